@@ -1,0 +1,80 @@
+# Aftersales Desk. Two commands for a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, builds, starts the desktop app
+#   make test   installs what the tests need, runs every test
+# Each target installs what it needs first, so a clean clone works.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# A target folder outside the clone, when this machine keeps one, saves a cold build on every fresh clone.
+CACHE_TARGET := $(HOME)/.cache/aftersales-desk/target
+export CARGO_TARGET_DIR ?= $(if $(wildcard $(CACHE_TARGET)),$(CACHE_TARGET),$(CURDIR)/target)
+APP_BIN := $(CARGO_TARGET_DIR)/debug/aftersales-desk
+CLI_BIN := $(CARGO_TARGET_DIR)/debug/aftersales
+TEST_OUTPUT ?= $(CURDIR)/test-output
+CARGO := cargo
+TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
+
+.PHONY: run test bench app cli ui ui-deps system-deps test-system-deps tauri-driver bindings \
+        test-engine test-ui test-browser test-window screenshot clean
+
+## Installing
+
+system-deps:
+	@./scripts/install-system-deps.sh
+
+test-system-deps:
+	@./scripts/install-system-deps.sh --test
+
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+ui-deps: ui/node_modules/.package-lock.json
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --locked
+
+## Building
+
+ui: ui-deps
+	cd ui && npm run build
+
+cli:
+	$(CARGO) build --bin aftersales
+
+# `tauri build --debug --no-bundle` makes the standalone binary that serves the built UI (not the dev server).
+app: system-deps ui
+	cd src-tauri && $(TAURI) build --debug --no-bundle
+
+bindings:
+	$(CARGO) run --quiet --bin aftersales -- bindings > ui/src/bindings.ts
+
+## Running
+
+run: app
+	$(APP_BIN)
+
+## Testing
+
+test: test-system-deps ui-deps tauri-driver
+	$(MAKE) test-engine test-ui test-browser test-window
+
+test-engine:
+	$(CARGO) test -p aftersales
+
+test-ui: ui-deps
+	cd ui && npm test
+
+test-browser: ui cli
+	mkdir -p $(TEST_OUTPUT)
+	AFTERSALES_BIN=$(CLI_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) node --test ui/tests/browser/
+
+test-window: app
+	mkdir -p $(TEST_OUTPUT)
+	APP_BIN=$(APP_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test ui/tests/window/ > $(TEST_OUTPUT)/window-test.log 2>&1; \
+	  status=$$?; cat $(TEST_OUTPUT)/window-test.log; exit $$status
+
+clean:
+	rm -rf ui/dist $(TEST_OUTPUT)

@@ -1,0 +1,36 @@
+//! The desktop shell: builds the engine's state, registers the commands, and runs the window.
+//! All behaviour lives in the engine (`aftersales::api`); this crate only wires it to Tauri.
+
+mod commands;
+
+use aftersales::api::Desk;
+
+pub fn run() {
+    let db = aftersales::paths::default_db_path();
+    let _log = aftersales::logging::init(&aftersales::paths::log_dir_of(&db));
+    let desk = match Desk::open(&db) {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::error!(code = ?e.code, "cannot open the database: {}", e.message);
+            eprintln!("Aftersales Desk cannot open its database {}: {}", db.display(), e.message);
+            std::process::exit(1);
+        }
+    };
+    tracing::info!(db = %db.display(), "starting");
+    let result = tauri::Builder::default()
+        .manage(desk)
+        .invoke_handler(tauri::generate_handler![
+            commands::shops::list_shops,
+            commands::shops::add_shop,
+            commands::sync::sync_shops,
+            commands::orders::list_orders,
+            commands::orders::get_order,
+            commands::demo::start_demo,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        tracing::error!("the window stopped with an error: {e}");
+        eprintln!("Aftersales Desk stopped: {e}");
+        std::process::exit(1);
+    }
+}

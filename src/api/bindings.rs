@@ -1,0 +1,38 @@
+//! The TypeScript twin of every DTO, as one file the UI imports (`ui/src/bindings.ts`).
+
+use super::dto::*;
+use super::error::{ApiError, ErrorCode};
+use crate::shops::Platform;
+use ts_rs::{Config, TS};
+
+pub const BINDINGS_PATH: &str = "ui/src/bindings.ts";
+
+pub fn typescript() -> String {
+    let cfg = Config::default();
+    let decls = [
+        Platform::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        ApiError::decl(&cfg),
+        SyncStatusDto::decl(&cfg),
+        ShopDto::decl(&cfg),
+        AddShopInput::decl(&cfg),
+        OrdersQuery::decl(&cfg),
+        OrderLineDto::decl(&cfg),
+        RefundDto::decl(&cfg),
+        OrderDto::decl(&cfg),
+        OrdersPage::decl(&cfg),
+        SyncInput::decl(&cfg),
+        SyncReport::decl(&cfg),
+        OrderIdInput::decl(&cfg),
+        DemoStarted::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}

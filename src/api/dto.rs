@@ -1,0 +1,134 @@
+//! The shapes that cross the one door: inputs and outputs of every API function, with TypeScript twins.
+//! Money is an exact decimal string in major units; times are RFC 3339 UTC strings.
+
+use crate::shops::Platform;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncStatusDto {
+    pub running: bool,
+    pub last_attempt_at: Option<String>,
+    pub last_success_at: Option<String>,
+    pub last_error: Option<String>,
+    #[ts(type = "number")]
+    pub orders_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ShopDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub platform: Platform,
+    pub base_url: String,
+    pub currency: String,
+    pub time_zone: String,
+    pub sync: SyncStatusDto,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AddShopInput {
+    pub platform: Platform,
+    pub name: String,
+    pub base_url: String,
+    /// Goes to the credential store only; never stored in the database or echoed back.
+    pub token: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OrdersQuery {
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+    pub search: Option<String>,
+    #[ts(type = "number")]
+    pub limit: i64,
+    #[ts(type = "number")]
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OrderLineDto {
+    pub external_id: String,
+    pub sku: Option<String>,
+    pub title: String,
+    #[ts(type = "number")]
+    pub quantity: i64,
+    pub price: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RefundDto {
+    pub external_id: String,
+    pub amount: String,
+    pub created_at: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OrderDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    pub shop: String,
+    pub external_id: String,
+    pub number: String,
+    pub financial_status: Option<String>,
+    pub fulfillment_status: Option<String>,
+    pub total: String,
+    pub refunded: String,
+    pub currency: String,
+    pub buyer_name: Option<String>,
+    pub buyer_phone: Option<String>,
+    pub buyer_address: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub paid_at: Option<String>,
+    pub shipped_at: Option<String>,
+    pub delivered_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub cancelled_at: Option<String>,
+    pub lines: Vec<OrderLineDto>,
+    pub refunds: Vec<RefundDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OrdersPage {
+    #[ts(type = "number")]
+    pub total: i64,
+    pub orders: Vec<OrderDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncInput {
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncReport {
+    pub shop: String,
+    #[ts(type = "number")]
+    pub pages: u64,
+    #[ts(type = "number")]
+    pub orders_fetched: u64,
+    #[ts(type = "number")]
+    pub orders_new: u64,
+    #[ts(type = "number")]
+    pub orders_updated: u64,
+    #[ts(type = "number")]
+    pub duration_ms: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OrderIdInput {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DemoStarted {
+    pub shop: ShopDto,
+    pub report: SyncReport,
+}

@@ -1,0 +1,84 @@
+//! Errors as they cross to the UI and the CLI: a small code the UI switches on, and a message a person reads.
+
+use crate::shops::CredentialError;
+use crate::store::StoreError;
+use crate::sync::SyncError;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    Network,
+    Auth,
+    RateLimited,
+    Precondition,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into() }
+    }
+    pub fn validation(field: &str, problem: impl std::fmt::Display) -> Self {
+        Self::new(ErrorCode::Validation, format!("{field}: {problem}"))
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::TooNew { .. } => ErrorCode::Precondition,
+            StoreError::Folder { .. } | StoreError::Sqlite(_) => ErrorCode::Internal,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<CredentialError> for ApiError {
+    fn from(e: CredentialError) -> Self {
+        let code = match e {
+            CredentialError::Missing(_) => ErrorCode::Auth,
+            _ => ErrorCode::Internal,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<SyncError> for ApiError {
+    fn from(e: SyncError) -> Self {
+        match e {
+            SyncError::Store(s) => s.into(),
+            SyncError::Credentials(c) => c.into(),
+            other => {
+                let code = match other {
+                    SyncError::Auth(_) => ErrorCode::Auth,
+                    SyncError::Config(_) => ErrorCode::Precondition,
+                    SyncError::RateLimited(_) => ErrorCode::RateLimited,
+                    SyncError::Network(_) | SyncError::Protocol(_) => ErrorCode::Network,
+                    SyncError::Cancelled => ErrorCode::Conflict,
+                    SyncError::Store(_) | SyncError::Credentials(_) => ErrorCode::Internal,
+                };
+                ApiError::new(code, other.to_string())
+            }
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e).into()
+    }
+}

@@ -1,0 +1,59 @@
+//! The one door: plain functions the UI (through Tauri commands) and the CLI call, with their DTOs.
+
+pub mod bindings;
+mod demo;
+pub mod dto;
+mod error;
+mod orders;
+mod shops;
+mod sync;
+
+pub use dto::*;
+pub use error::{ApiError, ErrorCode};
+pub use sync::ProgressFn;
+
+use crate::clock::{Clock, SystemClock};
+use crate::shops::CredentialStore;
+use crate::store;
+use rusqlite::Connection;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The engine as the shell sees it: one database file, one writer, credentials beside it.
+pub struct Desk {
+    db_path: PathBuf,
+    writer: tokio::sync::Mutex<Connection>,
+    credentials: CredentialStore,
+    clock: Arc<dyn Clock>,
+    syncing: Mutex<HashSet<i64>>,
+    demo: tokio::sync::Mutex<Option<crate::demo_shop::DemoShop>>,
+}
+
+impl Desk {
+    pub fn open(db_path: &Path) -> ApiResult<Desk> {
+        Self::open_with_clock(db_path, Arc::new(SystemClock))
+    }
+
+    pub fn open_with_clock(db_path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Desk> {
+        let conn = store::open(db_path)?;
+        Ok(Desk {
+            db_path: db_path.to_path_buf(),
+            writer: tokio::sync::Mutex::new(conn),
+            credentials: CredentialStore::beside(db_path),
+            clock,
+            syncing: Mutex::new(HashSet::new()),
+            demo: tokio::sync::Mutex::new(None),
+        })
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+
+    fn reader(&self) -> ApiResult<Connection> {
+        Ok(store::open_reader(&self.db_path)?)
+    }
+}

@@ -1,0 +1,12 @@
+//! Aftersales Desk engine: everything except the window. Never depends on tauri.
+
+pub mod api;
+pub mod clock;
+pub mod demo_shop;
+pub mod logging;
+pub mod money;
+pub mod paths;
+pub mod shops;
+pub mod store;
+pub mod sync;
+pub mod timefmt;

@@ -1,0 +1,72 @@
+//! Money as integer minor units: exact parsing of the platforms' decimal strings and formatting back.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum MoneyError {
+    #[error("'{0}' is not a decimal amount")]
+    NotDecimal(String),
+    #[error("'{value}' has more decimals than {currency} allows ({digits})")]
+    TooPrecise { value: String, currency: String, digits: u32 },
+    #[error("'{0}' is too large")]
+    TooLarge(String),
+}
+
+/// Decimal digits of a currency's minor unit (ISO 4217); the currencies our platforms use.
+pub fn minor_digits(currency: &str) -> u32 {
+    match currency.to_ascii_uppercase().as_str() {
+        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "HUF" | "TWD" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" => 3,
+        _ => 2,
+    }
+}
+
+/// Parses "12.30" into 1230 for a 2-digit currency, without passing through floating point.
+pub fn parse_minor(value: &str, currency: &str) -> Result<i64, MoneyError> {
+    let trimmed = value.trim();
+    let d = Decimal::from_str(trimmed).map_err(|_| MoneyError::NotDecimal(value.to_string()))?;
+    let digits = minor_digits(currency);
+    let scaled = d * Decimal::from(10i64.pow(digits));
+    if scaled.fract() != Decimal::ZERO {
+        return Err(MoneyError::TooPrecise {
+            value: value.to_string(),
+            currency: currency.to_string(),
+            digits,
+        });
+    }
+    i64::try_from(scaled.trunc()).map_err(|_| MoneyError::TooLarge(value.to_string()))
+}
+
+/// Formats minor units as a decimal string in major units ("1230" → "12.30").
+pub fn format_minor(minor: i64, currency: &str) -> String {
+    let digits = minor_digits(currency);
+    Decimal::new(minor, digits).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_formats_exactly() {
+        let cases = [
+            ("12.30", "USD", 1230, "12.30"),
+            ("0.1", "CNY", 10, "0.10"),
+            ("1999", "JPY", 1999, "1999"),
+            ("-5.05", "EUR", -505, "-5.05"),
+            ("123456789.99", "CNY", 12345678999, "123456789.99"),
+        ];
+        for (input, cur, minor, back) in cases {
+            assert_eq!(parse_minor(input, cur), Ok(minor), "parsing {input} {cur}");
+            assert_eq!(format_minor(minor, cur), back, "formatting {minor} {cur}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_money() {
+        assert!(matches!(parse_minor("abc", "USD"), Err(MoneyError::NotDecimal(_))), "letters are not money");
+        assert!(matches!(parse_minor("1.005", "USD"), Err(MoneyError::TooPrecise { .. })), "a third decimal cannot be a cent");
+        assert!(matches!(parse_minor("1.5", "JPY"), Err(MoneyError::TooPrecise { .. })), "yen has no minor unit");
+    }
+}

@@ -1,0 +1,105 @@
+//! Where shop credentials live: a file readable only by the user, beside the database, never inside it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CredentialError {
+    #[error("cannot read the credentials file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write the credentials file {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("the credentials file {0} is damaged; remove it and add the shops' tokens again")]
+    Damaged(PathBuf),
+    #[error("no credentials are stored for shop {0}; add the shop again with its token")]
+    Missing(i64),
+}
+
+pub struct CredentialStore {
+    path: PathBuf,
+}
+
+impl CredentialStore {
+    pub fn beside(db_path: &Path) -> Self {
+        Self { path: crate::paths::data_dir_of(db_path).join("credentials.json") }
+    }
+
+    fn load(&self) -> Result<BTreeMap<String, String>, CredentialError> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| CredentialError::Damaged(self.path.clone())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+            Err(source) => Err(CredentialError::Read { path: self.path.clone(), source }),
+        }
+    }
+
+    /// Written to a temporary file with mode 0600 and renamed over the old one, so a crash leaves either.
+    fn save(&self, map: &BTreeMap<String, String>) -> Result<(), CredentialError> {
+        let err = |source| CredentialError::Write { path: self.path.clone(), source };
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(err)?;
+        }
+        let tmp = self.path.with_extension("json.tmp");
+        let body = serde_json::to_vec_pretty(map).unwrap_or_default();
+        write_private(&tmp, &body).map_err(err)?;
+        std::fs::rename(&tmp, &self.path).map_err(err)
+    }
+
+    pub fn set(&self, shop_id: i64, secret: &str) -> Result<(), CredentialError> {
+        let mut map = self.load()?;
+        map.insert(key(shop_id), secret.to_string());
+        self.save(&map)
+    }
+
+    pub fn get(&self, shop_id: i64) -> Result<String, CredentialError> {
+        self.load()?.remove(&key(shop_id)).ok_or(CredentialError::Missing(shop_id))
+    }
+
+    pub fn remove(&self, shop_id: i64) -> Result<(), CredentialError> {
+        let mut map = self.load()?;
+        if map.remove(&key(shop_id)).is_some() {
+            self.save(&map)?;
+        }
+        Ok(())
+    }
+}
+
+fn key(shop_id: i64) -> String {
+    format!("shop:{shop_id}")
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    f.write_all(body)?;
+    f.sync_all()
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, body: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_round_trip_in_a_private_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CredentialStore::beside(&dir.path().join("desk.db"));
+        assert!(matches!(store.get(1), Err(CredentialError::Missing(1))), "nothing stored yet");
+        store.set(1, "shpat_secret").unwrap();
+        store.set(2, "other").unwrap();
+        assert_eq!(store.get(1).unwrap(), "shpat_secret");
+        store.remove(1).unwrap();
+        assert!(store.get(1).is_err(), "a removed secret is gone");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("credentials.json")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "only the user may read the credentials file");
+        }
+    }
+}

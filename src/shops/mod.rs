@@ -1,0 +1,107 @@
+//! Shop accounts: which platforms we connect to and their credentials (kept outside the database).
+
+mod credentials;
+
+pub use credentials::{CredentialError, CredentialStore};
+
+use std::fmt;
+
+/// Platform ids, spelled the same in the CLI, files, database and JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    Shopify,
+    Woocommerce,
+    Pdd,
+    Taobao,
+    Jd,
+    Douyin,
+    WechatShop,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 7] = [
+        Platform::Shopify,
+        Platform::Woocommerce,
+        Platform::Pdd,
+        Platform::Taobao,
+        Platform::Jd,
+        Platform::Douyin,
+        Platform::WechatShop,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Platform::Shopify => "shopify",
+            Platform::Woocommerce => "woocommerce",
+            Platform::Pdd => "pdd",
+            Platform::Taobao => "taobao",
+            Platform::Jd => "jd",
+            Platform::Douyin => "douyin",
+            Platform::WechatShop => "wechat_shop",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Tokens travel only over HTTPS; plain HTTP is allowed to loopback addresses, where the demo shop lives.
+pub fn check_base_url(raw: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(raw.trim()).map_err(|e| format!("'{raw}' is not a URL ({e})"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => return Err(format!("'{raw}' uses plain HTTP; credentials are only sent over HTTPS (or to this computer)")),
+        other => return Err(format!("'{raw}' has the scheme '{other}'; use https://")),
+    }
+    if url.host_str().unwrap_or("").is_empty() {
+        return Err(format!("'{raw}' has no host"));
+    }
+    Ok(url)
+}
+
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_or_loopback_carries_a_token() {
+        let cases = [
+            ("https://acme.myshopify.com", true),
+            ("http://127.0.0.1:8080", true),
+            ("http://localhost:3000", true),
+            ("http://[::1]:9000", true),
+            ("http://acme.myshopify.com", false),
+            ("ftp://acme.example", false),
+            ("not a url", false),
+        ];
+        for (url, ok) in cases {
+            assert_eq!(check_base_url(url).is_ok(), ok, "{url} should be {}", if ok { "accepted" } else { "refused" });
+        }
+    }
+
+    #[test]
+    fn platform_ids_round_trip() {
+        for p in Platform::ALL {
+            assert_eq!(Platform::parse(p.id()), Some(p), "{p} must parse back");
+            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.id()), "JSON spells {p} like the CLI");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Append-only migrations: all pending ones in one transaction, `user_version` as the ledger,
+//! a backup of an existing file before it is changed.
+
+use super::{order_lines, order_refunds, orders, shops, sync_state, StoreError};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Append only: a released migration is never edited, a change is a new entry. Each table's module owns its SQL.
+pub const MIGRATIONS: &[&str] = &[
+    shops::MIGRATION_1,
+    sync_state::MIGRATION_2,
+    orders::MIGRATION_3,
+    order_lines::MIGRATION_4,
+    order_refunds::MIGRATION_5,
+];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn run(conn: &Connection, path: &Path, found: i64) -> Result<(), StoreError> {
+    if found >= LATEST_VERSION {
+        return Ok(());
+    }
+    if found > 0 {
+        backup_before_migration(conn, path, found)?;
+    }
+    migrate_to(conn, LATEST_VERSION)
+}
+
+/// Runs the migrations after the file's version up to `target`, in one transaction.
+pub fn migrate_to(conn: &Connection, target: i64) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let target = target.min(LATEST_VERSION);
+    if found >= target {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| -> rusqlite::Result<()> {
+        for sql in &MIGRATIONS[found as usize..target as usize] {
+            conn.execute_batch(sql)?;
+        }
+        conn.execute_batch(&format!("PRAGMA user_version = {target}"))
+    })();
+    match result {
+        Ok(()) => conn.execute_batch("COMMIT")?,
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e.into());
+        }
+    }
+    tracing::info!(from = found, to = target, "database migrated");
+    Ok(())
+}
+
+fn backup_before_migration(conn: &Connection, path: &Path, found: i64) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+    let dir = crate::paths::data_dir_of(path).join("backups");
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("aftersales");
+    let target = dir.join(format!("{stem}-v{found}-{stamp}.db"));
+    backup_to(conn, &target)?;
+    tracing::info!(backup = %target.display(), "backed up before migrating");
+    Ok(target)
+}
+
+/// A consistent copy of the live database (VACUUM INTO works with readers and WAL).
+pub fn backup_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! The database: opening it with our pragmas, migrations and backups, and one module per table.
+
+mod migrate;
+pub mod order_lines;
+pub mod order_refunds;
+pub mod orders;
+pub mod shops;
+pub mod sync_state;
+
+pub use migrate::{backup_to, migrate_to, LATEST_VERSION, MIGRATIONS};
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database {path} was written by a newer Aftersales Desk (schema {found}, this app knows up to {known}); update the app, the file was left untouched")]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("cannot create the folder {path}: {source}")]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+}
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens (creating if needed) and migrates the database file. An existing file is backed up before any
+/// migration touches it; a file from a newer app is refused before anything is written to it.
+pub fn open(path: &Path) -> Result<Connection, StoreError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found, known: LATEST_VERSION });
+    }
+    apply_pragmas(&conn)?;
+    migrate::run(&conn, path, found)?;
+    Ok(conn)
+}
+
+/// A second connection for reading while the writer works (WAL lets them run side by side).
+pub fn open_reader(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch("PRAGMA foreign_keys=ON;")?;
+    Ok(conn)
+}
+
+fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+}
+
+/// `BEGIN IMMEDIATE` so a writer takes the write lock up front instead of failing half-way on upgrade.
+pub fn write_tx(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+}

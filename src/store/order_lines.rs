@@ -1,0 +1,77 @@
+//! The `order_lines` table: what was bought on each order.
+
+use super::StoreError;
+use rusqlite::{params, Connection};
+
+pub const MIGRATION_4: &str = "
+CREATE TABLE order_lines (
+    id           INTEGER PRIMARY KEY,
+    order_id     INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    external_id  TEXT NOT NULL,
+    sku          TEXT,
+    title        TEXT NOT NULL,
+    quantity     INTEGER NOT NULL,
+    price_minor  INTEGER NOT NULL,
+    goods_class  TEXT NOT NULL DEFAULT 'ordinary',
+    serials      TEXT,
+    UNIQUE (order_id, external_id)
+);";
+
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct NewLine {
+    pub external_id: String,
+    pub sku: Option<String>,
+    pub title: String,
+    pub quantity: i64,
+    pub price_minor: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineRow {
+    pub order_id: i64,
+    pub external_id: String,
+    pub sku: Option<String>,
+    pub title: String,
+    pub quantity: i64,
+    pub price_minor: i64,
+}
+
+/// The platform's list is the truth: lines it no longer sends are removed, the others upserted in place.
+pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor) VALUES (?1,?2,?3,?4,?5,?6)
+         ON CONFLICT(order_id, external_id) DO UPDATE SET sku=excluded.sku, title=excluded.title,
+             quantity=excluded.quantity, price_minor=excluded.price_minor",
+    )?;
+    for l in lines {
+        upsert.execute(params![order_id, l.external_id, l.sku, l.title, l.quantity, l.price_minor])?;
+    }
+    let keep: Vec<&str> = lines.iter().map(|l| l.external_id.as_str()).collect();
+    let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "DELETE FROM order_lines WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))",
+    )?
+    .execute(params![order_id, keep_json])?;
+    Ok(())
+}
+
+pub fn for_orders(conn: &Connection, order_ids: &[i64]) -> Result<Vec<LineRow>, StoreError> {
+    let ids = serde_json::to_string(order_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT order_id, external_id, sku, title, quantity, price_minor FROM order_lines
+         WHERE order_id IN (SELECT value FROM json_each(?1)) ORDER BY order_id, id",
+    )?;
+    let rows = stmt
+        .query_map([ids], |r| {
+            Ok(LineRow {
+                order_id: r.get(0)?,
+                external_id: r.get(1)?,
+                sku: r.get(2)?,
+                title: r.get(3)?,
+                quantity: r.get(4)?,
+                price_minor: r.get(5)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,70 @@
+//! The `order_refunds` table: money the platform paid back on an order, as synced.
+
+use super::StoreError;
+use rusqlite::{params, Connection};
+
+pub const MIGRATION_5: &str = "
+CREATE TABLE order_refunds (
+    id            INTEGER PRIMARY KEY,
+    order_id      INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    external_id   TEXT NOT NULL,
+    amount_minor  INTEGER NOT NULL,
+    created_at    INTEGER NOT NULL,
+    note          TEXT,
+    UNIQUE (order_id, external_id)
+);";
+
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct NewRefund {
+    pub external_id: String,
+    pub amount_minor: i64,
+    pub created_at: i64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefundRow {
+    pub order_id: i64,
+    pub external_id: String,
+    pub amount_minor: i64,
+    pub created_at: i64,
+    pub note: Option<String>,
+}
+
+pub fn replace_for_order(conn: &Connection, order_id: i64, refunds: &[NewRefund]) -> Result<(), StoreError> {
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at, note) VALUES (?1,?2,?3,?4,?5)
+         ON CONFLICT(order_id, external_id) DO UPDATE SET amount_minor=excluded.amount_minor,
+             created_at=excluded.created_at, note=excluded.note",
+    )?;
+    for f in refunds {
+        upsert.execute(params![order_id, f.external_id, f.amount_minor, f.created_at, f.note])?;
+    }
+    let keep: Vec<&str> = refunds.iter().map(|f| f.external_id.as_str()).collect();
+    let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "DELETE FROM order_refunds WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))",
+    )?
+    .execute(params![order_id, keep_json])?;
+    Ok(())
+}
+
+pub fn for_orders(conn: &Connection, order_ids: &[i64]) -> Result<Vec<RefundRow>, StoreError> {
+    let ids = serde_json::to_string(order_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT order_id, external_id, amount_minor, created_at, note FROM order_refunds
+         WHERE order_id IN (SELECT value FROM json_each(?1)) ORDER BY order_id, created_at, id",
+    )?;
+    let rows = stmt
+        .query_map([ids], |r| {
+            Ok(RefundRow {
+                order_id: r.get(0)?,
+                external_id: r.get(1)?,
+                amount_minor: r.get(2)?,
+                created_at: r.get(3)?,
+                note: r.get(4)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,228 @@
+//! The `orders` table: orders as synced, one row per shop and external id. Lines and refunds have their own tables.
+
+use super::{order_lines, order_refunds, StoreError};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::hash::{Hash, Hasher};
+
+pub const MIGRATION_3: &str = "
+CREATE TABLE orders (
+    id                  INTEGER PRIMARY KEY,
+    shop_id             INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+    external_id         TEXT NOT NULL,
+    number              TEXT NOT NULL,
+    financial_status    TEXT,
+    fulfillment_status  TEXT,
+    currency            TEXT NOT NULL,
+    total_minor         INTEGER NOT NULL,
+    buyer_name          TEXT,
+    buyer_phone         TEXT,
+    buyer_address       TEXT,
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    paid_at             INTEGER,
+    shipped_at          INTEGER,
+    delivered_at        INTEGER,
+    closed_at           INTEGER,
+    cancelled_at        INTEGER,
+    fingerprint         INTEGER NOT NULL,
+    synced_at           INTEGER NOT NULL,
+    UNIQUE (shop_id, external_id)
+);
+CREATE INDEX orders_by_created ON orders (created_at DESC, id DESC);
+CREATE INDEX orders_by_shop_created ON orders (shop_id, created_at DESC, id DESC);
+CREATE INDEX orders_by_number ON orders (number);";
+
+/// An order as a connector hands it over: everything we keep, nothing we don't.
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct NewOrder {
+    pub external_id: String,
+    pub number: String,
+    pub financial_status: Option<String>,
+    pub fulfillment_status: Option<String>,
+    pub currency: String,
+    pub total_minor: i64,
+    pub buyer_name: Option<String>,
+    pub buyer_phone: Option<String>,
+    pub buyer_address: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub paid_at: Option<i64>,
+    pub shipped_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+    pub lines: Vec<order_lines::NewLine>,
+    pub refunds: Vec<order_refunds::NewRefund>,
+}
+
+impl NewOrder {
+    /// Replays and overlap windows bring the same order again; an equal fingerprint means nothing to write.
+    pub fn fingerprint(&self) -> i64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.hash(&mut h);
+        h.finish() as i64
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upserted {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// Idempotent: the same order written twice leaves one row and the same children.
+pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) -> Result<Upserted, StoreError> {
+    let fingerprint = order.fingerprint();
+    let existing: Option<(i64, i64)> = conn
+        .prepare_cached("SELECT id, fingerprint FROM orders WHERE shop_id = ?1 AND external_id = ?2")?
+        .query_row(params![shop_id, order.external_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let o = order;
+    let (order_id, outcome) = match existing {
+        Some((_, fp)) if fp == fingerprint => return Ok(Upserted::Unchanged),
+        Some((id, _)) => {
+            conn.prepare_cached(
+                "UPDATE orders SET number=?2, financial_status=?3, fulfillment_status=?4, currency=?5, total_minor=?6,
+                 buyer_name=?7, buyer_phone=?8, buyer_address=?9, created_at=?10, updated_at=?11, paid_at=?12,
+                 shipped_at=?13, delivered_at=?14, closed_at=?15, cancelled_at=?16, fingerprint=?17, synced_at=?18
+                 WHERE id=?1",
+            )?
+            .execute(params![
+                id, o.number, o.financial_status, o.fulfillment_status, o.currency, o.total_minor, o.buyer_name,
+                o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at, o.shipped_at, o.delivered_at,
+                o.closed_at, o.cancelled_at, fingerprint, now_ms
+            ])?;
+            (id, Upserted::Updated)
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO orders (shop_id, external_id, number, financial_status, fulfillment_status, currency,
+                 total_minor, buyer_name, buyer_phone, buyer_address, created_at, updated_at, paid_at, shipped_at,
+                 delivered_at, closed_at, cancelled_at, fingerprint, synced_at)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
+            )?
+            .execute(params![
+                shop_id, o.external_id, o.number, o.financial_status, o.fulfillment_status, o.currency, o.total_minor,
+                o.buyer_name, o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at, o.shipped_at,
+                o.delivered_at, o.closed_at, o.cancelled_at, fingerprint, now_ms
+            ])?;
+            (conn.last_insert_rowid(), Upserted::Inserted)
+        }
+    };
+    order_lines::replace_for_order(conn, order_id, &order.lines)?;
+    order_refunds::replace_for_order(conn, order_id, &order.refunds)?;
+    Ok(outcome)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub shop_name: String,
+    pub external_id: String,
+    pub number: String,
+    pub financial_status: Option<String>,
+    pub fulfillment_status: Option<String>,
+    pub currency: String,
+    pub total_minor: i64,
+    pub buyer_name: Option<String>,
+    pub buyer_phone: Option<String>,
+    pub buyer_address: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub paid_at: Option<i64>,
+    pub shipped_at: Option<i64>,
+    pub delivered_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+}
+
+const COLUMNS: &str = "o.id, o.shop_id, s.name, o.external_id, o.number, o.financial_status, o.fulfillment_status,
+    o.currency, o.total_minor, o.buyer_name, o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at,
+    o.shipped_at, o.delivered_at, o.closed_at, o.cancelled_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<OrderRow> {
+    Ok(OrderRow {
+        id: r.get(0)?,
+        shop_id: r.get(1)?,
+        shop_name: r.get(2)?,
+        external_id: r.get(3)?,
+        number: r.get(4)?,
+        financial_status: r.get(5)?,
+        fulfillment_status: r.get(6)?,
+        currency: r.get(7)?,
+        total_minor: r.get(8)?,
+        buyer_name: r.get(9)?,
+        buyer_phone: r.get(10)?,
+        buyer_address: r.get(11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+        paid_at: r.get(14)?,
+        shipped_at: r.get(15)?,
+        delivered_at: r.get(16)?,
+        closed_at: r.get(17)?,
+        cancelled_at: r.get(18)?,
+    })
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrderFilter<'a> {
+    pub shop_id: Option<i64>,
+    /// Matches the order number or the buyer's name, anywhere in the text.
+    pub search: Option<&'a str>,
+}
+
+fn where_clause(f: &OrderFilter<'_>) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut parts = vec!["1=1".to_string()];
+    let mut args = Vec::new();
+    if let Some(shop) = f.shop_id {
+        args.push(Value::Integer(shop));
+        parts.push(format!("o.shop_id = ?{}", args.len()));
+    }
+    if let Some(text) = f.search.map(str::trim).filter(|t| !t.is_empty()) {
+        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        args.push(Value::Text(format!("%{escaped}%")));
+        let n = args.len();
+        parts.push(format!("(o.number LIKE ?{n} ESCAPE '\\' OR o.buyer_name LIKE ?{n} ESCAPE '\\')"));
+    }
+    (parts.join(" AND "), args)
+}
+
+/// Newest first, then by id so equal times keep a stable order across pages.
+pub fn list(conn: &Connection, f: &OrderFilter<'_>, limit: i64, offset: i64) -> Result<Vec<OrderRow>, StoreError> {
+    let (clause, mut args) = where_clause(f);
+    args.push(rusqlite::types::Value::Integer(limit));
+    args.push(rusqlite::types::Value::Integer(offset));
+    let n = args.len();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM orders o JOIN shops s ON s.id = o.shop_id WHERE {clause}
+         ORDER BY o.created_at DESC, o.id DESC LIMIT ?{} OFFSET ?{}",
+        n - 1,
+        n
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn count(conn: &Connection, f: &OrderFilter<'_>) -> Result<i64, StoreError> {
+    let (clause, args) = where_clause(f);
+    let sql = format!("SELECT COUNT(*) FROM orders o WHERE {clause}");
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<OrderRow, StoreError> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM orders o JOIN shops s ON s.id = o.shop_id WHERE o.id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("order {id}")))
+}
+
+pub fn count_for_shop(conn: &Connection, shop_id: i64) -> Result<i64, StoreError> {
+    Ok(conn.query_row("SELECT COUNT(*) FROM orders WHERE shop_id = ?1", [shop_id], |r| r.get(0))?)
+}

@@ -1,0 +1,45 @@
+//! What can stop a sync, in words a merchant can act on.
+
+use crate::shops::CredentialError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("the shop refused the access token ({0}); create a new token in the shop admin and add the shop again")]
+    Auth(String),
+    #[error("{0}")]
+    Config(String),
+    #[error("the shop kept answering 'too many requests' after {0} tries; try again in a few minutes")]
+    RateLimited(u32),
+    #[error("cannot reach the shop: {0}")]
+    Network(String),
+    #[error("the shop answered something we cannot read: {0}")]
+    Protocol(String),
+    #[error("the sync was cancelled")]
+    Cancelled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Credentials(#[from] CredentialError),
+}
+
+impl SyncError {
+    /// The short code kept in `sync_state.last_error_code` and sent to the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncError::Auth(_) => "auth",
+            SyncError::Config(_) => "precondition",
+            SyncError::RateLimited(_) => "rate_limited",
+            SyncError::Network(_) => "network",
+            SyncError::Protocol(_) => "network",
+            SyncError::Cancelled => "conflict",
+            SyncError::Store(_) | SyncError::Credentials(_) => "internal",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(e: rusqlite::Error) -> Self {
+        SyncError::Store(StoreError::Sqlite(e))
+    }
+}

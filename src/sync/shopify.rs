@@ -1,0 +1,366 @@
+//! The Shopify connector: REST Admin API orders (with embedded refunds) into our order rows.
+//! Parses into typed structs that keep only the fields we store.
+
+use super::SyncError;
+use crate::money::parse_minor;
+use crate::store::order_lines::NewLine;
+use crate::store::order_refunds::NewRefund;
+use crate::store::orders::NewOrder;
+use crate::timefmt::{parse_ms, to_rfc3339};
+use serde::Deserialize;
+use std::time::Duration;
+
+pub const API_VERSION: &str = "2025-10";
+const PAGE_SIZE: u32 = 250;
+const MAX_TRIES: u32 = 8;
+
+#[derive(Clone)]
+pub struct ShopifyClient {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+pub struct OrdersPage {
+    pub orders: Vec<NewOrder>,
+    /// The `rel="next"` URL from the `Link` header, if there is a next page.
+    pub next: Option<String>,
+    /// The bucket as the platform reported it: (used, size).
+    pub call_limit: Option<(u32, u32)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ShopInfo {
+    pub name: String,
+    pub currency: String,
+    pub iana_timezone: Option<String>,
+}
+
+impl ShopifyClient {
+    pub fn new(base_url: &str, token: &str) -> Result<Self, SyncError> {
+        let url = crate::shops::check_base_url(base_url).map_err(SyncError::Config)?;
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .connect_timeout(Duration::from_secs(15))
+            .user_agent(concat!("AftersalesDesk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SyncError::Network(e.to_string()))?;
+        Ok(Self { http, base: url.as_str().trim_end_matches('/').to_string(), token: token.to_string() })
+    }
+
+    pub fn orders_url(&self, updated_at_min: Option<i64>) -> String {
+        let mut url = format!(
+            "{}/admin/api/{API_VERSION}/orders.json?status=any&limit={PAGE_SIZE}&order=updated_at%20asc",
+            self.base
+        );
+        if let Some(t) = updated_at_min {
+            url.push_str("&updated_at_min=");
+            url.push_str(&to_rfc3339(t));
+        }
+        url
+    }
+
+    #[tracing::instrument(skip(self), fields(shop = %self.base))]
+    pub async fn shop_info(&self) -> Result<ShopInfo, SyncError> {
+        #[derive(Deserialize)]
+        struct Body {
+            shop: ShopInfo,
+        }
+        let (bytes, _) = self.get(&format!("{}/admin/api/{API_VERSION}/shop.json", self.base)).await?;
+        let body: Body = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("shop.json: {e}")))?;
+        Ok(body.shop)
+    }
+
+    /// One page of orders from `url` (the first-page URL or a `Link` next URL, used verbatim).
+    #[tracing::instrument(skip(self, url), fields(shop = %self.base))]
+    pub async fn orders_page(&self, url: &str) -> Result<OrdersPage, SyncError> {
+        let (bytes, headers) = self.get(url).await?;
+        let body: OrdersBody =
+            serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("orders.json: {e}")))?;
+        let orders = body.orders.into_iter().map(into_order).collect::<Result<Vec<_>, _>>()?;
+        let next = headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
+        let call_limit = headers
+            .get(crate::demo_shop::CALL_LIMIT_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_call_limit);
+        Ok(OrdersPage { orders, next, call_limit })
+    }
+
+    /// GET with the platform's own back-pressure: `Retry-After` on 429, jittered backoff on 5xx and timeouts,
+    /// an immediate stop on what only the merchant can fix.
+    async fn get(&self, url: &str) -> Result<(bytes::Bytes, reqwest::header::HeaderMap), SyncError> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let sent = self.http.get(url).header(crate::demo_shop::TOKEN_HEADER, &self.token).send().await;
+            let resp = match sent {
+                Ok(r) => r,
+                Err(e) if tries < MAX_TRIES && (e.is_timeout() || e.is_connect() || e.is_request()) => {
+                    tokio::time::sleep(backoff(tries)).await;
+                    continue;
+                }
+                Err(e) => return Err(SyncError::Network(without_url(e))),
+            };
+            let status = resp.status().as_u16();
+            match status {
+                200..=299 => {
+                    let headers = resp.headers().clone();
+                    let bytes = resp.bytes().await.map_err(|e| SyncError::Network(without_url(e)))?;
+                    return Ok((bytes, headers));
+                }
+                429 if tries < MAX_TRIES => {
+                    let wait = resp
+                        .headers()
+                        .get("retry-after")
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<f64>().ok())
+                        .filter(|s| s.is_finite() && *s >= 0.0)
+                        .unwrap_or(1.0);
+                    tracing::debug!(wait, "throttled by the shop");
+                    tokio::time::sleep(Duration::from_secs_f64(wait.min(60.0))).await;
+                }
+                429 => return Err(SyncError::RateLimited(tries)),
+                500 | 502 | 503 | 504 if tries < MAX_TRIES => tokio::time::sleep(backoff(tries)).await,
+                401 | 403 => return Err(SyncError::Auth(format!("HTTP {status}"))),
+                402 => return Err(SyncError::Config("the shop is frozen for an unpaid bill (HTTP 402); settle it in the Shopify admin".into())),
+                404 => return Err(SyncError::Config(format!("nothing found at {} (HTTP 404); check the shop URL", self.base))),
+                _ => {
+                    let text = resp.text().await.unwrap_or_default();
+                    return Err(SyncError::Protocol(format!("HTTP {status}: {}", text.chars().take(200).collect::<String>())));
+                }
+            }
+        }
+    }
+}
+
+/// reqwest puts the URL in its messages; ours carry no query strings that could hold anything private.
+fn without_url(e: reqwest::Error) -> String {
+    e.without_url().to_string()
+}
+
+fn backoff(tries: u32) -> Duration {
+    use rand::Rng;
+    let base = 250u64 * 2u64.pow(tries.min(6));
+    Duration::from_millis(base / 2 + rand::rng().random_range(0..=base / 2))
+}
+
+/// `<https://…page_info=…>; rel="previous", <https://…>; rel="next"` → the next URL.
+pub fn next_link(header: &str) -> Option<String> {
+    header.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        params
+            .split(';')
+            .any(|p| p.trim().replace(' ', "") == "rel=\"next\"")
+            .then(|| url.trim().trim_start_matches('<').trim_end_matches('>').to_string())
+    })
+}
+
+pub fn parse_call_limit(v: &str) -> Option<(u32, u32)> {
+    let (used, size) = v.trim().split_once('/')?;
+    Some((used.trim().parse().ok()?, size.trim().parse().ok()?))
+}
+
+#[derive(Deserialize)]
+struct OrdersBody {
+    orders: Vec<ApiOrder>,
+}
+
+#[derive(Deserialize)]
+struct ApiOrder {
+    id: u64,
+    name: String,
+    financial_status: Option<String>,
+    fulfillment_status: Option<String>,
+    currency: String,
+    total_price: String,
+    created_at: String,
+    updated_at: String,
+    processed_at: Option<String>,
+    closed_at: Option<String>,
+    cancelled_at: Option<String>,
+    phone: Option<String>,
+    customer: Option<ApiCustomer>,
+    shipping_address: Option<ApiAddress>,
+    #[serde(default)]
+    line_items: Vec<ApiLine>,
+    #[serde(default)]
+    refunds: Vec<ApiRefund>,
+    #[serde(default)]
+    fulfillments: Vec<ApiFulfillment>,
+}
+
+#[derive(Deserialize)]
+struct ApiCustomer {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    phone: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ApiAddress {
+    name: Option<String>,
+    address1: Option<String>,
+    address2: Option<String>,
+    city: Option<String>,
+    province: Option<String>,
+    country: Option<String>,
+    zip: Option<String>,
+    phone: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ApiLine {
+    id: u64,
+    sku: Option<String>,
+    title: String,
+    quantity: i64,
+    price: String,
+}
+
+#[derive(Deserialize)]
+struct ApiRefund {
+    id: u64,
+    created_at: String,
+    note: Option<String>,
+    #[serde(default)]
+    transactions: Vec<ApiTransaction>,
+}
+
+#[derive(Deserialize)]
+struct ApiTransaction {
+    kind: String,
+    status: Option<String>,
+    amount: String,
+}
+
+#[derive(Deserialize)]
+struct ApiFulfillment {
+    created_at: String,
+    updated_at: Option<String>,
+    shipment_status: Option<String>,
+}
+
+fn time(field: &str, order: u64, v: &str) -> Result<i64, SyncError> {
+    parse_ms(v).map_err(|e| SyncError::Protocol(format!("order {order} {field}: {e}")))
+}
+
+fn opt_time(field: &str, order: u64, v: &Option<String>) -> Result<Option<i64>, SyncError> {
+    v.as_deref().filter(|s| !s.is_empty()).map(|s| time(field, order, s)).transpose()
+}
+
+fn money(field: &str, order: u64, v: &str, currency: &str) -> Result<i64, SyncError> {
+    parse_minor(v, currency).map_err(|e| SyncError::Protocol(format!("order {order} {field}: {e}")))
+}
+
+fn non_empty(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
+    let cur = o.currency.clone();
+    let id = o.id;
+    let buyer_name = non_empty(o.shipping_address.as_ref().and_then(|a| a.name.clone())).or_else(|| {
+        let c = o.customer.as_ref()?;
+        non_empty(Some(format!(
+            "{} {}",
+            c.first_name.clone().unwrap_or_default(),
+            c.last_name.clone().unwrap_or_default()
+        )))
+    });
+    let buyer_phone = non_empty(o.shipping_address.as_ref().and_then(|a| a.phone.clone()))
+        .or_else(|| non_empty(o.customer.as_ref().and_then(|c| c.phone.clone())))
+        .or_else(|| non_empty(o.phone.clone()));
+    let buyer_address = o.shipping_address.as_ref().and_then(|a| {
+        let parts: Vec<String> = [&a.address1, &a.address2, &a.city, &a.province, &a.zip, &a.country]
+            .into_iter()
+            .filter_map(|p| non_empty(p.clone()))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    });
+    let paid = matches!(
+        o.financial_status.as_deref(),
+        Some("paid" | "partially_paid" | "partially_refunded" | "refunded")
+    );
+    let mut shipped_at = None;
+    let mut delivered_at = None;
+    for f in &o.fulfillments {
+        let created = time("fulfillment created_at", id, &f.created_at)?;
+        shipped_at = Some(shipped_at.map_or(created, |s: i64| s.min(created)));
+        if f.shipment_status.as_deref() == Some("delivered") {
+            let at = opt_time("fulfillment updated_at", id, &f.updated_at)?.unwrap_or(created);
+            delivered_at = Some(delivered_at.map_or(at, |d: i64| d.max(at)));
+        }
+    }
+    if o.fulfillment_status.as_deref() != Some("fulfilled") {
+        delivered_at = None; // only some parcels arrived: the order as a whole is not delivered
+    }
+    let lines = o
+        .line_items
+        .iter()
+        .map(|l| {
+            Ok(NewLine {
+                external_id: l.id.to_string(),
+                sku: non_empty(l.sku.clone()),
+                title: l.title.clone(),
+                quantity: l.quantity,
+                price_minor: money("line price", id, &l.price, &cur)?,
+            })
+        })
+        .collect::<Result<Vec<_>, SyncError>>()?;
+    let refunds = o
+        .refunds
+        .iter()
+        .map(|r| {
+            let mut amount = 0;
+            for t in &r.transactions {
+                if t.kind == "refund" && t.status.as_deref().is_none_or(|s| s == "success") {
+                    amount += money("refund amount", id, &t.amount, &cur)?;
+                }
+            }
+            Ok(NewRefund {
+                external_id: r.id.to_string(),
+                amount_minor: amount,
+                created_at: time("refund created_at", id, &r.created_at)?,
+                note: non_empty(r.note.clone()),
+            })
+        })
+        .collect::<Result<Vec<_>, SyncError>>()?;
+    Ok(NewOrder {
+        external_id: id.to_string(),
+        number: o.name.clone(),
+        financial_status: o.financial_status.clone(),
+        fulfillment_status: o.fulfillment_status.clone(),
+        total_minor: money("total_price", id, &o.total_price, &cur)?,
+        buyer_name,
+        buyer_phone,
+        buyer_address,
+        created_at: time("created_at", id, &o.created_at)?,
+        updated_at: time("updated_at", id, &o.updated_at)?,
+        paid_at: if paid { opt_time("processed_at", id, &o.processed_at)? } else { None },
+        shipped_at,
+        delivered_at,
+        closed_at: opt_time("closed_at", id, &o.closed_at)?,
+        cancelled_at: opt_time("cancelled_at", id, &o.cancelled_at)?,
+        currency: cur,
+        lines,
+        refunds,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_link_and_limit_headers() {
+        let h = r#"<https://a.myshopify.com/admin/api/2025-10/orders.json?limit=250&page_info=p1>; rel="previous", <https://a.myshopify.com/admin/api/2025-10/orders.json?limit=250&page_info=n2>; rel="next""#;
+        assert_eq!(
+            next_link(h).as_deref(),
+            Some("https://a.myshopify.com/admin/api/2025-10/orders.json?limit=250&page_info=n2"),
+            "the next URL is taken verbatim"
+        );
+        assert_eq!(next_link(r#"<https://x/p>; rel="previous""#), None, "no next on the last page");
+        assert_eq!(parse_call_limit("32/80"), Some((32, 80)), "bucket size is read, not assumed to be 40");
+        assert_eq!(parse_call_limit("garbage"), None);
+    }
+}

@@ -1,0 +1,72 @@
+//! The database file across app versions: migrate forward with a backup, refuse a newer file untouched.
+
+use aftersales::store::{self, StoreError, LATEST_VERSION};
+use rusqlite::Connection;
+
+fn user_version(path: &std::path::Path) -> i64 {
+    Connection::open(path).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn first_schema_migrates_forward_and_is_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    {
+        let conn = Connection::open(&db).unwrap();
+        store::migrate_to(&conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO shops (platform, name, base_url, created_at) VALUES ('shopify', 'Old shop', 'https://old.myshopify.com', 1)",
+            [],
+        )
+        .unwrap();
+    }
+    assert_eq!(user_version(&db), 1, "the file starts at the first schema");
+
+    let conn = store::open(&db).expect("an older file opens and migrates");
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, LATEST_VERSION, "all pending migrations ran");
+    let name: String = conn.query_row("SELECT name FROM shops", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Old shop", "data from before the migration is kept");
+    conn.query_row("SELECT COUNT(*) FROM orders", [], |r| r.get::<_, i64>(0)).expect("the orders table now exists");
+
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).expect("a backups folder").flatten().collect();
+    assert_eq!(backups.len(), 1, "exactly one backup before the migration");
+    let backup = backups[0].path();
+    assert!(backup.file_name().unwrap().to_string_lossy().contains("-v1-"), "the backup names the version it holds");
+    assert_eq!(user_version(&backup), 1, "the backup is the file as it was before migrating");
+
+    drop(conn);
+    store::open(&db).unwrap();
+    assert_eq!(std::fs::read_dir(dir.path().join("backups")).unwrap().count(), 1, "an up-to-date file is not backed up again");
+}
+
+#[test]
+fn a_file_from_a_newer_app_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    {
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
+        conn.execute_batch(&format!("PRAGMA user_version = {}", LATEST_VERSION + 1)).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+
+    let err = store::open(&db).expect_err("a newer schema must be refused");
+    assert!(matches!(err, StoreError::TooNew { found, known, .. } if found == LATEST_VERSION + 1 && known == LATEST_VERSION));
+    let message = err.to_string();
+    assert!(message.contains("newer") && message.contains("untouched"), "the message says what happened: {message}");
+
+    assert_eq!(std::fs::read(&db).unwrap(), before, "not one byte of the newer file changed");
+    assert!(!dir.path().join("desk.db-wal").exists(), "no WAL file was started on a refused database");
+    assert!(!dir.path().join("backups").exists(), "nothing to back up when nothing is migrated");
+}
+
+#[test]
+fn pragmas_are_set_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("desk.db")).unwrap();
+    let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!((journal.as_str(), fk, sync), ("wal", 1, 1), "WAL, foreign keys on, synchronous=NORMAL");
+}
