@@ -1,0 +1,42 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { i18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Backend } from './backend/Backend';
+import { BackendProvider } from './backend/BackendContext';
+import { useLanguage } from './i18n/useLanguage';
+import { Desk } from './pages/Desk';
+
+/** Ant Design in the current language. */
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  return (
+    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The providers around the app: language, engine, data cache, Ant Design. */
+export function Providers({ backend, i18n, queryClient, children }: { backend: Backend; i18n: i18n; queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <BackendProvider backend={backend}>
+        <QueryClientProvider client={queryClient}>
+          <LocalizedAntd>{children}</LocalizedAntd>
+        </QueryClientProvider>
+      </BackendProvider>
+    </I18nextProvider>
+  );
+}
+
+export function App(props: { backend: Backend; i18n: i18n; queryClient: QueryClient }) {
+  return (
+    <Providers {...props}>
+      <Desk />
+    </Providers>
+  );
+}

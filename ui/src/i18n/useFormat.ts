@@ -1,0 +1,13 @@
+import { formatDateTime, formatMoney, formatRelative } from './format';
+import { useLanguage } from './useLanguage';
+
+/** Money, time and count formatters bound to the current language. */
+export function useFormat() {
+  const language = useLanguage();
+  return {
+    money: (amount: string, currency: string) => formatMoney(amount, currency, language),
+    dateTime: (iso: string) => formatDateTime(iso, language),
+    relative: (iso: string) => formatRelative(iso, language, new Date()),
+    count: (value: number) => new Intl.NumberFormat(language).format(value),
+  };
+}

@@ -1,0 +1,86 @@
+import { Card, Flex, Input, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShopDto } from '../../bindings';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { OrdersTable } from '../../components/OrdersTable';
+import { SyncStatusBar } from '../../components/SyncStatusBar';
+import { useOrders } from '../../hooks/useOrders';
+import { useSyncShops } from '../../hooks/useSyncShops';
+import { useSyncMessages } from '../useSyncMessages';
+import { OrderDrawer } from './OrderDrawer';
+
+const DEFAULT_PAGE_SIZE = 20;
+const ALL_SHOPS = 'all';
+
+/** Orders of all shops (or one), searchable and paged on the engine side, with the sync status on top. */
+export function OrdersPage({ shops }: { shops: ShopDto[] }) {
+  const { t } = useTranslation();
+  const [shopId, setShopId] = useState<number | null>(null);
+  const [search, setSearch] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
+  const [shownOrderId, setShownOrderId] = useState<number | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const orders = useOrders({ shop_id: shopId, search, limit: pageSize, offset: (page - 1) * pageSize });
+  const syncShops = useSyncShops();
+  const syncMessages = useSyncMessages();
+
+  return (
+    <Flex vertical gap="middle">
+      <Card size="small">
+        <SyncStatusBar
+          shops={shops}
+          syncing={syncShops.isPending}
+          onSyncNow={() => syncShops.mutate({ shop_id: null }, syncMessages)}
+        />
+      </Card>
+      <Card>
+        <Flex vertical gap="middle">
+          <Flex gap="middle" wrap>
+            <Input.Search
+              allowClear
+              placeholder={t('orders.searchPlaceholder')}
+              style={{ maxWidth: 360 }}
+              onSearch={(value) => {
+                setSearch(value.trim() === '' ? null : value.trim());
+                setPage(1);
+              }}
+            />
+            {shops.length > 1 && (
+              <Select<number | typeof ALL_SHOPS>
+                value={shopId ?? ALL_SHOPS}
+                style={{ minWidth: 200 }}
+                onChange={(value) => {
+                  setShopId(value === ALL_SHOPS ? null : value);
+                  setPage(1);
+                }}
+                options={[
+                  { value: ALL_SHOPS, label: t('orders.allShops') },
+                  ...shops.map((shop) => ({ value: shop.id, label: shop.name })),
+                ]}
+              />
+            )}
+          </Flex>
+          {orders.error !== null && <ErrorAlert error={orders.error} />}
+          <OrdersTable
+            orders={orders.data?.orders ?? []}
+            total={orders.data?.total ?? 0}
+            page={page}
+            pageSize={pageSize}
+            loading={orders.isFetching}
+            onPageChange={(nextPage, nextPageSize) => {
+              setPage(nextPageSize === pageSize ? nextPage : 1);
+              setPageSize(nextPageSize);
+            }}
+            onOpen={(order) => {
+              setShownOrderId(order.id);
+              setDrawerOpen(true);
+            }}
+          />
+        </Flex>
+      </Card>
+      <OrderDrawer orderId={shownOrderId} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+    </Flex>
+  );
+}

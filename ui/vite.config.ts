@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Tauri loads the built files from its own protocol (relative base) and the dev server from a fixed port.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  clearScreen: false,
+  server: {
+    port: 1420,
+    strictPort: true,
+  },
+  build: {
+    outDir: 'dist',
+    // A desktop app reads its bundle from disk; one 1.2 MB chunk (antd) is fine.
+    chunkSizeWarningLimit: 2000,
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    // antd's first render in jsdom (CSS-in-JS) takes seconds on a 2-core machine.
+    testTimeout: 30_000,
+  },
+});
