@@ -300,7 +300,7 @@ impl Generator {
             amount_minor: amount,
             transaction_id: self.id() + 6_000_000_000_000,
         });
-        order.financial_status = if full { "refunded" } else { "partially_refunded" };
+        order.financial_status = if amount >= order.total_minor() { "refunded" } else { "partially_refunded" };
         order.updated_at = at;
     }
 
