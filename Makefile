@@ -50,6 +50,11 @@ app: system-deps ui
 bindings:
 	$(CARGO) run --quiet --bin aftersales -- bindings > ui/src/bindings.ts
 
+## Benchmarks (figures and ratios, each beside its target; see the README)
+
+bench:
+	$(CARGO) bench --bench sync
+
 ## Running
 
 run: app

@@ -1,6 +1,7 @@
 //! The desktop shell: builds the engine's state, registers the commands, and runs the window.
 //! All behaviour lives in the engine (`aftersales::api`); this crate only wires it to Tauri.
 
+mod background;
 mod commands;
 
 use aftersales::api::Desk;
@@ -19,10 +20,20 @@ pub fn run() {
     tracing::info!(db = %db.display(), "starting");
     let result = tauri::Builder::default()
         .manage(desk)
+        .setup(|app| {
+            background::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::shops::list_shops,
             commands::shops::add_shop,
+            commands::shops::test_connection,
+            commands::shops::update_shop,
+            commands::shops::remove_shop,
             commands::sync::sync_shops,
+            commands::sync::cancel_sync,
+            commands::settings::get_settings,
+            commands::settings::update_settings,
             commands::orders::list_orders,
             commands::orders::get_order,
             commands::demo::start_demo,

@@ -2,7 +2,7 @@
 
 use super::dto::*;
 use super::error::{ApiError, ErrorCode};
-use crate::shops::Platform;
+use crate::shops::{Platform, ShopCredentials};
 use ts_rs::{Config, TS};
 
 pub const BINDINGS_PATH: &str = "ui/src/bindings.ts";
@@ -13,9 +13,16 @@ pub fn typescript() -> String {
         Platform::decl(&cfg),
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
+        ShopCredentials::decl(&cfg),
+        SyncProgressDto::decl(&cfg),
         SyncStatusDto::decl(&cfg),
         ShopDto::decl(&cfg),
         AddShopInput::decl(&cfg),
+        TestConnectionInput::decl(&cfg),
+        ConnectionTestDto::decl(&cfg),
+        UpdateShopInput::decl(&cfg),
+        ShopIdInput::decl(&cfg),
+        SettingsDto::decl(&cfg),
         OrdersQuery::decl(&cfg),
         OrderLineDto::decl(&cfg),
         RefundDto::decl(&cfg),

@@ -2,7 +2,8 @@
 
 use super::{ApiError, ApiResult, DemoStarted, Desk, ErrorCode};
 use crate::demo_shop::{DemoConfig, DemoShop};
-use crate::shops::Platform;
+use crate::shops::ShopCredentials;
+use crate::sync::Streams;
 use crate::store::shops::{self, ShopRow};
 
 pub const DEMO_SHOP_NAME: &str = "Demo shop";
@@ -14,11 +15,12 @@ impl Desk {
             Some(s) => s,
             None => {
                 let (url, token) = self.demo_endpoint().await?;
-                let dto = self.save_shop(DEMO_SHOP_NAME, Platform::Shopify, &url, &token, "Asia/Shanghai", "CNY", true).await?;
+                let credentials = ShopCredentials::Shopify { token };
+                let dto = self.save_shop(DEMO_SHOP_NAME, &url, &credentials, "Asia/Shanghai", "CNY", true).await?;
                 shops::get(&self.reader()?, dto.id)?
             }
         };
-        let report = self.sync_one(&shop, &|_| {}).await?;
+        let report = self.sync_one(&shop, Streams::ALL, &|_| {}).await?;
         let conn = self.reader()?;
         let shop = self.shop_dto(&conn, shops::get(&conn, shop.id)?)?;
         Ok(DemoStarted { shop, report })
@@ -49,7 +51,7 @@ impl Desk {
         }
         let conn = self.writer.lock().await;
         shops::set_base_url(&conn, shop.id, &url)?;
-        self.credentials.set(shop.id, &token)?;
+        self.credentials.set(shop.id, &ShopCredentials::Shopify { token })?;
         Ok(shops::get(&conn, shop.id)?)
     }
 }

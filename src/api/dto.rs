@@ -1,16 +1,31 @@
 //! The shapes that cross the one door: inputs and outputs of every API function, with TypeScript twins.
 //! Money is an exact decimal string in major units; times are RFC 3339 UTC strings.
 
-use crate::shops::Platform;
+use crate::shops::{Platform, ShopCredentials};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncProgressDto {
+    pub stream: String,
+    #[ts(type = "number")]
+    pub pages: u64,
+    #[ts(type = "number")]
+    pub orders: u64,
+    #[ts(type = "number | null")]
+    pub total: Option<u64>,
+    pub rate_per_sec: f64,
+    pub eta_secs: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SyncStatusDto {
     pub running: bool,
+    pub progress: Option<SyncProgressDto>,
     pub last_attempt_at: Option<String>,
     pub last_success_at: Option<String>,
     pub last_error: Option<String>,
+    pub last_error_code: Option<super::ErrorCode>,
     #[ts(type = "number")]
     pub orders_count: i64,
 }
@@ -27,13 +42,49 @@ pub struct ShopDto {
     pub sync: SyncStatusDto,
 }
 
+/// Credentials go to the credential store only; never into the database, never echoed back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AddShopInput {
-    pub platform: Platform,
     pub name: String,
     pub base_url: String,
-    /// Goes to the credential store only; never stored in the database or echoed back.
-    pub token: String,
+    pub credentials: ShopCredentials,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TestConnectionInput {
+    pub base_url: String,
+    pub credentials: ShopCredentials,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ConnectionTestDto {
+    pub platform: Platform,
+    pub shop_name: String,
+    pub currency: String,
+    pub time_zone: String,
+}
+
+/// `credentials: null` keeps the stored ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct UpdateShopInput {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub base_url: String,
+    pub credentials: Option<ShopCredentials>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ShopIdInput {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SettingsDto {
+    /// 0: background sync off; otherwise 5 to 1440.
+    #[ts(type = "number")]
+    pub sync_interval_minutes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -117,6 +168,13 @@ pub struct SyncReport {
     pub orders_new: u64,
     #[ts(type = "number")]
     pub orders_updated: u64,
+    #[ts(type = "number")]
+    pub returns: u64,
+    /// Calls made to the platform, and how many it answered "too many requests".
+    #[ts(type = "number")]
+    pub requests: u64,
+    #[ts(type = "number")]
+    pub throttled: u64,
     #[ts(type = "number")]
     pub duration_ms: i64,
 }

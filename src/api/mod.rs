@@ -5,20 +5,29 @@ mod demo;
 pub mod dto;
 mod error;
 mod orders;
+mod settings;
 mod shops;
 mod sync;
 
 pub use dto::*;
 pub use error::{ApiError, ErrorCode};
-pub use sync::ProgressFn;
+pub use crate::sync::ProgressFn;
+
+struct RunningSync {
+    cancel: Arc<AtomicBool>,
+    started: Instant,
+    progress: Option<crate::sync::Progress>,
+}
 
 use crate::clock::{Clock, SystemClock};
 use crate::shops::CredentialStore;
 use crate::store;
 use rusqlite::Connection;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -28,7 +37,8 @@ pub struct Desk {
     writer: tokio::sync::Mutex<Connection>,
     credentials: CredentialStore,
     clock: Arc<dyn Clock>,
-    syncing: Mutex<HashSet<i64>>,
+    /// Shops syncing now: how to cancel each, and how far it got.
+    syncing: Mutex<HashMap<i64, RunningSync>>,
     demo: tokio::sync::Mutex<Option<crate::demo_shop::DemoShop>>,
 }
 
@@ -44,7 +54,7 @@ impl Desk {
             writer: tokio::sync::Mutex::new(conn),
             credentials: CredentialStore::beside(db_path),
             clock,
-            syncing: Mutex::new(HashSet::new()),
+            syncing: Mutex::new(HashMap::new()),
             demo: tokio::sync::Mutex::new(None),
         })
     }

@@ -1,11 +1,20 @@
-//! Shop accounts through the door: list, add (checked against the shop before it is saved).
+//! Shop accounts through the door: list, test a connection, add, edit and remove.
 
-use super::{AddShopInput, ApiError, ApiResult, Desk, ShopDto, SyncStatusDto};
-use crate::shops::{check_base_url, Platform};
+use super::{
+    AddShopInput, ApiError, ApiResult, ConnectionTestDto, Desk, ErrorCode, ShopDto, ShopIdInput, SyncStatusDto,
+    TestConnectionInput, UpdateShopInput,
+};
+use crate::shops::{check_base_url, Platform, ShopCredentials};
 use crate::store::{orders, shops, sync_state, write_tx};
-use crate::sync::{shopify::ShopifyClient, ORDERS_STREAM};
+use crate::sync::{shopify::ShopifyClient, woocommerce::WooClient, SHOP_STATUS};
 use crate::timefmt::to_rfc3339;
 use rusqlite::Connection;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+fn code_of(raw: Option<&str>) -> Option<ErrorCode> {
+    serde_json::from_value(serde_json::Value::String(raw?.to_string())).ok()
+}
 
 impl Desk {
     pub fn list_shops(&self) -> ApiResult<Vec<ShopDto>> {
@@ -14,15 +23,17 @@ impl Desk {
     }
 
     pub(super) fn shop_dto(&self, conn: &Connection, s: shops::ShopRow) -> ApiResult<ShopDto> {
-        let state = sync_state::get(conn, s.id, ORDERS_STREAM)?;
-        let running = self.syncing.lock().map(|set| set.contains(&s.id)).unwrap_or(false);
+        let state = sync_state::get(conn, s.id, SHOP_STATUS)?;
+        let running = self.syncing.lock().map(|set| set.contains_key(&s.id)).unwrap_or(false);
         Ok(ShopDto {
             id: s.id,
             platform: Platform::parse(&s.platform).unwrap_or(Platform::Shopify),
             sync: SyncStatusDto {
                 running,
+                progress: if running { self.progress_of(s.id) } else { None },
                 last_attempt_at: state.last_attempt_at.map(to_rfc3339),
                 last_success_at: state.last_success_at.map(to_rfc3339),
+                last_error_code: code_of(state.last_error_code.as_deref()),
                 last_error: state.last_error,
                 orders_count: orders::count_for_shop(conn, s.id)?,
             },
@@ -33,42 +44,31 @@ impl Desk {
         })
     }
 
-    /// Checks the URL and token against the shop, then saves the shop row and the token (outside the database).
-    pub async fn add_shop(&self, input: AddShopInput) -> ApiResult<ShopDto> {
-        let name = input.name.trim();
-        if name.is_empty() {
-            return Err(ApiError::validation("name", "a shop needs a name"));
-        }
-        if name.chars().count() > 80 {
-            return Err(ApiError::validation("name", "at most 80 characters"));
-        }
-        let token = input.token.trim();
-        if token.is_empty() {
-            return Err(ApiError::validation("token", "the access token is empty"));
-        }
-        if input.platform != Platform::Shopify {
-            return Err(ApiError::validation("platform", format!("{} shops are not supported yet", input.platform)));
-        }
-        let url = check_base_url(&input.base_url).map_err(|e| ApiError::validation("base_url", e))?;
-        let base_url = url.as_str().trim_end_matches('/').to_string();
-        let info = ShopifyClient::new(&base_url, token)?.shop_info().await?;
-        self.save_shop(name, input.platform, &base_url, token, &info.iana_timezone.unwrap_or_else(|| "UTC".into()), &info.currency, false)
-            .await
+    /// Asks the shop who it is with the given credentials: proves the URL and the credentials work.
+    pub async fn test_connection(&self, input: TestConnectionInput) -> ApiResult<ConnectionTestDto> {
+        let (base_url, credentials) = clean(&input.base_url, &input.credentials)?;
+        probe(&base_url, &credentials).await
     }
 
-    #[allow(clippy::too_many_arguments)]
+    pub async fn add_shop(&self, input: AddShopInput) -> ApiResult<ShopDto> {
+        let name = clean_name(&input.name)?;
+        let (base_url, credentials) = clean(&input.base_url, &input.credentials)?;
+        let info = probe(&base_url, &credentials).await?;
+        self.save_shop(&name, &base_url, &credentials, &info.time_zone, &info.currency, false).await
+    }
+
     pub(super) async fn save_shop(
         &self,
         name: &str,
-        platform: Platform,
         base_url: &str,
-        token: &str,
+        credentials: &ShopCredentials,
         time_zone: &str,
         currency: &str,
         demo: bool,
     ) -> ApiResult<ShopDto> {
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
+        let platform = credentials.platform();
         let row = shops::insert(
             &tx,
             &shops::NewShop { platform: platform.id(), name, base_url, time_zone, currency },
@@ -77,9 +77,88 @@ impl Desk {
         if demo {
             shops::set_settings(&tx, row.id, r#"{"demo":true}"#)?;
         }
-        // The token is written before the row commits: a failure leaves neither behind.
-        self.credentials.set(row.id, token)?;
+        // The credentials are written before the row commits: a failure leaves neither behind.
+        self.credentials.set(row.id, credentials)?;
         tx.commit()?;
         self.shop_dto(&conn, row)
+    }
+
+    /// Renames, moves or re-keys a shop. A new URL or new credentials are tested before anything is saved.
+    pub async fn update_shop(&self, input: UpdateShopInput) -> ApiResult<ShopDto> {
+        let name = clean_name(&input.name)?;
+        let current = shops::get(&self.reader()?, input.id)?;
+        let stored = self.credentials.get(input.id)?;
+        let credentials = input.credentials.as_ref().unwrap_or(&stored);
+        if credentials.platform().id() != current.platform {
+            return Err(ApiError::validation("credentials", format!("this is a {} shop", current.platform)));
+        }
+        let (base_url, credentials) = clean(&input.base_url, credentials)?;
+        let info = if base_url != current.base_url || input.credentials.is_some() {
+            Some(probe(&base_url, &credentials).await?)
+        } else {
+            None
+        };
+        let mut conn = self.writer.lock().await;
+        let tx = write_tx(&mut conn)?;
+        shops::update_identity(&tx, input.id, &name, &base_url)?;
+        if let Some(info) = &info {
+            shops::update_profile(&tx, input.id, &info.time_zone, &info.currency)?;
+        }
+        if input.credentials.is_some() {
+            self.credentials.set(input.id, &credentials)?;
+        }
+        tx.commit()?;
+        let row = shops::get(&conn, input.id)?;
+        self.shop_dto(&conn, row)
+    }
+
+    /// Removes the shop, its synced data and its credentials. A running sync is cancelled first.
+    pub async fn remove_shop(&self, input: ShopIdInput) -> ApiResult<()> {
+        self.cancel_sync(ShopIdInput { id: input.id })?;
+        let conn = self.writer.lock().await;
+        shops::delete(&conn, input.id)?;
+        self.credentials.remove(input.id)?;
+        Ok(())
+    }
+}
+
+fn clean_name(name: &str) -> ApiResult<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ApiError::validation("name", "a shop needs a name"));
+    }
+    if name.chars().count() > 80 {
+        return Err(ApiError::validation("name", "at most 80 characters"));
+    }
+    Ok(name.to_string())
+}
+
+fn clean(base_url: &str, credentials: &ShopCredentials) -> ApiResult<(String, ShopCredentials)> {
+    let url = check_base_url(base_url).map_err(|e| ApiError::validation("base_url", e))?;
+    let credentials = credentials.cleaned().map_err(|(field, problem)| ApiError::validation(field, problem))?;
+    Ok((url.as_str().trim_end_matches('/').to_string(), credentials))
+}
+
+async fn probe(base_url: &str, credentials: &ShopCredentials) -> ApiResult<ConnectionTestDto> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    match credentials {
+        ShopCredentials::Shopify { token } => {
+            let info = ShopifyClient::new(base_url, token, cancel)?.shop_info().await?;
+            Ok(ConnectionTestDto {
+                platform: Platform::Shopify,
+                shop_name: info.name,
+                currency: info.currency,
+                time_zone: info.iana_timezone.unwrap_or_else(|| "UTC".into()),
+            })
+        }
+        ShopCredentials::Woocommerce { key, secret } => {
+            let info = WooClient::new(base_url, key, secret, cancel)?.site_info().await?;
+            Ok(ConnectionTestDto {
+                platform: Platform::Woocommerce,
+                shop_name: info.name,
+                currency: info.currency,
+                time_zone: info.time_zone,
+            })
+        }
     }
 }

@@ -1,13 +1,14 @@
-//! Sync through the door: one shop or all of them, with progress for whoever is watching.
+//! Sync through the door: one shop or all of them side by side, with progress, rate and ETA for whoever
+//! is watching, and a way to cancel.
 
-use super::{ApiError, ApiResult, Desk, SyncInput, SyncReport};
+use super::{ApiError, ApiResult, Desk, ErrorCode, RunningSync, ShopIdInput, SyncInput, SyncProgressDto, SyncReport};
 use crate::store::shops::{self, ShopRow};
-use crate::sync::{self, Progress};
-use std::sync::atomic::AtomicBool;
+use crate::sync::{Progress, ProgressFn, Streams, SyncRun};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
 
-pub type ProgressFn = dyn Fn(&Progress) + Send + Sync;
-
-/// Marks a shop as syncing for as long as it lives, so the UI can say "Syncing…" even after a panic.
+/// Marks a shop as syncing for as long as it lives, so the UI never shows a sync that is no longer running.
 struct Running<'a> {
     desk: &'a Desk,
     shop_id: i64,
@@ -15,14 +16,19 @@ struct Running<'a> {
 
 impl Drop for Running<'_> {
     fn drop(&mut self) {
-        if let Ok(mut set) = self.desk.syncing.lock() {
-            set.remove(&self.shop_id);
+        if let Ok(mut map) = self.desk.syncing.lock() {
+            map.remove(&self.shop_id);
         }
     }
 }
 
 impl Desk {
+    /// Syncs one shop, or all of them at once; a failing shop does not stop the others.
     pub async fn sync_shops(&self, input: SyncInput, progress: &ProgressFn) -> ApiResult<Vec<SyncReport>> {
+        self.sync_shops_with(input, Streams::ALL, progress).await
+    }
+
+    pub async fn sync_shops_with(&self, input: SyncInput, streams: Streams, progress: &ProgressFn) -> ApiResult<Vec<SyncReport>> {
         let targets = {
             let conn = self.reader()?;
             match input.shop_id {
@@ -30,12 +36,13 @@ impl Desk {
                 None => shops::list(&conn)?,
             }
         };
+        let results = futures::future::join_all(targets.iter().map(|s| self.sync_one(s, streams, progress))).await;
         let mut reports = vec![];
         let mut failures = vec![];
-        for shop in targets {
-            match self.sync_one(&shop, progress).await {
+        for (shop, r) in targets.iter().zip(results) {
+            match r {
                 Ok(r) => reports.push(r),
-                Err(e) => failures.push((shop.name, e)),
+                Err(e) => failures.push((shop.name.clone(), e)),
             }
         }
         match failures.into_iter().next() {
@@ -44,26 +51,73 @@ impl Desk {
         }
     }
 
-    pub(super) async fn sync_one(&self, shop: &ShopRow, progress: &ProgressFn) -> ApiResult<SyncReport> {
+    pub(super) async fn sync_one(&self, shop: &ShopRow, streams: Streams, progress: &ProgressFn) -> ApiResult<SyncReport> {
+        let cancel = Arc::new(AtomicBool::new(false));
         {
-            let mut set = self.syncing.lock().map_err(|_| ApiError::new(super::ErrorCode::Internal, "sync state poisoned"))?;
-            if !set.insert(shop.id) {
-                return Err(ApiError::new(super::ErrorCode::Conflict, format!("{} is already syncing", shop.name)));
+            let mut map = self.syncing.lock().map_err(|_| ApiError::new(ErrorCode::Internal, "sync state poisoned"))?;
+            if map.contains_key(&shop.id) {
+                return Err(ApiError::new(ErrorCode::Conflict, format!("{} is already syncing", shop.name)));
             }
+            map.insert(shop.id, RunningSync { cancel: cancel.clone(), started: Instant::now(), progress: None });
         }
         let _running = Running { desk: self, shop_id: shop.id };
         let shop = self.refresh_demo_if_needed(shop).await?;
-        let token = self.credentials.get(shop.id)?;
-        let cancel = AtomicBool::new(false);
-        let mut conn = self.writer.lock().await;
-        let summary = sync::sync_orders(&mut conn, &shop, &token, self.clock.as_ref(), progress, &cancel).await?;
+        let credentials = self.credentials.get(shop.id)?;
+        let watch = |p: &Progress| {
+            if let Ok(mut map) = self.syncing.lock() {
+                if let Some(r) = map.get_mut(&p.shop_id) {
+                    r.progress = Some(p.clone());
+                }
+            }
+            progress(p);
+        };
+        let run = SyncRun {
+            writer: &self.writer,
+            shop: &shop,
+            credentials: &credentials,
+            clock: self.clock.as_ref(),
+            progress: &watch,
+            cancel,
+            streams,
+        };
+        let summary = run.run().await?;
         Ok(SyncReport {
             shop: shop.name.clone(),
             pages: summary.pages,
             orders_fetched: summary.fetched,
             orders_new: summary.counts.inserted,
             orders_updated: summary.counts.updated,
+            returns: summary.returns,
+            requests: summary.requests,
+            throttled: summary.throttled,
             duration_ms: summary.duration_ms,
+        })
+    }
+
+    /// Stops a running sync after the page it is on; what was written stays. No-op when not syncing.
+    pub fn cancel_sync(&self, input: ShopIdInput) -> ApiResult<()> {
+        if let Ok(map) = self.syncing.lock() {
+            if let Some(r) = map.get(&input.id) {
+                r.cancel.store(true, Ordering::SeqCst);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn progress_of(&self, shop_id: i64) -> Option<SyncProgressDto> {
+        let map = self.syncing.lock().ok()?;
+        let r = map.get(&shop_id)?;
+        let p = r.progress.as_ref()?;
+        let secs = r.started.elapsed().as_secs_f64().max(0.001);
+        let rate = p.orders as f64 / secs;
+        let eta_secs = p.total.filter(|_| rate > 0.0).map(|t| t.saturating_sub(p.orders) as f64 / rate);
+        Some(SyncProgressDto {
+            stream: p.stream.to_string(),
+            pages: p.pages,
+            orders: p.orders,
+            total: p.total,
+            rate_per_sec: (rate * 10.0).round() / 10.0,
+            eta_secs: eta_secs.map(|e| e.round()),
         })
     }
 }

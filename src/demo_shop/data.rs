@@ -39,6 +39,18 @@ pub struct DemoFulfillment {
 }
 
 #[derive(Debug, Clone)]
+pub struct DemoReturn {
+    pub id: u64,
+    pub name: String,
+    /// Shopify's ReturnStatus: REQUESTED, OPEN, CLOSED, DECLINED, CANCELED.
+    pub status: &'static str,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+    /// (line id, quantity, reason)
+    pub lines: Vec<(u64, i64, &'static str)>,
+}
+
+#[derive(Debug, Clone)]
 pub struct DemoBuyer {
     pub first_name: String,
     pub last_name: String,
@@ -70,6 +82,7 @@ pub struct DemoOrder {
     pub lines: Vec<DemoLine>,
     pub refunds: Vec<DemoRefund>,
     pub fulfillments: Vec<DemoFulfillment>,
+    pub returns: Vec<DemoReturn>,
 }
 
 impl DemoOrder {
@@ -81,6 +94,18 @@ impl DemoOrder {
     }
     pub fn refunded_minor(&self) -> i64 {
         self.refunds.iter().map(|r| r.amount_minor).sum()
+    }
+    /// Shopify's OrderReturnStatus, the aggregate the `orders` search filters on.
+    pub fn return_status(&self) -> &'static str {
+        if self.returns.iter().any(|r| r.status == "REQUESTED") {
+            "RETURN_REQUESTED"
+        } else if self.returns.iter().any(|r| r.status == "OPEN") {
+            "IN_PROGRESS"
+        } else if self.returns.iter().any(|r| r.status == "CLOSED") {
+            "RETURNED"
+        } else {
+            "NO_RETURN"
+        }
     }
 }
 
@@ -220,6 +245,7 @@ impl Generator {
             lines,
             refunds: vec![],
             fulfillments: vec![],
+            returns: vec![],
         };
         let age = now_ms - created_at;
         let roll: f64 = self.rng.random();
@@ -241,6 +267,11 @@ impl Generator {
             }
             if order.financial_status == "paid" && self.rng.random_bool(0.14) {
                 self.refund(&mut order, now_ms);
+            }
+            if order.fulfillment_status == Some("fulfilled") && self.rng.random_bool(0.08) {
+                let at = self.after(order.updated_at, 5 * DAY_MS, now_ms);
+                self.open_return(&mut order, at);
+                order.updated_at = order.updated_at.max(at);
             }
             if order.fulfillment_status == Some("fulfilled") && age > 30 * DAY_MS && self.rng.random_bool(0.5) {
                 let at = self.after(order.updated_at, 10 * DAY_MS, now_ms);
@@ -304,12 +335,38 @@ impl Generator {
         order.updated_at = at;
     }
 
+    fn open_return(&mut self, order: &mut DemoOrder, at: i64) {
+        const REASONS: [&str; 5] = ["DEFECTIVE", "WRONG_ITEM", "SIZE_TOO_SMALL", "NOT_AS_DESCRIBED", "UNWANTED"];
+        let line = &order.lines[self.rng.random_range(0..order.lines.len())];
+        let status = ["REQUESTED", "OPEN", "CLOSED", "DECLINED"][self.rng.random_range(0..4)];
+        let n = order.returns.len() + 1;
+        order.returns.push(DemoReturn {
+            id: self.id() + 2_000_000_000_000,
+            name: format!("#{}-R{}", order.number, n),
+            status,
+            created_at: at,
+            closed_at: matches!(status, "CLOSED" | "DECLINED").then_some(at),
+            lines: vec![(line.id, 1, REASONS[self.rng.random_range(0..REASONS.len())])],
+        });
+    }
+
+    /// Moves a return along without touching the order's `updated_at`, as real shops were seen to do.
+    pub fn advance_return(&mut self, order: &mut DemoOrder, at: i64) -> bool {
+        let Some(r) = order.returns.iter_mut().find(|r| matches!(r.status, "REQUESTED" | "OPEN")) else { return false };
+        r.status = if r.status == "REQUESTED" { "OPEN" } else { "CLOSED" };
+        if r.status == "CLOSED" {
+            r.closed_at = Some(Self::secs(at));
+        }
+        true
+    }
+
     /// Changes one order as a merchant or buyer would (a note, a fulfilment, a refund) and stamps it `at`.
     pub fn change(&mut self, order: &mut DemoOrder, at: i64) {
         let at = Self::secs(at);
         let refundable = matches!(order.financial_status, "paid" | "partially_refunded")
             && order.refunded_minor() < order.total_minor();
-        match self.rng.random_range(0..3) {
+        match self.rng.random_range(0..4) {
+            3 if order.fulfillment_status == Some("fulfilled") => self.open_return(order, at),
             0 if order.fulfillment_status.is_none() && order.cancelled_at.is_none() => {
                 self.fulfill(order, at + 3600_000);
             }

@@ -1,11 +1,17 @@
-//! The demo shop: an HTTP server on a loopback port that speaks the Shopify REST Admin API over generated data,
-//! so the app can be tried in a minute and every connector is tested over real HTTP.
+//! The demo shop: an HTTP server on a loopback port that speaks a platform's API over generated data
+//! (Shopify REST orders + GraphQL returns, or WooCommerce REST v3), with the platform's limits and
+//! switchable faults, so the app can be tried in a minute and every connector is tested over real HTTP.
 
 mod bucket;
 pub mod data;
+pub mod faults;
+mod shopify_graphql;
 mod shopify_json;
 mod shopify_orders;
+mod state;
+mod woo;
 
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,21 +20,46 @@ use axum::{Json, Router};
 use bucket::{Admission, LeakyBucket};
 use chrono::FixedOffset;
 use data::{DemoOrder, Generator};
-use serde_json::json;
+use faults::{FaultState, Faults, Verdict};
+use serde_json::{json, Value};
+use state::DemoState;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 pub const CALL_LIMIT_HEADER: &str = "X-Shopify-Shop-Api-Call-Limit";
 pub const TOKEN_HEADER: &str = "X-Shopify-Access-Token";
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoPlatform {
+    Shopify,
+    Woocommerce,
+}
+
+impl DemoPlatform {
+    pub fn id(self) -> &'static str {
+        match self {
+            DemoPlatform::Shopify => "shopify",
+            DemoPlatform::Woocommerce => "woocommerce",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DemoConfig {
+    pub platform: DemoPlatform,
     pub orders: usize,
     pub seed: u64,
-    /// The access token clients must send; a random one when `None`.
+    /// Shopify: the access token; WooCommerce: the consumer key. Random when `None`.
     pub token: Option<String>,
+    /// WooCommerce consumer secret. Random when `None`.
+    pub secret: Option<String>,
+    /// Shopify REST leaky bucket: size (calls) and drain rate (calls per second).
     pub bucket_size: u32,
     pub leak_per_sec: f64,
+    /// Shopify GraphQL cost bucket: maximum points and restore rate (points per second).
+    pub graphql_max: f64,
+    pub graphql_restore: f64,
+    pub faults: Faults,
     /// The shop's "now": orders are spread over the 90 days before it.
     pub now_ms: i64,
     pub utc_offset_secs: i32,
@@ -39,11 +70,16 @@ pub struct DemoConfig {
 impl DemoConfig {
     pub fn new(now_ms: i64) -> Self {
         Self {
+            platform: DemoPlatform::Shopify,
             orders: 1000,
             seed: 42,
             token: None,
+            secret: None,
             bucket_size: 40,
             leak_per_sec: 2.0,
+            graphql_max: 2000.0,
+            graphql_restore: 100.0,
+            faults: Faults::default(),
             now_ms,
             utc_offset_secs: 8 * 3600,
             currency: "CNY".into(),
@@ -55,17 +91,25 @@ impl DemoConfig {
 struct Shared {
     cfg: DemoConfig,
     token: String,
+    secret: String,
     base_url: String,
     offset: FixedOffset,
-    orders: RwLock<Vec<DemoOrder>>,
+    state: RwLock<DemoState>,
     changer: Mutex<Generator>,
     bucket: Mutex<LeakyBucket>,
+    cost: Mutex<shopify_graphql::CostBucket>,
+    faults: Mutex<FaultState>,
+    calls: std::sync::atomic::AtomicU64,
 }
 
-/// A running demo shop. Dropping it leaves the server running until the runtime ends; `stop` ends it now.
+/// A running demo shop. `stop` ends it; otherwise it runs as long as the runtime.
 pub struct DemoShop {
+    pub platform: DemoPlatform,
     pub url: String,
+    /// Shopify: the access token. WooCommerce: the consumer key.
     pub token: String,
+    /// WooCommerce: the consumer secret (empty for Shopify).
+    pub secret: String,
     shared: Arc<Shared>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
@@ -75,42 +119,83 @@ impl DemoShop {
     /// Binds `127.0.0.1:port` (0 picks a free port) and starts answering.
     pub async fn start(cfg: DemoConfig, port: u16) -> std::io::Result<DemoShop> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-        let addr = listener.local_addr()?;
-        let url = format!("http://{addr}");
-        let token = cfg.token.clone().unwrap_or_else(random_token);
+        let url = format!("http://{}", listener.local_addr()?);
+        let (token, secret) = match cfg.platform {
+            DemoPlatform::Shopify => (cfg.token.clone().unwrap_or_else(|| random_secret("shpat_")), String::new()),
+            DemoPlatform::Woocommerce => (
+                cfg.token.clone().unwrap_or_else(|| random_secret("ck_")),
+                cfg.secret.clone().unwrap_or_else(|| random_secret("cs_")),
+            ),
+        };
         let orders = Generator::new(cfg.seed).orders(cfg.orders, cfg.now_ms, &cfg.currency);
         let offset = FixedOffset::east_opt(cfg.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
         let shared = Arc::new(Shared {
             bucket: Mutex::new(LeakyBucket::new(cfg.bucket_size, cfg.leak_per_sec)),
+            cost: Mutex::new(shopify_graphql::CostBucket::new(cfg.graphql_max, cfg.graphql_restore)),
+            faults: Mutex::new(FaultState::new(cfg.faults.clone(), cfg.seed)),
             changer: Mutex::new(Generator::new(cfg.seed.wrapping_add(0x5eed))),
-            cfg,
             token: token.clone(),
+            secret: secret.clone(),
             base_url: url.clone(),
             offset,
-            orders: RwLock::new(orders),
+            state: RwLock::new(DemoState::new(orders)),
+            calls: Default::default(),
+            cfg,
         });
-        let app = Router::new()
-            .route("/admin/api/{version}/orders.json", get(orders_handler))
-            .route("/admin/api/{version}/shop.json", get(shop_handler))
+        let api = match shared.cfg.platform {
+            DemoPlatform::Shopify => Router::new()
+                .route("/admin/api/{version}/orders.json", get(shopify_orders_handler))
+                .route("/admin/api/{version}/orders/count.json", get(shopify_count_handler))
+                .route("/admin/api/{version}/shop.json", get(shopify_shop_handler))
+                .route("/admin/api/{version}/graphql.json", post(shopify_graphql_handler)),
+            DemoPlatform::Woocommerce => Router::new()
+                .route("/wp-json/", get(woo_index_handler))
+                .route("/wp-json/wc/v3/orders", get(woo_orders_handler))
+                .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler))
+                .route("/wp-json/wc/v3/settings/general/woocommerce_currency", get(woo_currency_handler)),
+        };
+        let app = api
             .route("/_demo/update", post(update_handler))
+            .route("/_demo/faults", post(faults_handler))
+            .route("/_demo/stats", get(stats_handler))
             .fallback(|| async { (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))) })
             .with_state(shared.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).with_graceful_shutdown(async { let _ = rx.await; }).await;
         });
-        tracing::info!(%url, orders = shared.cfg.orders, "demo shop listening");
-        Ok(DemoShop { url, token, shared, stop: Some(tx), task: Some(task) })
+        tracing::info!(%url, platform = shared.cfg.platform.id(), orders = shared.cfg.orders, "demo shop listening");
+        Ok(DemoShop { platform: shared.cfg.platform, url, token, secret, shared, stop: Some(tx), task: Some(task) })
     }
 
-    /// Changes `count` distinct orders (notes, fulfilments, refunds) and stamps them `at_ms`; returns their ids.
+    /// Changes `count` distinct orders (notes, fulfilments, refunds, returns) and stamps them `at_ms`.
     pub fn update_orders(&self, count: usize, at_ms: i64) -> Vec<u64> {
-        update(&self.shared, count, at_ms)
+        change(&self.shared, count, at_ms, false)
+    }
+
+    /// Moves open returns along without touching their orders' `updated_at`.
+    pub fn advance_returns_silently(&self, count: usize, at_ms: i64) -> Vec<u64> {
+        change(&self.shared, count, at_ms, true)
+    }
+
+    pub fn set_faults(&self, faults: Faults) {
+        if let Ok(mut f) = self.shared.faults.lock() {
+            f.faults = faults;
+        }
+    }
+
+    pub fn faults(&self) -> Faults {
+        self.shared.faults.lock().map(|f| f.faults.clone()).unwrap_or_default()
+    }
+
+    /// API calls answered so far (every status), for pacing checks.
+    pub fn calls(&self) -> u64 {
+        self.shared.calls.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// A copy of the shop's orders as they are now, for tests to compare against.
     pub fn orders(&self) -> Vec<DemoOrder> {
-        self.shared.orders.read().map(|o| o.clone()).unwrap_or_default()
+        self.shared.state.read().map(|s| s.orders.clone()).unwrap_or_default()
     }
 
     pub async fn stop(mut self) {
@@ -123,104 +208,187 @@ impl DemoShop {
     }
 }
 
-fn update(shared: &Shared, count: usize, at_ms: i64) -> Vec<u64> {
-    let (Ok(mut orders), Ok(mut gen)) = (shared.orders.write(), shared.changer.lock()) else { return vec![] };
-    let count = count.min(orders.len());
-    let mut picked = std::collections::BTreeSet::new();
-    while picked.len() < count {
-        picked.insert(gen.pick(orders.len()));
-    }
-    picked
-        .into_iter()
-        .map(|i| {
-            gen.change(&mut orders[i], at_ms);
-            orders[i].id
-        })
-        .collect()
+fn change(shared: &Shared, count: usize, at_ms: i64, silent: bool) -> Vec<u64> {
+    let (Ok(mut state), Ok(mut gen)) = (shared.state.write(), shared.changer.lock()) else { return vec![] };
+    state.change(&mut gen, count, at_ms, silent)
 }
 
-fn random_token() -> String {
+fn random_secret(prefix: &str) -> String {
     use rand::Rng;
-    let mut rng = rand::rng();
-    format!("shpat_{:032x}", rng.random::<u128>())
+    format!("{prefix}{:032x}", rand::rng().random::<u128>())
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn pairs(query: Option<String>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect()
+}
+
+fn set_header(r: &mut Response, name: &'static str, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        r.headers_mut().insert(name, v);
+    }
+}
+
+fn json_bytes(status: StatusCode, body: Vec<u8>) -> Response {
+    (status, [(axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
+}
+
+/// Faults shared by every API route: added latency, server errors, 429 storms, a revoked token.
+async fn gate(shared: &Shared) -> Result<(), Response> {
+    shared.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let (latency, verdict, storm_left) = match shared.faults.lock() {
+        Ok(mut f) => {
+            let now = Instant::now();
+            let v = f.judge(now);
+            (f.latency(), v, f.storm_left(now))
+        }
+        Err(_) => return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let woo = shared.cfg.platform == DemoPlatform::Woocommerce;
+    match verdict {
+        Verdict::Pass => Ok(()),
+        Verdict::ServerError(code) => {
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            Err((status, Json(json!({"errors": "Internal Server Error"}))).into_response())
+        }
+        Verdict::Storm => {
+            let body = if woo {
+                json!({"code": "too_many_requests", "message": "Too many requests.", "data": {"status": 429}})
+            } else {
+                json!({"errors": "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."})
+            };
+            let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+            set_header(&mut r, "Retry-After", &format!("{storm_left:.1}"));
+            Err(r)
+        }
+        Verdict::Revoked => Err(if woo {
+            (StatusCode::UNAUTHORIZED, Json(woo::WpError(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.".into()).body()))
+                .into_response()
+        } else {
+            shopify_unauthorized()
+        }),
+    }
+}
+
+/// A share of good answers arrive cut off, as over a flaky connection.
+fn maybe_truncate(shared: &Shared, mut body: Vec<u8>) -> Vec<u8> {
+    if shared.faults.lock().map(|mut f| f.truncate_now()).unwrap_or(false) {
+        body.truncate(body.len() / 2);
+    }
+    body
+}
+
+fn distorting(shared: &Shared) -> Option<Faults> {
+    let f = shared.faults.lock().ok()?;
+    (f.faults.extra_fields || f.faults.missing_optional).then(|| f.faults.clone())
+}
+
+fn page_shift(shared: &Shared) {
+    let k = shared.faults.lock().map(|f| f.faults.page_shift).unwrap_or(0);
+    if k > 0 {
+        change(shared, k, now_ms(), false);
+    }
+}
+
+// ---- Shopify -------------------------------------------------------------------------------------------
+
+fn shopify_unauthorized() -> Response {
+    (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"})),
+    )
+        .into_response()
 }
 
 fn valid_version(v: &str) -> bool {
     v == "unstable" || (v.len() == 7 && v.as_bytes()[4] == b'-' && v[..4].parse::<u16>().is_ok() && v[5..].parse::<u8>().is_ok())
 }
 
-/// Authentication and the leaky bucket, shared by every Admin API route. Ok carries the call-limit header value.
-fn admit(shared: &Shared, headers: &HeaderMap, version: &str) -> Result<HeaderValue, Response> {
+fn shopify_authorised(shared: &Shared, headers: &HeaderMap) -> bool {
+    headers.get(TOKEN_HEADER).and_then(|v| v.to_str().ok()) == Some(shared.token.as_str())
+}
+
+/// The REST leaky bucket and the token. Ok carries the call-limit header value.
+async fn shopify_admit(shared: &Shared, headers: &HeaderMap, version: &str) -> Result<String, Response> {
     if !valid_version(version) {
         return Err((StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response());
     }
+    gate(shared).await?;
     let admission = match shared.bucket.lock() {
         Ok(mut b) => b.admit(Instant::now()),
         Err(_) => return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
     };
-    let (used, size) = match admission {
-        Admission::Admitted { used, size } => (used, size),
+    let limit = match admission {
+        Admission::Admitted { used, size } => format!("{used}/{size}"),
         Admission::Throttled { used, size, retry_after_secs } => {
             let mut r = (
                 StatusCode::TOO_MANY_REQUESTS,
                 Json(json!({"errors": "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."})),
             )
                 .into_response();
-            insert_header(&mut r, CALL_LIMIT_HEADER, &format!("{used}/{size}"));
-            insert_header(&mut r, "Retry-After", &format!("{retry_after_secs:.1}"));
+            set_header(&mut r, CALL_LIMIT_HEADER, &format!("{used}/{size}"));
+            set_header(&mut r, "Retry-After", &format!("{retry_after_secs:.1}"));
             return Err(r);
         }
     };
-    let limit = HeaderValue::from_str(&format!("{used}/{size}")).unwrap_or(HeaderValue::from_static("1/40"));
-    let authorised = headers.get(TOKEN_HEADER).and_then(|v| v.to_str().ok()) == Some(shared.token.as_str());
-    if !authorised {
-        let mut r = (
-            StatusCode::UNAUTHORIZED,
-            Json(json!({"errors": "[API] Invalid API key or access token (unrecognized login or wrong password)"})),
-        )
-            .into_response();
-        r.headers_mut().insert(CALL_LIMIT_HEADER, limit);
+    if !shopify_authorised(shared, headers) {
+        let mut r = shopify_unauthorized();
+        set_header(&mut r, CALL_LIMIT_HEADER, &limit);
         return Err(r);
     }
     Ok(limit)
 }
 
-fn insert_header(r: &mut Response, name: &'static str, value: &str) {
-    if let Ok(v) = HeaderValue::from_str(value) {
-        r.headers_mut().insert(name, v);
-    }
-}
-
-async fn orders_handler(
+async fn shopify_orders_handler(
     State(shared): State<Arc<Shared>>,
     Path(version): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let limit_header = match admit(&shared, &headers, &version) {
+    let limit_header = match shopify_admit(&shared, &headers, &version).await {
         Ok(v) => v,
         Err(r) => return r,
     };
-    let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
-    let req = match shopify_orders::parse_request(&pairs) {
+    let req = match shopify_orders::parse_request(&pairs(query)) {
         Ok(r) => r,
         Err(e) => {
             let mut r = (StatusCode::BAD_REQUEST, Json(json!({"errors": {e.field: e.message}}))).into_response();
-            r.headers_mut().insert(CALL_LIMIT_HEADER, limit_header);
+            set_header(&mut r, CALL_LIMIT_HEADER, &limit_header);
             return r;
         }
     };
+    let distort = distorting(&shared);
     let (body, next, previous) = {
-        let Ok(orders) = shared.orders.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
-        let page = shopify_orders::page(&orders, &req);
-        let rendered: Vec<serde_json::Value> = page
-            .orders
-            .iter()
-            .map(|o| keep_fields(shopify_json::order_json(o, shared.offset), req.fields.as_deref()))
-            .collect();
-        (serde_json::to_vec(&json!({ "orders": rendered })).unwrap_or_default(), page.next, page.previous)
+        let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+        let page = shopify_orders::page(&state, &req);
+        let mut body = b"{\"orders\":[".to_vec();
+        for (n, &pos) in page.positions.iter().enumerate() {
+            if n > 0 {
+                body.push(b',');
+            }
+            let plain = req.fields.is_none() && distort.is_none();
+            if plain {
+                body.extend_from_slice(&state.shopify_bytes(pos, |o| {
+                    serde_json::to_vec(&shopify_json::order_json(o, shared.offset)).unwrap_or_default()
+                }));
+            } else {
+                let mut v = keep_fields(shopify_json::order_json(&state.orders[pos], shared.offset), req.fields.as_deref());
+                if let Some(f) = &distort {
+                    faults::distort(&mut v, f);
+                }
+                body.extend_from_slice(&serde_json::to_vec(&v).unwrap_or_default());
+            }
+        }
+        body.extend_from_slice(b"]}");
+        (body, page.next, page.previous)
     };
+    page_shift(&shared);
     let link_url = |token: &str| {
         let mut u = format!("{}/admin/api/{}/orders.json?limit={}&page_info={}", shared.base_url, version, req.limit, token);
         if let Some(f) = &req.fields {
@@ -236,25 +404,45 @@ async fn orders_handler(
     if let Some(n) = next {
         links.push(format!("<{}>; rel=\"next\"", link_url(&n)));
     }
-    let mut r = ([(axum::http::header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response();
-    r.headers_mut().insert(CALL_LIMIT_HEADER, limit_header);
+    let mut r = json_bytes(StatusCode::OK, maybe_truncate(&shared, body));
+    set_header(&mut r, CALL_LIMIT_HEADER, &limit_header);
     if !links.is_empty() {
-        insert_header(&mut r, "Link", &links.join(", "));
+        set_header(&mut r, "Link", &links.join(", "));
     }
     r
 }
 
-fn keep_fields(v: serde_json::Value, fields: Option<&[String]>) -> serde_json::Value {
+fn keep_fields(v: Value, fields: Option<&[String]>) -> Value {
     match (v, fields) {
-        (serde_json::Value::Object(map), Some(keep)) => {
-            serde_json::Value::Object(map.into_iter().filter(|(k, _)| keep.iter().any(|f| f == k)).collect())
-        }
+        (Value::Object(map), Some(keep)) => Value::Object(map.into_iter().filter(|(k, _)| keep.iter().any(|f| f == k)).collect()),
         (v, _) => v,
     }
 }
 
-async fn shop_handler(State(shared): State<Arc<Shared>>, Path(version): Path<String>, headers: HeaderMap) -> Response {
-    let limit_header = match admit(&shared, &headers, &version) {
+async fn shopify_count_handler(
+    State(shared): State<Arc<Shared>>,
+    Path(version): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let limit_header = match shopify_admit(&shared, &headers, &version).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let pairs: Vec<(String, String)> = pairs(query).into_iter().filter(|(k, _)| k != "limit" && k != "order").collect();
+    let mut r = match shopify_orders::parse_request(&pairs) {
+        Ok(req) => {
+            let n = shared.state.read().map(|s| shopify_orders::count(&s, &req)).unwrap_or(0);
+            Json(json!({"count": n})).into_response()
+        }
+        Err(e) => (StatusCode::BAD_REQUEST, Json(json!({"errors": {e.field: e.message}}))).into_response(),
+    };
+    set_header(&mut r, CALL_LIMIT_HEADER, &limit_header);
+    r
+}
+
+async fn shopify_shop_handler(State(shared): State<Arc<Shared>>, Path(version): Path<String>, headers: HeaderMap) -> Response {
+    let limit_header = match shopify_admit(&shared, &headers, &version).await {
         Ok(v) => v,
         Err(r) => return r,
     };
@@ -267,22 +455,212 @@ async fn shop_handler(State(shared): State<Arc<Shared>>, Path(version): Path<Str
         "myshopify_domain": "aftersales-demo.myshopify.com",
     }}))
     .into_response();
-    r.headers_mut().insert(CALL_LIMIT_HEADER, limit_header);
+    set_header(&mut r, CALL_LIMIT_HEADER, &limit_header);
     r
 }
 
-/// Test and demo hook, not part of Shopify's API: change orders now, as a buyer or merchant would.
+async fn shopify_graphql_handler(
+    State(shared): State<Arc<Shared>>,
+    Path(version): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if !valid_version(&version) {
+        return (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response();
+    }
+    if let Err(r) = gate(&shared).await {
+        return r;
+    }
+    if !shopify_authorised(&shared, &headers) {
+        return shopify_unauthorized();
+    }
+    let request: Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(e) => return (StatusCode::BAD_REQUEST, Json(json!({"errors": [{"message": format!("Invalid JSON: {e}")}]}))).into_response(),
+    };
+    let query = match shopify_graphql::parse(&request) {
+        Ok(q) => q,
+        Err(message) => return Json(json!({"errors": [{"message": message}]})).into_response(),
+    };
+    let requested = query.requested_cost();
+    let now = Instant::now();
+    let admitted = shared.cost.lock().map(|mut c| c.take(requested, now)).unwrap_or(false);
+    let cost = |actual: Option<f64>| {
+        let status = shared.cost.lock().map(|c| c.status()).unwrap_or(Value::Null);
+        json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": status}})
+    };
+    if !admitted {
+        return Json(json!({
+            "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
+            "extensions": cost(None),
+        }))
+        .into_response();
+    }
+    let answer = {
+        let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+        shopify_graphql::answer(&state, &query)
+    };
+    if let Ok(mut c) = shared.cost.lock() {
+        c.refund(requested - answer.actual_cost);
+    }
+    page_shift(&shared);
+    let mut data = answer.data;
+    if let Some(f) = distorting(&shared) {
+        faults::distort(&mut data, &f);
+    }
+    let body = serde_json::to_vec(&json!({"data": data, "extensions": cost(Some(answer.actual_cost))})).unwrap_or_default();
+    json_bytes(StatusCode::OK, maybe_truncate(&shared, body))
+}
+
+// ---- WooCommerce ---------------------------------------------------------------------------------------
+
+fn woo_authorised(shared: &Shared, headers: &HeaderMap, pairs: &[(String, String)]) -> bool {
+    use base64::Engine;
+    let basic = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b.trim()).ok())
+        .and_then(|b| String::from_utf8(b).ok());
+    let query = || {
+        let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+        format!("{}:{}", get("consumer_key"), get("consumer_secret"))
+    };
+    let expected = format!("{}:{}", shared.token, shared.secret);
+    basic.unwrap_or_else(query) == expected
+}
+
+async fn woo_admit(shared: &Shared, headers: &HeaderMap, pairs: &[(String, String)]) -> Result<(), Response> {
+    gate(shared).await?;
+    if !woo_authorised(shared, headers, pairs) {
+        let e = woo::WpError(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.".into());
+        return Err((StatusCode::UNAUTHORIZED, Json(e.body())).into_response());
+    }
+    Ok(())
+}
+
+fn wp_error(e: woo::WpError) -> Response {
+    (StatusCode::from_u16(e.0).unwrap_or(StatusCode::BAD_REQUEST), Json(e.body())).into_response()
+}
+
+async fn woo_orders_handler(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    let pairs = pairs(query);
+    if let Err(r) = woo_admit(&shared, &headers, &pairs).await {
+        return r;
+    }
+    let req = match woo::parse_request(&pairs, shared.offset) {
+        Ok(r) => r,
+        Err(e) => return wp_error(e),
+    };
+    let distort = distorting(&shared);
+    let (body, total, pages) = {
+        let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+        let page = woo::page(&state, &req);
+        let mut body = b"[".to_vec();
+        for (n, &pos) in page.positions.iter().enumerate() {
+            if n > 0 {
+                body.push(b',');
+            }
+            match &distort {
+                None => body.extend_from_slice(&state.woo_bytes(pos, |o| serde_json::to_vec(&woo::order_json(o, shared.offset)).unwrap_or_default())),
+                Some(f) => {
+                    let mut v = woo::order_json(&state.orders[pos], shared.offset);
+                    faults::distort(&mut v, f);
+                    body.extend_from_slice(&serde_json::to_vec(&v).unwrap_or_default());
+                }
+            }
+        }
+        body.push(b']');
+        (body, page.total, page.total_pages)
+    };
+    page_shift(&shared);
+    let mut r = json_bytes(StatusCode::OK, maybe_truncate(&shared, body));
+    set_header(&mut r, "X-WP-Total", &total.to_string());
+    set_header(&mut r, "X-WP-TotalPages", &pages.to_string());
+    r
+}
+
+async fn woo_refunds_handler(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let pairs = pairs(query);
+    if let Err(r) = woo_admit(&shared, &headers, &pairs).await {
+        return r;
+    }
+    let body = {
+        let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+        match id.parse::<u64>().ok().and_then(|id| state.position(id)) {
+            Some(pos) => woo::refunds_json(&state.orders[pos], shared.offset),
+            None => return wp_error(woo::WpError(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.".into())),
+        }
+    };
+    json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&body).unwrap_or_default()))
+}
+
+async fn woo_index_handler(State(shared): State<Arc<Shared>>) -> Response {
+    let hours = shared.cfg.utc_offset_secs as f64 / 3600.0;
+    Json(json!({
+        "name": shared.cfg.shop_name,
+        "description": "WooCommerce demo store",
+        "url": shared.base_url,
+        "home": shared.base_url,
+        "gmt_offset": hours,
+        "timezone_string": if shared.cfg.utc_offset_secs == 8 * 3600 { "Asia/Shanghai" } else { "" },
+        "namespaces": ["wp/v2", "wc/v3"],
+    }))
+    .into_response()
+}
+
+async fn woo_currency_handler(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    let pairs = pairs(query);
+    if let Err(r) = woo_admit(&shared, &headers, &pairs).await {
+        return r;
+    }
+    Json(json!({"id": "woocommerce_currency", "label": "Currency", "type": "select", "value": shared.cfg.currency})).into_response()
+}
+
+// ---- Test hooks (not part of any platform's API) -------------------------------------------------------
+
+fn hook_authorised(shared: &Shared, headers: &HeaderMap) -> bool {
+    shopify_authorised(shared, headers) || woo_authorised(shared, headers, &[])
+}
+
+/// Change orders now, as a buyer or merchant would: `count`, optional `at_ms`, `silent=1` for return moves
+/// that leave the order's `updated_at` alone.
 async fn update_handler(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
-    if headers.get(TOKEN_HEADER).and_then(|v| v.to_str().ok()) != Some(shared.token.as_str()) {
+    if !hook_authorised(&shared, &headers) {
         return (StatusCode::UNAUTHORIZED, Json(json!({"errors": "token required"}))).into_response();
     }
-    let pairs: Vec<(String, String)> =
-        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
+    let pairs = pairs(query);
     let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
     let Some(count) = get("count").and_then(|c| c.parse::<usize>().ok()) else {
         return (StatusCode::BAD_REQUEST, Json(json!({"errors": {"count": "expected a whole number"}}))).into_response();
     };
-    let at = get("at_ms").and_then(|v| v.parse().ok()).unwrap_or_else(|| chrono::Utc::now().timestamp_millis());
-    let ids = update(&shared, count, at);
+    let at = get("at_ms").and_then(|v| v.parse().ok()).unwrap_or_else(now_ms);
+    let silent = get("silent").is_some_and(|v| v == "1" || v == "true");
+    let ids = change(&shared, count, at, silent);
     Json(json!({"updated": ids.iter().map(|i| i.to_string()).collect::<Vec<_>>()})).into_response()
+}
+
+/// Switch faults on a running shop: the body is the same list `--faults` takes.
+async fn faults_handler(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: String) -> Response {
+    if !hook_authorised(&shared, &headers) {
+        return (StatusCode::UNAUTHORIZED, Json(json!({"errors": "token required"}))).into_response();
+    }
+    match Faults::parse(&body) {
+        Ok(f) => {
+            if let Ok(mut state) = shared.faults.lock() {
+                state.faults = f;
+            }
+            Json(json!({"ok": true})).into_response()
+        }
+        Err(e) => (StatusCode::BAD_REQUEST, Json(json!({"errors": {"faults": e}}))).into_response(),
+    }
+}
+
+async fn stats_handler(State(shared): State<Arc<Shared>>) -> Response {
+    Json(json!({"calls": shared.calls.load(std::sync::atomic::Ordering::SeqCst)})).into_response()
 }

@@ -2,6 +2,7 @@
 //! cursor pages through the `Link` header with an opaque `page_info`, and Shopify's 400s.
 
 use super::data::DemoOrder;
+use super::state::DemoState;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
@@ -147,44 +148,76 @@ fn sort_key(f: &Filters, o: &DemoOrder) -> (i64, u64) {
     (k, o.id)
 }
 
-pub struct Page<'a> {
-    pub orders: Vec<&'a DemoOrder>,
+pub struct Page {
+    /// Positions in `DemoState::orders`, in the order served.
+    pub positions: Vec<usize>,
     pub next: Option<String>,
     pub previous: Option<String>,
 }
 
+fn token(f: &Filters, key: (i64, u64), next: bool) -> String {
+    let info = PageInfo { f: f.clone(), k: key, n: next };
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(serde_json::to_vec(&info).unwrap_or_default())
+}
+
+pub fn count(state: &DemoState, req: &Request) -> usize {
+    state.orders.iter().filter(|o| matches(&req.filters, o)).count()
+}
+
 /// Keyset pages over the current data: an order updated while a client pages moves, as on the real platform.
-pub fn page<'a>(orders: &'a [DemoOrder], req: &Request) -> Page<'a> {
+pub fn page(state: &DemoState, req: &Request) -> Page {
     let f = &req.filters;
-    let mut rows: Vec<&DemoOrder> = orders.iter().filter(|o| matches(f, o)).collect();
-    rows.sort_by_key(|o| sort_key(f, o));
+    if f.sort_field == "updated_at" && f.ascending && req.after.is_none_or(|(_, next)| next) {
+        return page_by_update(state, req);
+    }
+    let orders = &state.orders;
+    let mut rows: Vec<usize> = (0..orders.len()).filter(|&i| matches(f, &orders[i])).collect();
+    rows.sort_by_key(|&i| sort_key(f, &orders[i]));
     if !f.ascending {
         rows.reverse();
     }
-    // Position in the sort order: rows strictly "before" the anchor come first.
-    let before = |o: &DemoOrder, anchor: (i64, u64)| {
-        let k = sort_key(f, o);
-        if f.ascending { k < anchor } else { k > anchor }
-    };
+    let key = |i: usize| sort_key(f, &orders[i]);
+    // Rows strictly "before" the anchor in the sort order.
+    let before = |i: usize, anchor: (i64, u64)| if f.ascending { key(i) < anchor } else { key(i) > anchor };
     let (start, end) = match req.after {
         None => (0, req.limit.min(rows.len())),
         Some((anchor, true)) => {
-            let s = rows.partition_point(|o| before(o, anchor) || sort_key(f, o) == anchor);
+            let s = rows.partition_point(|&i| before(i, anchor) || key(i) == anchor);
             (s, (s + req.limit).min(rows.len()))
         }
         Some((anchor, false)) => {
-            let e = rows.partition_point(|o| before(o, anchor));
+            let e = rows.partition_point(|&i| before(i, anchor));
             (e.saturating_sub(req.limit), e)
         }
     };
     let slice = rows[start..end].to_vec();
-    let token = |o: &DemoOrder, next: bool| {
-        let info = PageInfo { f: f.clone(), k: sort_key(f, o), n: next };
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(serde_json::to_vec(&info).unwrap_or_default())
-    };
-    let next = (end < rows.len()).then(|| slice.last().map(|o| token(o, true))).flatten();
-    let previous = (start > 0).then(|| slice.first().map(|o| token(o, false))).flatten();
-    Page { orders: slice, next, previous }
+    let next = (end < rows.len()).then(|| slice.last().map(|&i| token(f, key(i), true))).flatten();
+    let previous = (start > 0).then(|| slice.first().map(|&i| token(f, key(i), false))).flatten();
+    Page { positions: slice, next, previous }
+}
+
+/// The path every incremental sync takes (`order=updated_at asc`), walked on the index instead of sorting.
+fn page_by_update(state: &DemoState, req: &Request) -> Page {
+    let f = &req.filters;
+    let from = f.updated_at_min.unwrap_or(i64::MIN);
+    let anchor = req.after.map(|(k, _)| k);
+    let mut positions = Vec::with_capacity(req.limit + 1);
+    let start = anchor.map_or(from, |(t, _)| t.max(from));
+    for (t, id, pos) in state.updated_since(start) {
+        if anchor.is_some_and(|a| (t, id) <= a) || !matches(f, &state.orders[pos]) {
+            continue;
+        }
+        positions.push(pos);
+        if positions.len() > req.limit {
+            break;
+        }
+    }
+    let more = positions.len() > req.limit;
+    positions.truncate(req.limit);
+    let key = |i: usize| sort_key(f, &state.orders[i]);
+    let next = if more { positions.last().map(|&i| token(f, key(i), true)) } else { None };
+    let previous = if anchor.is_some() { positions.first().map(|&i| token(f, key(i), false)) } else { None };
+    Page { positions, next, previous }
 }
 
 #[cfg(test)]
@@ -205,13 +238,19 @@ mod tests {
 
     #[test]
     fn walks_every_order_once_forwards_and_back() {
-        let orders = super::super::data::Generator::new(7).orders(120, 1_800_000_000_000, "CNY");
-        let mut req = parse_request(&pairs("status=any&limit=50&order=updated_at asc")).unwrap();
+        let state = DemoState::new(super::super::data::Generator::new(7).orders(120, 1_800_000_000_000, "CNY"));
+        for order in ["updated_at asc", "created_at desc", "id asc"] {
+            walk(&state, order);
+        }
+    }
+
+    fn walk(state: &DemoState, order: &str) {
+        let mut req = parse_request(&pairs(&format!("status=any&limit=50&order={order}"))).unwrap();
         let mut seen = vec![];
         let mut tokens = vec![];
         loop {
-            let p = page(&orders, &req);
-            seen.extend(p.orders.iter().map(|o| o.id));
+            let p = page(state, &req);
+            seen.extend(p.positions.iter().map(|&i| state.orders[i].id));
             match p.next {
                 Some(t) => {
                     tokens.push(t.clone());
@@ -226,7 +265,7 @@ mod tests {
         let mut unique = seen.clone();
         unique.sort_unstable();
         unique.dedup();
-        assert_eq!((seen.len(), unique.len()), (120, 120), "every order exactly once across pages");
-        assert_eq!(tokens.len(), 2, "120 orders at 50 a page is three pages");
+        assert_eq!((seen.len(), unique.len()), (120, 120), "{order}: every order exactly once across pages");
+        assert_eq!(tokens.len(), 2, "{order}: 120 orders at 50 a page is three pages");
     }
 }

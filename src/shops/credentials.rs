@@ -1,5 +1,6 @@
 //! Where shop credentials live: a file readable only by the user, beside the database, never inside it.
 
+use super::ShopCredentials;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -44,14 +45,15 @@ impl CredentialStore {
         std::fs::rename(&tmp, &self.path).map_err(err)
     }
 
-    pub fn set(&self, shop_id: i64, secret: &str) -> Result<(), CredentialError> {
+    pub fn set(&self, shop_id: i64, credentials: &ShopCredentials) -> Result<(), CredentialError> {
         let mut map = self.load()?;
-        map.insert(key(shop_id), secret.to_string());
+        map.insert(key(shop_id), serde_json::to_string(credentials).unwrap_or_default());
         self.save(&map)
     }
 
-    pub fn get(&self, shop_id: i64) -> Result<String, CredentialError> {
-        self.load()?.remove(&key(shop_id)).ok_or(CredentialError::Missing(shop_id))
+    pub fn get(&self, shop_id: i64) -> Result<ShopCredentials, CredentialError> {
+        let raw = self.load()?.remove(&key(shop_id)).ok_or(CredentialError::Missing(shop_id))?;
+        serde_json::from_str(&raw).map_err(|_| CredentialError::Damaged(self.path.clone()))
     }
 
     pub fn remove(&self, shop_id: i64) -> Result<(), CredentialError> {
@@ -90,9 +92,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = CredentialStore::beside(&dir.path().join("desk.db"));
         assert!(matches!(store.get(1), Err(CredentialError::Missing(1))), "nothing stored yet");
-        store.set(1, "shpat_secret").unwrap();
-        store.set(2, "other").unwrap();
-        assert_eq!(store.get(1).unwrap(), "shpat_secret");
+        let shopify = ShopCredentials::Shopify { token: "shpat_secret".into() };
+        let woo = ShopCredentials::Woocommerce { key: "ck_1".into(), secret: "cs_2".into() };
+        store.set(1, &shopify).unwrap();
+        store.set(2, &woo).unwrap();
+        assert_eq!(store.get(1).unwrap(), shopify);
+        assert_eq!(store.get(2).unwrap(), woo);
+        assert_eq!(format!("{woo:?}"), "ShopCredentials::woocommerce(…)", "Debug never prints a secret");
         store.remove(1).unwrap();
         assert!(store.get(1).is_err(), "a removed secret is gone");
         #[cfg(unix)]

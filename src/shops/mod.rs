@@ -53,6 +53,57 @@ impl fmt::Display for Platform {
     }
 }
 
+/// What a shop needs to let us in. Never stored in the database, never logged, never sent back to the UI.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "platform", rename_all = "snake_case")]
+pub enum ShopCredentials {
+    Shopify { token: String },
+    Woocommerce { key: String, secret: String },
+}
+
+impl fmt::Debug for ShopCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ShopCredentials::{}(…)", self.platform())
+    }
+}
+
+impl ShopCredentials {
+    pub fn platform(&self) -> Platform {
+        match self {
+            ShopCredentials::Shopify { .. } => Platform::Shopify,
+            ShopCredentials::Woocommerce { .. } => Platform::Woocommerce,
+        }
+    }
+
+    /// Trimmed, and checked for presence: `Err((field, problem))`.
+    pub fn cleaned(&self) -> Result<ShopCredentials, (&'static str, String)> {
+        let need = |field: &'static str, v: &str| {
+            let v = v.trim();
+            if v.is_empty() {
+                Err((field, "is empty".to_string()))
+            } else if v.chars().any(char::is_whitespace) {
+                Err((field, "contains spaces; paste it again".to_string()))
+            } else {
+                Ok(v.to_string())
+            }
+        };
+        Ok(match self {
+            ShopCredentials::Shopify { token } => ShopCredentials::Shopify { token: need("token", token)? },
+            ShopCredentials::Woocommerce { key, secret } => {
+                ShopCredentials::Woocommerce { key: need("key", key)?, secret: need("secret", secret)? }
+            }
+        })
+    }
+
+    /// Every secret this holds, so tests and log checks can look for them.
+    pub fn secrets(&self) -> Vec<&str> {
+        match self {
+            ShopCredentials::Shopify { token } => vec![token],
+            ShopCredentials::Woocommerce { key, secret } => vec![key, secret],
+        }
+    }
+}
+
 /// Tokens travel only over HTTPS; plain HTTP is allowed to loopback addresses, where the demo shop lives.
 pub fn check_base_url(raw: &str) -> Result<url::Url, String> {
     let url = url::Url::parse(raw.trim()).map_err(|e| format!("'{raw}' is not a URL ({e})"))?;

@@ -1,7 +1,7 @@
 //! Append-only migrations: all pending ones in one transaction, `user_version` as the ledger,
 //! a backup of an existing file before it is changed.
 
-use super::{order_lines, order_refunds, orders, shops, sync_state, StoreError};
+use super::{order_lines, order_refunds, order_returns, orders, settings, shops, sync_state, StoreError};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,8 @@ pub const MIGRATIONS: &[&str] = &[
     orders::MIGRATION_3,
     order_lines::MIGRATION_4,
     order_refunds::MIGRATION_5,
+    settings::MIGRATION_6,
+    order_returns::MIGRATION_7,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

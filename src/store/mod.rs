@@ -3,7 +3,9 @@
 mod migrate;
 pub mod order_lines;
 pub mod order_refunds;
+pub mod order_returns;
 pub mod orders;
+pub mod settings;
 pub mod shops;
 pub mod sync_state;
 

@@ -111,3 +111,23 @@ pub fn set_base_url(conn: &Connection, id: i64, base_url: &str) -> Result<(), St
     conn.execute("UPDATE shops SET base_url = ?2 WHERE id = ?1", params![id, base_url])?;
     Ok(())
 }
+
+pub fn update_identity(conn: &Connection, id: i64, name: &str, base_url: &str) -> Result<(), StoreError> {
+    if find_by_name(conn, name)?.is_some_and(|s| s.id != id) {
+        return Err(StoreError::Conflict(format!("a shop named '{name}' already exists")));
+    }
+    let n = conn.execute("UPDATE shops SET name = ?2, base_url = ?3 WHERE id = ?1", params![id, name, base_url])?;
+    if n == 0 {
+        return Err(StoreError::NotFound(format!("shop {id}")));
+    }
+    Ok(())
+}
+
+/// Removes the shop and, through the foreign keys, everything synced for it.
+pub fn delete(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    let n = conn.execute("DELETE FROM shops WHERE id = ?1", [id])?;
+    if n == 0 {
+        return Err(StoreError::NotFound(format!("shop {id}")));
+    }
+    Ok(())
+}

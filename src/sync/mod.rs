@@ -1,41 +1,36 @@
-//! The sync engine: a pure plan step (what to ask next, from the stored cursor), a fetch, and an apply step
-//! that writes a page and its cursor in one transaction. One file per connector.
+//! The sync engine: per shop and stream, a pure plan (`plan`), a fetch (one file per connector), and an apply
+//! step that writes a page and its cursor in one transaction. Fetching page n+1 overlaps writing page n;
+//! the writer connection is held only while a page is written, so several shops sync side by side.
 
 mod error;
+pub mod http;
+pub mod pacing;
+pub mod plan;
+mod reconcile;
 pub mod shopify;
+pub mod shopify_returns;
+pub mod woocommerce;
 
 pub use error::SyncError;
+pub use plan::{next_cursor, OVERLAP_MS, SAFETY_LAG_MS};
 
 use crate::clock::Clock;
+use crate::shops::ShopCredentials;
+use crate::store::order_returns;
 use crate::store::orders::{self, NewOrder, Upserted};
 use crate::store::shops::ShopRow;
 use crate::store::{sync_state, write_tx};
-use crate::timefmt::{parse_ms, to_rfc3339};
 use rusqlite::Connection;
-use std::sync::atomic::{AtomicBool, Ordering};
+use shopify_returns::{ReturnsClient, ReturnsQuery};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use tokio::sync::Mutex;
 
 pub const ORDERS_STREAM: &str = "orders";
-/// Re-read this much before the cursor: platforms stamp in whole seconds and commit late.
-pub const OVERLAP_MS: i64 = 5 * 60_000;
-/// Never move the cursor closer to "now" than this: rows written just before we asked may not be visible yet.
-pub const SAFETY_LAG_MS: i64 = 2 * 60_000;
-
-/// What to ask the platform for, decided from the stored cursor alone.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrdersPlan {
-    pub updated_at_min: Option<i64>,
-}
-
-pub fn plan_orders(cursor: Option<&str>) -> OrdersPlan {
-    let cursor_ms = cursor.and_then(|c| parse_ms(c).ok());
-    OrdersPlan { updated_at_min: cursor_ms.map(|c| c - OVERLAP_MS) }
-}
-
-/// The cursor after a page: the newest modification seen, held back by the safety lag, never moving backwards.
-pub fn next_cursor(previous: Option<i64>, newest_seen: i64, run_started: i64) -> i64 {
-    let held_back = newest_seen.min(run_started - SAFETY_LAG_MS);
-    previous.map_or(held_back, |p| p.max(held_back))
-}
+pub const RETURNS_STREAM: &str = "returns";
+pub const RECONCILE_STREAM: &str = "reconcile";
+/// The row in `sync_state` that says how the shop's last sync as a whole went.
+pub const SHOP_STATUS: &str = "shop";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PageCounts {
@@ -44,12 +39,22 @@ pub struct PageCounts {
     pub unchanged: u64,
 }
 
+impl PageCounts {
+    fn add(&mut self, o: PageCounts) {
+        self.inserted += o.inserted;
+        self.updated += o.updated;
+        self.unchanged += o.unchanged;
+    }
+}
+
 /// Writes one page and the cursor that follows it in one transaction: a crash leaves both or neither.
+/// `cursor` None leaves the stream's cursor as it is (sweeps).
 pub fn apply_orders_page(
     conn: &mut Connection,
     shop_id: i64,
+    stream: &str,
     page: &[NewOrder],
-    cursor_ms: i64,
+    cursor: Option<&str>,
     now_ms: i64,
 ) -> Result<PageCounts, SyncError> {
     let tx = write_tx(conn)?;
@@ -61,9 +66,33 @@ pub fn apply_orders_page(
             Upserted::Unchanged => counts.unchanged += 1,
         }
     }
-    sync_state::save_cursor(&tx, shop_id, ORDERS_STREAM, &to_rfc3339(cursor_ms), page.len() as i64)?;
+    if let Some(c) = cursor {
+        sync_state::save_cursor(&tx, shop_id, stream, c, page.len() as i64)?;
+    }
     tx.commit()?;
     Ok(counts)
+}
+
+/// The returns of a page of orders, and the stream's cursor, in one transaction. Returns how many returns
+/// were written (orders not stored yet are left for the orders stream to bring).
+pub fn apply_returns_page(
+    conn: &mut Connection,
+    shop_id: i64,
+    page: &[shopify_returns::OrderReturns],
+    cursor: Option<&str>,
+) -> Result<u64, SyncError> {
+    let tx = write_tx(conn)?;
+    let mut written = 0;
+    for o in page {
+        if order_returns::replace_for_order(&tx, shop_id, &o.order_external_id, &o.returns)? {
+            written += o.returns.len() as u64;
+        }
+    }
+    if let Some(c) = cursor {
+        sync_state::save_cursor(&tx, shop_id, RETURNS_STREAM, c, page.len() as i64)?;
+    }
+    tx.commit()?;
+    Ok(written)
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -71,100 +100,252 @@ pub struct SyncSummary {
     pub pages: u64,
     pub fetched: u64,
     pub counts: PageCounts,
+    pub returns: u64,
+    pub reconciled: u64,
+    pub requests: u64,
+    pub throttled: u64,
     pub duration_ms: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
+    pub shop_id: i64,
     pub shop: String,
+    pub stream: &'static str,
     pub pages: u64,
     pub orders: u64,
+    /// How many the platform said this stream will bring, when it says.
+    pub total: Option<u64>,
 }
 
-/// Pulls a shop's orders changed since the stored cursor. Fetching page n+1 runs while page n is written.
-#[tracing::instrument(skip_all, fields(shop = %shop.name))]
-pub async fn sync_orders(
-    conn: &mut Connection,
-    shop: &ShopRow,
-    token: &str,
-    clock: &dyn Clock,
-    progress: &(dyn Fn(&Progress) + Send + Sync),
-    cancel: &AtomicBool,
-) -> Result<SyncSummary, SyncError> {
-    let started = clock.now_ms();
-    sync_state::mark_attempt(conn, shop.id, ORDERS_STREAM, started)?;
-    let result = run_orders(conn, shop, token, clock, progress, cancel, started).await;
-    match &result {
-        Ok(_) => sync_state::mark_success(conn, shop.id, ORDERS_STREAM, clock.now_ms())?,
-        Err(e) => {
-            tracing::warn!(error = %e, "sync failed");
-            sync_state::mark_failure(conn, shop.id, ORDERS_STREAM, e.code(), &e.to_string())?
-        }
-    }
-    result
+pub type ProgressFn = dyn Fn(&Progress) + Send + Sync;
+
+/// Which streams a sync runs; the benchmark times the orders stream alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Streams {
+    pub orders: bool,
+    pub returns: bool,
+    pub reconcile: bool,
 }
 
-async fn run_orders(
-    conn: &mut Connection,
-    shop: &ShopRow,
-    token: &str,
-    clock: &dyn Clock,
-    progress: &(dyn Fn(&Progress) + Send + Sync),
-    cancel: &AtomicBool,
-    started: i64,
-) -> Result<SyncSummary, SyncError> {
-    let client = shopify::ShopifyClient::new(&shop.base_url, token)?;
-    let state = sync_state::get(conn, shop.id, ORDERS_STREAM)?;
-    let plan = plan_orders(state.cursor.as_deref());
-    let mut cursor = state.cursor.as_deref().and_then(|c| parse_ms(c).ok());
-    let mut summary = SyncSummary::default();
-    let mut page = client.orders_page(&client.orders_url(plan.updated_at_min)).await?;
-    loop {
-        if cancel.load(Ordering::SeqCst) {
-            return Err(SyncError::Cancelled);
+impl Streams {
+    pub const ALL: Streams = Streams { orders: true, returns: true, reconcile: true };
+    pub const ORDERS_ONLY: Streams = Streams { orders: true, returns: false, reconcile: false };
+}
+
+pub struct SyncRun<'a> {
+    pub writer: &'a Mutex<Connection>,
+    pub shop: &'a ShopRow,
+    pub credentials: &'a ShopCredentials,
+    pub clock: &'a dyn Clock,
+    pub progress: &'a (dyn Fn(&Progress) + Send + Sync + 'a),
+    pub cancel: Arc<AtomicBool>,
+    pub streams: Streams,
+}
+
+impl SyncRun<'_> {
+    /// Runs the shop's streams and records the outcome; a failure never erases the last success.
+    #[tracing::instrument(skip_all, fields(shop = %self.shop.name))]
+    pub async fn run(&self) -> Result<SyncSummary, SyncError> {
+        let started = self.clock.now_ms();
+        {
+            let conn = self.writer.lock().await;
+            sync_state::mark_attempt(&conn, self.shop.id, SHOP_STATUS, started)?;
         }
-        let prefetch = page.next.clone().map(|url| {
-            let c = client.clone();
-            tokio::spawn(async move { c.orders_page(&url).await })
-        });
-        if let Some(newest) = page.orders.iter().map(|o| o.updated_at).max() {
-            let next = next_cursor(cursor, newest, started);
-            let counts = apply_orders_page(conn, shop.id, &page.orders, next, clock.now_ms())?;
-            cursor = Some(next);
-            summary.counts.inserted += counts.inserted;
-            summary.counts.updated += counts.updated;
-            summary.counts.unchanged += counts.unchanged;
-        }
-        summary.pages += 1;
-        summary.fetched += page.orders.len() as u64;
-        progress(&Progress { shop: shop.name.clone(), pages: summary.pages, orders: summary.fetched });
-        match prefetch {
-            Some(task) => {
-                page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??;
+        let result = self.run_streams(started).await;
+        let conn = self.writer.lock().await;
+        match &result {
+            Ok(_) => sync_state::mark_success(&conn, self.shop.id, SHOP_STATUS, self.clock.now_ms())?,
+            Err(e) => {
+                tracing::warn!(error = %e, "sync failed");
+                sync_state::mark_failure(&conn, self.shop.id, SHOP_STATUS, e.code(), &e.to_string())?
             }
-            None => break,
+        }
+        result
+    }
+
+    async fn run_streams(&self, started: i64) -> Result<SyncSummary, SyncError> {
+        let mut summary = SyncSummary::default();
+        match self.credentials {
+            ShopCredentials::Shopify { token } => {
+                let client = shopify::ShopifyClient::new(&self.shop.base_url, token, self.cancel.clone())?;
+                if self.streams.orders {
+                    self.shopify_orders(&client, started, &mut summary).await?;
+                }
+                if self.streams.returns {
+                    let returns = ReturnsClient::new(client.clone());
+                    self.shopify_returns(&returns, started, &mut summary).await?;
+                }
+                if self.streams.reconcile {
+                    reconcile::shopify(self, &client, &mut summary).await?;
+                }
+                summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
+                summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
+            }
+            ShopCredentials::Woocommerce { key, secret } => {
+                let client = woocommerce::WooClient::new(&self.shop.base_url, key, secret, self.cancel.clone())?;
+                if self.streams.orders {
+                    self.woo_orders(&client, started, &mut summary).await?;
+                }
+                if self.streams.reconcile {
+                    reconcile::woo(self, &client, &mut summary).await?;
+                }
+                summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
+                summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        summary.duration_ms = self.clock.now_ms() - started;
+        Ok(summary)
+    }
+
+    async fn cursor(&self, stream: &str) -> Result<Option<String>, SyncError> {
+        let conn = self.writer.lock().await;
+        Ok(sync_state::get(&conn, self.shop.id, stream)?.cursor)
+    }
+
+    fn report(&self, stream: &'static str, pages: u64, orders: u64, total: Option<u64>) {
+        (self.progress)(&Progress { shop_id: self.shop.id, shop: self.shop.name.clone(), stream, pages, orders, total });
+    }
+
+    async fn write_orders(&self, stream: &str, page: &[NewOrder], cursor: Option<&str>) -> Result<PageCounts, SyncError> {
+        let mut conn = self.writer.lock().await;
+        apply_orders_page(&mut conn, self.shop.id, stream, page, cursor, self.clock.now_ms())
+    }
+
+    async fn shopify_orders(&self, client: &shopify::ShopifyClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        let stored = self.cursor(ORDERS_STREAM).await?;
+        let since = plan::since(stored.as_deref());
+        let mut cursor = plan::time_cursor(stored.as_deref());
+        let total = client.count(since).await?;
+        let (mut pages, mut fetched) = (0, 0);
+        self.report(ORDERS_STREAM, 0, 0, Some(total));
+        let mut page = client.orders_page(&client.orders_url(since)).await?;
+        loop {
+            let prefetch = page.next.clone().map(|url| {
+                let c = client.clone();
+                tokio::spawn(async move { c.orders_page(&url).await })
+            });
+            let newest = page.orders.iter().map(|o| o.updated_at).max();
+            let next = newest.map(|n| plan::next_cursor(cursor, n, started));
+            let text = next.map(plan::format_time_cursor);
+            let written = self.write_orders(ORDERS_STREAM, &page.orders, text.as_deref()).await;
+            let counts = match written {
+                Ok(c) => c,
+                Err(e) => {
+                    if let Some(t) = prefetch {
+                        t.abort();
+                    }
+                    return Err(e);
+                }
+            };
+            cursor = next.or(cursor);
+            summary.counts.add(counts);
+            pages += 1;
+            fetched += page.orders.len() as u64;
+            summary.pages += 1;
+            summary.fetched += page.orders.len() as u64;
+            self.report(ORDERS_STREAM, pages, fetched, Some(total.max(fetched)));
+            match prefetch {
+                Some(task) => page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??,
+                None => return Ok(()),
+            }
         }
     }
-    summary.duration_ms = clock.now_ms() - started;
-    Ok(summary)
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plan_overlaps_the_cursor() {
-        assert_eq!(plan_orders(None), OrdersPlan { updated_at_min: None }, "no cursor: everything");
-        let c = "2026-11-20T10:00:00Z";
-        assert_eq!(plan_orders(Some(c)).updated_at_min, Some(parse_ms(c).unwrap() - OVERLAP_MS));
+    async fn shopify_returns(&self, client: &ReturnsClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        let stored = self.cursor(RETURNS_STREAM).await?;
+        let mut cursor = plan::time_cursor(stored.as_deref());
+        let incremental = ReturnsQuery::UpdatedSince(plan::since(stored.as_deref()));
+        let mut after: Option<String> = None;
+        let mut pages = 0;
+        loop {
+            let page = client.page(&incremental, after.as_deref()).await?;
+            let next = page.orders.iter().map(|o| o.updated_at).max().map(|n| plan::next_cursor(cursor, n, started));
+            let text = next.map(plan::format_time_cursor);
+            let mut conn = self.writer.lock().await;
+            summary.returns += apply_returns_page(&mut conn, self.shop.id, &page.orders, text.as_deref())?;
+            drop(conn);
+            cursor = next.or(cursor);
+            pages += 1;
+            self.report(RETURNS_STREAM, pages, summary.returns, None);
+            match page.next_cursor {
+                Some(c) => after = Some(c),
+                None => break,
+            }
+        }
+        // Shops were seen moving a return along without stamping its order: ask again about every return we
+        // hold as open, and every one the platform calls open.
+        let held_open = {
+            let conn = self.writer.lock().await;
+            order_returns::orders_with_open_returns(&conn, self.shop.id)?
+        };
+        let mut sweeps: Vec<ReturnsQuery> =
+            held_open.chunks(shopify_returns::IDS_PER_QUERY).map(|c| ReturnsQuery::Ids(c.to_vec())).collect();
+        sweeps.push(ReturnsQuery::OpenReturns);
+        for query in sweeps {
+            let mut after: Option<String> = None;
+            loop {
+                let page = client.page(&query, after.as_deref()).await?;
+                let mut conn = self.writer.lock().await;
+                apply_returns_page(&mut conn, self.shop.id, &page.orders, None)?;
+                drop(conn);
+                match page.next_cursor {
+                    Some(c) => after = Some(c),
+                    None => break,
+                }
+            }
+        }
+        Ok(())
     }
 
-    #[test]
-    fn cursor_lags_and_never_goes_back() {
-        let run = 1_000_000_000;
-        assert_eq!(next_cursor(None, run - 10, run), run - SAFETY_LAG_MS, "held back from now by the lag");
-        assert_eq!(next_cursor(None, run - 10 * SAFETY_LAG_MS, run), run - 10 * SAFETY_LAG_MS, "old rows: the newest seen");
-        assert_eq!(next_cursor(Some(run - 100), run - 10 * SAFETY_LAG_MS, run), run - 100, "never backwards");
+    /// Windows until one fits in a page: orders changed during a longer scan leave its window, and the next
+    /// window (from a safety lag before the last one ended) brings them in the same sync.
+    async fn woo_orders(&self, client: &woocommerce::WooClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        let mut round_started = started;
+        for _ in 0..4 {
+            if self.woo_window(client, round_started, summary).await? <= 1 {
+                break;
+            }
+            round_started = self.clock.now_ms();
+        }
+        Ok(())
+    }
+
+    /// One modification window, start to finish; returns the pages it took.
+    async fn woo_window(&self, client: &woocommerce::WooClient, started: i64, summary: &mut SyncSummary) -> Result<u64, SyncError> {
+        let stored = plan::WooCursor::parse(self.cursor(ORDERS_STREAM).await?.as_deref());
+        let mut scan = plan::woo_scan(&stored, started);
+        let (mut pages, mut fetched) = (0, 0);
+        let mut page = client.page(&scan).await?;
+        loop {
+            let created: Vec<i64> = page.orders.iter().map(|o| o.created_at).collect();
+            let (cursor, next) = match plan::woo_step(&scan, &created, woocommerce::PER_PAGE) {
+                plan::WooStep::Next(s) => (plan::WooCursor { done_until: stored.done_until, scanning: Some(s.clone()) }, Some(s)),
+                plan::WooStep::Done(c) => (c, None),
+            };
+            // The next page's position depends only on this one's creation times: fetch it while writing.
+            let prefetch = next.clone().map(|s| {
+                let c = client.clone();
+                tokio::spawn(async move { c.page(&s).await })
+            });
+            let counts = match self.write_orders(ORDERS_STREAM, &page.orders, Some(&cursor.to_json())).await {
+                Ok(c) => c,
+                Err(e) => {
+                    if let Some(t) = prefetch {
+                        t.abort();
+                    }
+                    return Err(e);
+                }
+            };
+            summary.counts.add(counts);
+            pages += 1;
+            fetched += page.orders.len() as u64;
+            summary.pages += 1;
+            summary.fetched += page.orders.len() as u64;
+            self.report(ORDERS_STREAM, pages, fetched, Some(page.total.max(fetched)));
+            let (Some(s), Some(task)) = (next, prefetch) else { return Ok(pages) };
+            scan = s;
+            page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??;
+        }
     }
 }

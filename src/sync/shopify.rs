@@ -1,6 +1,7 @@
 //! The Shopify connector: REST Admin API orders (with embedded refunds) into our order rows.
 //! Parses into typed structs that keep only the fields we store.
 
+use super::http::{Answer, Auth, Http};
 use super::SyncError;
 use crate::money::parse_minor;
 use crate::store::order_lines::NewLine;
@@ -8,25 +9,22 @@ use crate::store::order_refunds::NewRefund;
 use crate::store::orders::NewOrder;
 use crate::timefmt::{parse_ms, to_rfc3339};
 use serde::Deserialize;
-use std::time::Duration;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 pub const API_VERSION: &str = "2025-10";
 const PAGE_SIZE: u32 = 250;
-const MAX_TRIES: u32 = 8;
 
 #[derive(Clone)]
 pub struct ShopifyClient {
-    http: reqwest::Client,
+    pub http: Http,
     base: String,
-    token: String,
 }
 
 pub struct OrdersPage {
     pub orders: Vec<NewOrder>,
     /// The `rel="next"` URL from the `Link` header, if there is a next page.
     pub next: Option<String>,
-    /// The bucket as the platform reported it: (used, size).
-    pub call_limit: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -37,17 +35,17 @@ pub struct ShopInfo {
 }
 
 impl ShopifyClient {
-    pub fn new(base_url: &str, token: &str) -> Result<Self, SyncError> {
+    pub fn new(base_url: &str, token: &str, cancel: Arc<AtomicBool>) -> Result<Self, SyncError> {
         let url = crate::shops::check_base_url(base_url).map_err(SyncError::Config)?;
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(60))
-            .connect_timeout(Duration::from_secs(15))
-            .user_agent(concat!("AftersalesDesk/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| SyncError::Network(e.to_string()))?;
-        Ok(Self { http, base: url.as_str().trim_end_matches('/').to_string(), token: token.to_string() })
+        let http = Http::new(Auth::ShopifyToken(token.to_string()), "Shopify", cancel)?.with_rest_pacer();
+        Ok(Self { http, base: url.as_str().trim_end_matches('/').to_string() })
     }
 
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `status=any`: without it Shopify lists only open orders and every closed or cancelled one is missed.
     pub fn orders_url(&self, updated_at_min: Option<i64>) -> String {
         let mut url = format!(
             "{}/admin/api/{API_VERSION}/orders.json?status=any&limit={PAGE_SIZE}&order=updated_at%20asc",
@@ -60,88 +58,42 @@ impl ShopifyClient {
         url
     }
 
-    #[tracing::instrument(skip(self), fields(shop = %self.base))]
+    /// Orders by id, whatever their modification time (the reconciliation sweep); at most 250 ids.
+    pub fn orders_by_ids_url(&self, ids: &[String]) -> String {
+        format!("{}/admin/api/{API_VERSION}/orders.json?status=any&limit={PAGE_SIZE}&ids={}", self.base, ids.join(","))
+    }
+
     pub async fn shop_info(&self) -> Result<ShopInfo, SyncError> {
         #[derive(Deserialize)]
         struct Body {
             shop: ShopInfo,
         }
-        let (bytes, _) = self.get(&format!("{}/admin/api/{API_VERSION}/shop.json", self.base)).await?;
-        let body: Body = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("shop.json: {e}")))?;
-        Ok(body.shop)
+        let a: Answer<Body> = self.http.get_json(&format!("{}/admin/api/{API_VERSION}/shop.json", self.base)).await?;
+        Ok(a.body.shop)
+    }
+
+    /// How many orders the incremental query will bring, for progress and ETA.
+    pub async fn count(&self, updated_at_min: Option<i64>) -> Result<u64, SyncError> {
+        #[derive(Deserialize)]
+        struct Body {
+            count: u64,
+        }
+        let mut url = format!("{}/admin/api/{API_VERSION}/orders/count.json?status=any", self.base);
+        if let Some(t) = updated_at_min {
+            url.push_str("&updated_at_min=");
+            url.push_str(&to_rfc3339(t));
+        }
+        let a: Answer<Body> = self.http.get_json(&url).await?;
+        Ok(a.body.count)
     }
 
     /// One page of orders from `url` (the first-page URL or a `Link` next URL, used verbatim).
-    #[tracing::instrument(skip(self, url), fields(shop = %self.base))]
     pub async fn orders_page(&self, url: &str) -> Result<OrdersPage, SyncError> {
-        let (bytes, headers) = self.get(url).await?;
-        let body: OrdersBody =
-            serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(format!("orders.json: {e}")))?;
-        let orders = body.orders.into_iter().map(into_order).collect::<Result<Vec<_>, _>>()?;
-        let next = headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
-        let call_limit = headers
-            .get(crate::demo_shop::CALL_LIMIT_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_call_limit);
-        Ok(OrdersPage { orders, next, call_limit })
+        let a: Answer<OrdersBody> = self.http.get_json(url).await?;
+        let orders = a.body.orders.into_iter().map(into_order).collect::<Result<Vec<_>, _>>()?;
+        let next = a.headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
+        Ok(OrdersPage { orders, next })
     }
-
-    /// GET with the platform's own back-pressure: `Retry-After` on 429, jittered backoff on 5xx and timeouts,
-    /// an immediate stop on what only the merchant can fix.
-    async fn get(&self, url: &str) -> Result<(bytes::Bytes, reqwest::header::HeaderMap), SyncError> {
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            let sent = self.http.get(url).header(crate::demo_shop::TOKEN_HEADER, &self.token).send().await;
-            let resp = match sent {
-                Ok(r) => r,
-                Err(e) if tries < MAX_TRIES && (e.is_timeout() || e.is_connect() || e.is_request()) => {
-                    tokio::time::sleep(backoff(tries)).await;
-                    continue;
-                }
-                Err(e) => return Err(SyncError::Network(without_url(e))),
-            };
-            let status = resp.status().as_u16();
-            match status {
-                200..=299 => {
-                    let headers = resp.headers().clone();
-                    let bytes = resp.bytes().await.map_err(|e| SyncError::Network(without_url(e)))?;
-                    return Ok((bytes, headers));
-                }
-                429 if tries < MAX_TRIES => {
-                    let wait = resp
-                        .headers()
-                        .get("retry-after")
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<f64>().ok())
-                        .filter(|s| s.is_finite() && *s >= 0.0)
-                        .unwrap_or(1.0);
-                    tracing::debug!(wait, "throttled by the shop");
-                    tokio::time::sleep(Duration::from_secs_f64(wait.min(60.0))).await;
-                }
-                429 => return Err(SyncError::RateLimited(tries)),
-                500 | 502 | 503 | 504 if tries < MAX_TRIES => tokio::time::sleep(backoff(tries)).await,
-                401 | 403 => return Err(SyncError::Auth(format!("HTTP {status}"))),
-                402 => return Err(SyncError::Config("the shop is frozen for an unpaid bill (HTTP 402); settle it in the Shopify admin".into())),
-                404 => return Err(SyncError::Config(format!("nothing found at {} (HTTP 404); check the shop URL", self.base))),
-                _ => {
-                    let text = resp.text().await.unwrap_or_default();
-                    return Err(SyncError::Protocol(format!("HTTP {status}: {}", text.chars().take(200).collect::<String>())));
-                }
-            }
-        }
-    }
-}
-
-/// reqwest puts the URL in its messages; ours carry no query strings that could hold anything private.
-fn without_url(e: reqwest::Error) -> String {
-    e.without_url().to_string()
-}
-
-fn backoff(tries: u32) -> Duration {
-    use rand::Rng;
-    let base = 250u64 * 2u64.pow(tries.min(6));
-    Duration::from_millis(base / 2 + rand::rng().random_range(0..=base / 2))
 }
 
 /// `<https://…page_info=…>; rel="previous", <https://…>; rel="next"` → the next URL.
@@ -153,11 +105,6 @@ pub fn next_link(header: &str) -> Option<String> {
             .any(|p| p.trim().replace(' ', "") == "rel=\"next\"")
             .then(|| url.trim().trim_start_matches('<').trim_end_matches('>').to_string())
     })
-}
-
-pub fn parse_call_limit(v: &str) -> Option<(u32, u32)> {
-    let (used, size) = v.trim().split_once('/')?;
-    Some((used.trim().parse().ok()?, size.trim().parse().ok()?))
 }
 
 #[derive(Deserialize)]
@@ -360,7 +307,5 @@ mod tests {
             "the next URL is taken verbatim"
         );
         assert_eq!(next_link(r#"<https://x/p>; rel="previous""#), None, "no next on the last page");
-        assert_eq!(parse_call_limit("32/80"), Some((32, 80)), "bucket size is read, not assumed to be 40");
-        assert_eq!(parse_call_limit("garbage"), None);
     }
 }

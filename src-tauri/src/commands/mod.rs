@@ -2,5 +2,6 @@
 
 pub mod demo;
 pub mod orders;
+pub mod settings;
 pub mod shops;
 pub mod sync;

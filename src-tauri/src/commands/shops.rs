@@ -1,4 +1,6 @@
-use aftersales::api::{AddShopInput, ApiError, Desk, ShopDto};
+use aftersales::api::{
+    AddShopInput, ApiError, ConnectionTestDto, Desk, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput,
+};
 use tauri::State;
 
 #[tauri::command]
@@ -9,4 +11,19 @@ pub fn list_shops(desk: State<'_, Desk>) -> Result<Vec<ShopDto>, ApiError> {
 #[tauri::command]
 pub async fn add_shop(desk: State<'_, Desk>, input: AddShopInput) -> Result<ShopDto, ApiError> {
     desk.add_shop(input).await
+}
+
+#[tauri::command]
+pub async fn test_connection(desk: State<'_, Desk>, input: TestConnectionInput) -> Result<ConnectionTestDto, ApiError> {
+    desk.test_connection(input).await
+}
+
+#[tauri::command]
+pub async fn update_shop(desk: State<'_, Desk>, input: UpdateShopInput) -> Result<ShopDto, ApiError> {
+    desk.update_shop(input).await
+}
+
+#[tauri::command]
+pub async fn remove_shop(desk: State<'_, Desk>, input: ShopIdInput) -> Result<(), ApiError> {
+    desk.remove_shop(input).await
 }

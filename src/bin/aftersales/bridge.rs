@@ -42,6 +42,24 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
             Ok(i) => to_value(desk.sync_shops(i, &|_| {}).await),
             Err(e) => Err(e),
         },
+        "test_connection" => match input(&args) {
+            Ok(i) => to_value(desk.test_connection(i).await),
+            Err(e) => Err(e),
+        },
+        "update_shop" => match input(&args) {
+            Ok(i) => to_value(desk.update_shop(i).await),
+            Err(e) => Err(e),
+        },
+        "remove_shop" => match input(&args) {
+            Ok(i) => to_value(desk.remove_shop(i).await),
+            Err(e) => Err(e),
+        },
+        "cancel_sync" => input(&args).and_then(|i| to_value(desk.cancel_sync(i))),
+        "get_settings" => to_value(desk.get_settings()),
+        "update_settings" => match input(&args) {
+            Ok(i) => to_value(desk.update_settings(i).await),
+            Err(e) => Err(e),
+        },
         "list_orders" => input(&args).and_then(|i| to_value(desk.list_orders(i))),
         "get_order" => input(&args).and_then(|i| to_value(desk.get_order(i))),
         "start_demo" => to_value(desk.start_demo().await),

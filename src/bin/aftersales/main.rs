@@ -4,8 +4,9 @@ mod bridge;
 mod output;
 
 use aftersales::api::{AddShopInput, Desk, OrdersQuery, SyncInput};
-use aftersales::demo_shop::{DemoConfig, DemoShop};
-use aftersales::shops::Platform;
+use aftersales::demo_shop::faults::Faults;
+use aftersales::demo_shop::{DemoConfig, DemoPlatform, DemoShop};
+use aftersales::shops::{Platform, ShopCredentials};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -57,6 +58,9 @@ enum Command {
 enum DemoShopCmd {
     /// Serve the demo shop until stopped; prints its base URL and token once listening
     Serve {
+        /// Which platform's API to speak
+        #[arg(long, default_value = "shopify", value_parser = parse_demo_platform)]
+        platform: DemoPlatform,
         /// 0 picks a free port
         #[arg(long, default_value_t = 0)]
         port: u16,
@@ -64,16 +68,29 @@ enum DemoShopCmd {
         orders: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-        /// Use this access token instead of a random one
+        /// Use this access token (WooCommerce: consumer key) instead of a random one
         #[arg(long)]
         token: Option<String>,
-        /// Leaky bucket size (calls)
+        /// WooCommerce: use this consumer secret instead of a random one
+        #[arg(long)]
+        secret: Option<String>,
+        /// Shopify REST leaky bucket size (calls)
         #[arg(long, default_value_t = 40)]
         bucket: u32,
-        /// Leaky bucket drain rate (calls per second)
+        /// Shopify REST leaky bucket drain rate (calls per second)
         #[arg(long, default_value_t = 2.0)]
         leak_per_sec: f64,
-        /// Print one JSON line {"platform","url","token"} instead of text
+        /// Shopify GraphQL cost bucket: maximum points
+        #[arg(long, default_value_t = 2000.0)]
+        graphql_max: f64,
+        /// Shopify GraphQL cost bucket: points restored per second
+        #[arg(long, default_value_t = 100.0)]
+        graphql_restore: f64,
+        /// Faults to inject, e.g. error_rate=0.1,storm_429=0.05,latency_ms=50,truncate=0.05,extra_fields,
+        /// missing_optional,revoke_after=20,page_shift=5
+        #[arg(long, default_value = "", value_parser = parse_faults)]
+        faults: Faults,
+        /// Print one JSON line ({"platform","url","token"}, or "key"/"secret" for WooCommerce) instead of text
         #[arg(long)]
         json: bool,
     },
@@ -81,18 +98,29 @@ enum DemoShopCmd {
 
 #[derive(Subcommand)]
 enum ShopCmd {
-    /// Connect a shop; the token is read from an environment variable so it stays out of shell history
+    /// Connect a shop; secrets are read from environment variables so they stay out of shell history
     Add {
         #[arg(value_parser = parse_platform)]
         platform: Platform,
         #[arg(long)]
         name: String,
-        /// The shop's base URL: https://NAME.myshopify.com, or the demo shop's http://127.0.0.1:PORT
+        /// The shop's base URL: https://NAME.myshopify.com, a WooCommerce site's https://example.com,
+        /// or the demo shop's http://127.0.0.1:PORT
         #[arg(long)]
         url: String,
-        /// The environment variable holding the Admin API access token
+        /// Shopify: the environment variable holding the Admin API access token
         #[arg(long, value_name = "VAR")]
-        token_env: String,
+        token_env: Option<String>,
+        /// WooCommerce: the environment variable holding the consumer key (ck_…)
+        #[arg(long, value_name = "VAR")]
+        key_env: Option<String>,
+        /// WooCommerce: the environment variable holding the consumer secret (cs_…)
+        #[arg(long, value_name = "VAR")]
+        secret_env: Option<String>,
+    },
+    /// Remove a shop, its synced orders and its stored credentials
+    Remove {
+        name: String,
     },
     /// List connected shops
     List {
@@ -117,6 +145,23 @@ enum OrdersCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_demo_platform(s: &str) -> Result<DemoPlatform, String> {
+    match s {
+        "shopify" => Ok(DemoPlatform::Shopify),
+        "woocommerce" => Ok(DemoPlatform::Woocommerce),
+        other => Err(format!("the demo shop speaks shopify or woocommerce, not '{other}'")),
+    }
+}
+
+fn parse_faults(s: &str) -> Result<Faults, String> {
+    Faults::parse(s)
+}
+
+fn secret_from(var: &Option<String>, flag: &str, what: &str) -> Result<String> {
+    let var = var.as_deref().with_context(|| format!("{flag} VAR is required (the environment variable holding the {what})"))?;
+    std::env::var(var).with_context(|| format!("the environment variable {var} is not set (it should hold the {what})"))
 }
 
 fn parse_platform(s: &str) -> Result<Platform, String> {
@@ -145,18 +190,47 @@ fn main() {
 
 async fn run(command: Command, db: PathBuf) -> Result<()> {
     match command {
-        Command::DemoShop(DemoShopCmd::Serve { port, orders, seed, token, bucket, leak_per_sec, json }) => {
+        Command::DemoShop(DemoShopCmd::Serve {
+            platform,
+            port,
+            orders,
+            seed,
+            token,
+            secret,
+            bucket,
+            leak_per_sec,
+            graphql_max,
+            graphql_restore,
+            faults,
+            json,
+        }) => {
             let mut cfg = DemoConfig::new(chrono::Utc::now().timestamp_millis());
+            cfg.platform = platform;
             cfg.orders = orders;
             cfg.seed = seed;
             cfg.token = token;
+            cfg.secret = secret;
             cfg.bucket_size = bucket;
             cfg.leak_per_sec = leak_per_sec;
+            cfg.graphql_max = graphql_max;
+            cfg.graphql_restore = graphql_restore;
+            cfg.faults = faults;
             let shop = DemoShop::start(cfg, port).await.context("cannot start the demo shop")?;
-            if json {
-                println!("{}", serde_json::json!({"platform": "shopify", "url": shop.url, "token": shop.token}));
-            } else {
-                println!("demo shop (shopify) listening on {}\naccess token: {}\nstop with Ctrl-C", shop.url, shop.token);
+            match (platform, json) {
+                (DemoPlatform::Shopify, true) => {
+                    println!("{}", serde_json::json!({"platform": "shopify", "url": shop.url, "token": shop.token}))
+                }
+                (DemoPlatform::Woocommerce, true) => println!(
+                    "{}",
+                    serde_json::json!({"platform": "woocommerce", "url": shop.url, "key": shop.token, "secret": shop.secret})
+                ),
+                (DemoPlatform::Shopify, false) => {
+                    println!("demo shop (shopify) listening on {}\naccess token: {}\nstop with Ctrl-C", shop.url, shop.token)
+                }
+                (DemoPlatform::Woocommerce, false) => println!(
+                    "demo shop (woocommerce) listening on {}\nconsumer key: {}\nconsumer secret: {}\nstop with Ctrl-C",
+                    shop.url, shop.token, shop.secret
+                ),
             }
             tokio::signal::ctrl_c().await.ok();
             shop.stop().await;
@@ -167,12 +241,25 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::UiBridge { port, static_dir } => bridge::serve(open(&db)?, port, static_dir).await,
-        Command::Shop(ShopCmd::Add { platform, name, url, token_env }) => {
-            let token = std::env::var(&token_env)
-                .with_context(|| format!("the environment variable {token_env} is not set (it should hold the access token)"))?;
+        Command::Shop(ShopCmd::Add { platform, name, url, token_env, key_env, secret_env }) => {
+            let credentials = match platform {
+                Platform::Shopify => ShopCredentials::Shopify { token: secret_from(&token_env, "--token-env", "access token")? },
+                Platform::Woocommerce => ShopCredentials::Woocommerce {
+                    key: secret_from(&key_env, "--key-env", "consumer key")?,
+                    secret: secret_from(&secret_env, "--secret-env", "consumer secret")?,
+                },
+                other => bail!("{other} shops cannot be connected yet (Shopify and WooCommerce can)"),
+            };
             let desk = open(&db)?;
-            let shop = desk.add_shop(AddShopInput { platform, name, base_url: url, token }).await?;
+            let shop = desk.add_shop(AddShopInput { name, base_url: url, credentials }).await?;
             println!("added {} ({}, {}, {})", shop.name, shop.platform, shop.base_url, shop.currency);
+            Ok(())
+        }
+        Command::Shop(ShopCmd::Remove { name }) => {
+            let desk = open(&db)?;
+            let id = shop_id(&desk, &name)?;
+            desk.remove_shop(aftersales::api::ShopIdInput { id }).await?;
+            println!("removed {name} and its synced orders");
             Ok(())
         }
         Command::Shop(ShopCmd::List { json }) => {
@@ -188,7 +275,10 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             let desk = open(&db)?;
             let shop_id = shop.map(|name| shop_id(&desk, &name)).transpose()?;
             let reports = desk
-                .sync_shops(SyncInput { shop_id }, &|p| eprintln!("{}: {} pages, {} orders", p.shop, p.pages, p.orders))
+                .sync_shops(SyncInput { shop_id }, &|p| {
+                    let total = p.total.map(|t| format!(" of {t}")).unwrap_or_default();
+                    eprintln!("{}: {} page {}, {}{total} orders", p.shop, p.stream, p.pages, p.orders)
+                })
                 .await?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&reports)?);

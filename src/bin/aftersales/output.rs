@@ -24,12 +24,15 @@ pub fn print_shops(shops: &[ShopDto]) {
 pub fn print_reports(reports: &[SyncReport]) {
     for r in reports {
         println!(
-            "{}: {} orders fetched in {} pages, {} new, {} updated, {:.1} s",
+            "{}: {} orders fetched in {} pages, {} new, {} updated, {} returns; {} calls ({} throttled), {:.1} s",
             r.shop,
             r.orders_fetched,
             r.pages,
             r.orders_new,
             r.orders_updated,
+            r.returns,
+            r.requests,
+            r.throttled,
             r.duration_ms as f64 / 1000.0
         );
     }

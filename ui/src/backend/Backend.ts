@@ -1,20 +1,31 @@
 import type {
   AddShopInput,
+  ConnectionTestDto,
   DemoStarted,
   OrderDto,
   OrderIdInput,
   OrdersPage,
   OrdersQuery,
+  SettingsDto,
   ShopDto,
+  ShopIdInput,
   SyncInput,
   SyncReport,
+  TestConnectionInput,
+  UpdateShopInput,
 } from '../bindings';
 
 /** Every engine command the UI calls. Implementations reject with an `ApiError`. */
 export interface Backend {
   listShops(): Promise<ShopDto[]>;
   addShop(input: AddShopInput): Promise<ShopDto>;
+  testConnection(input: TestConnectionInput): Promise<ConnectionTestDto>;
+  updateShop(input: UpdateShopInput): Promise<ShopDto>;
+  removeShop(input: ShopIdInput): Promise<null>;
   syncShops(input: SyncInput): Promise<SyncReport[]>;
+  cancelSync(input: ShopIdInput): Promise<null>;
+  getSettings(): Promise<SettingsDto>;
+  updateSettings(input: SettingsDto): Promise<SettingsDto>;
   listOrders(input: OrdersQuery): Promise<OrdersPage>;
   getOrder(input: OrderIdInput): Promise<OrderDto>;
   startDemo(): Promise<DemoStarted>;
@@ -28,7 +39,13 @@ export function backendOver(invoke: Invoke): Backend {
   return {
     listShops: () => invoke('list_shops'),
     addShop: (input) => invoke('add_shop', { input }),
+    testConnection: (input) => invoke('test_connection', { input }),
+    updateShop: (input) => invoke('update_shop', { input }),
+    removeShop: (input) => invoke('remove_shop', { input }),
     syncShops: (input) => invoke('sync_shops', { input }),
+    cancelSync: (input) => invoke('cancel_sync', { input }),
+    getSettings: () => invoke('get_settings'),
+    updateSettings: (input) => invoke('update_settings', { input }),
     listOrders: (input) => invoke('list_orders', { input }),
     getOrder: (input) => invoke('get_order', { input }),
     startDemo: () => invoke('start_demo'),

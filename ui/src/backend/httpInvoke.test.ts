@@ -53,7 +53,7 @@ describe('HTTP backend', () => {
 
   it('rejects with the ApiError that a non-2xx response carries', async () => {
     const backend = backendOver(httpInvoke(bridge.baseUrl));
-    const input = { platform: 'shopify', name: 'Shop', base_url: 'ftp://x', token: 'secret' } as const;
+    const input = { name: 'Shop', base_url: 'ftp://x', credentials: { platform: 'shopify', token: 'secret' } } as const;
 
     await expect(backend.addShop(input), 'the body of a 422 must become the rejection as is').rejects.toEqual({
       code: 'validation',

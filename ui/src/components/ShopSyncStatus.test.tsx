@@ -1,16 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SyncStatusDto } from '../bindings';
+import { syncProgress, syncStatus } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import { ShopSyncStatus } from './ShopSyncStatus';
 
-const idle: SyncStatusDto = {
-  running: false,
-  last_attempt_at: null,
-  last_success_at: null,
-  last_error: null,
-  orders_count: 0,
-};
+const idle = syncStatus({ last_attempt_at: null, last_success_at: null, orders_count: 0 });
 
 describe('ShopSyncStatus', () => {
   it('says a shop was never synced', () => {
@@ -25,17 +19,29 @@ describe('ShopSyncStatus', () => {
   });
 
   it.each([
-    ['the engine reports the shop running', { ...idle, running: true }, false],
+    ['the engine reports the shop running before its first progress', { ...idle, running: true }, false],
     ['a sync was asked for and has not answered', idle, true],
   ])('shows syncing when %s', (_case, sync, syncing) => {
     renderIn('en', <ShopSyncStatus sync={sync} syncing={syncing} />);
     expect(screen.getByText(/Syncing…/)).toBeInTheDocument();
   });
 
-  it('shows the last error next to the last success', () => {
-    const sync = { ...idle, last_success_at: new Date().toISOString(), last_error: 'HTTP 401 from shop: invalid token' };
+  it('shows the progress bar while the engine reports progress', () => {
+    renderIn('en', <ShopSyncStatus sync={{ ...idle, running: true, progress: syncProgress() }} syncing={false} />);
+    expect(screen.getByRole('progressbar', { name: 'Sync progress' })).toHaveAttribute('aria-valuenow', '25');
+    expect(screen.queryByText(/Syncing…/), 'the bar replaces the spinner text').toBeNull();
+  });
+
+  it('shows the last error next to the last success, with a hint chosen by its code', () => {
+    const sync = {
+      ...idle,
+      last_success_at: new Date().toISOString(),
+      last_error: 'HTTP 401 from shop: invalid token',
+      last_error_code: 'auth' as const,
+    };
     renderIn('en', <ShopSyncStatus sync={sync} syncing={false} />);
     expect(screen.getByText(/Last sync failed: HTTP 401 from shop: invalid token/)).toBeInTheDocument();
+    expect(screen.getByText('Check the token/keys')).toBeInTheDocument();
     expect(screen.getByText(/Synced/), 'a failure never hides the last success').toBeInTheDocument();
   });
 });

@@ -1,33 +1,18 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
-import { Space, Tooltip, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Space } from 'antd';
 import type { SyncStatusDto } from '../bindings';
-import { useFormat } from '../i18n/useFormat';
+import { LastSyncError } from './LastSyncError';
+import { LastSyncSuccess } from './LastSyncSuccess';
+import { SyncProgress } from './SyncProgress';
 
-/** Whether a shop is syncing, when it last synced, and its last error in red. */
+/** A syncing shop's progress; otherwise when it last synced and its last error in red. */
 export function ShopSyncStatus({ sync, syncing }: { sync: SyncStatusDto; syncing: boolean }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+  if (syncing || sync.running) {
+    return <SyncProgress progress={sync.progress} />;
+  }
   return (
-    <Space size="middle" wrap>
-      {syncing || sync.running ? (
-        <Typography.Text type="secondary">
-          <SyncOutlined spin /> {t('sync.running')}
-        </Typography.Text>
-      ) : sync.last_success_at === null ? (
-        <Typography.Text type="secondary">{t('sync.never')}</Typography.Text>
-      ) : (
-        <Tooltip title={format.dateTime(sync.last_success_at)}>
-          <Typography.Text type="secondary">
-            <CheckCircleOutlined /> {t('sync.lastSuccess', { time: format.relative(sync.last_success_at) })}
-          </Typography.Text>
-        </Tooltip>
-      )}
-      {sync.last_error !== null && (
-        <Typography.Text type="danger">
-          <ExclamationCircleOutlined /> {t('sync.lastError', { error: sync.last_error })}
-        </Typography.Text>
-      )}
+    <Space size="middle" wrap align="start">
+      <LastSyncSuccess at={sync.last_success_at} />
+      {sync.last_error !== null && <LastSyncError message={sync.last_error} code={sync.last_error_code} />}
     </Space>
   );
 }

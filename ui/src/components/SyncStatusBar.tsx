@@ -1,29 +1,37 @@
-import { ShopOutlined, SyncOutlined } from '@ant-design/icons';
+import { ShopOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto } from '../bindings';
 import { ShopSyncStatus } from './ShopSyncStatus';
 
-type SyncStatusBarProps = {
+export type SyncStatusBarProps = {
   shops: ShopDto[];
   /** A sync of all shops was asked for and has not answered yet. */
   syncing: boolean;
+  /** The shop whose cancel was asked for and has not answered yet. */
+  cancellingShopId: number | null;
   onSyncNow: () => void;
+  onCancel: (shop: ShopDto) => void;
 };
 
-/** One line per shop with its sync status, and the button that syncs them all. */
-export function SyncStatusBar({ shops, syncing, onSyncNow }: SyncStatusBarProps) {
+/** One line per shop with its sync status (and Cancel while it runs), and the button that syncs them all. */
+export function SyncStatusBar({ shops, syncing, cancellingShopId, onSyncNow, onCancel }: SyncStatusBarProps) {
   const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" gap="middle" wrap>
-      <Flex vertical gap={4}>
+      <Flex vertical gap={8}>
         {shops.map((shop) => (
-          <Space key={shop.id} size="middle" wrap>
+          <Space key={shop.id} size="middle" wrap data-testid={`sync-status-${shop.id}`}>
             <Typography.Text strong>
               <ShopOutlined /> {shop.name}
             </Typography.Text>
             <Typography.Text type="secondary">{t('sync.ordersCount', { count: shop.sync.orders_count })}</Typography.Text>
             <ShopSyncStatus sync={shop.sync} syncing={syncing} />
+            {shop.sync.running && (
+              <Button size="small" icon={<StopOutlined />} loading={shop.id === cancellingShopId} onClick={() => onCancel(shop)}>
+                {t('sync.cancel')}
+              </Button>
+            )}
           </Space>
         ))}
       </Flex>

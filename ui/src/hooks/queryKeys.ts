@@ -6,4 +6,10 @@ export const queryKeys = {
   ordersPage: (query: OrdersQuery) => ['orders', query] as const,
   order: (id: number | null) => ['order', id] as const,
   anyOrder: ['order'] as const,
+  settings: ['settings'] as const,
+};
+
+export const mutationKeys = {
+  /** Every `sync_shops` call; the shop list is polled while one is pending. */
+  syncShops: ['sync_shops'] as const,
 };

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { SyncInput } from '../bindings';
-import { queryKeys } from './queryKeys';
+import { mutationKeys, queryKeys } from './queryKeys';
 
 /** `sync_shops` (one shop, or all with `shop_id: null`); shops and orders are refetched when it ends. */
 export function useSyncShops() {
   const backend = useBackend();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: mutationKeys.syncShops,
     mutationFn: (input: SyncInput) => backend.syncShops(input),
     // Refetch at once so the shops show as running (and start polling) while the sync goes on.
     onMutate: () => queryClient.invalidateQueries({ queryKey: queryKeys.shops }),

@@ -9,5 +9,8 @@ export function useFormat() {
     dateTime: (iso: string) => formatDateTime(iso, language),
     relative: (iso: string) => formatRelative(iso, language, new Date()),
     count: (value: number) => new Intl.NumberFormat(language).format(value),
+    /** A rate or another measured number: one decimal below 10, none above. */
+    measure: (value: number) =>
+      new Intl.NumberFormat(language, { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 }).format(value),
   };
 }

@@ -1,19 +1,47 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../backend/Backend';
-import type { ShopDto } from '../bindings';
-import { order, shop } from '../test/fixtures';
+import type { AddShopInput, SettingsDto, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput } from '../bindings';
+import { order, shop, syncProgress, syncStatus } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import { Desk } from './Desk';
 
 /** An engine in memory that starts with no shop, like a first start. */
 function firstStartBackend() {
   let shops: ShopDto[] = [];
+  let settings: SettingsDto = { sync_interval_minutes: 30 };
   const orders = [order(), order({ id: 2, number: '#1002', buyer_name: 'Grace Hopper' })];
   const backend: Backend = {
     listShops: vi.fn(async () => shops),
-    addShop: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    addShop: vi.fn(async (input: AddShopInput) => {
+      const added = shop({ id: shops.length + 1, name: input.name, platform: input.credentials.platform, base_url: input.base_url });
+      shops = [...shops, added];
+      return added;
+    }),
+    testConnection: vi.fn(async (input: TestConnectionInput) => ({
+      platform: input.credentials.platform,
+      shop_name: 'Acme Outdoor',
+      currency: 'EUR',
+      time_zone: 'Europe/Berlin',
+    })),
+    updateShop: vi.fn(async (input: UpdateShopInput) => {
+      const found = shops.find((s) => s.id === input.id);
+      if (found === undefined) return Promise.reject({ code: 'not_found', message: `shop ${input.id}` });
+      const updated = { ...found, name: input.name, base_url: input.base_url };
+      shops = shops.map((s) => (s.id === input.id ? updated : s));
+      return updated;
+    }),
+    removeShop: vi.fn(async ({ id }: ShopIdInput) => {
+      shops = shops.filter((s) => s.id !== id);
+      return null;
+    }),
     syncShops: vi.fn(async () => []),
+    cancelSync: vi.fn(async () => null),
+    getSettings: vi.fn(async () => settings),
+    updateSettings: vi.fn(async (input: SettingsDto) => {
+      settings = input;
+      return settings;
+    }),
     listOrders: vi.fn(async () => ({ total: orders.length, orders })),
     getOrder: vi.fn(async ({ id }) => {
       const found = orders.find((o) => o.id === id);
@@ -23,11 +51,15 @@ function firstStartBackend() {
       shops = [shop()];
       return {
         shop: shops[0]!,
-        report: { shop: 'Demo shop', pages: 1, orders_fetched: 2, orders_new: 2, orders_updated: 0, duration_ms: 5 },
+        report: { shop: 'Demo shop', pages: 1, orders_fetched: 2, orders_new: 2, orders_updated: 0, returns: 0, requests: 3, throttled: 0, duration_ms: 5 },
       };
     }),
   };
   return backend;
+}
+
+function fill(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
 describe('Desk', () => {
@@ -85,5 +117,92 @@ describe('Desk', () => {
 
     expect(await screen.findByText('欢迎使用售后台')).toBeInTheDocument();
     expect(screen.getByText('售后台')).toBeInTheDocument();
+  });
+
+  it('connects a WooCommerce shop from the welcome page after testing it, then syncs it', async () => {
+    const backend = firstStartBackend();
+    renderIn('en', <Desk />, backend);
+
+    fireEvent.click(await screen.findByRole('button', { name: /Connect a shop/ }));
+    fireEvent.click(await screen.findByRole('radio', { name: 'WooCommerce' }));
+    await screen.findByLabelText('Consumer key');
+    fill('Site URL', 'https://shop.example.com');
+    fill('Consumer key', 'ck_abc');
+    fill('Consumer secret', 'cs_def');
+    fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
+
+    const tested = within(await screen.findByTestId('connection-test-result'));
+    expect(tested.getByText('Connected to Acme Outdoor')).toBeInTheDocument();
+    const credentials = { platform: 'woocommerce', key: 'ck_abc', secret: 'cs_def' };
+    expect(backend.testConnection).toHaveBeenCalledWith({ base_url: 'https://shop.example.com', credentials });
+    expect(screen.getByLabelText('Shop name'), 'the tested name fills the empty name').toHaveValue('Acme Outdoor');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+
+    await waitFor(() => expect(document.querySelectorAll('tbody tr[data-row-key]')).toHaveLength(2));
+    expect(backend.addShop).toHaveBeenCalledWith({ name: 'Acme Outdoor', base_url: 'https://shop.example.com', credentials });
+    expect(backend.syncShops, 'the first sync starts on its own').toHaveBeenCalledWith({ shop_id: 1 });
+  });
+
+  it('shows a running sync with its progress on the orders page and cancels it', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    const running = shop({ sync: syncStatus({ running: true, progress: syncProgress({ orders: 300, total: 1200 }) }) });
+    backend.listShops = vi.fn(async () => [running]);
+    renderIn('en', <Desk />, backend);
+
+    expect(await screen.findByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
+    fireEvent.click(within(screen.getByTestId('sync-status-1')).getByRole('button', { name: /Cancel/ }));
+
+    await waitFor(() => expect(backend.cancelSync).toHaveBeenCalledWith({ id: 1 }));
+  });
+
+  it('removes a shop after confirmation and returns to the welcome page when none is left', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    renderIn('en', <Desk />, backend);
+
+    fireEvent.click(await screen.findByRole('menuitem', { name: /Shops/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Remove/ }));
+    const confirm = within((await screen.findByText('Remove Demo shop?')).closest<HTMLElement>('.ant-popover')!);
+    expect(backend.removeShop).not.toHaveBeenCalled();
+    fireEvent.click(confirm.getByRole('button', { name: 'Remove' }));
+
+    expect(await screen.findByText('Welcome to Aftersales Desk')).toBeInTheDocument();
+    expect(backend.removeShop).toHaveBeenCalledWith({ id: 1 });
+  });
+
+  it('edits a shop without sending credentials when they are left empty', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    renderIn('en', <Desk />, backend);
+
+    fireEvent.click(await screen.findByRole('menuitem', { name: /Shops/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Edit/ }));
+    await screen.findByText('Edit shop Demo shop');
+    fill('Shop name', 'Demo shop EU');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(backend.updateShop).toHaveBeenCalledWith({
+        id: 1,
+        name: 'Demo shop EU',
+        base_url: 'http://127.0.0.1:40123',
+        credentials: null,
+      }),
+    );
+    expect(await screen.findByText('Shop Demo shop EU saved')).toBeInTheDocument();
+  });
+
+  it('opens the settings from the menu', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    renderIn('zh-CN', <Desk />, backend);
+
+    fireEvent.click(await screen.findByRole('menuitem', { name: /设置/ }));
+
+    expect(await screen.findByText('后台同步')).toBeInTheDocument();
+    expect(await screen.findByText('每 30 分钟')).toBeInTheDocument();
+    expect(backend.getSettings).toHaveBeenCalled();
   });
 });

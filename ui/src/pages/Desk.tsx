@@ -1,4 +1,4 @@
-import { ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Flex, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,17 @@ import { useShops } from '../hooks/useShops';
 import { useLanguage } from '../i18n/useLanguage';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { ShopsPage } from './shops/ShopsPage';
 
-type PageKey = 'orders' | 'shops';
+const PAGES = ['orders', 'shops', 'settings'] as const;
+type PageKey = (typeof PAGES)[number];
 
-/** The whole app: the welcome page until a shop exists, then the menu with orders and shops. */
+function isPageKey(key: string): key is PageKey {
+  return PAGES.some((page) => page === key);
+}
+
+/** The whole app: the welcome page until a shop exists, then the menu with orders, shops and settings. */
 export function Desk() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
@@ -27,14 +33,17 @@ export function Desk() {
       items: [
         { key: 'orders', icon: <UnorderedListOutlined />, label: t('nav.orders') },
         { key: 'shops', icon: <ShopOutlined />, label: t('nav.shops') },
+        { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
       ],
-      onSelect: (key) => setPage(key === 'shops' ? 'shops' : 'orders'),
+      onSelect: (key) => setPage(isPageKey(key) ? key : 'orders'),
     };
     content =
       page === 'orders' ? (
         <OrdersPage shops={shops.data} />
-      ) : (
+      ) : page === 'shops' ? (
         <ShopsPage shops={shops.data} onConnected={() => setPage('orders')} />
+      ) : (
+        <SettingsPage />
       );
   } else if (shops.data !== undefined) {
     content = <WelcomePage />;

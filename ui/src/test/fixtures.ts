@@ -1,4 +1,4 @@
-import type { OrderDto, ShopDto } from '../bindings';
+import type { OrderDto, ShopDto, SyncProgressDto, SyncStatusDto } from '../bindings';
 
 export function order(overrides: Partial<OrderDto> = {}): OrderDto {
   return {
@@ -28,6 +28,23 @@ export function order(overrides: Partial<OrderDto> = {}): OrderDto {
   };
 }
 
+export function syncStatus(overrides: Partial<SyncStatusDto> = {}): SyncStatusDto {
+  return {
+    running: false,
+    progress: null,
+    last_attempt_at: '2025-03-04T05:06:07Z',
+    last_success_at: '2025-03-04T05:06:07Z',
+    last_error: null,
+    last_error_code: null,
+    orders_count: 1000,
+    ...overrides,
+  };
+}
+
+export function syncProgress(overrides: Partial<SyncProgressDto> = {}): SyncProgressDto {
+  return { stream: 'orders', pages: 1, orders: 250, total: 1000, rate_per_sec: 125, eta_secs: 6, ...overrides };
+}
+
 export function shop(overrides: Partial<ShopDto> = {}): ShopDto {
   return {
     id: 1,
@@ -36,13 +53,7 @@ export function shop(overrides: Partial<ShopDto> = {}): ShopDto {
     base_url: 'http://127.0.0.1:40123',
     currency: 'USD',
     time_zone: 'UTC',
-    sync: {
-      running: false,
-      last_attempt_at: '2025-03-04T05:06:07Z',
-      last_success_at: '2025-03-04T05:06:07Z',
-      last_error: null,
-      orders_count: 1000,
-    },
+    sync: syncStatus(),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useStartDemo } from '../../hooks/useStartDemo';
-import { ConnectShopDialog } from '../shops/ConnectShopDialog';
+import { ShopFormDialog } from '../shops/ShopFormDialog';
 
 /** First start: connect a real shop, or start the built-in demo shop. */
 export function WelcomePage() {
@@ -42,7 +42,7 @@ export function WelcomePage() {
           </Flex>
         }
       />
-      <ConnectShopDialog open={connecting} onClose={() => setConnecting(false)} />
+      <ShopFormDialog open={connecting} shop={null} onClose={() => setConnecting(false)} />
     </Card>
   );
 }

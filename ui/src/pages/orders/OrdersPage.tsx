@@ -6,8 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrdersTable } from '../../components/OrdersTable';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
 import { useOrders } from '../../hooks/useOrders';
-import { useSyncShops } from '../../hooks/useSyncShops';
-import { useSyncMessages } from '../useSyncMessages';
+import { useSyncActions } from '../useSyncActions';
 import { OrderDrawer } from './OrderDrawer';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -23,16 +22,17 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
   const [shownOrderId, setShownOrderId] = useState<number | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const orders = useOrders({ shop_id: shopId, search, limit: pageSize, offset: (page - 1) * pageSize });
-  const syncShops = useSyncShops();
-  const syncMessages = useSyncMessages();
+  const syncActions = useSyncActions();
 
   return (
     <Flex vertical gap="middle">
       <Card size="small">
         <SyncStatusBar
           shops={shops}
-          syncing={syncShops.isPending}
-          onSyncNow={() => syncShops.mutate({ shop_id: null }, syncMessages)}
+          syncing={syncActions.pending === 'all'}
+          cancellingShopId={syncActions.cancellingShopId}
+          onSyncNow={() => syncActions.sync(null)}
+          onCancel={(shop) => syncActions.cancel(shop.id)}
         />
       </Card>
       <Card>

@@ -1,37 +1,55 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto } from '../../bindings';
 import { ShopsTable } from '../../components/ShopsTable';
-import { useSyncShops } from '../../hooks/useSyncShops';
-import { useSyncMessages } from '../useSyncMessages';
-import { ConnectShopDialog } from './ConnectShopDialog';
+import { useRemoveShop } from '../../hooks/useRemoveShop';
+import { useErrorToast } from '../useErrorToast';
+import { useSyncActions } from '../useSyncActions';
+import { ShopFormDialog } from './ShopFormDialog';
 
-/** The connected shops, a sync button for each, and the way to add another. */
+/** The connected shops: sync, cancel, edit or remove each, and the way to add another. */
 export function ShopsPage({ shops, onConnected }: { shops: ShopDto[]; onConnected: () => void }) {
   const { t } = useTranslation();
-  const syncShops = useSyncShops();
-  const syncMessages = useSyncMessages();
-  const [connecting, setConnecting] = useState(false);
+  const { message } = App.useApp();
+  const showError = useErrorToast();
+  const syncActions = useSyncActions();
+  const removeShop = useRemoveShop();
+  // The edited shop stays while the dialog closes, so its title does not change mid-animation.
+  const [dialog, setDialog] = useState<{ open: boolean; shop: ShopDto | null }>({ open: false, shop: null });
 
-  const sync = (shopId: number) => syncShops.mutate({ shop_id: shopId }, syncMessages);
+  const remove = (shop: ShopDto) =>
+    removeShop.mutate(
+      { id: shop.id },
+      { onSuccess: () => void message.success(t('shops.removed', { name: shop.name })), onError: showError },
+    );
 
   return (
     <Card
       title={t('shops.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setConnecting(true)}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, shop: null })}>
           {t('shops.add')}
         </Button>
       }
     >
       <ShopsTable
         shops={shops}
-        syncingShopId={syncShops.isPending ? (syncShops.variables.shop_id ?? null) : null}
-        onSync={sync}
+        syncingShopId={typeof syncActions.pending === 'number' ? syncActions.pending : null}
+        cancellingShopId={syncActions.cancellingShopId}
+        removingShopId={removeShop.isPending ? removeShop.variables.id : null}
+        onSync={(shop) => syncActions.sync(shop.id)}
+        onCancel={(shop) => syncActions.cancel(shop.id)}
+        onEdit={(shop) => setDialog({ open: true, shop })}
+        onRemove={remove}
       />
-      <ConnectShopDialog open={connecting} onClose={() => setConnecting(false)} onConnected={onConnected} />
+      <ShopFormDialog
+        open={dialog.open}
+        shop={dialog.shop}
+        onClose={() => setDialog((current) => ({ ...current, open: false }))}
+        onConnected={onConnected}
+      />
     </Card>
   );
 }

@@ -1,0 +1,176 @@
+//! `make bench`: sync speed against the demo shop over loopback HTTP, each figure beside the limit it is
+//! judged by. The demo shop runs as its own process so the figures and the peak memory are the sync's own.
+
+use aftersales::clock::SystemClock;
+use aftersales::shops::ShopCredentials;
+use aftersales::store::{self, shops};
+use aftersales::sync::shopify::ShopifyClient;
+use aftersales::sync::{apply_orders_page, Streams, SyncRun, ORDERS_STREAM};
+use std::io::BufRead;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Instant;
+
+const BIN: &str = env!("CARGO_BIN_EXE_aftersales");
+
+struct Demo {
+    child: Child,
+    url: String,
+    token: String,
+}
+
+impl Drop for Demo {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn demo(orders: usize, bucket: u32, leak: f64) -> Demo {
+    let mut child = Command::new(BIN)
+        .args(["demo-shop", "serve", "--port", "0", "--json", "--seed", "5"])
+        .args(["--orders", &orders.to_string(), "--bucket", &bucket.to_string(), "--leak-per-sec", &leak.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("demo shop starts");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("its address");
+    let v: serde_json::Value = serde_json::from_str(&line).expect("one JSON line");
+    Demo { url: v["url"].as_str().unwrap_or_default().into(), token: v["token"].as_str().unwrap_or_default().into(), child }
+}
+
+fn fresh_db(dir: &std::path::Path, name: &str, url: &str) -> (std::path::PathBuf, shops::ShopRow) {
+    let path = dir.join(name).join("desk.db");
+    let conn = store::open(&path).expect("database");
+    let shop = shops::insert(
+        &conn,
+        &shops::NewShop { platform: "shopify", name: "Bench", base_url: url, time_zone: "Asia/Shanghai", currency: "CNY" },
+        0,
+    )
+    .expect("shop row");
+    (path, shop)
+}
+
+async fn sync(db: &std::path::Path, shop: &shops::ShopRow, token: &str) -> (f64, aftersales::sync::SyncSummary) {
+    let writer = tokio::sync::Mutex::new(store::open(db).expect("database"));
+    let credentials = ShopCredentials::Shopify { token: token.into() };
+    let started = Instant::now();
+    let run = SyncRun {
+        writer: &writer,
+        shop,
+        credentials: &credentials,
+        clock: &SystemClock,
+        progress: &|_| {},
+        cancel: Arc::new(AtomicBool::new(false)),
+        streams: Streams::ORDERS_ONLY,
+    };
+    let summary = run.run().await.expect("sync");
+    (started.elapsed().as_secs_f64(), summary)
+}
+
+async fn fetch_all(d: &Demo) -> (f64, Vec<Vec<aftersales::store::orders::NewOrder>>) {
+    let client = ShopifyClient::new(&d.url, &d.token, Arc::new(AtomicBool::new(false))).expect("client");
+    let started = Instant::now();
+    let mut pages = vec![];
+    let mut next = Some(client.orders_url(None));
+    while let Some(url) = next {
+        let page = client.orders_page(&url).await.expect("page");
+        next = page.next;
+        pages.push(page.orders);
+    }
+    (started.elapsed().as_secs_f64(), pages)
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_string()))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn row(name: &str, value: String, target: &str, verdict: &str) {
+    println!("| {name:<44} | {value:>22} | {target:<26} | {verdict:<4} |");
+}
+
+fn pass(ok: bool) -> &'static str {
+    if ok { "ok" } else { "MISS" }
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let n = if quick { 20_000 } else { 100_000 };
+    let big = if quick { 100_000 } else { 1_000_000 };
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!("\nAftersales Desk sync benchmark ({} orders unthrottled, {} stored for the incremental run)\n", n, big);
+    println!("| {:<44} | {:>22} | {:<26} | {:<4} |", "measure", "figure", "target", "");
+    println!("|{:-<46}|{:-<24}|{:-<28}|{:-<6}|", "", "", "", "");
+
+    // 1. Unthrottled: the pipeline's two limits, then the pipeline.
+    let d = demo(n, 1_000_000, 1_000_000.0);
+    let _ = fetch_all(&d).await; // the demo shop renders each order's JSON once; measure after that
+    let (fetch_s, pages) = fetch_all(&d).await;
+    let (db, shop) = fresh_db(dir.path(), "write-only", &d.url);
+    let mut conn = store::open(&db).expect("database");
+    let started = Instant::now();
+    for (i, p) in pages.iter().enumerate() {
+        apply_orders_page(&mut conn, shop.id, ORDERS_STREAM, p, Some(&i.to_string()), 0).expect("write");
+    }
+    let write_s = started.elapsed().as_secs_f64();
+    drop(conn);
+    drop(pages);
+    let (db, shop) = fresh_db(dir.path(), "full", &d.url);
+    let (sync_s, summary) = sync(&db, &shop, &d.token).await;
+    assert_eq!(summary.counts.inserted as usize, n, "every order stored");
+    let limit = fetch_s.max(write_s);
+    row("fetch + parse only", format!("{:.0} orders/s ({fetch_s:.2} s)", n as f64 / fetch_s), "", "");
+    row("write only (page + cursor per transaction)", format!("{:.0} orders/s ({write_s:.2} s)", n as f64 / write_s), "", "");
+    row("full sync", format!("{:.0} orders/s ({sync_s:.2} s)", n as f64 / sync_s), "", "");
+    row("sync ÷ max(fetch, write)", format!("{:.2}", sync_s / limit), "≤ 1.20", pass(sync_s / limit <= 1.2));
+    drop(d);
+
+    // 2. Throttled: Shopify's bucket (40, scaled to drain 4/s so the run takes seconds, not minutes).
+    let (bucket, leak) = (40u32, 4.0);
+    let t_orders = if quick { 10_000 } else { 25_000 };
+    let d = demo(t_orders, bucket, leak);
+    let (db, shop) = fresh_db(dir.path(), "throttled", &d.url);
+    let (secs, summary) = sync(&db, &shop, &d.token).await;
+    let allowed = bucket as f64 + leak * secs;
+    let ratio = summary.requests as f64 / allowed;
+    row(
+        &format!("throttled: calls made ÷ allowed (bucket {bucket}, {leak}/s)"),
+        format!("{ratio:.3} ({} calls, {secs:.1} s)", summary.requests),
+        "≥ 0.95",
+        pass(ratio >= 0.95),
+    );
+    row("throttled: 429 answers", summary.throttled.to_string(), "0", pass(summary.throttled == 0));
+    drop(d);
+
+    // 3. Incremental: 1 % changed among `big` stored.
+    let d = demo(big, 1_000_000, 1_000_000.0);
+    let (db, shop) = fresh_db(dir.path(), "big", &d.url);
+    let (full_s, _) = sync(&db, &shop, &d.token).await;
+    let changed = big / 100;
+    let resp = reqwest::Client::new()
+        .post(format!("{}/_demo/update?count={changed}", d.url))
+        .header("X-Shopify-Access-Token", &d.token)
+        .send()
+        .await
+        .expect("change orders");
+    assert!(resp.status().is_success());
+    let (inc_s, summary) = sync(&db, &shop, &d.token).await;
+    row(&format!("initial sync of {big} (for the next row)"), format!("{:.0} orders/s ({full_s:.1} s)", big as f64 / full_s), "", "");
+    row(
+        &format!("incremental: {changed} changed among {big}"),
+        format!("{inc_s:.2} s ({} updated)", summary.counts.updated),
+        "≤ 2 s",
+        pass(inc_s <= 2.0 && summary.counts.updated as usize == changed),
+    );
+    drop(d);
+
+    row("peak memory of the syncing process (VmHWM)", format!("{:.0} MB", peak_rss_mb()), "", "");
+    println!();
+}

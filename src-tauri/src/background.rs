@@ -1,0 +1,28 @@
+//! Background sync: every shop, every N minutes (the merchant's setting, read afresh each round).
+
+use aftersales::api::{Desk, SyncInput};
+use std::time::Duration;
+use tauri::{AppHandle, Manager};
+
+/// How often to look at the setting when background sync is off or between rounds.
+const TICK: Duration = Duration::from_secs(30);
+
+pub fn start(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let mut waited = Duration::ZERO;
+        loop {
+            tokio::time::sleep(TICK).await;
+            waited += TICK;
+            let desk = app.state::<Desk>();
+            let minutes = desk.get_settings().map(|s| s.sync_interval_minutes).unwrap_or(0);
+            if minutes == 0 || waited < Duration::from_secs(minutes as u64 * 60) {
+                continue;
+            }
+            waited = Duration::ZERO;
+            // A shop already syncing (Sync now) answers `conflict`; the next round catches it up.
+            if let Err(e) = desk.sync_shops(SyncInput { shop_id: None }, &|_| {}).await {
+                tracing::warn!(code = ?e.code, "background sync: {}", e.message);
+            }
+        }
+    });
+}

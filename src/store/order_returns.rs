@@ -1,0 +1,101 @@
+//! The `order_returns` table: return requests the platform knows of (Shopify returns), as synced.
+//! The raw platform status is kept verbatim; cases are built from these rows.
+
+use super::StoreError;
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub const MIGRATION_7: &str = "
+CREATE TABLE order_returns (
+    id            INTEGER PRIMARY KEY,
+    order_id      INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    external_id   TEXT NOT NULL,
+    name          TEXT,
+    status        TEXT NOT NULL,
+    quantity      INTEGER NOT NULL,
+    reason        TEXT,
+    created_at    INTEGER NOT NULL,
+    closed_at     INTEGER,
+    UNIQUE (order_id, external_id)
+);
+CREATE INDEX order_returns_by_status ON order_returns (status);";
+
+#[derive(Debug, Clone, PartialEq, Hash)]
+pub struct NewReturn {
+    pub external_id: String,
+    pub name: Option<String>,
+    pub status: String,
+    pub quantity: i64,
+    pub reason: Option<String>,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReturnRow {
+    pub order_id: i64,
+    pub external_id: String,
+    pub name: Option<String>,
+    pub status: String,
+    pub quantity: i64,
+    pub reason: Option<String>,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+}
+
+/// The returns of one order as the platform lists them now; returns it no longer lists are removed.
+/// Returns false when the order is not stored yet (its returns come again with it).
+pub fn replace_for_order(conn: &Connection, shop_id: i64, order_external_id: &str, returns: &[NewReturn]) -> Result<bool, StoreError> {
+    let order_id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM orders WHERE shop_id = ?1 AND external_id = ?2")?
+        .query_row(params![shop_id, order_external_id], |r| r.get(0))
+        .optional()?;
+    let Some(order_id) = order_id else { return Ok(false) };
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO order_returns (order_id, external_id, name, status, quantity, reason, created_at, closed_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8)
+         ON CONFLICT(order_id, external_id) DO UPDATE SET name=excluded.name, status=excluded.status,
+             quantity=excluded.quantity, reason=excluded.reason, created_at=excluded.created_at, closed_at=excluded.closed_at",
+    )?;
+    for r in returns {
+        upsert.execute(params![order_id, r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at])?;
+    }
+    let keep: Vec<&str> = returns.iter().map(|r| r.external_id.as_str()).collect();
+    conn.prepare_cached(
+        "DELETE FROM order_returns WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))",
+    )?
+    .execute(params![order_id, serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into())])?;
+    Ok(true)
+}
+
+pub fn for_orders(conn: &Connection, order_ids: &[i64]) -> Result<Vec<ReturnRow>, StoreError> {
+    let ids = serde_json::to_string(order_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT order_id, external_id, name, status, quantity, reason, created_at, closed_at FROM order_returns
+         WHERE order_id IN (SELECT value FROM json_each(?1)) ORDER BY order_id, created_at, id",
+    )?;
+    let rows = stmt
+        .query_map([ids], |r| {
+            Ok(ReturnRow {
+                order_id: r.get(0)?,
+                external_id: r.get(1)?,
+                name: r.get(2)?,
+                status: r.get(3)?,
+                quantity: r.get(4)?,
+                reason: r.get(5)?,
+                created_at: r.get(6)?,
+                closed_at: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// External ids of a shop's orders that have a return we hold as still under way.
+pub fn orders_with_open_returns(conn: &Connection, shop_id: i64) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id
+         WHERE o.shop_id = ?1 AND r.status IN ('REQUESTED', 'OPEN') ORDER BY o.external_id",
+    )?;
+    let rows = stmt.query_map([shop_id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+    Ok(rows)
+}

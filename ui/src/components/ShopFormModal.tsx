@@ -1,0 +1,22 @@
+import { Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ShopForm, type ShopFormProps } from './ShopForm';
+
+export type ShopFormModalProps = ShopFormProps & { open: boolean };
+
+/** The shop form in a dialog: "Connect a shop", or "Edit shop NAME". A fresh form every time it opens. */
+export function ShopFormModal({ open, ...form }: ShopFormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={form.shop === null ? t('connect.title') : t('connect.editTitle', { name: form.shop.name })}
+      footer={null}
+      onCancel={form.onCancel}
+      destroyOnHidden
+      width={560}
+    >
+      <ShopForm key={form.shop?.id ?? 'new'} {...form} />
+    </Modal>
+  );
+}

@@ -1,0 +1,106 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { shop, syncProgress, syncStatus } from '../test/fixtures';
+import { renderIn } from '../test/render';
+import { ShopsTable, type ShopsTableProps } from './ShopsTable';
+
+const shops = [
+  shop({ id: 1, name: 'Acme', base_url: 'https://acme.myshopify.com' }),
+  shop({
+    id: 2,
+    name: 'Woo',
+    platform: 'woocommerce',
+    base_url: 'https://shop.example.com',
+    sync: syncStatus({ running: true, progress: syncProgress({ orders: 500, total: 1000 }) }),
+  }),
+  shop({
+    id: 3,
+    name: 'Broken',
+    sync: syncStatus({ last_success_at: null, last_error: 'HTTP 503 from shop', last_error_code: 'network' }),
+  }),
+];
+
+function props(overrides: Partial<ShopsTableProps> = {}): ShopsTableProps {
+  return {
+    shops,
+    syncingShopId: null,
+    cancellingShopId: null,
+    removingShopId: null,
+    onSync: () => undefined,
+    onCancel: () => undefined,
+    onEdit: () => undefined,
+    onRemove: () => undefined,
+    ...overrides,
+  };
+}
+
+function rowOf(shopId: number) {
+  const row = document.querySelector<HTMLElement>(`tbody tr[data-row-key="${shopId}"]`);
+  if (row === null) throw new Error(`no row for shop ${shopId}`);
+  return within(row);
+}
+
+describe('ShopsTable', () => {
+  it('shows each shop with its platform, orders and sync state', () => {
+    renderIn('en', <ShopsTable {...props()} />);
+
+    expect(rowOf(1).getByText('Shopify')).toBeInTheDocument();
+    expect(rowOf(1).getByText('1,000')).toBeInTheDocument();
+    expect(rowOf(1).getByText('OK')).toBeInTheDocument();
+
+    expect(rowOf(2).getByText('WooCommerce')).toBeInTheDocument();
+    expect(rowOf(2).getByRole('progressbar'), 'a running shop shows its progress').toHaveAttribute('aria-valuenow', '50');
+
+    expect(rowOf(3).getByText('Last sync failed: HTTP 503 from shop')).toBeInTheDocument();
+    expect(rowOf(3).getByText('Check the internet connection or the shop URL')).toBeInTheDocument();
+    expect(rowOf(3).getAllByText('Not synced yet').length, 'never synced: the last-success column says so').toBeGreaterThan(0);
+  });
+
+  it('offers Cancel instead of Sync now while a shop syncs', () => {
+    const onSync = vi.fn();
+    const onCancel = vi.fn();
+    renderIn('en', <ShopsTable {...props({ onSync, onCancel })} />);
+
+    expect(rowOf(2).queryByRole('button', { name: /Sync now/ })).toBeNull();
+    fireEvent.click(rowOf(2).getByRole('button', { name: /Cancel/ }));
+    expect(onCancel).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }));
+
+    expect(rowOf(1).queryByRole('button', { name: /Cancel/ })).toBeNull();
+    fireEvent.click(rowOf(1).getByRole('button', { name: /Sync now/ }));
+    expect(onSync).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }));
+  });
+
+  it('opens the shop to edit', () => {
+    const onEdit = vi.fn();
+    renderIn('en', <ShopsTable {...props({ onEdit })} />);
+
+    fireEvent.click(rowOf(3).getByRole('button', { name: /Edit/ }));
+    expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ id: 3 }));
+  });
+
+  it('asks before removing, warning that synced orders leave this computer', async () => {
+    const onRemove = vi.fn();
+    renderIn('en', <ShopsTable {...props({ onRemove })} />);
+
+    fireEvent.click(rowOf(1).getByRole('button', { name: /Remove/ }));
+
+    const confirm = within((await screen.findByText('Remove Acme?')).closest<HTMLElement>('.ant-popover')!);
+    expect(confirm.getByText(/synced orders are removed from this computer/)).toBeInTheDocument();
+    expect(onRemove, 'nothing is removed before the merchant confirms').not.toHaveBeenCalled();
+
+    fireEvent.click(confirm.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(onRemove).toHaveBeenCalledWith(expect.objectContaining({ id: 1 })));
+  });
+
+  it('removes nothing when the merchant cancels', async () => {
+    const onRemove = vi.fn();
+    renderIn('zh-CN', <ShopsTable {...props({ onRemove })} />);
+
+    fireEvent.click(rowOf(1).getByRole('button', { name: /移除/ }));
+    const confirm = within((await screen.findByText('移除店铺 Acme？')).closest<HTMLElement>('.ant-popover')!);
+    // antd spaces out a two-character Chinese button label: 取 消.
+    fireEvent.click(confirm.getByRole('button', { name: /^取\s?消$/ }));
+
+    expect(onRemove).not.toHaveBeenCalled();
+  });
+});

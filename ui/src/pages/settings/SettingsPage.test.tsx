@@ -1,0 +1,68 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Backend } from '../../backend/Backend';
+import type { SettingsDto } from '../../bindings';
+import { renderIn } from '../../test/render';
+import { SettingsPage } from './SettingsPage';
+
+function settingsBackend(saved: SettingsDto) {
+  let current = saved;
+  return {
+    getSettings: vi.fn(async () => current),
+    updateSettings: vi.fn(async (input: SettingsDto) => {
+      current = input;
+      return current;
+    }),
+  } as Partial<Backend> as Backend;
+}
+
+function openSelect() {
+  fireEvent.mouseDown(document.querySelector('#sync-interval')!.closest('.ant-select')!.querySelector('.ant-select-selector')!);
+}
+
+describe('SettingsPage', () => {
+  it('shows the saved interval and saves another one', async () => {
+    const backend = settingsBackend({ sync_interval_minutes: 60 });
+    renderIn('en', <SettingsPage />, backend);
+
+    expect(await screen.findByText('Every hour')).toBeInTheDocument();
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save, 'nothing to save before a change').toBeDisabled();
+
+    openSelect();
+    fireEvent.click(await screen.findByText('Every 15 minutes'));
+    fireEvent.click(save);
+
+    await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 15 }));
+    expect(await screen.findByText('Settings saved')).toBeInTheDocument();
+  });
+
+  it('turns background sync off in Chinese', async () => {
+    const backend = settingsBackend({ sync_interval_minutes: 240 });
+    renderIn('zh-CN', <SettingsPage />, backend);
+
+    expect(await screen.findByText('每 4 小时')).toBeInTheDocument();
+    openSelect();
+    fireEvent.click(await screen.findByText('关闭'));
+    // antd spaces out a two-character Chinese button label: 保 存.
+    fireEvent.click(screen.getByRole('button', { name: /^保\s?存$/ }));
+
+    await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 0 }));
+  });
+
+  it('shows why the engine refused the interval', async () => {
+    const backend = settingsBackend({ sync_interval_minutes: 0 });
+    backend.updateSettings = vi.fn(async () =>
+      Promise.reject({ code: 'validation', message: 'sync_interval_minutes: must be 0 or 5..1440' }),
+    );
+    renderIn('en', <SettingsPage />, backend);
+
+    expect(await screen.findByText('Off')).toBeInTheDocument();
+    openSelect();
+    fireEvent.click(await screen.findByText('Every 5 minutes'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('sync_interval_minutes: must be 0 or 5..1440')).toBeInTheDocument();
+    expect(screen.getByText('Please check the input')).toBeInTheDocument();
+  });
+});

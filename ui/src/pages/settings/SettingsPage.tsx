@@ -1,0 +1,50 @@
+import { App, Button, Card, Flex, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SyncIntervalForm } from '../../components/SyncIntervalForm';
+import { useSettings } from '../../hooks/useSettings';
+import { useUpdateSettings } from '../../hooks/useUpdateSettings';
+
+/** App settings: how often all shops sync in the background. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const settings = useSettings();
+  const updateSettings = useUpdateSettings();
+
+  let content;
+  if (settings.data !== undefined) {
+    content = (
+      <SyncIntervalForm
+        // A fresh form with each saved value, so the choice starts from what the engine keeps.
+        key={settings.data.sync_interval_minutes}
+        value={settings.data.sync_interval_minutes}
+        saving={updateSettings.isPending}
+        onSave={(minutes) =>
+          updateSettings.mutate(
+            { sync_interval_minutes: minutes },
+            { onSuccess: () => void message.success(t('settings.saved')) },
+          )
+        }
+      />
+    );
+  } else if (settings.error !== null) {
+    content = (
+      <ErrorAlert
+        error={settings.error}
+        action={<Button onClick={() => void settings.refetch()}>{t('app.retry')}</Button>}
+      />
+    );
+  } else {
+    content = <Skeleton active paragraph={{ rows: 2 }} />;
+  }
+
+  return (
+    <Card title={t('settings.title')}>
+      <Flex vertical gap="middle">
+        {content}
+        {updateSettings.error !== null && <ErrorAlert error={updateSettings.error} />}
+      </Flex>
+    </Card>
+  );
+}
