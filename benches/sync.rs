@@ -92,7 +92,7 @@ fn peak_rss_mb() -> f64 {
 }
 
 fn row(name: &str, value: String, target: &str, verdict: &str) {
-    println!("| {name:<44} | {value:>22} | {target:<26} | {verdict:<4} |");
+    println!("| {name:<50} | {value:>26} | {target:<8} | {verdict:<4} |");
 }
 
 fn pass(ok: bool) -> &'static str {
@@ -106,8 +106,8 @@ async fn main() {
     let big = if quick { 100_000 } else { 1_000_000 };
     let dir = tempfile::tempdir().expect("temp dir");
     println!("\nAftersales Desk sync benchmark ({} orders unthrottled, {} stored for the incremental run)\n", n, big);
-    println!("| {:<44} | {:>22} | {:<26} | {:<4} |", "measure", "figure", "target", "");
-    println!("|{:-<46}|{:-<24}|{:-<28}|{:-<6}|", "", "", "", "");
+    println!("| {:<50} | {:>26} | {:<8} | {:<4} |", "measure", "figure", "target", "");
+    println!("|{:-<52}|{:-<28}|{:-<10}|{:-<6}|", "", "", "", "");
 
     // 1. Unthrottled: the pipeline's two limits, then the pipeline.
     let d = demo(n, 1_000_000, 1_000_000.0);

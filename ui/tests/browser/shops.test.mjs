@@ -1,0 +1,401 @@
+// Connecting real shops through the UI, in a real browser against the real engine (the loopback HTTP bridge)
+// and the engine's demo shops served over HTTP, in each language:
+//   welcome → "Connect a shop" → WooCommerce, test the connection, connect → the first sync's progress bar
+//   → all 3,000 orders synced (Shops page) → a Shopify shop whose token is revoked after it is added
+//   → "Sync now" fails with the red last error and its hint → remove the WooCommerce shop.
+//
+//   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/shops.test.mjs
+//
+// Needs ui/dist (npm run build) and chromium on PATH. Screenshots go to $TEST_OUTPUT_DIR (default ui/test-output/).
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST_DIR = join(UI_DIR, 'dist');
+const OUTPUT_DIR = resolve(process.env.TEST_OUTPUT_DIR ?? join(UI_DIR, 'test-output'));
+const START_MS = 30_000;
+const SYNC_MS = 180_000;
+const STEP_MS = 30_000;
+const WOO_ORDERS = 3000;
+/** The demo shop's own name and currency (DemoConfig in src/demo_shop/mod.rs). */
+const DEMO_SHOP_NAME = 'Aftersales Demo';
+const DEMO_CURRENCY = 'CNY';
+
+/** antd puts a space between the two characters of a two-character Chinese button label ("移 除"). */
+const spaced = (text) => new RegExp(`^\\s*${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}\\s*$`);
+
+/** What each language must show; the same strings as src/i18n/<locale>.json. */
+const LOCALES = [
+  {
+    locale: 'en',
+    connect: 'Connect a shop',
+    dialogTitle: 'Connect a shop',
+    name: 'Shop name',
+    wooUrl: 'Site URL',
+    key: 'Consumer key',
+    secret: 'Consumer secret',
+    shopifyUrl: 'Shop URL',
+    token: 'Admin API access token',
+    test: 'Test connection',
+    testOk: `Connected to ${DEMO_SHOP_NAME}`,
+    currency: `Currency ${DEMO_CURRENCY}`,
+    submit: 'Connect',
+    navShops: 'Shops',
+    addShop: 'Add shop',
+    syncNow: 'Sync now',
+    ok: 'OK',
+    remove: 'Remove',
+    removeTitle: (name) => `Remove ${name}?`,
+    removed: (name) => `Shop ${name} removed`,
+    lastError: 'Last sync failed:',
+    authHint: 'Check the token/keys',
+    wooName: 'Woo Demo Store',
+    shopifyName: 'Shopify Revoked',
+  },
+  {
+    locale: 'zh-CN',
+    connect: '连接店铺',
+    dialogTitle: '连接店铺',
+    name: '店铺名称',
+    wooUrl: '站点地址',
+    key: 'Consumer Key（消费者密钥）',
+    secret: 'Consumer Secret（消费者密钥密文）',
+    shopifyUrl: '店铺地址',
+    token: 'Admin API 访问令牌',
+    test: '测试连接',
+    testOk: `连接成功：${DEMO_SHOP_NAME}`,
+    currency: `币种 ${DEMO_CURRENCY}`,
+    submit: '确认连接',
+    navShops: '店铺',
+    addShop: '添加店铺',
+    syncNow: '立即同步',
+    ok: '正常',
+    remove: '移除',
+    removeTitle: (name) => `移除店铺 ${name}？`,
+    removed: (name) => `已移除店铺 ${name}`,
+    lastError: '上次同步失败：',
+    authHint: '请检查令牌或密钥',
+    wooName: 'Woo 演示店',
+    shopifyName: 'Shopify 已吊销',
+  },
+];
+
+function findChromium() {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    assert.fail('chromium is not on PATH: apt-get install -y --no-install-recommends chromium');
+  }
+}
+
+/**
+ * Starts the engine CLI with `args` and resolves with the JSON of the first stdout line (both the bridge and the
+ * demo shop print one once listening). `children` collects the process so the caller can stop it, whatever happens.
+ */
+function startCli(label, args, children) {
+  const bin = process.env.AFTERSALES_BIN;
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-8_000);
+  });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  const handle = { label, child, stop, stderr: () => stderr };
+  children.push(handle);
+  const json = new Promise((resolveJson, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`${label} printed no JSON line within ${START_MS} ms; stderr:\n${stderr}`));
+    }, START_MS);
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolveJson(JSON.parse(line));
+      } catch {
+        stop();
+        reject(new Error(`${label}'s first stdout line is not JSON: ${line}`));
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${label} exited (code ${code}, signal ${signal}) before printing its JSON line; stderr:\n${stderr}`));
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start ${bin} (${label}): ${error.message}`));
+    });
+  });
+  json.catch(() => undefined); // awaited by the caller; never an unhandled rejection
+  return { ...handle, json };
+}
+
+/** Stops every child (SIGTERM, then SIGKILL after a grace period) and waits for them to exit. */
+async function stopAll(children) {
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise((resolveExit) => {
+          if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+            resolveExit();
+            return;
+          }
+          const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            resolveExit();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** Polls `read` until `check` accepts its value; fails with the last value seen. */
+async function poll(what, read, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await read();
+    if (check(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not reached within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const digits = (text) => Number((text ?? '').replace(/\D/g, ''));
+
+let browser;
+
+before(async () => {
+  assert.ok(
+    process.env.AFTERSALES_BIN,
+    'AFTERSALES_BIN is not set: point it at the engine CLI binary (e.g. AFTERSALES_BIN=target/debug/aftersales)',
+  );
+  assert.ok(existsSync(process.env.AFTERSALES_BIN), `AFTERSALES_BIN=${process.env.AFTERSALES_BIN} does not exist`);
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html is missing: run npm run build in ui/ first`);
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+for (const L of LOCALES) {
+  test(`connect, sync, a revoked token and remove a shop in ${L.locale}`, { timeout: 420_000 }, async () => {
+    const children = [];
+    const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-shops-ui-'));
+    let context;
+    let page;
+    let step = 'start';
+    try {
+      // ---- The engine, a WooCommerce demo shop and the browser ---------------------------------------------
+      const woo = startCli(
+        'woocommerce demo shop',
+        ['demo-shop', 'serve', '--platform', 'woocommerce', '--port', '0', '--orders', String(WOO_ORDERS), '--json', '--faults', 'latency_ms=30'],
+        children,
+      );
+      const bridge = startCli('ui-bridge', ['--db', join(dbDir, 'desk.db'), 'ui-bridge', '--port', '0', '--static', DIST_DIR], children);
+      const wooShop = await woo.json;
+      const { url } = await bridge.json;
+      assert.equal(wooShop.platform, 'woocommerce');
+      assert.match(wooShop.key, /^ck_/);
+      assert.match(wooShop.secret, /^cs_/);
+
+      context = await browser.newContext({ locale: L.locale, viewport: { width: 1366, height: 820 } });
+      // Remembers whether a sync progress bar was ever in the page and what it said: the first sync may be short.
+      await context.addInitScript(() => {
+        window.__syncProgressSeen = [];
+        const record = () => {
+          for (const el of document.querySelectorAll('[data-testid="sync-progress"]')) {
+            const text = el.textContent ?? '';
+            const seen = window.__syncProgressSeen;
+            if (seen[seen.length - 1] !== text) seen.push(text);
+          }
+        };
+        new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      page = await context.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.setDefaultTimeout(STEP_MS);
+
+      // ---- 1. Welcome → Connect a shop → WooCommerce, test, connect --------------------------------------------
+      step = 'welcome page';
+      await page.goto(url);
+      const connectButton = page.getByRole('button', { name: L.connect });
+      await connectButton.waitFor({ state: 'visible' });
+      await connectButton.click();
+
+      step = 'connect dialog (WooCommerce)';
+      let dialog = page.getByRole('dialog').filter({ hasText: L.dialogTitle });
+      await dialog.waitFor({ state: 'visible' });
+      await dialog.locator('label.ant-radio-button-wrapper', { hasText: 'WooCommerce' }).click();
+      await dialog.getByLabel(L.wooUrl, { exact: true }).waitFor({ state: 'visible' });
+      await dialog.getByLabel(L.name, { exact: true }).fill(L.wooName);
+      await dialog.getByLabel(L.wooUrl, { exact: true }).fill(wooShop.url);
+      await dialog.getByLabel(L.key, { exact: true }).fill(wooShop.key);
+      await dialog.getByLabel(L.secret, { exact: true }).fill(wooShop.secret);
+      await dialog.getByRole('button', { name: L.test }).click();
+
+      step = 'WooCommerce connection test';
+      let testResult = dialog.locator('[data-testid="connection-test-result"]');
+      await testResult.waitFor({ state: 'visible' });
+      let testText = await testResult.innerText();
+      assert.ok(testText.includes(L.testOk), `the connection test must name the demo shop ("${L.testOk}"); it says: ${testText}`);
+      assert.ok(testText.includes(L.currency), `the connection test must show "${L.currency}"; it says: ${testText}`);
+      assert.ok(testText.includes('WooCommerce'), `the connection test must name the platform; it says: ${testText}`);
+      await dialog.getByRole('button', { name: spaced(L.submit) }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // ---- 2. The first sync starts by itself: its progress, then all orders ------------------------------------
+      step = 'first WooCommerce sync';
+      // Connecting leaves the welcome page for the orders page, whose status bar shows each shop's sync.
+      const wooStatus = page.locator('[data-testid^="sync-status-"]').filter({ hasText: L.wooName });
+      await wooStatus.waitFor({ state: 'visible' });
+      await poll(
+        'a sync progress bar ([data-testid="sync-progress"]) shows while the first sync runs',
+        () => page.evaluate(() => window.__syncProgressSeen.length),
+        (count) => count > 0,
+        SYNC_MS,
+      );
+      await poll(
+        `the status bar counts all ${WOO_ORDERS} orders once the sync ends`,
+        async () => ({
+          text: await wooStatus.innerText(),
+          running: await wooStatus.locator('[data-testid="sync-progress"], .anticon-spin').count(),
+        }),
+        ({ text, running }) => running === 0 && digits(text.match(/([\d,]+)\s*(?:orders?|条订单)/)?.[1]) === WOO_ORDERS,
+        SYNC_MS,
+      );
+      const progressSeen = await page.evaluate(() => window.__syncProgressSeen);
+      console.log(`[${L.locale}] sync progress texts seen: ${JSON.stringify(progressSeen)}`);
+
+      step = 'Shops page after the sync';
+      await page.getByRole('menuitem', { name: L.navShops }).click();
+      const shopRows = page.locator('.ant-table-tbody tr[data-row-key]');
+      const wooRow = shopRows.filter({ hasText: L.wooName });
+      await wooRow.waitFor({ state: 'visible' });
+      const headers = await page.locator('.ant-table-thead th').allInnerTexts();
+      const cellOf = async (row, header) => {
+        const index = headers.findIndex((h) => h.trim() === header);
+        assert.ok(index >= 0, `the shops table has a "${header}" column; it has: ${JSON.stringify(headers)}`);
+        return (await row.locator('td').nth(index).innerText()).trim();
+      };
+      const ordersHeader = L.locale === 'en' ? 'Orders' : '订单数';
+      await poll(
+        `the Shops page counts ${WOO_ORDERS} orders for ${L.wooName}`,
+        () => cellOf(wooRow, ordersHeader),
+        (text) => digits(text) === WOO_ORDERS,
+        STEP_MS,
+      );
+      assert.equal(await cellOf(wooRow, L.locale === 'en' ? 'Currency' : '币种'), DEMO_CURRENCY);
+      assert.equal(await cellOf(wooRow, L.locale === 'en' ? 'Sync status' : '同步状态'), L.ok);
+      assert.equal(await wooRow.locator('[data-testid="last-sync-error"]').count(), 0, 'a good sync shows no error');
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
+      await page.screenshot({ path: join(OUTPUT_DIR, `shops-${L.locale}.png`), fullPage: true });
+
+      // ---- 3. A Shopify shop whose token is refused once it is added -------------------------------------------
+      // The test and the add call shop.json once each (calls 1 and 2); the sync's first call (3) is refused.
+      step = 'Shopify demo shop with a revoked token';
+      const shopify = startCli(
+        'shopify demo shop',
+        ['demo-shop', 'serve', '--platform', 'shopify', '--port', '0', '--orders', '50', '--json', '--faults', 'revoke_after=2'],
+        children,
+      );
+      const shopifyShop = await shopify.json;
+      assert.equal(shopifyShop.platform, 'shopify');
+
+      await page.getByRole('button', { name: L.addShop }).click();
+      dialog = page.getByRole('dialog').filter({ hasText: L.dialogTitle });
+      await dialog.waitFor({ state: 'visible' });
+      await dialog.getByLabel(L.name, { exact: true }).fill(L.shopifyName);
+      await dialog.getByLabel(L.shopifyUrl, { exact: true }).fill(shopifyShop.url);
+      await dialog.getByLabel(L.token, { exact: true }).fill(shopifyShop.token);
+      await dialog.getByRole('button', { name: L.test }).click();
+      testResult = dialog.locator('[data-testid="connection-test-result"]');
+      await testResult.waitFor({ state: 'visible' });
+      testText = await testResult.innerText();
+      assert.ok(testText.includes(L.testOk), `the Shopify connection test must name the demo shop; it says: ${testText}`);
+      assert.ok(testText.includes(L.currency), `the Shopify connection test must show "${L.currency}"; it says: ${testText}`);
+      await dialog.getByRole('button', { name: spaced(L.submit) }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      step = 'Sync now on the revoked Shopify shop';
+      // Connecting from the Shops page goes to the orders; come back to the Shops page.
+      await page.getByRole('menuitem', { name: L.navShops }).click();
+      const shopifyRow = shopRows.filter({ hasText: L.shopifyName });
+      await shopifyRow.waitFor({ state: 'visible' });
+      // The sync started by connecting fails at once; wait for it to end before syncing again.
+      const syncNow = shopifyRow.getByRole('button', { name: spaced(L.syncNow) });
+      await syncNow.waitFor({ state: 'visible', timeout: SYNC_MS });
+      await poll('the first Shopify sync ends', () => syncNow.isEnabled(), Boolean, SYNC_MS);
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
+      await syncNow.click();
+      // The failed sync is told in a toast, and the row keeps the error in red with what to check.
+      await page.locator('.ant-message-notice .ant-message-error').first().waitFor({ state: 'visible', timeout: SYNC_MS });
+      const lastError = shopifyRow.locator('[data-testid="last-sync-error"]');
+      await lastError.waitFor({ state: 'visible', timeout: SYNC_MS });
+      const errorText = await lastError.innerText();
+      assert.ok(errorText.includes(L.lastError), `the last error must start "${L.lastError}"; it says: ${errorText}`);
+      assert.ok(errorText.includes(L.authHint), `the last error must hint "${L.authHint}"; it says: ${errorText}`);
+      const danger = lastError.locator('.ant-typography-danger');
+      assert.equal(await danger.count(), 1, 'the error itself is in red (danger text)');
+      assert.equal(digits(await cellOf(shopifyRow, ordersHeader)), 0, 'a refused shop has no orders');
+      // The WooCommerce shop keeps its orders and its good status.
+      assert.equal(digits(await cellOf(wooRow, ordersHeader)), WOO_ORDERS);
+      await page.screenshot({ path: join(OUTPUT_DIR, `shops-error-${L.locale}.png`), fullPage: true });
+
+      // ---- 4. Remove the WooCommerce shop ----------------------------------------------------------------------
+      step = 'remove the WooCommerce shop';
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
+      await wooRow.getByRole('button', { name: spaced(L.remove) }).click();
+      const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: L.removeTitle(L.wooName) });
+      await confirm.waitFor({ state: 'visible' });
+      await confirm.getByRole('button', { name: spaced(L.remove) }).click();
+      await wooRow.waitFor({ state: 'detached' });
+      await page.locator('.ant-message-notice').filter({ hasText: L.removed(L.wooName) }).waitFor({ state: 'visible' });
+      assert.equal(await shopRows.count(), 1, 'only the Shopify shop is left');
+      await shopifyRow.waitFor({ state: 'visible' });
+
+      assert.deepEqual(pageErrors, [], 'the page must throw no uncaught error');
+    } catch (error) {
+      if (page !== undefined) {
+        await page
+          .screenshot({ path: join(OUTPUT_DIR, `shops-${L.locale}-failed.png`), fullPage: true })
+          .catch(() => undefined);
+      }
+      const logs = children.map((c) => `--- ${c.label} stderr:\n${c.stderr()}`).join('\n');
+      error.message = `[${L.locale}] at step "${step}": ${error.message}\n${logs}`;
+      throw error;
+    } finally {
+      await context?.close().catch(() => undefined);
+      await stopAll(children);
+      rmSync(dbDir, { recursive: true, force: true });
+    }
+  });
+}
