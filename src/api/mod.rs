@@ -11,7 +11,6 @@ mod sync;
 
 pub use dto::*;
 pub use error::{ApiError, ErrorCode};
-pub use crate::sync::ProgressFn;
 
 struct RunningSync {
     cancel: Arc<AtomicBool>,

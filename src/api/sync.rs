@@ -3,7 +3,7 @@
 
 use super::{ApiError, ApiResult, Desk, ErrorCode, RunningSync, ShopIdInput, SyncInput, SyncProgressDto, SyncReport};
 use crate::store::shops::{self, ShopRow};
-use crate::sync::{Progress, ProgressFn, Streams, SyncRun};
+use crate::sync::{Progress, Streams, SyncRun};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
@@ -24,11 +24,11 @@ impl Drop for Running<'_> {
 
 impl Desk {
     /// Syncs one shop, or all of them at once; a failing shop does not stop the others.
-    pub async fn sync_shops(&self, input: SyncInput, progress: &ProgressFn) -> ApiResult<Vec<SyncReport>> {
+    pub async fn sync_shops(&self, input: SyncInput, progress: &(dyn Fn(&Progress) + Send + Sync)) -> ApiResult<Vec<SyncReport>> {
         self.sync_shops_with(input, Streams::ALL, progress).await
     }
 
-    pub async fn sync_shops_with(&self, input: SyncInput, streams: Streams, progress: &ProgressFn) -> ApiResult<Vec<SyncReport>> {
+    pub async fn sync_shops_with(&self, input: SyncInput, streams: Streams, progress: &(dyn Fn(&Progress) + Send + Sync)) -> ApiResult<Vec<SyncReport>> {
         let targets = {
             let conn = self.reader()?;
             match input.shop_id {
@@ -51,7 +51,7 @@ impl Desk {
         }
     }
 
-    pub(super) async fn sync_one(&self, shop: &ShopRow, streams: Streams, progress: &ProgressFn) -> ApiResult<SyncReport> {
+    pub(super) async fn sync_one(&self, shop: &ShopRow, streams: Streams, progress: &(dyn Fn(&Progress) + Send + Sync)) -> ApiResult<SyncReport> {
         let cancel = Arc::new(AtomicBool::new(false));
         {
             let mut map = self.syncing.lock().map_err(|_| ApiError::new(ErrorCode::Internal, "sync state poisoned"))?;
@@ -104,7 +104,17 @@ impl Desk {
         Ok(())
     }
 
-    pub(super) fn progress_of(&self, shop_id: i64) -> Option<SyncProgressDto> {
+    /// Stops every running sync (the CLI on Ctrl-C).
+    pub fn cancel_all(&self) {
+        if let Ok(map) = self.syncing.lock() {
+            for r in map.values() {
+                r.cancel.store(true, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// The progress of a running sync in the UI's terms: counts, rate and the time left when the total is known.
+    pub fn progress_of(&self, shop_id: i64) -> Option<SyncProgressDto> {
         let map = self.syncing.lock().ok()?;
         let r = map.get(&shop_id)?;
         let p = r.progress.as_ref()?;

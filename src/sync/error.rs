@@ -5,7 +5,8 @@ use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
-    #[error("the shop refused the access token ({0}); create a new token in the shop admin and add the shop again")]
+    /// The platform refused the credentials; the text names the platform and what it refused.
+    #[error("{0}; create new credentials in the shop's admin and enter them under Shops → Edit")]
     Auth(String),
     #[error("{0}")]
     Config(String),

@@ -118,7 +118,6 @@ pub struct Progress {
     pub total: Option<u64>,
 }
 
-pub type ProgressFn = dyn Fn(&Progress) + Send + Sync;
 
 /// Which streams a sync runs; the benchmark times the orders stream alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,7 +302,9 @@ impl SyncRun<'_> {
     async fn woo_orders(&self, client: &woocommerce::WooClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
         let mut round_started = started;
         for _ in 0..4 {
-            if self.woo_window(client, round_started, summary).await? <= 1 {
+            let pages_before = summary.pages;
+            self.woo_window(client, round_started, summary).await?;
+            if summary.pages - pages_before <= 1 {
                 break;
             }
             round_started = self.clock.now_ms();
@@ -311,14 +312,18 @@ impl SyncRun<'_> {
         Ok(())
     }
 
-    /// One modification window, start to finish; returns the pages it took.
-    async fn woo_window(&self, client: &woocommerce::WooClient, started: i64, summary: &mut SyncSummary) -> Result<u64, SyncError> {
+    /// One modification window, start to finish. Progress counts across windows: `X-WP-Total` of a keyset
+    /// query counts only the orders still to come, so the total is what came before plus that.
+    async fn woo_window(&self, client: &woocommerce::WooClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
         let stored = plan::WooCursor::parse(self.cursor(ORDERS_STREAM).await?.as_deref());
         let mut scan = plan::woo_scan(&stored, started);
-        let (mut pages, mut fetched) = (0, 0);
         let mut page = client.page(&scan).await?;
+        // Each keyset page starts a second before the last one ended: those orders came already.
+        let mut previous: std::collections::HashSet<(String, i64)> = Default::default();
         loop {
             let created: Vec<i64> = page.orders.iter().map(|o| o.created_at).collect();
+            page.orders.retain(|o| !previous.contains(&(o.external_id.clone(), o.updated_at)));
+            previous = page.orders.iter().map(|o| (o.external_id.clone(), o.updated_at)).collect();
             let (cursor, next) = match plan::woo_step(&scan, &created, woocommerce::PER_PAGE) {
                 plan::WooStep::Next(s) => (plan::WooCursor { done_until: stored.done_until, scanning: Some(s.clone()) }, Some(s)),
                 plan::WooStep::Done(c) => (c, None),
@@ -338,12 +343,11 @@ impl SyncRun<'_> {
                 }
             };
             summary.counts.add(counts);
-            pages += 1;
-            fetched += page.orders.len() as u64;
+            let before = summary.fetched;
             summary.pages += 1;
             summary.fetched += page.orders.len() as u64;
-            self.report(ORDERS_STREAM, pages, fetched, Some(page.total.max(fetched)));
-            let (Some(s), Some(task)) = (next, prefetch) else { return Ok(pages) };
+            self.report(ORDERS_STREAM, summary.pages, summary.fetched, Some(before + page.total.max(page.orders.len() as u64)));
+            let (Some(s), Some(task)) = (next, prefetch) else { return Ok(()) };
             scan = s;
             page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??;
         }

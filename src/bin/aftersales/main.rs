@@ -274,10 +274,25 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Sync { shop, json } => {
             let desk = open(&db)?;
             let shop_id = shop.map(|name| shop_id(&desk, &name)).transpose()?;
+            let desk = std::sync::Arc::new(desk);
+            let on_ctrl_c = desk.clone();
+            tokio::spawn(async move {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    eprintln!("cancelling: the pages written so far stay");
+                    on_ctrl_c.cancel_all();
+                }
+            });
             let reports = desk
                 .sync_shops(SyncInput { shop_id }, &|p| {
                     let total = p.total.map(|t| format!(" of {t}")).unwrap_or_default();
-                    eprintln!("{}: {} page {}, {}{total} orders", p.shop, p.stream, p.pages, p.orders)
+                    let pace = desk
+                        .progress_of(p.shop_id)
+                        .map(|d| {
+                            let eta = d.eta_secs.map(|e| format!(", about {e:.0} s left")).unwrap_or_default();
+                            format!(" ({:.0} orders/s{eta})", d.rate_per_sec)
+                        })
+                        .unwrap_or_default();
+                    eprintln!("{}: {} page {}, {}{total} orders{pace}", p.shop, p.stream, p.pages, p.orders)
                 })
                 .await?;
             if json {

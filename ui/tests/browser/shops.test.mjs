@@ -28,8 +28,15 @@ const WOO_ORDERS = 3000;
 const DEMO_SHOP_NAME = 'Aftersales Demo';
 const DEMO_CURRENCY = 'CNY';
 
-/** antd puts a space between the two characters of a two-character Chinese button label ("移 除"). */
-const spaced = (text) => new RegExp(`^\\s*${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}\\s*$`);
+/**
+ * A button's accessible name ending in `text`: an antd icon adds its own name in front ("delete Remove"), and
+ * antd puts a space between the two characters of an icon-less two-character Chinese label ("移 除").
+ */
+function buttonName(text) {
+  const escape = (value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = /^[\u4e00-\u9fff]{2}$/.test(text) ? [...text].join('\\s?') : escape(text);
+  return new RegExp(`(?:^|\\s)${body}$`);
+}
 
 /** What each language must show; the same strings as src/i18n/<locale>.json. */
 const LOCALES = [
@@ -269,8 +276,16 @@ for (const L of LOCALES) {
       assert.ok(testText.includes(L.testOk), `the connection test must name the demo shop ("${L.testOk}"); it says: ${testText}`);
       assert.ok(testText.includes(L.currency), `the connection test must show "${L.currency}"; it says: ${testText}`);
       assert.ok(testText.includes('WooCommerce'), `the connection test must name the platform; it says: ${testText}`);
-      await dialog.getByRole('button', { name: spaced(L.submit) }).click();
+      await dialog.getByRole('button', { name: buttonName(L.submit) }).click();
       await dialog.waitFor({ state: 'hidden' });
+      // A picture of the progress bar when it is caught on screen (the first sync lasts a few seconds); the
+      // assertion below does not depend on catching it here.
+      await page
+        .locator('[data-testid="sync-progress"]')
+        .first()
+        .waitFor({ state: 'visible', timeout: 10_000 })
+        .then(() => page.screenshot({ path: join(OUTPUT_DIR, `shops-progress-${L.locale}.png`) }))
+        .catch(() => undefined);
 
       // ---- 2. The first sync starts by itself: its progress, then all orders ------------------------------------
       step = 'first WooCommerce sync';
@@ -342,7 +357,7 @@ for (const L of LOCALES) {
       testText = await testResult.innerText();
       assert.ok(testText.includes(L.testOk), `the Shopify connection test must name the demo shop; it says: ${testText}`);
       assert.ok(testText.includes(L.currency), `the Shopify connection test must show "${L.currency}"; it says: ${testText}`);
-      await dialog.getByRole('button', { name: spaced(L.submit) }).click();
+      await dialog.getByRole('button', { name: buttonName(L.submit) }).click();
       await dialog.waitFor({ state: 'hidden' });
 
       step = 'Sync now on the revoked Shopify shop';
@@ -351,16 +366,19 @@ for (const L of LOCALES) {
       const shopifyRow = shopRows.filter({ hasText: L.shopifyName });
       await shopifyRow.waitFor({ state: 'visible' });
       // The sync started by connecting fails at once; wait for it to end before syncing again.
-      const syncNow = shopifyRow.getByRole('button', { name: spaced(L.syncNow) });
+      const syncNow = shopifyRow.getByRole('button', { name: buttonName(L.syncNow) });
       await syncNow.waitFor({ state: 'visible', timeout: SYNC_MS });
       await poll('the first Shopify sync ends', () => syncNow.isEnabled(), Boolean, SYNC_MS);
       await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
       await syncNow.click();
       // The failed sync is told in a toast, and the row keeps the error in red with what to check.
-      await page.locator('.ant-message-notice .ant-message-error').first().waitFor({ state: 'visible', timeout: SYNC_MS });
+      const errorToast = page.locator('.ant-message-notice').filter({ has: page.locator('.ant-message-error') }).first();
+      await errorToast.waitFor({ state: 'visible', timeout: SYNC_MS });
+      console.log(`[${L.locale}] sync error toast: ${await errorToast.innerText().catch(() => '(gone)')}`);
       const lastError = shopifyRow.locator('[data-testid="last-sync-error"]');
       await lastError.waitFor({ state: 'visible', timeout: SYNC_MS });
       const errorText = await lastError.innerText();
+      console.log(`[${L.locale}] last sync error: ${JSON.stringify(errorText)}`);
       assert.ok(errorText.includes(L.lastError), `the last error must start "${L.lastError}"; it says: ${errorText}`);
       assert.ok(errorText.includes(L.authHint), `the last error must hint "${L.authHint}"; it says: ${errorText}`);
       const danger = lastError.locator('.ant-typography-danger');
@@ -373,10 +391,10 @@ for (const L of LOCALES) {
       // ---- 4. Remove the WooCommerce shop ----------------------------------------------------------------------
       step = 'remove the WooCommerce shop';
       await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
-      await wooRow.getByRole('button', { name: spaced(L.remove) }).click();
+      await wooRow.getByRole('button', { name: buttonName(L.remove) }).click();
       const confirm = page.locator('.ant-popover:not(.ant-popover-hidden)').filter({ hasText: L.removeTitle(L.wooName) });
       await confirm.waitFor({ state: 'visible' });
-      await confirm.getByRole('button', { name: spaced(L.remove) }).click();
+      await confirm.getByRole('button', { name: buttonName(L.remove) }).click();
       await wooRow.waitFor({ state: 'detached' });
       await page.locator('.ant-message-notice').filter({ hasText: L.removed(L.wooName) }).waitFor({ state: 'visible' });
       assert.equal(await shopRows.count(), 1, 'only the Shopify shop is left');
