@@ -1,6 +1,10 @@
 //! The TypeScript twin of every DTO, as one file the UI imports (`ui/src/bindings.ts`).
 
+use super::case_dto::*;
 use super::dto::*;
+use crate::cases::eligibility::{EligibilityDto, EligibilityReason};
+use crate::cases::{CaseAction, CaseStatus};
+use crate::policy::{CalendarKind, CaseType, ClockKind, Confidence, Consequence};
 use super::error::{ApiError, ErrorCode};
 use crate::shops::{Platform, ShopCredentials};
 use ts_rs::{Config, TS};
@@ -32,6 +36,35 @@ pub fn typescript() -> String {
         SyncReport::decl(&cfg),
         OrderIdInput::decl(&cfg),
         DemoStarted::decl(&cfg),
+        CaseType::decl(&cfg),
+        CaseStatus::decl(&cfg),
+        CaseAction::decl(&cfg),
+        ClockKind::decl(&cfg),
+        ClockOutcome::decl(&cfg),
+        Consequence::decl(&cfg),
+        CalendarKind::decl(&cfg),
+        Confidence::decl(&cfg),
+        RuleInfoDto::decl(&cfg),
+        ClockDto::decl(&cfg),
+        CaseEventDto::decl(&cfg),
+        CaseLineDto::decl(&cfg),
+        CaseSummaryDto::decl(&cfg),
+        EvidenceDto::decl(&cfg),
+        CaseDetailDto::decl(&cfg),
+        CasesQuery::decl(&cfg),
+        CasesPage::decl(&cfg),
+        NewCaseInput::decl(&cfg),
+        CaseActionInput::decl(&cfg),
+        CaseIdInput::decl(&cfg),
+        DueInput::decl(&cfg),
+        DueItemDto::decl(&cfg),
+        EligibilityInput::decl(&cfg),
+        EligibilityReason::decl(&cfg),
+        EligibilityDto::decl(&cfg),
+        AddEvidenceInput::decl(&cfg),
+        ExportedDto::decl(&cfg),
+        OfflineShopInput::decl(&cfg),
+        GoodsClassInput::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.\n\n",

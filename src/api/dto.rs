@@ -190,3 +190,21 @@ pub struct DemoStarted {
     pub shop: ShopDto,
     pub report: SyncReport,
 }
+
+/// A shop kept by hand: any platform, no credentials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OfflineShopInput {
+    pub platform: Platform,
+    pub name: String,
+    pub time_zone: Option<String>,
+    pub currency: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct GoodsClassInput {
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    pub sku: String,
+    /// ordinary, fresh, custom, virtual, periodical, non_returnable
+    pub class: String,
+}

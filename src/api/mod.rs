@@ -1,6 +1,8 @@
 //! The one door: plain functions the UI (through Tauri commands) and the CLI call, with their DTOs.
 
 pub mod bindings;
+mod case_dto;
+mod cases;
 mod demo;
 pub mod dto;
 mod error;
@@ -9,6 +11,7 @@ mod settings;
 mod shops;
 mod sync;
 
+pub use case_dto::*;
 pub use dto::*;
 pub use error::{ApiError, ErrorCode};
 

@@ -24,6 +24,21 @@ impl Desk {
         Ok(OrdersPage { total, orders: with_children(&conn, rows)? })
     }
 
+    /// An order by its number in a shop ("#1001" or "1001").
+    pub fn find_order(&self, shop_id: i64, number: &str) -> ApiResult<OrderDto> {
+        let conn = self.reader()?;
+        let n = number.trim().trim_start_matches('#');
+        let id: Option<i64> = conn
+            .query_row(
+                "SELECT id FROM orders WHERE shop_id = ?1 AND (number = ?2 OR number = '#' || ?2) ORDER BY id LIMIT 1",
+                rusqlite::params![shop_id, n],
+                |r| r.get(0),
+            )
+            .ok();
+        let id = id.ok_or_else(|| ApiError::new(super::ErrorCode::NotFound, format!("no order numbered {number} in this shop")))?;
+        self.get_order(OrderIdInput { id })
+    }
+
     pub fn get_order(&self, input: OrderIdInput) -> ApiResult<OrderDto> {
         let conn = self.reader()?;
         let row = orders::get(&conn, input.id)?;

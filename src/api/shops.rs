@@ -83,6 +83,43 @@ impl Desk {
         self.shop_dto(&conn, row)
     }
 
+    /// A shop kept by hand, for any platform: cases are entered by hand, nothing is synced.
+    pub async fn add_offline_shop(&self, input: super::OfflineShopInput) -> ApiResult<ShopDto> {
+        let name = clean_name(&input.name)?;
+        let chinese = crate::policy::is_chinese_platform(input.platform.id());
+        let time_zone = input.time_zone.clone().unwrap_or_else(|| if chinese { "Asia/Shanghai".into() } else { "UTC".into() });
+        if time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(ApiError::validation("time_zone", format!("'{time_zone}' is not a time zone name like Asia/Shanghai")));
+        }
+        let currency = input.currency.clone().unwrap_or_else(|| if chinese { "CNY".into() } else { "USD".into() });
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(ApiError::validation("currency", format!("'{currency}' is not an ISO 4217 code like CNY")));
+        }
+        let conn = self.writer.lock().await;
+        let row = shops::insert(
+            &conn,
+            &shops::NewShop { platform: input.platform.id(), name: &name, base_url: "", time_zone: &time_zone, currency: &currency },
+            self.clock.now_ms(),
+        )?;
+        shops::set_settings(&conn, row.id, r#"{"offline":true}"#)?;
+        self.shop_dto(&conn, row)
+    }
+
+    /// What kind of goods a SKU is (ordinary, fresh, custom, virtual, periodical, non_returnable).
+    pub async fn set_goods_class(&self, input: super::GoodsClassInput) -> ApiResult<()> {
+        const CLASSES: [&str; 6] = ["ordinary", "fresh", "custom", "virtual", "periodical", "non_returnable"];
+        if !CLASSES.contains(&input.class.as_str()) {
+            return Err(ApiError::validation("class", format!("one of {}", CLASSES.join(", "))));
+        }
+        if input.sku.trim().is_empty() {
+            return Err(ApiError::validation("sku", "is empty"));
+        }
+        let conn = self.writer.lock().await;
+        shops::get(&conn, input.shop_id)?;
+        crate::store::goods_classes::set(&conn, input.shop_id, input.sku.trim(), &input.class)?;
+        Ok(())
+    }
+
     /// Renames, moves or re-keys a shop. A new URL or new credentials are tested before anything is saved.
     pub async fn update_shop(&self, input: UpdateShopInput) -> ApiResult<ShopDto> {
         let name = clean_name(&input.name)?;

@@ -33,7 +33,7 @@ impl Desk {
             let conn = self.reader()?;
             match input.shop_id {
                 Some(id) => vec![shops::get(&conn, id)?],
-                None => shops::list(&conn)?,
+                None => shops::list(&conn)?.into_iter().filter(|s| !shops::is_offline(&conn, s.id).unwrap_or(false)).collect(),
             }
         };
         let results = futures::future::join_all(targets.iter().map(|s| self.sync_one(s, streams, progress))).await;
@@ -61,6 +61,9 @@ impl Desk {
             map.insert(shop.id, RunningSync { cancel: cancel.clone(), started: Instant::now(), progress: None });
         }
         let _running = Running { desk: self, shop_id: shop.id };
+        if shops::is_offline(&self.reader()?, shop.id)? {
+            return Err(ApiError::new(ErrorCode::Precondition, format!("{} is kept by hand and has nothing to sync", shop.name)));
+        }
         let shop = self.refresh_demo_if_needed(shop).await?;
         let credentials = self.credentials.get(shop.id)?;
         let watch = |p: &Progress| {
@@ -81,6 +84,15 @@ impl Desk {
             streams,
         };
         let summary = run.run().await?;
+        // Synced returns and refunds become cases, with their clocks.
+        let derived = {
+            let mut conn = self.writer.lock().await;
+            let tx = crate::store::write_tx(&mut conn)?;
+            let d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
+            tx.commit()?;
+            d
+        };
+        tracing::info!(opened = derived.opened, moved = derived.moved, "cases from the sync");
         Ok(SyncReport {
             shop: shop.name.clone(),
             pages: summary.pages,

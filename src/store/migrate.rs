@@ -1,7 +1,10 @@
 //! Append-only migrations: all pending ones in one transaction, `user_version` as the ledger,
 //! a backup of an existing file before it is changed.
 
-use super::{order_lines, order_refunds, order_returns, orders, settings, shops, sync_state, StoreError};
+use super::{
+    case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
+    rule_overrides, settings, shops, sync_state, StoreError,
+};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +17,13 @@ pub const MIGRATIONS: &[&str] = &[
     order_refunds::MIGRATION_5,
     settings::MIGRATION_6,
     order_returns::MIGRATION_7,
+    cases::MIGRATION_8,
+    case_lines::MIGRATION_9,
+    case_events::MIGRATION_10,
+    clocks::MIGRATION_11,
+    evidence::MIGRATION_12,
+    goods_classes::MIGRATION_13,
+    rule_overrides::MIGRATION_14,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,10 +1,17 @@
 //! The database: opening it with our pragmas, migrations and backups, and one module per table.
 
+pub mod case_events;
+pub mod case_lines;
+pub mod cases;
+pub mod clocks;
+pub mod evidence;
+pub mod goods_classes;
 mod migrate;
 pub mod order_lines;
 pub mod order_refunds;
 pub mod order_returns;
 pub mod orders;
+pub mod rule_overrides;
 pub mod settings;
 pub mod shops;
 pub mod sync_state;

@@ -131,3 +131,12 @@ pub fn delete(conn: &Connection, id: i64) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// A shop kept by hand (any platform): no credentials, never synced.
+pub fn is_offline(conn: &Connection, id: i64) -> Result<bool, StoreError> {
+    Ok(conn
+        .query_row("SELECT json_extract(settings, '$.offline') = 1 FROM shops WHERE id = ?1", [id], |r| r.get::<_, Option<bool>>(0))
+        .optional()?
+        .flatten()
+        .unwrap_or(false))
+}

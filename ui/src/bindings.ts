@@ -30,3 +30,108 @@ export type SyncReport = { shop: string, pages: number, orders_fetched: number, 
 requests: number, throttled: number, duration_ms: number, };
 export type OrderIdInput = { id: number, };
 export type DemoStarted = { shop: ShopDto, report: SyncReport, };
+export type CaseType = "refund_only" | "return_refund" | "exchange" | "reship" | "repair" | "warranty_claim";
+export type CaseStatus = "requested" | "approved" | "rejected" | "awaiting_return" | "returned_in_transit" | "received" | "refunded" | "exchanged" | "reshipped" | "repaired" | "closed" | "cancelled" | "platform_intervention";
+export type CaseAction = "approve" | "reject" | "buyer_shipped" | "received" | "refund" | "exchange_shipped" | "reship_shipped" | "close" | "cancel" | "intervene";
+export type ClockKind = "merchant_response" | "buyer_ship_back" | "merchant_confirm_receipt" | "refund_after_receipt" | "escalation_window" | "first_response" | "resolution";
+export type ClockOutcome = "running" | "met" | "breached" | "cancelled";
+export type Consequence = "auto_refund" | "auto_close" | "escalation_lost" | "none";
+export type CalendarKind = "natural" | "business";
+export type Confidence = "official" | "secondary" | "unverified";
+export type RuleInfoDto = { id: string, pack: string, minutes: number, source: string, as_of: string, confidence: Confidence, note: string, };
+export type ClockDto = { id: number, kind: ClockKind, calendar: CalendarKind, started_at: string, due_at: string, paused: boolean, stopped_at: string | null, outcome: ClockOutcome, consequence: Consequence, 
+/**
+ * "platform_field" when the platform gave the deadline itself, else "rule".
+ */
+source: string, rule: RuleInfoDto | null, };
+export type CaseEventDto = { at: string, 
+/**
+ * merchant, buyer, platform, system
+ */
+actor: string, 
+/**
+ * opened, an action (approve, reject, …), or clock_breached
+ */
+kind: string, from_status: CaseStatus | null, to_status: CaseStatus | null, note: string | null, };
+export type CaseLineDto = { sku: string | null, title: string, quantity: number, received_qty: number, damaged_qty: number, };
+export type CaseSummaryDto = { id: number, shop_id: number, shop: string, platform: Platform, order_id: number | null, order_number: string | null, case_type: CaseType, status: CaseStatus, raw_status: string | null, reason: string | null, requested: string | null, refunded: string, 
+/**
+ * The money a missed deadline puts at risk: the amount asked, else the order's total.
+ */
+at_stake: string, currency: string, customer: string | null, opened_at: string, closed_at: string | null, intervention: boolean, 
+/**
+ * platform, manual or import
+ */
+source: string, 
+/**
+ * The nearest running deadline.
+ */
+next_due: ClockDto | null, running_clocks: number, };
+export type EvidenceDto = { id: number, file_name: string, mime: string, size: number, sha256: string, note: string | null, added_at: string, };
+export type CaseDetailDto = { summary: CaseSummaryDto, lines: Array<CaseLineDto>, events: Array<CaseEventDto>, 
+/**
+ * Every clock, running or finished, not only the nearest.
+ */
+clocks: Array<ClockDto>, evidence: Array<EvidenceDto>, 
+/**
+ * What can be done next, in the order buttons should appear.
+ */
+actions: Array<CaseAction>, };
+export type CasesQuery = { shop_id: number | null, 
+/**
+ * "open", or one status.
+ */
+status: string | null, case_type: CaseType | null, 
+/**
+ * Only cases with a running deadline within this many hours (overdue ones included).
+ */
+due_within_hours: number | null, limit: number, offset: number, };
+export type CasesPage = { total: number, cases: Array<CaseSummaryDto>, };
+export type NewCaseInput = { shop_id: number, 
+/**
+ * None: a walk-in case without an order (then `customer` names who brought it).
+ */
+order_id: number | null, 
+/**
+ * The order line, by its external id; None with an order means the whole order.
+ */
+line_external_id: string | null, case_type: CaseType, 
+/**
+ * Decimal in major units.
+ */
+amount: string | null, reason: string | null, note: string | null, customer: string | null, 
+/**
+ * RFC 3339; now when absent.
+ */
+at: string | null, };
+export type CaseActionInput = { case_id: number, action: CaseAction, at: string | null, note: string | null, amount: string | null, tracking: string | null, damaged: number | null, };
+export type CaseIdInput = { id: number, };
+export type DueInput = { within_hours: number, shop_id: number | null, at: string | null, };
+export type DueItemDto = { case: CaseSummaryDto, clock: ClockDto, };
+export type EligibilityInput = { order_id: number, line_external_id: string, case_type: CaseType, at: string | null, };
+export type EligibilityReason = { 
+/**
+ * not_shipped, window_over, goods_class, order_cancelled, fully_refunded, already_open, attempt_cap
+ */
+code: string, message: string, source: string, };
+export type EligibilityDto = { eligible: boolean, reasons: Array<EligibilityReason>, 
+/**
+ * When the no-reason return window ends (RFC 3339), when there is one.
+ */
+window_ends_at: string | null, };
+export type AddEvidenceInput = { case_id: number, file_name: string, mime: string, 
+/**
+ * The file's bytes, base64 (standard alphabet).
+ */
+content_base64: string, note: string | null, };
+export type ExportedDto = { 
+/**
+ * Where the file was written on this computer.
+ */
+path: string, files: number, };
+export type OfflineShopInput = { platform: Platform, name: string, time_zone: string | null, currency: string | null, };
+export type GoodsClassInput = { shop_id: number, sku: string, 
+/**
+ * ordinary, fresh, custom, virtual, periodical, non_returnable
+ */
+class: string, };

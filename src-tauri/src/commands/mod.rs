@@ -1,5 +1,6 @@
 //! One file per domain; each command is a few lines calling `aftersales::api`.
 
+pub mod cases;
 pub mod demo;
 pub mod orders;
 pub mod settings;

@@ -1,5 +1,6 @@
 use aftersales::api::{
-    AddShopInput, ApiError, ConnectionTestDto, Desk, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput,
+    AddShopInput, ApiError, ConnectionTestDto, Desk, GoodsClassInput, OfflineShopInput, ShopDto, ShopIdInput, TestConnectionInput,
+    UpdateShopInput,
 };
 use tauri::State;
 
@@ -26,4 +27,14 @@ pub async fn update_shop(desk: State<'_, Desk>, input: UpdateShopInput) -> Resul
 #[tauri::command]
 pub async fn remove_shop(desk: State<'_, Desk>, input: ShopIdInput) -> Result<(), ApiError> {
     desk.remove_shop(input).await
+}
+
+#[tauri::command]
+pub async fn add_offline_shop(desk: State<'_, Desk>, input: OfflineShopInput) -> Result<ShopDto, ApiError> {
+    desk.add_offline_shop(input).await
+}
+
+#[tauri::command]
+pub async fn set_goods_class(desk: State<'_, Desk>, input: GoodsClassInput) -> Result<(), ApiError> {
+    desk.set_goods_class(input).await
 }

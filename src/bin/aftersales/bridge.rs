@@ -54,6 +54,40 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
             Ok(i) => to_value(desk.remove_shop(i).await),
             Err(e) => Err(e),
         },
+        "add_offline_shop" => match input(&args) {
+            Ok(i) => to_value(desk.add_offline_shop(i).await),
+            Err(e) => Err(e),
+        },
+        "set_goods_class" => match input(&args) {
+            Ok(i) => to_value(desk.set_goods_class(i).await),
+            Err(e) => Err(e),
+        },
+        "list_cases" => match input(&args) {
+            Ok(i) => to_value(desk.list_cases(i).await),
+            Err(e) => Err(e),
+        },
+        "get_case" => match input(&args) {
+            Ok(i) => to_value(desk.get_case(i).await),
+            Err(e) => Err(e),
+        },
+        "new_case" => match input(&args) {
+            Ok(i) => to_value(desk.new_case(i).await),
+            Err(e) => Err(e),
+        },
+        "act_case" => match input(&args) {
+            Ok(i) => to_value(desk.act_case(i).await),
+            Err(e) => Err(e),
+        },
+        "due_clocks" => match input(&args) {
+            Ok(i) => to_value(desk.due_clocks(i).await),
+            Err(e) => Err(e),
+        },
+        "eligibility" => input(&args).and_then(|i| to_value(desk.eligibility(i))),
+        "add_evidence" => match input(&args) {
+            Ok(i) => to_value(desk.add_evidence(i).await),
+            Err(e) => Err(e),
+        },
+        "export_evidence" => input(&args).and_then(|i| to_value(desk.export_evidence(i))),
         "cancel_sync" => input(&args).and_then(|i| to_value(desk.cancel_sync(i))),
         "get_settings" => to_value(desk.get_settings()),
         "update_settings" => match input(&args) {

@@ -1,6 +1,7 @@
 //! The `aftersales` command line: the same engine as the app, through the same door (`aftersales::api`).
 
 mod bridge;
+mod cases_cli;
 mod output;
 
 use aftersales::api::{AddShopInput, Desk, OrdersQuery, SyncInput};
@@ -40,6 +41,37 @@ enum Command {
     /// Synced orders
     #[command(subcommand)]
     Orders(OrdersCmd),
+    /// After-sales cases and their deadlines
+    #[command(subcommand)]
+    Cases(cases_cli::CasesCmd),
+    /// Can the buyer open this kind of request on this order line? Yes, or every reason why not
+    Eligibility {
+        #[arg(long)]
+        shop: String,
+        #[arg(long)]
+        order: String,
+        /// The line's SKU
+        #[arg(long)]
+        line: String,
+        #[arg(long = "type", value_parser = cases_cli::case_type)]
+        case_type: aftersales::policy::CaseType,
+        #[arg(long)]
+        at: Option<String>,
+        /// JSON is the only output (kept for symmetry with the other commands)
+        #[arg(long)]
+        json: bool,
+    },
+    /// What kind of goods a SKU is, for the eligibility explainer
+    #[command(name = "goods-class")]
+    GoodsClass {
+        #[arg(long)]
+        shop: String,
+        #[arg(long)]
+        sku: String,
+        /// ordinary, fresh, custom, virtual, periodical, non_returnable
+        #[arg(long)]
+        class: String,
+    },
     /// Serve the UI and the API over loopback HTTP, for browser tests (not for daily use)
     #[command(name = "ui-bridge", hide = true)]
     UiBridge {
@@ -107,7 +139,7 @@ enum ShopCmd {
         /// The shop's base URL: https://NAME.myshopify.com, a WooCommerce site's https://example.com,
         /// or the demo shop's http://127.0.0.1:PORT
         #[arg(long)]
-        url: String,
+        url: Option<String>,
         /// Shopify: the environment variable holding the Admin API access token
         #[arg(long, value_name = "VAR")]
         token_env: Option<String>,
@@ -117,6 +149,15 @@ enum ShopCmd {
         /// WooCommerce: the environment variable holding the consumer secret (cs_…)
         #[arg(long, value_name = "VAR")]
         secret_env: Option<String>,
+        /// A shop kept by hand (any platform): no credentials, nothing synced
+        #[arg(long)]
+        offline: bool,
+        /// Offline shops: the time zone (default Asia/Shanghai for Chinese platforms, else UTC)
+        #[arg(long)]
+        time_zone: Option<String>,
+        /// Offline shops: the currency (default CNY for Chinese platforms, else USD)
+        #[arg(long)]
+        currency: Option<String>,
     },
     /// Remove a shop, its synced orders and its stored credentials
     Remove {
@@ -241,7 +282,15 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::UiBridge { port, static_dir } => bridge::serve(open(&db)?, port, static_dir).await,
-        Command::Shop(ShopCmd::Add { platform, name, url, token_env, key_env, secret_env }) => {
+        Command::Shop(ShopCmd::Add { platform, name, url: _, token_env: _, key_env: _, secret_env: _, offline: true, time_zone, currency }) => {
+            let shop = open(&db)?
+                .add_offline_shop(aftersales::api::OfflineShopInput { platform, name, time_zone, currency })
+                .await?;
+            println!("added {} ({}, kept by hand, {}, {})", shop.name, shop.platform, shop.time_zone, shop.currency);
+            Ok(())
+        }
+        Command::Shop(ShopCmd::Add { platform, name, url, token_env, key_env, secret_env, .. }) => {
+            let Some(url) = url else { bail!("--url is required (or --offline for a shop kept by hand)") };
             let credentials = match platform {
                 Platform::Shopify => ShopCredentials::Shopify { token: secret_from(&token_env, "--token-env", "access token")? },
                 Platform::Woocommerce => ShopCredentials::Woocommerce {
@@ -300,6 +349,19 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             } else {
                 output::print_reports(&reports);
             }
+            Ok(())
+        }
+        Command::Cases(cmd) => cases_cli::run(&open(&db)?, cmd, shop_id).await,
+        Command::Eligibility { shop, order, line, case_type, at, json: _ } => {
+            let desk = open(&db)?;
+            let id = shop_id(&desk, &shop)?;
+            cases_cli::eligibility(&desk, id, &order, &line, case_type, at).await
+        }
+        Command::GoodsClass { shop, sku, class } => {
+            let desk = open(&db)?;
+            let shop_id = shop_id(&desk, &shop)?;
+            desk.set_goods_class(aftersales::api::GoodsClassInput { shop_id, sku: sku.clone(), class: class.clone() }).await?;
+            println!("{sku} is {class}");
             Ok(())
         }
         Command::Orders(OrdersCmd::List { shop, search, limit, offset, json }) => {

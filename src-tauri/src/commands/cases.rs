@@ -1,0 +1,46 @@
+use aftersales::api::{
+    AddEvidenceInput, ApiError, CaseActionInput, CaseDetailDto, CaseIdInput, CasesPage, CasesQuery, Desk, DueInput, DueItemDto,
+    EligibilityInput, ExportedDto, NewCaseInput,
+};
+use aftersales::cases::eligibility::EligibilityDto;
+use tauri::State;
+
+#[tauri::command]
+pub async fn list_cases(desk: State<'_, Desk>, input: CasesQuery) -> Result<CasesPage, ApiError> {
+    desk.list_cases(input).await
+}
+
+#[tauri::command]
+pub async fn get_case(desk: State<'_, Desk>, input: CaseIdInput) -> Result<CaseDetailDto, ApiError> {
+    desk.get_case(input).await
+}
+
+#[tauri::command]
+pub async fn new_case(desk: State<'_, Desk>, input: NewCaseInput) -> Result<CaseDetailDto, ApiError> {
+    desk.new_case(input).await
+}
+
+#[tauri::command]
+pub async fn act_case(desk: State<'_, Desk>, input: CaseActionInput) -> Result<CaseDetailDto, ApiError> {
+    desk.act_case(input).await
+}
+
+#[tauri::command]
+pub async fn due_clocks(desk: State<'_, Desk>, input: DueInput) -> Result<Vec<DueItemDto>, ApiError> {
+    desk.due_clocks(input).await
+}
+
+#[tauri::command]
+pub fn eligibility(desk: State<'_, Desk>, input: EligibilityInput) -> Result<EligibilityDto, ApiError> {
+    desk.eligibility(input)
+}
+
+#[tauri::command]
+pub async fn add_evidence(desk: State<'_, Desk>, input: AddEvidenceInput) -> Result<CaseDetailDto, ApiError> {
+    desk.add_evidence(input).await
+}
+
+#[tauri::command]
+pub fn export_evidence(desk: State<'_, Desk>, input: CaseIdInput) -> Result<ExportedDto, ApiError> {
+    desk.export_evidence(input)
+}

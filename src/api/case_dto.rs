@@ -1,0 +1,229 @@
+//! The shapes of cases, clocks and eligibility as they cross the door. Money: decimal strings in major
+//! units; times: RFC 3339 UTC.
+
+use crate::cases::{CaseAction, CaseStatus};
+use crate::policy::{CalendarKind, CaseType, ClockKind, Confidence, Consequence};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockOutcome {
+    Running,
+    Met,
+    Breached,
+    Cancelled,
+}
+
+/// Where a deadline's number comes from, shown next to every deadline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RuleInfoDto {
+    pub id: String,
+    pub pack: String,
+    #[ts(type = "number")]
+    pub minutes: i64,
+    pub source: String,
+    pub as_of: String,
+    pub confidence: Confidence,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClockDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: ClockKind,
+    pub calendar: CalendarKind,
+    pub started_at: String,
+    pub due_at: String,
+    pub paused: bool,
+    pub stopped_at: Option<String>,
+    pub outcome: ClockOutcome,
+    pub consequence: Consequence,
+    /// "platform_field" when the platform gave the deadline itself, else "rule".
+    pub source: String,
+    pub rule: Option<RuleInfoDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseEventDto {
+    pub at: String,
+    /// merchant, buyer, platform, system
+    pub actor: String,
+    /// opened, an action (approve, reject, …), or clock_breached
+    pub kind: String,
+    pub from_status: Option<CaseStatus>,
+    pub to_status: Option<CaseStatus>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseLineDto {
+    pub sku: Option<String>,
+    pub title: String,
+    #[ts(type = "number")]
+    pub quantity: i64,
+    #[ts(type = "number")]
+    pub received_qty: i64,
+    #[ts(type = "number")]
+    pub damaged_qty: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseSummaryDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    pub shop: String,
+    pub platform: crate::shops::Platform,
+    #[ts(type = "number | null")]
+    pub order_id: Option<i64>,
+    pub order_number: Option<String>,
+    pub case_type: CaseType,
+    pub status: CaseStatus,
+    pub raw_status: Option<String>,
+    pub reason: Option<String>,
+    pub requested: Option<String>,
+    pub refunded: String,
+    /// The money a missed deadline puts at risk: the amount asked, else the order's total.
+    pub at_stake: String,
+    pub currency: String,
+    pub customer: Option<String>,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+    pub intervention: bool,
+    /// platform, manual or import
+    pub source: String,
+    /// The nearest running deadline.
+    pub next_due: Option<ClockDto>,
+    #[ts(type = "number")]
+    pub running_clocks: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EvidenceDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub file_name: String,
+    pub mime: String,
+    #[ts(type = "number")]
+    pub size: i64,
+    pub sha256: String,
+    pub note: Option<String>,
+    pub added_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseDetailDto {
+    pub summary: CaseSummaryDto,
+    pub lines: Vec<CaseLineDto>,
+    pub events: Vec<CaseEventDto>,
+    /// Every clock, running or finished, not only the nearest.
+    pub clocks: Vec<ClockDto>,
+    pub evidence: Vec<EvidenceDto>,
+    /// What can be done next, in the order buttons should appear.
+    pub actions: Vec<CaseAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CasesQuery {
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+    /// "open", or one status.
+    pub status: Option<String>,
+    pub case_type: Option<CaseType>,
+    /// Only cases with a running deadline within this many hours (overdue ones included).
+    pub due_within_hours: Option<f64>,
+    #[ts(type = "number")]
+    pub limit: i64,
+    #[ts(type = "number")]
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CasesPage {
+    #[ts(type = "number")]
+    pub total: i64,
+    pub cases: Vec<CaseSummaryDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewCaseInput {
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    /// None: a walk-in case without an order (then `customer` names who brought it).
+    #[ts(type = "number | null")]
+    pub order_id: Option<i64>,
+    /// The order line, by its external id; None with an order means the whole order.
+    pub line_external_id: Option<String>,
+    pub case_type: CaseType,
+    /// Decimal in major units.
+    pub amount: Option<String>,
+    pub reason: Option<String>,
+    pub note: Option<String>,
+    pub customer: Option<String>,
+    /// RFC 3339; now when absent.
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseActionInput {
+    #[ts(type = "number")]
+    pub case_id: i64,
+    pub action: CaseAction,
+    pub at: Option<String>,
+    pub note: Option<String>,
+    pub amount: Option<String>,
+    pub tracking: Option<String>,
+    #[ts(type = "number | null")]
+    pub damaged: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseIdInput {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DueInput {
+    pub within_hours: f64,
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DueItemDto {
+    pub case: CaseSummaryDto,
+    pub clock: ClockDto,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EligibilityInput {
+    #[ts(type = "number")]
+    pub order_id: i64,
+    pub line_external_id: String,
+    pub case_type: CaseType,
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AddEvidenceInput {
+    #[ts(type = "number")]
+    pub case_id: i64,
+    pub file_name: String,
+    pub mime: String,
+    /// The file's bytes, base64 (standard alphabet).
+    pub content_base64: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportedDto {
+    /// Where the file was written on this computer.
+    pub path: String,
+    #[ts(type = "number")]
+    pub files: i64,
+}

@@ -1,0 +1,388 @@
+//! Cases through the door: list and board, one case with its timeline and clocks, new cases, actions,
+//! what is due, the eligibility explainer, and evidence files.
+
+use super::{
+    AddEvidenceInput, ApiError, ApiResult, CaseActionInput, CaseDetailDto, CaseEventDto, CaseIdInput, CaseLineDto,
+    CaseSummaryDto, CasesPage, CasesQuery, ClockDto, ClockOutcome, Desk, DueInput, DueItemDto, EligibilityInput,
+    EvidenceDto, ExportedDto, NewCaseInput, RuleInfoDto,
+};
+use crate::cases::eligibility::{self, EligibilityDto};
+use crate::cases::service::{self, Act, CaseError, NewCase};
+use crate::cases::{allowed_actions, CaseStatus};
+use crate::money::{format_minor, parse_minor};
+use crate::policy::{self, CalendarKind, CaseType, ClockKind, Consequence};
+use crate::shops::Platform;
+use crate::store::case_lines::CaseLineRow;
+use crate::store::cases::{self as case_rows, CaseFilter, CaseRow};
+use crate::store::clocks::ClockRow;
+use crate::store::{case_events, case_lines, clocks, evidence, goods_classes, order_lines, orders, shops, write_tx};
+use crate::timefmt::{parse_ms, to_rfc3339};
+use rusqlite::Connection;
+
+impl From<CaseError> for ApiError {
+    fn from(e: CaseError) -> Self {
+        match e {
+            CaseError::Invalid(m) => ApiError::new(super::ErrorCode::Validation, m),
+            CaseError::Store(s) => s.into(),
+        }
+    }
+}
+
+fn time_arg(field: &str, v: &Option<String>, now: i64) -> ApiResult<i64> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(now),
+        Some(s) => parse_ms(s).map_err(|_| ApiError::validation(field, format!("'{s}' is not an RFC 3339 time with an offset"))),
+    }
+}
+
+fn money_arg(field: &str, v: &Option<String>, currency: &str) -> ApiResult<Option<i64>> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => {
+            let m = parse_minor(s, currency).map_err(|e| ApiError::validation(field, e))?;
+            if m <= 0 {
+                return Err(ApiError::validation(field, "must be more than zero"));
+            }
+            Ok(Some(m))
+        }
+    }
+}
+
+fn clock_dto(c: &ClockRow) -> ClockDto {
+    let rule = c.rule_id.as_deref().and_then(policy::find_rule).map(|r| RuleInfoDto {
+        pack: r.id.split('.').next().unwrap_or_default().to_string(),
+        id: r.id,
+        minutes: r.minutes,
+        source: r.source,
+        as_of: r.as_of,
+        confidence: r.confidence,
+        note: r.note,
+    });
+    ClockDto {
+        id: c.id,
+        kind: ClockKind::parse(&c.kind).unwrap_or(ClockKind::Resolution),
+        calendar: if c.calendar == "business" { CalendarKind::Business } else { CalendarKind::Natural },
+        started_at: to_rfc3339(c.started_at),
+        due_at: to_rfc3339(c.due_at),
+        paused: c.paused_at.is_some(),
+        stopped_at: c.stopped_at.map(to_rfc3339),
+        outcome: match c.outcome.as_str() {
+            "met" => ClockOutcome::Met,
+            "breached" => ClockOutcome::Breached,
+            "cancelled" => ClockOutcome::Cancelled,
+            _ => ClockOutcome::Running,
+        },
+        consequence: serde_json::from_value(serde_json::Value::String(c.consequence.clone())).unwrap_or(Consequence::None),
+        source: c.source.clone(),
+        rule,
+    }
+}
+
+impl Desk {
+    /// Clocks that ran out become breached before anyone reads them.
+    async fn judge_now(&self) -> ApiResult<()> {
+        let conn = self.writer.lock().await;
+        service::judge_all(&conn, self.clock.now_ms())?;
+        Ok(())
+    }
+
+    fn summary(&self, conn: &Connection, c: &CaseRow) -> ApiResult<CaseSummaryDto> {
+        let shop = shops::get(conn, c.shop_id)?;
+        let order = c.order_id.map(|id| orders::get(conn, id)).transpose()?;
+        let all = clocks::for_case(conn, c.id)?;
+        let running: Vec<&ClockRow> = all.iter().filter(|k| k.outcome == "running").collect();
+        let next_due = running.iter().filter(|k| k.paused_at.is_none()).min_by_key(|k| k.due_at).map(|k| clock_dto(k));
+        let cur = c.currency.as_str();
+        let at_stake = c.requested_minor.or(order.as_ref().map(|o| o.total_minor)).unwrap_or(0);
+        Ok(CaseSummaryDto {
+            id: c.id,
+            shop_id: c.shop_id,
+            shop: shop.name.clone(),
+            platform: Platform::parse(&shop.platform).unwrap_or(Platform::Shopify),
+            order_id: c.order_id,
+            order_number: order.map(|o| o.number),
+            case_type: CaseType::parse(&c.case_type).unwrap_or(CaseType::RefundOnly),
+            status: CaseStatus::parse(&c.status).unwrap_or(CaseStatus::Requested),
+            raw_status: c.raw_status.clone(),
+            reason: c.reason.clone(),
+            requested: c.requested_minor.map(|m| format_minor(m, cur)),
+            refunded: format_minor(c.refunded_minor, cur),
+            at_stake: format_minor(at_stake, cur),
+            currency: c.currency.clone(),
+            customer: c.customer.clone(),
+            opened_at: to_rfc3339(c.opened_at),
+            closed_at: c.closed_at.map(to_rfc3339),
+            intervention: c.intervention,
+            source: c.source.clone(),
+            next_due,
+            running_clocks: running.len() as i64,
+        })
+    }
+
+    fn detail(&self, conn: &Connection, id: i64) -> ApiResult<CaseDetailDto> {
+        let c = case_rows::get(conn, id)?;
+        let summary = self.summary(conn, &c)?;
+        Ok(CaseDetailDto {
+            actions: allowed_actions(summary.case_type, summary.status),
+            lines: case_lines::for_case(conn, id)?
+                .into_iter()
+                .map(|l| CaseLineDto { sku: l.sku, title: l.title, quantity: l.quantity, received_qty: l.received_qty, damaged_qty: l.damaged_qty })
+                .collect(),
+            events: case_events::for_case(conn, id)?
+                .into_iter()
+                .map(|e| CaseEventDto {
+                    at: to_rfc3339(e.at),
+                    actor: e.actor,
+                    kind: e.kind,
+                    from_status: e.from_status.as_deref().and_then(CaseStatus::parse),
+                    to_status: e.to_status.as_deref().and_then(CaseStatus::parse),
+                    note: e.note,
+                })
+                .collect(),
+            clocks: clocks::for_case(conn, id)?.iter().map(clock_dto).collect(),
+            evidence: evidence::for_case(conn, id)?
+                .into_iter()
+                .map(|e| EvidenceDto { id: e.id, file_name: e.file_name, mime: e.mime, size: e.size, sha256: e.sha256, note: e.note, added_at: to_rfc3339(e.added_at) })
+                .collect(),
+            summary,
+        })
+    }
+
+    pub async fn list_cases(&self, q: CasesQuery) -> ApiResult<CasesPage> {
+        if !(1..=500).contains(&q.limit) || q.offset < 0 {
+            return Err(ApiError::validation("limit", "between 1 and 500, with a non-negative offset"));
+        }
+        if let Some(s) = q.status.as_deref().filter(|s| *s != "open") {
+            CaseStatus::parse(s).ok_or_else(|| ApiError::validation("status", format!("'{s}' is not a case status")))?;
+        }
+        self.judge_now().await?;
+        let now = self.clock.now_ms();
+        let filter = CaseFilter {
+            shop_id: q.shop_id,
+            status: q.status.clone(),
+            case_type: q.case_type.map(|t| t.id().to_string()),
+            due_before: q.due_within_hours.map(|h| now + (h * 3_600_000.0) as i64),
+        };
+        let conn = self.reader()?;
+        let rows = case_rows::list(&conn, &filter, q.limit, q.offset)?;
+        let cases = rows.iter().map(|c| self.summary(&conn, c)).collect::<ApiResult<Vec<_>>>()?;
+        Ok(CasesPage { total: case_rows::count(&conn, &filter)?, cases })
+    }
+
+    pub async fn get_case(&self, input: CaseIdInput) -> ApiResult<CaseDetailDto> {
+        self.judge_now().await?;
+        self.detail(&self.reader()?, input.id)
+    }
+
+    pub async fn new_case(&self, input: NewCaseInput) -> ApiResult<CaseDetailDto> {
+        let now = self.clock.now_ms();
+        let at = time_arg("at", &input.at, now)?;
+        let mut conn = self.writer.lock().await;
+        let shop = shops::get(&conn, input.shop_id)?;
+        let order = input.order_id.map(|id| orders::get(&conn, id)).transpose()?;
+        if let Some(o) = &order {
+            if o.shop_id != shop.id {
+                return Err(ApiError::validation("order_id", "the order belongs to another shop"));
+            }
+        } else if input.customer.as_deref().unwrap_or("").trim().is_empty() {
+            return Err(ApiError::validation("customer", "a case without an order needs the customer's name"));
+        }
+        let currency = order.as_ref().map_or(shop.currency.clone(), |o| o.currency.clone());
+        let requested = money_arg("amount", &input.amount, &currency)?;
+        let lines = match (&order, input.line_external_id.as_deref()) {
+            (Some(o), Some(line_id)) => {
+                let l = order_lines::for_orders(&conn, &[o.id])?
+                    .into_iter()
+                    .find(|l| l.external_id == line_id || l.sku.as_deref() == Some(line_id))
+                    .ok_or_else(|| ApiError::validation("line", format!("order {} has no line {line_id}", o.number)))?;
+                vec![CaseLineRow { line_external_id: Some(l.external_id), sku: l.sku, title: l.title, quantity: l.quantity, received_qty: 0, damaged_qty: 0 }]
+            }
+            (Some(o), None) => order_lines::for_orders(&conn, &[o.id])?
+                .into_iter()
+                .map(|l| CaseLineRow { line_external_id: Some(l.external_id), sku: l.sku, title: l.title, quantity: l.quantity, received_qty: 0, damaged_qty: 0 })
+                .collect(),
+            (None, _) => vec![],
+        };
+        let tx = write_tx(&mut conn)?;
+        let id = service::open(
+            &tx,
+            &shop,
+            NewCase {
+                order_id: order.as_ref().map(|o| o.id),
+                case_type: input.case_type,
+                currency,
+                requested_minor: requested,
+                refunded_minor: 0,
+                reason: input.reason.clone().filter(|r| !r.trim().is_empty()),
+                note: input.note.clone(),
+                customer: input.customer.clone().filter(|c| !c.trim().is_empty()),
+                lines,
+                source: "manual".into(),
+                external_id: None,
+                raw_status: None,
+                opened_at: at,
+                deadlines: vec![],
+            },
+            now,
+        )?;
+        tx.commit()?;
+        self.detail(&conn, id)
+    }
+
+    pub async fn act_case(&self, input: CaseActionInput) -> ApiResult<CaseDetailDto> {
+        let now = self.clock.now_ms();
+        let at = time_arg("at", &input.at, now)?;
+        let mut conn = self.writer.lock().await;
+        let case = case_rows::get(&conn, input.case_id)?;
+        let shop = shops::get(&conn, case.shop_id)?;
+        let amount = money_arg("amount", &input.amount, &case.currency)?;
+        if input.damaged.is_some_and(|d| d < 0) {
+            return Err(ApiError::validation("damaged", "cannot be negative"));
+        }
+        let tx = write_tx(&mut conn)?;
+        service::act(
+            &tx,
+            &shop,
+            input.case_id,
+            Act {
+                action: input.action,
+                at,
+                actor: "merchant".into(),
+                note: input.note.clone().filter(|n| !n.trim().is_empty()),
+                amount_minor: amount,
+                tracking: input.tracking.clone().filter(|t| !t.trim().is_empty()),
+                damaged: input.damaged,
+                raw_status: None,
+            },
+            now,
+        )?;
+        tx.commit()?;
+        self.detail(&conn, input.case_id)
+    }
+
+    /// Running deadlines due within the window (overdue ones first), across shops.
+    pub async fn due_clocks(&self, input: DueInput) -> ApiResult<Vec<DueItemDto>> {
+        if !(input.within_hours.is_finite() && input.within_hours >= 0.0) {
+            return Err(ApiError::validation("within", "a duration of zero or more"));
+        }
+        let now = time_arg("at", &input.at, self.clock.now_ms())?;
+        {
+            let conn = self.writer.lock().await;
+            service::judge_all(&conn, now)?;
+        }
+        let conn = self.reader()?;
+        let until = now + (input.within_hours * 3_600_000.0) as i64;
+        let mut out = vec![];
+        for c in clocks::running_due_before(&conn, until)? {
+            let case = case_rows::get(&conn, c.case_id)?;
+            if input.shop_id.is_some_and(|s| s != case.shop_id) {
+                continue;
+            }
+            out.push(DueItemDto { case: self.summary(&conn, &case)?, clock: clock_dto(&c) });
+        }
+        Ok(out)
+    }
+
+    pub fn eligibility(&self, input: EligibilityInput) -> ApiResult<EligibilityDto> {
+        let conn = self.reader()?;
+        let order = orders::get(&conn, input.order_id)?;
+        let shop = shops::get(&conn, order.shop_id)?;
+        let line = order_lines::for_orders(&conn, &[order.id])?
+            .into_iter()
+            .find(|l| l.external_id == input.line_external_id || l.sku.as_deref() == Some(input.line_external_id.as_str()))
+            .ok_or_else(|| ApiError::validation("line", format!("order {} has no line {}", order.number, input.line_external_id)))?;
+        let refunded: i64 = crate::store::order_refunds::for_orders(&conn, &[order.id])?.iter().map(|f| f.amount_minor).sum();
+        let class = line.sku.as_deref().map(|s| goods_classes::get(&conn, shop.id, s)).transpose()?.flatten();
+        let at = time_arg("at", &input.at, self.clock.now_ms())?;
+        Ok(eligibility::explain(&eligibility::Facts {
+            platform: &shop.platform,
+            time_zone: &shop.time_zone,
+            case_type: input.case_type,
+            at,
+            shipped_at: order.shipped_at,
+            delivered_at: order.delivered_at,
+            cancelled_at: order.cancelled_at,
+            total_minor: order.total_minor,
+            refunded_minor: refunded,
+            goods_class: class.as_deref(),
+            open_cases_on_line: case_rows::count_for_line(&conn, order.id, &line.external_id, true)?,
+            cases_on_line: case_rows::count_for_line(&conn, order.id, &line.external_id, false)?,
+        }))
+    }
+
+    /// Stores a file content-addressed under the data folder and attaches it to the case.
+    pub async fn add_evidence(&self, input: AddEvidenceInput) -> ApiResult<CaseDetailDto> {
+        use base64::Engine;
+        use sha2::Digest;
+        let name = input.file_name.trim();
+        if name.is_empty() || name.contains(['/', '\\']) {
+            return Err(ApiError::validation("file_name", "a plain file name is needed"));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(input.content_base64.as_bytes())
+            .map_err(|_| ApiError::validation("content_base64", "not base64"))?;
+        if bytes.is_empty() || bytes.len() > 50 * 1024 * 1024 {
+            return Err(ApiError::validation("content_base64", "a file of 1 byte to 50 MB"));
+        }
+        let sha = format!("{:x}", sha2::Sha256::digest(&bytes));
+        let path = self.evidence_path(&sha);
+        if !path.exists() {
+            let dir = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+            let io = |e: std::io::Error| ApiError::new(super::ErrorCode::Internal, format!("cannot store the file: {e}"));
+            std::fs::create_dir_all(&dir).map_err(io)?;
+            let tmp = path.with_extension("part");
+            std::fs::write(&tmp, &bytes).map_err(io)?;
+            std::fs::rename(&tmp, &path).map_err(io)?;
+        }
+        let conn = self.writer.lock().await;
+        case_rows::get(&conn, input.case_id)?;
+        evidence::insert(
+            &conn,
+            input.case_id,
+            &evidence::EvidenceRow {
+                id: 0,
+                sha256: sha,
+                file_name: name.to_string(),
+                mime: input.mime.clone(),
+                size: bytes.len() as i64,
+                note: input.note.clone(),
+                added_at: self.clock.now_ms(),
+            },
+        )?;
+        self.detail(&conn, input.case_id)
+    }
+
+    fn evidence_path(&self, sha: &str) -> std::path::PathBuf {
+        crate::paths::data_dir_of(&self.db_path).join("evidence").join(&sha[..2]).join(sha)
+    }
+
+    /// One ZIP per case for a platform appeal: every evidence file, and the case's timeline as text.
+    pub fn export_evidence(&self, input: CaseIdInput) -> ApiResult<ExportedDto> {
+        use std::io::Write;
+        let conn = self.reader()?;
+        let detail = self.detail(&conn, input.id)?;
+        let dir = crate::paths::data_dir_of(&self.db_path).join("exports");
+        let io = |e: std::io::Error| ApiError::new(super::ErrorCode::Internal, format!("cannot write the ZIP: {e}"));
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        let path = dir.join(format!("case-{}-evidence.zip", input.id));
+        let tmp = path.with_extension("zip.part");
+        let file = std::fs::File::create(&tmp).map_err(io)?;
+        let mut zip = zip::ZipWriter::new(file);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        let zerr = |e: zip::result::ZipError| ApiError::new(super::ErrorCode::Internal, format!("cannot write the ZIP: {e}"));
+        let mut timeline = format!("Case {} ({:?}, {:?})\n", detail.summary.id, detail.summary.case_type, detail.summary.status);
+        for e in &detail.events {
+            timeline.push_str(&format!("{}  {}  {}  {}\n", e.at, e.actor, e.kind, e.note.clone().unwrap_or_default()));
+        }
+        zip.start_file("timeline.txt", opts).map_err(zerr)?;
+        zip.write_all(timeline.as_bytes()).map_err(io)?;
+        for (i, e) in detail.evidence.iter().enumerate() {
+            let bytes = std::fs::read(self.evidence_path(&e.sha256)).map_err(io)?;
+            zip.start_file(format!("{:02}-{}", i + 1, e.file_name), opts).map_err(zerr)?;
+            zip.write_all(&bytes).map_err(io)?;
+        }
+        zip.finish().map_err(zerr)?;
+        std::fs::rename(&tmp, &path).map_err(io)?;
+        Ok(ExportedDto { path: path.to_string_lossy().into_owned(), files: detail.evidence.len() as i64 + 1 })
+    }
+}

@@ -1,0 +1,182 @@
+//! `aftersales cases …` and `aftersales eligibility`: after-sales cases from the command line.
+
+use aftersales::api::{CaseActionInput, CaseIdInput, CasesQuery, Desk, DueInput, EligibilityInput, NewCaseInput};
+use aftersales::cases::CaseAction;
+use aftersales::policy::CaseType;
+use anyhow::{bail, Result};
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum CasesCmd {
+    /// Open a case (prints its id)
+    New {
+        #[arg(long)]
+        shop: String,
+        /// The order number (#1001 or 1001); leave out for a walk-in case
+        #[arg(long)]
+        order: Option<String>,
+        /// The order line, by SKU
+        #[arg(long)]
+        line: Option<String>,
+        #[arg(long = "type", value_parser = parse_type)]
+        case_type: CaseType,
+        /// The amount asked for, in major units (12.30)
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who brought it in (walk-in cases)
+        #[arg(long)]
+        customer: Option<String>,
+        /// When it was opened, RFC 3339 with offset (default: now)
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Act on a case: approve, reject, buyer-shipped, received, refund, exchange-shipped, reship-shipped,
+    /// close, cancel, intervene
+    Act {
+        id: i64,
+        #[arg(value_parser = parse_action)]
+        action: CaseAction,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        tracking: Option<String>,
+        /// How many of the received items are damaged
+        #[arg(long)]
+        damaged: Option<i64>,
+    },
+    /// One case with its timeline and every clock
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cases, most urgent first
+    List {
+        /// "open" or a status (requested, approved, …)
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        shop: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Running deadlines due within a duration (e.g. 24h, 90m, 3d), overdue ones first
+    Due {
+        #[arg(long, default_value = "24h")]
+        within: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_type(s: &str) -> Result<CaseType, String> {
+    CaseType::parse(s).ok_or_else(|| {
+        format!("unknown case type '{s}'; one of: {}", CaseType::ALL.iter().map(|t| t.id()).collect::<Vec<_>>().join(", "))
+    })
+}
+
+fn parse_action(s: &str) -> Result<CaseAction, String> {
+    CaseAction::parse(s).ok_or_else(|| {
+        let all: Vec<String> = CaseAction::ALL.iter().map(|a| a.id().replace('_', "-")).collect();
+        format!("unknown action '{s}'; one of: {}", all.join(", "))
+    })
+}
+
+/// "24h", "90m", "3d", "1.5h" → hours.
+pub fn parse_duration_hours(s: &str) -> Result<f64> {
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len()));
+    let n: f64 = num.trim().parse().map_err(|_| anyhow::anyhow!("'{s}' is not a duration like 24h, 90m or 3d"))?;
+    let hours = match unit.trim() {
+        "m" | "min" => n / 60.0,
+        "h" | "" => n,
+        "d" => n * 24.0,
+        other => bail!("'{other}' is not a unit; use m, h or d"),
+    };
+    if !(hours.is_finite() && hours >= 0.0) {
+        bail!("'{s}' is not a duration of zero or more");
+    }
+    Ok(hours)
+}
+
+pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Result<i64>) -> Result<()> {
+    match cmd {
+        CasesCmd::New { shop, order, line, case_type, amount, reason, customer, at } => {
+            let shop_id = shop_id(desk, &shop)?;
+            let order_id = order.map(|n| desk.find_order(shop_id, &n)).transpose()?.map(|o| o.id);
+            if line.is_some() && order_id.is_none() {
+                bail!("--line needs --order");
+            }
+            let case = desk
+                .new_case(NewCaseInput { shop_id, order_id, line_external_id: line, case_type, amount, reason, note: None, customer, at })
+                .await?;
+            println!("{}", case.summary.id);
+        }
+        CasesCmd::Act { id, action, at, note, amount, tracking, damaged } => {
+            let case = desk.act_case(CaseActionInput { case_id: id, action, at, note, amount, tracking, damaged }).await?;
+            println!("case {} is {:?}", id, case.summary.status);
+        }
+        CasesCmd::Show { id, json } => {
+            let case = desk.get_case(CaseIdInput { id }).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&case)?);
+            } else {
+                let s = &case.summary;
+                println!("case {} · {:?} · {:?} · {} {} at stake", s.id, s.case_type, s.status, s.at_stake, s.currency);
+                for c in &case.clocks {
+                    let source = c.rule.as_ref().map(|r| format!(" — {} ({:?}, as of {})", r.source, r.confidence, r.as_of)).unwrap_or_default();
+                    println!("  clock {:?} due {} {:?} → {:?}{source}", c.kind, c.due_at, c.outcome, c.consequence);
+                }
+                for e in &case.events {
+                    println!("  {} {} {} {}", e.at, e.actor, e.kind, e.note.clone().unwrap_or_default());
+                }
+            }
+        }
+        CasesCmd::List { status, shop, limit, json } => {
+            let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
+            let page = desk.list_cases(CasesQuery { shop_id, status, case_type: None, due_within_hours: None, limit, offset: 0 }).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&page.cases)?);
+            } else {
+                for c in &page.cases {
+                    let due = c.next_due.as_ref().map(|d| format!("{:?} due {}", d.kind, d.due_at)).unwrap_or_default();
+                    println!("{:>5} {:<14} {:<22} {:<14} {:>10} {} {}", c.id, c.shop, format!("{:?}", c.status), c.order_number.clone().unwrap_or_default(), c.at_stake, c.currency, due);
+                }
+                println!("{} of {} cases", page.cases.len(), page.total);
+            }
+        }
+        CasesCmd::Due { within, at, json } => {
+            let items = desk.due_clocks(DueInput { within_hours: parse_duration_hours(&within)?, shop_id: None, at }).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&items)?);
+            } else {
+                for i in &items {
+                    println!("{} case {} {:?} {} {} at stake → {:?}", i.clock.due_at, i.case.id, i.clock.kind, i.case.at_stake, i.case.currency, i.clock.consequence);
+                }
+                println!("{} deadlines", items.len());
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn eligibility(desk: &Desk, shop_id: i64, order: &str, line: &str, case_type: CaseType, at: Option<String>) -> Result<()> {
+    let order = desk.find_order(shop_id, order)?;
+    let e = desk.eligibility(EligibilityInput { order_id: order.id, line_external_id: line.to_string(), case_type, at })?;
+    println!("{}", serde_json::to_string_pretty(&e)?);
+    Ok(())
+}
+
+pub fn case_type(s: &str) -> Result<CaseType, String> {
+    parse_type(s)
+}

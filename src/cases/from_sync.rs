@@ -1,0 +1,197 @@
+//! Cases from synced platform data: each Shopify return becomes a return case that follows the platform's
+//! status; each refund that no return explains (Shopify, WooCommerce) becomes a refund-only case.
+//! Idempotent: a case is found again by its platform id, and only a changed status moves it.
+
+use super::service::{self, Act, CaseError, NewCase};
+use super::{CaseAction, CaseStatus};
+use crate::policy::CaseType;
+use crate::store::case_lines::CaseLineRow;
+use crate::store::cases;
+use crate::store::shops::ShopRow;
+use rusqlite::{params, Connection};
+
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Derived {
+    pub opened: u64,
+    pub moved: u64,
+}
+
+/// The actions that take a return case from `requested` to where Shopify's ReturnStatus says it is.
+fn path_to(raw: &str) -> &'static [CaseAction] {
+    match raw {
+        "OPEN" => &[CaseAction::Approve],
+        "CLOSED" => &[CaseAction::Approve, CaseAction::Close],
+        "DECLINED" => &[CaseAction::Reject],
+        "CANCELED" => &[CaseAction::Cancel],
+        _ => &[],
+    }
+}
+
+fn platform_act(action: CaseAction, at: i64, raw: &str) -> Act {
+    Act {
+        action,
+        at,
+        actor: "platform".into(),
+        note: (action == CaseAction::Reject).then(|| "declined on the platform".to_string()),
+        amount_minor: None,
+        tracking: None,
+        damaged: None,
+        raw_status: Some(raw.to_string()),
+    }
+}
+
+pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
+    let mut out = Derived::default();
+    struct Ret {
+        external_id: String,
+        name: Option<String>,
+        status: String,
+        quantity: i64,
+        reason: Option<String>,
+        created_at: i64,
+        closed_at: Option<i64>,
+        order_id: i64,
+        currency: String,
+    }
+    let returns: Vec<Ret> = conn
+        .prepare(
+            "SELECT r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, o.id, o.currency
+             FROM order_returns r JOIN orders o ON o.id = r.order_id WHERE o.shop_id = ?1 ORDER BY r.created_at, r.id",
+        )?
+        .query_map([shop.id], |r| {
+            Ok(Ret {
+                external_id: r.get(0)?,
+                name: r.get(1)?,
+                status: r.get(2)?,
+                quantity: r.get(3)?,
+                reason: r.get(4)?,
+                created_at: r.get(5)?,
+                closed_at: r.get(6)?,
+                order_id: r.get(7)?,
+                currency: r.get(8)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    for r in returns {
+        let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
+        let (case_id, done): (i64, usize) = match existing {
+            Some(c) if c.raw_status.as_deref() == Some(r.status.as_str()) => continue,
+            Some(c) => {
+                // Steps already taken: the path of the status we last saw.
+                let before = c.raw_status.as_deref().map_or(0, |s| path_to(s).len());
+                (c.id, before)
+            }
+            None => {
+                let id = service::open(
+                    conn,
+                    shop,
+                    NewCase {
+                        order_id: Some(r.order_id),
+                        case_type: CaseType::ReturnRefund,
+                        currency: r.currency.clone(),
+                        requested_minor: None,
+                        refunded_minor: 0,
+                        reason: r.reason.clone(),
+                        note: r.name.clone(),
+                        customer: None,
+                        lines: vec![CaseLineRow {
+                            line_external_id: None,
+                            sku: None,
+                            title: format!("{} item(s) to return", r.quantity),
+                            quantity: r.quantity,
+                            received_qty: 0,
+                            damaged_qty: 0,
+                        }],
+                        source: "platform".into(),
+                        external_id: Some(r.external_id.clone()),
+                        raw_status: Some("REQUESTED".into()),
+                        opened_at: r.created_at,
+                        deadlines: vec![],
+                    },
+                    now,
+                )?;
+                out.opened += 1;
+                (id, 0)
+            }
+        };
+        let path = path_to(&r.status);
+        let at = r.closed_at.unwrap_or(if done == 0 { r.created_at } else { now }).max(r.created_at);
+        let mut moved = false;
+        for action in path.iter().skip(done) {
+            let case = cases::get(conn, case_id)?;
+            let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Requested);
+            // A merchant may have moved the case by hand already; the platform's word is taken where it fits.
+            if super::transition(CaseType::ReturnRefund, status, *action).is_ok() {
+                service::act(conn, shop, case_id, platform_act(*action, at, &r.status), now)?;
+                moved = true;
+            }
+        }
+        if !moved {
+            conn.execute("UPDATE cases SET raw_status = ?2 WHERE id = ?1", params![case_id, r.status])?;
+        }
+        out.moved += u64::from(moved);
+    }
+
+    struct Refund {
+        external_id: String,
+        amount: i64,
+        created_at: i64,
+        note: Option<String>,
+        order_id: i64,
+        currency: String,
+    }
+    let refunds: Vec<Refund> = conn
+        .prepare(
+            "SELECT f.external_id, f.amount_minor, f.created_at, f.note, o.id, o.currency
+             FROM order_refunds f JOIN orders o ON o.id = f.order_id
+             WHERE o.shop_id = ?1 AND f.amount_minor > 0
+               AND NOT EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = o.id)
+               AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.external_id = 'refund:' || f.external_id)
+             ORDER BY f.created_at, f.id",
+        )?
+        .query_map([shop.id], |r| {
+            Ok(Refund { external_id: r.get(0)?, amount: r.get(1)?, created_at: r.get(2)?, note: r.get(3)?, order_id: r.get(4)?, currency: r.get(5)? })
+        })?
+        .collect::<Result<_, _>>()?;
+    for f in refunds {
+        let id = service::open(
+            conn,
+            shop,
+            NewCase {
+                order_id: Some(f.order_id),
+                case_type: CaseType::RefundOnly,
+                currency: f.currency.clone(),
+                requested_minor: Some(f.amount),
+                refunded_minor: 0,
+                reason: f.note.clone(),
+                note: f.note.clone(),
+                customer: None,
+                lines: vec![],
+                source: "platform".into(),
+                external_id: Some(format!("refund:{}", f.external_id)),
+                raw_status: Some("refunded".into()),
+                opened_at: f.created_at,
+                deadlines: vec![],
+            },
+            now,
+        )?;
+        service::act(
+            conn,
+            shop,
+            id,
+            Act {
+                action: CaseAction::Refund,
+                at: f.created_at,
+                actor: "merchant".into(),
+                note: Some("refunded on the platform".into()),
+                amount_minor: Some(f.amount),
+                tracking: None,
+                damaged: None,
+                raw_status: Some("refunded".into()),
+            },
+            now,
+        )?;
+        out.opened += 1;
+    }
+    Ok(out)
+}

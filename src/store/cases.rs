@@ -1,0 +1,200 @@
+//! The `cases` table: one after-sales case (refund, return, exchange, reship, repair, warranty claim).
+//! Every change to a row here comes with a `case_events` row.
+
+use super::StoreError;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+pub const MIGRATION_8: &str = "
+CREATE TABLE cases (
+    id               INTEGER PRIMARY KEY,
+    shop_id          INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+    order_id         INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+    type             TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    raw_status       TEXT,
+    reason           TEXT,
+    requested_minor  INTEGER,
+    refunded_minor   INTEGER NOT NULL DEFAULT 0,
+    currency         TEXT NOT NULL,
+    customer         TEXT,
+    tracking         TEXT,
+    opened_at        INTEGER NOT NULL,
+    closed_at        INTEGER,
+    intervention     INTEGER NOT NULL DEFAULT 0,
+    intervened_at    INTEGER,
+    source           TEXT NOT NULL,
+    external_id      TEXT,
+    updated_at       INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX cases_by_external ON cases (shop_id, source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX cases_by_status ON cases (status, opened_at DESC, id DESC);
+CREATE INDEX cases_by_order ON cases (order_id);";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub order_id: Option<i64>,
+    pub case_type: String,
+    pub status: String,
+    pub raw_status: Option<String>,
+    pub reason: Option<String>,
+    pub requested_minor: Option<i64>,
+    pub refunded_minor: i64,
+    pub currency: String,
+    pub customer: Option<String>,
+    pub tracking: Option<String>,
+    pub opened_at: i64,
+    pub closed_at: Option<i64>,
+    pub intervention: bool,
+    pub intervened_at: Option<i64>,
+    pub source: String,
+    pub external_id: Option<String>,
+}
+
+const COLUMNS: &str = "id, shop_id, order_id, type, status, raw_status, reason, requested_minor, refunded_minor,
+    currency, customer, tracking, opened_at, closed_at, intervention, intervened_at, source, external_id";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<CaseRow> {
+    Ok(CaseRow {
+        id: r.get(0)?,
+        shop_id: r.get(1)?,
+        order_id: r.get(2)?,
+        case_type: r.get(3)?,
+        status: r.get(4)?,
+        raw_status: r.get(5)?,
+        reason: r.get(6)?,
+        requested_minor: r.get(7)?,
+        refunded_minor: r.get(8)?,
+        currency: r.get(9)?,
+        customer: r.get(10)?,
+        tracking: r.get(11)?,
+        opened_at: r.get(12)?,
+        closed_at: r.get(13)?,
+        intervention: r.get(14)?,
+        intervened_at: r.get(15)?,
+        source: r.get(16)?,
+        external_id: r.get(17)?,
+    })
+}
+
+pub fn insert(conn: &Connection, c: &CaseRow, now_ms: i64) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO cases (shop_id, order_id, type, status, raw_status, reason, requested_minor, refunded_minor, currency,
+             customer, tracking, opened_at, closed_at, intervention, intervened_at, source, external_id, updated_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+        params![
+            c.shop_id, c.order_id, c.case_type, c.status, c.raw_status, c.reason, c.requested_minor, c.refunded_minor,
+            c.currency, c.customer, c.tracking, c.opened_at, c.closed_at, c.intervention, c.intervened_at, c.source,
+            c.external_id, now_ms
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Writes the mutable facts of a case back (status, money, tracking, intervention, closing).
+pub fn update(conn: &Connection, c: &CaseRow, now_ms: i64) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE cases SET status=?2, raw_status=?3, reason=?4, requested_minor=?5, refunded_minor=?6, tracking=?7,
+             closed_at=?8, intervention=?9, intervened_at=?10, updated_at=?11 WHERE id=?1",
+        params![
+            c.id, c.status, c.raw_status, c.reason, c.requested_minor, c.refunded_minor, c.tracking, c.closed_at,
+            c.intervention, c.intervened_at, now_ms
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<CaseRow, StoreError> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM cases WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("case {id}")))
+}
+
+pub fn find_external(conn: &Connection, shop_id: i64, source: &str, external_id: &str) -> Result<Option<CaseRow>, StoreError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM cases WHERE shop_id = ?1 AND source = ?2 AND external_id = ?3"),
+            params![shop_id, source, external_id],
+            from_row,
+        )
+        .optional()?)
+}
+
+pub const OPEN_STATUSES: &str = "'requested','approved','rejected','awaiting_return','returned_in_transit','received','platform_intervention'";
+
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub shop_id: Option<i64>,
+    /// A status, or "open" for every status still needing someone to act.
+    pub status: Option<String>,
+    pub case_type: Option<String>,
+    /// Only cases with a running clock due before this moment.
+    pub due_before: Option<i64>,
+}
+
+fn where_clause(f: &CaseFilter) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut parts = vec!["1=1".to_string()];
+    let mut args = vec![];
+    if let Some(s) = f.shop_id {
+        args.push(Value::Integer(s));
+        parts.push(format!("c.shop_id = ?{}", args.len()));
+    }
+    match f.status.as_deref() {
+        Some("open") => parts.push(format!("c.status IN ({OPEN_STATUSES})")),
+        Some(s) => {
+            args.push(Value::Text(s.to_string()));
+            parts.push(format!("c.status = ?{}", args.len()));
+        }
+        None => {}
+    }
+    if let Some(t) = &f.case_type {
+        args.push(Value::Text(t.clone()));
+        parts.push(format!("c.type = ?{}", args.len()));
+    }
+    if let Some(d) = f.due_before {
+        args.push(Value::Integer(d));
+        parts.push(format!("EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id AND k.outcome = 'running' AND k.paused_at IS NULL AND k.due_at <= ?{})", args.len()));
+    }
+    (parts.join(" AND "), args)
+}
+
+pub fn list(conn: &Connection, f: &CaseFilter, limit: i64, offset: i64) -> Result<Vec<CaseRow>, StoreError> {
+    let (clause, mut args) = where_clause(f);
+    args.push(rusqlite::types::Value::Integer(limit));
+    args.push(rusqlite::types::Value::Integer(offset));
+    let n = args.len();
+    let cols = COLUMNS.split(',').map(|c| format!("c.{}", c.trim())).collect::<Vec<_>>().join(", ");
+    // Most urgent first: the nearest running deadline, then the newest case.
+    let sql = format!(
+        "SELECT {cols} FROM cases c WHERE {clause}
+         ORDER BY (SELECT MIN(k.due_at) FROM clocks k WHERE k.case_id = c.id AND k.outcome = 'running' AND k.paused_at IS NULL) IS NULL,
+                  (SELECT MIN(k.due_at) FROM clocks k WHERE k.case_id = c.id AND k.outcome = 'running' AND k.paused_at IS NULL),
+                  c.opened_at DESC, c.id DESC
+         LIMIT ?{} OFFSET ?{}",
+        n - 1,
+        n
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn count(conn: &Connection, f: &CaseFilter) -> Result<i64, StoreError> {
+    let (clause, args) = where_clause(f);
+    Ok(conn.query_row(&format!("SELECT COUNT(*) FROM cases c WHERE {clause}"), rusqlite::params_from_iter(args), |r| r.get(0))?)
+}
+
+/// Open cases on an order line (by the line's external id), for the eligibility explainer.
+pub fn count_for_line(conn: &Connection, order_id: i64, line_external_id: &str, only_open: bool) -> Result<i64, StoreError> {
+    let open = if only_open { format!("AND c.status IN ({OPEN_STATUSES})") } else { String::new() };
+    Ok(conn.query_row(
+        &format!(
+            "SELECT COUNT(DISTINCT c.id) FROM cases c JOIN case_lines l ON l.case_id = c.id
+             WHERE c.order_id = ?1 AND l.line_external_id = ?2 {open}"
+        ),
+        params![order_id, line_external_id],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,96 @@
+//! The `clocks` table: every deadline started on a case, running or finished, with how it ended.
+
+use super::StoreError;
+use rusqlite::{params, Connection};
+
+pub const MIGRATION_11: &str = "
+CREATE TABLE clocks (
+    id           INTEGER PRIMARY KEY,
+    case_id      INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    rule_id      TEXT,
+    calendar     TEXT NOT NULL,
+    started_at   INTEGER NOT NULL,
+    due_at       INTEGER NOT NULL,
+    paused_at    INTEGER,
+    stopped_at   INTEGER,
+    outcome      TEXT NOT NULL DEFAULT 'running',
+    consequence  TEXT NOT NULL,
+    source       TEXT NOT NULL
+);
+CREATE INDEX clocks_running ON clocks (outcome, due_at) WHERE outcome = 'running';
+CREATE INDEX clocks_by_case ON clocks (case_id);";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockRow {
+    pub id: i64,
+    pub case_id: i64,
+    pub kind: String,
+    pub rule_id: Option<String>,
+    pub calendar: String,
+    pub started_at: i64,
+    pub due_at: i64,
+    pub paused_at: Option<i64>,
+    pub stopped_at: Option<i64>,
+    /// running, met, breached, cancelled
+    pub outcome: String,
+    pub consequence: String,
+    /// platform_field (the platform gave the deadline) or rule
+    pub source: String,
+}
+
+pub fn insert(conn: &Connection, c: &ClockRow) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO clocks (case_id, kind, rule_id, calendar, started_at, due_at, paused_at, stopped_at, outcome, consequence, source)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+        params![c.case_id, c.kind, c.rule_id, c.calendar, c.started_at, c.due_at, c.paused_at, c.stopped_at, c.outcome, c.consequence, c.source],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(conn: &Connection, c: &ClockRow) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE clocks SET due_at=?2, paused_at=?3, stopped_at=?4, outcome=?5 WHERE id=?1",
+        params![c.id, c.due_at, c.paused_at, c.stopped_at, c.outcome],
+    )?;
+    Ok(())
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClockRow> {
+    Ok(ClockRow {
+        id: r.get(0)?,
+        case_id: r.get(1)?,
+        kind: r.get(2)?,
+        rule_id: r.get(3)?,
+        calendar: r.get(4)?,
+        started_at: r.get(5)?,
+        due_at: r.get(6)?,
+        paused_at: r.get(7)?,
+        stopped_at: r.get(8)?,
+        outcome: r.get(9)?,
+        consequence: r.get(10)?,
+        source: r.get(11)?,
+    })
+}
+
+const COLUMNS: &str = "id, case_id, kind, rule_id, calendar, started_at, due_at, paused_at, stopped_at, outcome, consequence, source";
+
+pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<ClockRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM clocks WHERE case_id = ?1 ORDER BY started_at, id"))?;
+    let rows = stmt.query_map([case_id], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Running, unpaused clocks due before `before`, soonest first.
+pub fn running_due_before(conn: &Connection, before: i64) -> Result<Vec<ClockRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?1 ORDER BY due_at, id"
+    ))?;
+    let rows = stmt.query_map([before], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn set_outcome(conn: &Connection, id: i64, outcome: &str, stopped_at: Option<i64>) -> Result<(), StoreError> {
+    conn.execute("UPDATE clocks SET outcome = ?2, stopped_at = COALESCE(?3, stopped_at) WHERE id = ?1", params![id, outcome, stopped_at])?;
+    Ok(())
+}
