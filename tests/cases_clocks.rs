@@ -250,3 +250,43 @@ async fn offline_shops_take_walk_in_cases_through_the_door() {
         .unwrap_err();
     assert!(bad.message.starts_with("amount:"), "bad input names its field: {}", bad.message);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_merchant_overrides_a_number_and_extends_the_reason_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(&dir.path().join("desk.db")).unwrap();
+    let rules = desk.list_rules().unwrap();
+    let pdd = rules.iter().find(|r| r.id == "pdd.merchant_response").expect("the Pinduoduo rule is listed");
+    assert_eq!((pdd.minutes, pdd.shipped_minutes), (2880, 2880));
+    assert!(!pdd.source.is_empty() && !pdd.as_of.is_empty(), "with its source and date");
+    let after = desk.set_rule_override(aftersales::api::RuleOverrideInput { rule_id: pdd.id.clone(), minutes: Some(1440) }).await.unwrap();
+    assert_eq!(after.iter().find(|r| r.id == pdd.id).unwrap().minutes, 1440, "the merchant's number is in effect");
+    let bad = desk.set_rule_override(aftersales::api::RuleOverrideInput { rule_id: "nope".into(), minutes: Some(5) }).await.unwrap_err();
+    assert!(bad.message.starts_with("rule_id:"), "{}", bad.message);
+
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "拼多多".into(), time_zone: None, currency: None }).await.unwrap();
+    let case = desk
+        .new_case(aftersales::api::NewCaseInput {
+            shop_id: shop.id,
+            order_id: None,
+            line_external_id: None,
+            case_type: CaseType::RefundOnly,
+            amount: Some("20.00".into()),
+            reason: Some("quality.damaged".into()),
+            note: None,
+            customer: Some("王五".into()),
+            at: Some("2026-11-20T10:00:00+08:00".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(case.clocks[0].due_at, "2026-11-21T02:00:00Z", "the overridden 24 hours, not the shipped 48");
+    assert_eq!(case.clocks[0].rule.as_ref().map(|r| r.minutes), Some(2880), "the rule info still shows the shipped number and its source");
+
+    let reasons = desk.list_reasons().unwrap();
+    assert!(reasons.iter().any(|r| r.code == "buyer.no_reason" && r.label_zh == "七天无理由"), "the default tree is there");
+    let more = desk
+        .add_reason(aftersales::api::ReasonInput { parent: Some("quality".into()), label_zh: "电池鼓包".into(), label_en: "Swollen battery".into() })
+        .await
+        .unwrap();
+    assert!(more.iter().any(|r| r.parent.as_deref() == Some("quality") && r.label_en == "Swollen battery"), "the merchant's reason joins the tree");
+}

@@ -63,6 +63,10 @@ pub fn typescript() -> String {
         EligibilityDto::decl(&cfg),
         AddEvidenceInput::decl(&cfg),
         ExportedDto::decl(&cfg),
+        RuleDto::decl(&cfg),
+        RuleOverrideInput::decl(&cfg),
+        ReasonDto::decl(&cfg),
+        ReasonInput::decl(&cfg),
         OfflineShopInput::decl(&cfg),
         GoodsClassInput::decl(&cfg),
     ];

@@ -20,6 +20,7 @@ pub enum ClockOutcome {
 pub struct RuleInfoDto {
     pub id: String,
     pub pack: String,
+    /// The number as shipped in the pack (the clock's own due time already has the merchant's override).
     #[ts(type = "number")]
     pub minutes: i64,
     pub source: String,
@@ -226,4 +227,50 @@ pub struct ExportedDto {
     pub path: String,
     #[ts(type = "number")]
     pub files: i64,
+}
+
+/// A rule as the merchant sees it: the shipped number, theirs, and where the number comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RuleDto {
+    pub id: String,
+    pub pack: String,
+    pub pack_name: String,
+    pub kind: ClockKind,
+    pub case_types: Vec<CaseType>,
+    /// In effect (the merchant's, when they set one).
+    #[ts(type = "number")]
+    pub minutes: i64,
+    #[ts(type = "number")]
+    pub shipped_minutes: i64,
+    pub calendar: CalendarKind,
+    pub consequence: Consequence,
+    pub source: String,
+    pub as_of: String,
+    pub confidence: Confidence,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RuleOverrideInput {
+    pub rule_id: String,
+    /// null restores the shipped number.
+    #[ts(type = "number | null")]
+    pub minutes: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReasonDto {
+    pub code: String,
+    pub parent: Option<String>,
+    pub label_zh: String,
+    pub label_en: String,
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReasonInput {
+    /// A top-level reason's code to add under, or null for a new top-level reason.
+    pub parent: Option<String>,
+    pub label_zh: String,
+    pub label_en: String,
 }

@@ -7,6 +7,7 @@ mod demo;
 pub mod dto;
 mod error;
 mod orders;
+mod rules;
 mod settings;
 mod shops;
 mod sync;

@@ -3,7 +3,7 @@
 
 use super::{
     case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
-    rule_overrides, settings, shops, sync_state, StoreError,
+    reasons, rule_overrides, settings, shops, sync_state, StoreError,
 };
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     evidence::MIGRATION_12,
     goods_classes::MIGRATION_13,
     rule_overrides::MIGRATION_14,
+    reasons::MIGRATION_15,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -11,6 +11,7 @@ pub mod order_lines;
 pub mod order_refunds;
 pub mod order_returns;
 pub mod orders;
+pub mod reasons;
 pub mod rule_overrides;
 pub mod settings;
 pub mod shops;

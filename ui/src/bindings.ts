@@ -38,7 +38,11 @@ export type ClockOutcome = "running" | "met" | "breached" | "cancelled";
 export type Consequence = "auto_refund" | "auto_close" | "escalation_lost" | "none";
 export type CalendarKind = "natural" | "business";
 export type Confidence = "official" | "secondary" | "unverified";
-export type RuleInfoDto = { id: string, pack: string, minutes: number, source: string, as_of: string, confidence: Confidence, note: string, };
+export type RuleInfoDto = { id: string, pack: string, 
+/**
+ * The number as shipped in the pack (the clock's own due time already has the merchant's override).
+ */
+minutes: number, source: string, as_of: string, confidence: Confidence, note: string, };
 export type ClockDto = { id: number, kind: ClockKind, calendar: CalendarKind, started_at: string, due_at: string, paused: boolean, stopped_at: string | null, outcome: ClockOutcome, consequence: Consequence, 
 /**
  * "platform_field" when the platform gave the deadline itself, else "rule".
@@ -129,6 +133,22 @@ export type ExportedDto = {
  * Where the file was written on this computer.
  */
 path: string, files: number, };
+export type RuleDto = { id: string, pack: string, pack_name: string, kind: ClockKind, case_types: Array<CaseType>, 
+/**
+ * In effect (the merchant's, when they set one).
+ */
+minutes: number, shipped_minutes: number, calendar: CalendarKind, consequence: Consequence, source: string, as_of: string, confidence: Confidence, note: string, };
+export type RuleOverrideInput = { rule_id: string, 
+/**
+ * null restores the shipped number.
+ */
+minutes: number | null, };
+export type ReasonDto = { code: string, parent: string | null, label_zh: string, label_en: string, builtin: boolean, };
+export type ReasonInput = { 
+/**
+ * A top-level reason's code to add under, or null for a new top-level reason.
+ */
+parent: string | null, label_zh: string, label_en: string, };
 export type OfflineShopInput = { platform: Platform, name: string, time_zone: string | null, currency: string | null, };
 export type GoodsClassInput = { shop_id: number, sku: string, 
 /**

@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod demo;
 pub mod orders;
+pub mod rules;
 pub mod settings;
 pub mod shops;
 pub mod sync;

@@ -88,6 +88,16 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
             Err(e) => Err(e),
         },
         "export_evidence" => input(&args).and_then(|i| to_value(desk.export_evidence(i))),
+        "list_rules" => to_value(desk.list_rules()),
+        "set_rule_override" => match input(&args) {
+            Ok(i) => to_value(desk.set_rule_override(i).await),
+            Err(e) => Err(e),
+        },
+        "list_reasons" => to_value(desk.list_reasons()),
+        "add_reason" => match input(&args) {
+            Ok(i) => to_value(desk.add_reason(i).await),
+            Err(e) => Err(e),
+        },
         "cancel_sync" => input(&args).and_then(|i| to_value(desk.cancel_sync(i))),
         "get_settings" => to_value(desk.get_settings()),
         "update_settings" => match input(&args) {
