@@ -279,7 +279,7 @@ async fn the_merchant_overrides_a_number_and_extends_the_reason_tree() {
         })
         .await
         .unwrap();
-    assert_eq!(case.clocks[0].due_at, "2026-11-21T02:00:00Z", "the overridden 24 hours, not the shipped 48");
+    assert_eq!(case.clocks[0].due, "2026-11-21T02:00:00Z", "the overridden 24 hours, not the shipped 48");
     assert_eq!(case.clocks[0].rule.as_ref().map(|r| r.minutes), Some(2880), "the rule info still shows the shipped number and its source");
 
     let reasons = desk.list_reasons().unwrap();
@@ -289,4 +289,64 @@ async fn the_merchant_overrides_a_number_and_extends_the_reason_tree() {
         .await
         .unwrap();
     assert!(more.iter().any(|r| r.parent.as_deref() == Some("quality") && r.label_en == "Swollen battery"), "the merchant's reason joins the tree");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evidence_is_stored_by_content_and_exported_as_one_zip_per_case() {
+    use base64::Engine;
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(&dir.path().join("desk.db")).unwrap();
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Douyin, name: "抖店".into(), time_zone: None, currency: None }).await.unwrap();
+    let case = desk
+        .new_case(aftersales::api::NewCaseInput {
+            shop_id: shop.id,
+            order_id: None,
+            line_external_id: None,
+            case_type: CaseType::ReturnRefund,
+            amount: Some("59.90".into()),
+            reason: None,
+            note: None,
+            customer: Some("赵六".into()),
+            at: None,
+        })
+        .await
+        .unwrap();
+    let photo = b"\x89PNG fake photo of a cracked screen".to_vec();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&photo);
+    let add = |name: &str| aftersales::api::AddEvidenceInput {
+        case_id: case.case.id,
+        file_name: name.into(),
+        mime: "image/png".into(),
+        content_base64: b64.clone(),
+        note: Some("开箱照片".into()),
+    };
+    desk.add_evidence(add("crack.png")).await.unwrap();
+    let detail = desk.add_evidence(add("crack-again.png")).await.unwrap();
+    assert_eq!(detail.evidence.len(), 2, "two attachments");
+    assert_eq!(detail.evidence[0].sha256, detail.evidence[1].sha256, "the same bytes, the same address");
+    let stored: Vec<_> = walk(&dir.path().join("evidence"));
+    assert_eq!(stored.len(), 1, "stored once, content-addressed");
+    let bad = desk.add_evidence(aftersales::api::AddEvidenceInput { file_name: "../x".into(), ..add("x") }).await.unwrap_err();
+    assert!(bad.message.starts_with("file_name:"), "{}", bad.message);
+
+    let zip = desk.export_evidence(aftersales::api::CaseIdInput { id: case.case.id }).unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip.path).unwrap()).expect("a real ZIP file");
+    let names: Vec<String> = (0..archive.len()).map(|i| archive.by_index(i).unwrap().name().unwrap().to_string()).collect();
+    assert_eq!(names, ["timeline.txt", "01-crack.png", "02-crack-again.png"], "the timeline and every file");
+    let mut back = vec![];
+    archive.by_name("01-crack.png").unwrap().read_to_end(&mut back).unwrap();
+    assert_eq!(back, photo, "the file comes back byte for byte");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![];
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.path().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
 }

@@ -36,13 +36,15 @@ pub struct ClockDto {
     pub kind: ClockKind,
     pub calendar: CalendarKind,
     pub started_at: String,
-    pub due_at: String,
+    pub due: String,
     pub paused: bool,
     pub stopped_at: Option<String>,
     pub outcome: ClockOutcome,
     pub consequence: Consequence,
     /// "platform_field" when the platform gave the deadline itself, else "rule".
     pub source: String,
+    /// Where the rule's number comes from (the rule's own source text).
+    pub rule_source: Option<String>,
     pub rule: Option<RuleInfoDto>,
 }
 
@@ -117,7 +119,7 @@ pub struct EvidenceDto {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CaseDetailDto {
-    pub summary: CaseSummaryDto,
+    pub case: CaseSummaryDto,
     pub lines: Vec<CaseLineDto>,
     pub events: Vec<CaseEventDto>,
     /// Every clock, running or finished, not only the nearest.

@@ -63,7 +63,7 @@ fn clock_dto(c: &ClockRow) -> ClockDto {
         kind: ClockKind::parse(&c.kind).unwrap_or(ClockKind::Resolution),
         calendar: if c.calendar == "business" { CalendarKind::Business } else { CalendarKind::Natural },
         started_at: to_rfc3339(c.started_at),
-        due_at: to_rfc3339(c.due_at),
+        due: to_rfc3339(c.due_at),
         paused: c.paused_at.is_some(),
         stopped_at: c.stopped_at.map(to_rfc3339),
         outcome: match c.outcome.as_str() {
@@ -74,6 +74,7 @@ fn clock_dto(c: &ClockRow) -> ClockDto {
         },
         consequence: serde_json::from_value(serde_json::Value::String(c.consequence.clone())).unwrap_or(Consequence::None),
         source: c.source.clone(),
+        rule_source: rule.as_ref().map(|r| r.source.clone()),
         rule,
     }
 }
@@ -144,7 +145,7 @@ impl Desk {
                 .into_iter()
                 .map(|e| EvidenceDto { id: e.id, file_name: e.file_name, mime: e.mime, size: e.size, sha256: e.sha256, note: e.note, added_at: to_rfc3339(e.added_at) })
                 .collect(),
-            summary,
+            case: summary,
         })
     }
 
@@ -370,7 +371,7 @@ impl Desk {
         let mut zip = zip::ZipWriter::new(file);
         let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         let zerr = |e: zip::result::ZipError| ApiError::new(super::ErrorCode::Internal, format!("cannot write the ZIP: {e}"));
-        let mut timeline = format!("Case {} ({:?}, {:?})\n", detail.summary.id, detail.summary.case_type, detail.summary.status);
+        let mut timeline = format!("Case {} ({:?}, {:?})\n", detail.case.id, detail.case.case_type, detail.case.status);
         for e in &detail.events {
             timeline.push_str(&format!("{}  {}  {}  {}\n", e.at, e.actor, e.kind, e.note.clone().unwrap_or_default()));
         }

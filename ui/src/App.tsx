@@ -1,12 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Backend } from './backend/Backend';
 import { BackendProvider } from './backend/BackendContext';
+import { antdLocale } from './i18n/antdLocale';
 import { useLanguage } from './i18n/useLanguage';
 import { Desk } from './pages/Desk';
 
@@ -14,7 +13,7 @@ import { Desk } from './pages/Desk';
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const language = useLanguage();
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS}>
+    <ConfigProvider locale={antdLocale(language)}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -43,11 +43,15 @@ export type RuleInfoDto = { id: string, pack: string,
  * The number as shipped in the pack (the clock's own due time already has the merchant's override).
  */
 minutes: number, source: string, as_of: string, confidence: Confidence, note: string, };
-export type ClockDto = { id: number, kind: ClockKind, calendar: CalendarKind, started_at: string, due_at: string, paused: boolean, stopped_at: string | null, outcome: ClockOutcome, consequence: Consequence, 
+export type ClockDto = { id: number, kind: ClockKind, calendar: CalendarKind, started_at: string, due: string, paused: boolean, stopped_at: string | null, outcome: ClockOutcome, consequence: Consequence, 
 /**
  * "platform_field" when the platform gave the deadline itself, else "rule".
  */
-source: string, rule: RuleInfoDto | null, };
+source: string, 
+/**
+ * Where the rule's number comes from (the rule's own source text).
+ */
+rule_source: string | null, rule: RuleInfoDto | null, };
 export type CaseEventDto = { at: string, 
 /**
  * merchant, buyer, platform, system
@@ -72,7 +76,7 @@ source: string,
  */
 next_due: ClockDto | null, running_clocks: number, };
 export type EvidenceDto = { id: number, file_name: string, mime: string, size: number, sha256: string, note: string | null, added_at: string, };
-export type CaseDetailDto = { summary: CaseSummaryDto, lines: Array<CaseLineDto>, events: Array<CaseEventDto>, 
+export type CaseDetailDto = { case: CaseSummaryDto, lines: Array<CaseLineDto>, events: Array<CaseEventDto>, 
 /**
  * Every clock, running or finished, not only the nearest.
  */

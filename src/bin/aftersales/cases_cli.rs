@@ -120,22 +120,22 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
             let case = desk
                 .new_case(NewCaseInput { shop_id, order_id, line_external_id: line, case_type, amount, reason, note: None, customer, at })
                 .await?;
-            println!("{}", case.summary.id);
+            println!("{}", case.case.id);
         }
         CasesCmd::Act { id, action, at, note, amount, tracking, damaged } => {
             let case = desk.act_case(CaseActionInput { case_id: id, action, at, note, amount, tracking, damaged }).await?;
-            println!("case {} is {:?}", id, case.summary.status);
+            println!("case {} is {:?}", id, case.case.status);
         }
         CasesCmd::Show { id, json } => {
             let case = desk.get_case(CaseIdInput { id }).await?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&case)?);
             } else {
-                let s = &case.summary;
+                let s = &case.case;
                 println!("case {} · {:?} · {:?} · {} {} at stake", s.id, s.case_type, s.status, s.at_stake, s.currency);
                 for c in &case.clocks {
                     let source = c.rule.as_ref().map(|r| format!(" — {} ({:?}, as of {})", r.source, r.confidence, r.as_of)).unwrap_or_default();
-                    println!("  clock {:?} due {} {:?} → {:?}{source}", c.kind, c.due_at, c.outcome, c.consequence);
+                    println!("  clock {:?} due {} {:?} → {:?}{source}", c.kind, c.due, c.outcome, c.consequence);
                 }
                 for e in &case.events {
                     println!("  {} {} {} {}", e.at, e.actor, e.kind, e.note.clone().unwrap_or_default());
@@ -149,7 +149,7 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
                 println!("{}", serde_json::to_string_pretty(&page.cases)?);
             } else {
                 for c in &page.cases {
-                    let due = c.next_due.as_ref().map(|d| format!("{:?} due {}", d.kind, d.due_at)).unwrap_or_default();
+                    let due = c.next_due.as_ref().map(|d| format!("{:?} due {}", d.kind, d.due)).unwrap_or_default();
                     println!("{:>5} {:<14} {:<22} {:<14} {:>10} {} {}", c.id, c.shop, format!("{:?}", c.status), c.order_number.clone().unwrap_or_default(), c.at_stake, c.currency, due);
                 }
                 println!("{} of {} cases", page.cases.len(), page.total);
@@ -161,7 +161,7 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
                 println!("{}", serde_json::to_string_pretty(&items)?);
             } else {
                 for i in &items {
-                    println!("{} case {} {:?} {} {} at stake → {:?}", i.clock.due_at, i.case.id, i.clock.kind, i.case.at_stake, i.case.currency, i.clock.consequence);
+                    println!("{} case {} {:?} {} {} at stake → {:?}", i.clock.due, i.case.id, i.clock.kind, i.case.at_stake, i.case.currency, i.clock.consequence);
                 }
                 println!("{} deadlines", items.len());
             }

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { AddEvidenceInput, CaseActionInput, CasesQuery, EligibilityInput, NewCaseInput } from '../bindings';
 import { backendOver, type Backend, type Invoke } from './Backend';
 
 type Call = { command: string; args: Record<string, unknown> | undefined };
@@ -14,6 +15,21 @@ function recording(): { backend: Backend; calls: Call[] } {
 }
 
 const credentials = { platform: 'woocommerce', key: 'ck_1', secret: 'cs_1' } as const;
+const casesQuery: CasesQuery = { shop_id: null, status: 'open', case_type: null, due_within_hours: 24, limit: 20, offset: 0 };
+const newCase: NewCaseInput = {
+  shop_id: 1,
+  order_id: 7,
+  line_external_id: 'L1',
+  case_type: 'return_refund',
+  amount: '12.50',
+  reason: null,
+  note: null,
+  customer: null,
+  at: null,
+};
+const action: CaseActionInput = { case_id: 9, action: 'reject', at: null, note: 'used', amount: null, tracking: null, damaged: null };
+const eligibility: EligibilityInput = { order_id: 7, line_external_id: 'L1', case_type: 'return_refund', at: null };
+const evidence: AddEvidenceInput = { case_id: 9, file_name: 'a.png', mime: 'image/png', content_base64: 'AAEC', note: null };
 
 describe('backendOver', () => {
   it.each<[string, (backend: Backend) => Promise<unknown>, string, Record<string, unknown> | undefined]>([
@@ -28,6 +44,14 @@ describe('backendOver', () => {
     ['updateSettings', (b) => b.updateSettings({ sync_interval_minutes: 15 }), 'update_settings', { input: { sync_interval_minutes: 15 } }],
     ['getOrder', (b) => b.getOrder({ id: 7 }), 'get_order', { input: { id: 7 } }],
     ['startDemo', (b) => b.startDemo(), 'start_demo', undefined],
+    ['listCases', (b) => b.listCases(casesQuery), 'list_cases', { input: casesQuery }],
+    ['getCase', (b) => b.getCase({ id: 9 }), 'get_case', { input: { id: 9 } }],
+    ['newCase', (b) => b.newCase(newCase), 'new_case', { input: newCase }],
+    ['actCase', (b) => b.actCase(action), 'act_case', { input: action }],
+    ['dueClocks', (b) => b.dueClocks({ within_hours: 24, shop_id: null, at: null }), 'due_clocks', { input: { within_hours: 24, shop_id: null, at: null } }],
+    ['eligibility', (b) => b.eligibility(eligibility), 'eligibility', { input: eligibility }],
+    ['addEvidence', (b) => b.addEvidence(evidence), 'add_evidence', { input: evidence }],
+    ['exportEvidence', (b) => b.exportEvidence({ id: 9 }), 'export_evidence', { input: { id: 9 } }],
   ])('%s calls the engine command %s', async (_method, call, command, args) => {
     const { backend, calls } = recording();
     await call(backend);

@@ -1,6 +1,18 @@
 import type {
+  AddEvidenceInput,
   AddShopInput,
+  CaseActionInput,
+  CaseDetailDto,
+  CaseIdInput,
+  CasesPage,
+  CasesQuery,
   ConnectionTestDto,
+  DueInput,
+  DueItemDto,
+  EligibilityDto,
+  EligibilityInput,
+  ExportedDto,
+  NewCaseInput,
   DemoStarted,
   OrderDto,
   OrderIdInput,
@@ -29,6 +41,14 @@ export interface Backend {
   listOrders(input: OrdersQuery): Promise<OrdersPage>;
   getOrder(input: OrderIdInput): Promise<OrderDto>;
   startDemo(): Promise<DemoStarted>;
+  listCases(input: CasesQuery): Promise<CasesPage>;
+  getCase(input: CaseIdInput): Promise<CaseDetailDto>;
+  newCase(input: NewCaseInput): Promise<CaseDetailDto>;
+  actCase(input: CaseActionInput): Promise<CaseDetailDto>;
+  dueClocks(input: DueInput): Promise<DueItemDto[]>;
+  eligibility(input: EligibilityInput): Promise<EligibilityDto>;
+  addEvidence(input: AddEvidenceInput): Promise<CaseDetailDto>;
+  exportEvidence(input: CaseIdInput): Promise<ExportedDto>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -49,5 +69,13 @@ export function backendOver(invoke: Invoke): Backend {
     listOrders: (input) => invoke('list_orders', { input }),
     getOrder: (input) => invoke('get_order', { input }),
     startDemo: () => invoke('start_demo'),
+    listCases: (input) => invoke('list_cases', { input }),
+    getCase: (input) => invoke('get_case', { input }),
+    newCase: (input) => invoke('new_case', { input }),
+    actCase: (input) => invoke('act_case', { input }),
+    dueClocks: (input) => invoke('due_clocks', { input }),
+    eligibility: (input) => invoke('eligibility', { input }),
+    addEvidence: (input) => invoke('add_evidence', { input }),
+    exportEvidence: (input) => invoke('export_evidence', { input }),
   };
 }

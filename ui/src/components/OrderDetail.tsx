@@ -1,4 +1,5 @@
-import { Descriptions, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Descriptions, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDto, OrderLineDto, RefundDto } from '../bindings';
 import { DASH } from './dash';
@@ -6,8 +7,16 @@ import { DateTime } from './DateTime';
 import { Money } from './Money';
 import { FinancialStatusTag, FulfillmentStatusTag } from './StatusTags';
 
+type OrderDetailProps = {
+  order: OrderDto;
+  /** Offered on each line: start an after-sales case on it. */
+  onAfterSales?: (line: OrderLineDto) => void;
+  /** Shown under the items (what after-sales each line allows). */
+  afterLines?: ReactNode;
+};
+
 /** Everything synced about one order: statuses, buyer, times, items and refunds. */
-export function OrderDetail({ order }: { order: OrderDto }) {
+export function OrderDetail({ order, onAfterSales, afterLines }: OrderDetailProps) {
   const { t } = useTranslation();
   const lineColumns: TableColumnsType<OrderLineDto> = [
     { title: t('order.lineSku'), key: 'sku', render: (_, line) => line.sku ?? DASH },
@@ -20,6 +29,17 @@ export function OrderDetail({ order }: { order: OrderDto }) {
       render: (_, line) => <Money amount={line.price} currency={order.currency} />,
     },
   ];
+  if (onAfterSales !== undefined) {
+    lineColumns.push({
+      title: t('order.lineActions'),
+      key: 'actions',
+      render: (_, line) => (
+        <Button size="small" data-testid="order-line-aftersales" onClick={() => onAfterSales(line)}>
+          {t('order.afterSales')}
+        </Button>
+      ),
+    });
+  }
   const refundColumns: TableColumnsType<RefundDto> = [
     {
       title: t('order.refundAmount'),
@@ -84,6 +104,7 @@ export function OrderDetail({ order }: { order: OrderDto }) {
           pagination={false}
         />
       </div>
+      {afterLines}
       <div data-testid="order-refunds">
         <Typography.Title level={5}>{t('order.refunds')}</Typography.Title>
         <Table<RefundDto>

@@ -51,9 +51,34 @@ describe('ShopsTable', () => {
     expect(rowOf(2).getByText('WooCommerce')).toBeInTheDocument();
     expect(rowOf(2).getByRole('progressbar'), 'a running shop shows its progress').toHaveAttribute('aria-valuenow', '50');
 
-    expect(rowOf(3).getByText('Last sync failed: HTTP 503 from shop')).toBeInTheDocument();
+    expect(rowOf(3).getByText('Cannot reach the shop')).toBeInTheDocument();
     expect(rowOf(3).getByText('Check the internet connection or the shop URL')).toBeInTheDocument();
+    expect(rowOf(3).queryByText('HTTP 503 from shop'), 'two lines in the row: headline and hint').toBeNull();
     expect(rowOf(3).getAllByText('Not synced yet').length, 'never synced: the last-success column says so').toBeGreaterThan(0);
+  });
+
+  it('shows the whole failed sync, with the engine message, in the expanded row', () => {
+    renderIn('zh-CN', <ShopsTable {...props()} />);
+
+    expect(rowOf(1).queryByRole('button', { name: '展开行' }), 'only a failed sync has details').toBeNull();
+    fireEvent.click(rowOf(3).getByRole('button', { name: '展开行' }));
+
+    const details = within(screen.getByTestId('sync-error-details'));
+    expect(details.getByText('无法连接店铺')).toBeInTheDocument();
+    expect(details.getByText('请检查网络连接或店铺地址')).toBeInTheDocument();
+    expect(details.getByText('HTTP 503 from shop')).toBeInTheDocument();
+    expect(details.getByText(/^上次尝试：/)).toBeInTheDocument();
+  });
+
+  it('keeps the actions as named icon buttons and the columns at fixed widths', () => {
+    renderIn('en', <ShopsTable {...props()} />);
+
+    for (const name of ['Sync now', 'Edit', 'Remove']) {
+      const button = rowOf(1).getByRole('button', { name });
+      expect(button.textContent, `${name} is an icon button`).toBe('');
+    }
+    expect(document.querySelector('.ant-table table')).toHaveStyle({ tableLayout: 'fixed' });
+    expect(document.querySelector('.ant-table-content'), 'no horizontal scrolling').not.toHaveStyle({ overflowX: 'auto' });
   });
 
   it('offers Cancel instead of Sync now while a shop syncs', () => {
@@ -90,6 +115,18 @@ describe('ShopsTable', () => {
 
     fireEvent.click(confirm.getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(onRemove).toHaveBeenCalledWith(expect.objectContaining({ id: 1 })));
+  });
+
+  it('closes the Remove tooltip while the confirmation is open, so it never covers its buttons', async () => {
+    renderIn('en', <ShopsTable {...props()} />);
+    const remove = rowOf(1).getByRole('button', { name: 'Remove' });
+
+    fireEvent.mouseEnter(remove);
+    await waitFor(() => expect(document.querySelector('.ant-tooltip:not(.ant-tooltip-hidden)')).toHaveTextContent('Remove'));
+    fireEvent.click(remove);
+
+    await screen.findByText('Remove Acme?');
+    await waitFor(() => expect(document.querySelector('.ant-tooltip:not(.ant-tooltip-hidden)')).toBeNull());
   });
 
   it('removes nothing when the merchant cancels', async () => {

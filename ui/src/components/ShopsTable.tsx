@@ -1,10 +1,10 @@
-import { DeleteOutlined, EditOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
-import { Badge, Button, Popconfirm, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Badge, Flex, Table, Tooltip, Typography, theme, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto } from '../bindings';
 import { useFormat } from '../i18n/useFormat';
 import { LastSyncError } from './LastSyncError';
 import { PlatformTag } from './PlatformTag';
+import { ShopActions } from './ShopActions';
 import { SyncProgress } from './SyncProgress';
 
 export type ShopsTableProps = {
@@ -21,7 +21,26 @@ export type ShopsTableProps = {
   onRemove: (shop: ShopDto) => void;
 };
 
-/** What a shop's sync is doing: its progress while running, else its last error, else whether it ever synced. */
+/** A failed last sync whose details the expanded row shows. */
+const hasError = (shop: ShopDto) => shop.sync.last_error !== null && !shop.sync.running;
+
+/** The shop's name, under it its platform and its address (both cut with …, whole on hover). */
+function ShopName({ shop }: { shop: ShopDto }) {
+  const { token } = theme.useToken();
+  return (
+    <Flex vertical style={{ minWidth: 0 }}>
+      <Typography.Text ellipsis={{ tooltip: shop.name }}>{shop.name}</Typography.Text>
+      <Flex align="center">
+        <PlatformTag platform={shop.platform} />
+        <Typography.Text type="secondary" style={{ fontSize: token.fontSizeSM }} ellipsis={{ tooltip: shop.base_url }}>
+          {shop.base_url}
+        </Typography.Text>
+      </Flex>
+    </Flex>
+  );
+}
+
+/** What a shop's sync is doing: its progress while running, else its last error in two lines, else whether it ever synced. */
 function SyncState({ shop, syncing }: { shop: ShopDto; syncing: boolean }) {
   const { t } = useTranslation();
   const { sync } = shop;
@@ -29,7 +48,7 @@ function SyncState({ shop, syncing }: { shop: ShopDto; syncing: boolean }) {
     return <SyncProgress progress={sync.progress} />;
   }
   if (sync.last_error !== null) {
-    return <LastSyncError message={sync.last_error} code={sync.last_error_code} />;
+    return <LastSyncError message={sync.last_error} code={sync.last_error_code} platform={shop.platform} compact />;
   }
   return sync.last_success_at !== null ? (
     <Badge status="success" text={t('sync.ok')} />
@@ -38,22 +57,33 @@ function SyncState({ shop, syncing }: { shop: ShopDto; syncing: boolean }) {
   );
 }
 
-/** The connected shops with their sync status, and per shop: sync now or cancel, edit, remove. */
+/** The whole story of a failed sync, in the expanded row: headline, hint, the engine's message and when it was tried. */
+function SyncErrorDetails({ shop }: { shop: ShopDto }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { sync } = shop;
+  return (
+    <Flex vertical gap={4} data-testid="sync-error-details">
+      <LastSyncError message={sync.last_error ?? ''} code={sync.last_error_code} platform={shop.platform} />
+      {sync.last_attempt_at !== null && (
+        <Typography.Text type="secondary">{t('sync.lastAttempt', { time: format.relative(sync.last_attempt_at) })}</Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+/**
+ * The connected shops with their sync status, and per shop: sync now or cancel, edit, remove. Fixed column widths
+ * keep it within 1280 px without scrolling; a failed sync's full story is in the row's expansion.
+ */
 export function ShopsTable(props: ShopsTableProps) {
   const { shops, syncingShopId, cancellingShopId, removingShopId, onSync, onCancel, onEdit, onRemove } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const columns: TableColumnsType<ShopDto> = [
-    { title: t('shops.name'), key: 'name', dataIndex: 'name' },
-    { title: t('shops.platform'), key: 'platform', render: (_, shop) => <PlatformTag platform={shop.platform} /> },
-    { title: t('shops.url'), key: 'base_url', dataIndex: 'base_url' },
-    { title: t('shops.currency'), key: 'currency', dataIndex: 'currency' },
-    {
-      title: t('shops.orders'),
-      key: 'orders',
-      align: 'right',
-      render: (_, shop) => format.count(shop.sync.orders_count),
-    },
+    { title: t('shops.shop'), key: 'shop', width: 224, render: (_, shop) => <ShopName shop={shop} /> },
+    { title: t('shops.currency'), key: 'currency', dataIndex: 'currency', width: 92 },
+    { title: t('shops.orders'), key: 'orders', align: 'right', width: 80, render: (_, shop) => format.count(shop.sync.orders_count) },
     {
       title: t('shops.status'),
       key: 'status',
@@ -62,6 +92,7 @@ export function ShopsTable(props: ShopsTableProps) {
     {
       title: t('shops.lastSuccess'),
       key: 'last_success',
+      width: 160,
       render: (_, shop) =>
         shop.sync.last_success_at === null ? (
           <Typography.Text type="secondary">{t('sync.never')}</Typography.Text>
@@ -74,35 +105,30 @@ export function ShopsTable(props: ShopsTableProps) {
     {
       title: t('shops.actions'),
       key: 'actions',
+      width: 96,
       render: (_, shop) => (
-        <Space size="small">
-          {shop.sync.running ? (
-            <Button size="small" icon={<StopOutlined />} loading={shop.id === cancellingShopId} onClick={() => onCancel(shop)}>
-              {t('sync.cancel')}
-            </Button>
-          ) : (
-            <Button size="small" icon={<SyncOutlined />} loading={shop.id === syncingShopId} onClick={() => onSync(shop)}>
-              {t('sync.now')}
-            </Button>
-          )}
-          <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(shop)}>
-            {t('shops.edit')}
-          </Button>
-          <Popconfirm
-            title={t('shops.removeTitle', { name: shop.name })}
-            description={<div style={{ maxWidth: 320 }}>{t('shops.removeWarning')}</div>}
-            okText={t('shops.remove')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('app.cancel')}
-            onConfirm={() => onRemove(shop)}
-          >
-            <Button size="small" danger icon={<DeleteOutlined />} loading={shop.id === removingShopId}>
-              {t('shops.remove')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <ShopActions
+          shop={shop}
+          syncing={shop.id === syncingShopId}
+          cancelling={shop.id === cancellingShopId}
+          removing={shop.id === removingShopId}
+          onSync={() => onSync(shop)}
+          onCancel={() => onCancel(shop)}
+          onEdit={() => onEdit(shop)}
+          onRemove={() => onRemove(shop)}
+        />
       ),
     },
   ];
-  return <Table<ShopDto> rowKey="id" columns={columns} dataSource={shops} pagination={false} scroll={{ x: 'max-content' }} />;
+  return (
+    <Table<ShopDto>
+      rowKey="id"
+      size="middle"
+      tableLayout="fixed"
+      columns={columns}
+      dataSource={shops}
+      pagination={false}
+      expandable={{ columnWidth: 32, rowExpandable: hasError, expandedRowRender: (shop) => <SyncErrorDetails shop={shop} /> }}
+    />
+  );
 }

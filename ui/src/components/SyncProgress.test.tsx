@@ -13,7 +13,7 @@ describe('SyncProgress', () => {
     expect(bar, '1,250 of 5,000 is a quarter').toHaveAttribute('aria-valuenow', '25');
     expect(screen.getByText('25%')).toBeInTheDocument();
     expect(screen.getByTestId('sync-progress')).toHaveAttribute('data-indeterminate', 'false');
-    expect(screen.getByText('1,250 of 5,000 orders, 5 pages · 312 orders/s · about 1 min left')).toBeInTheDocument();
+    expect(screen.getByText('Syncing: 1,250 of 5,000 fetched · 312 orders/s · about 1 min left')).toBeInTheDocument();
   });
 
   it('shows a moving bar with the counts so far when the total is unknown', () => {
@@ -22,7 +22,7 @@ describe('SyncProgress', () => {
 
     expect(screen.getByTestId('sync-progress')).toHaveAttribute('data-indeterminate', 'true');
     expect(screen.queryByText(/%/), 'no percentage without a total').toBeNull();
-    expect(screen.getByText('1,234 orders, 5 pages · 2.5 orders/s'), 'no time left without an ETA').toBeInTheDocument();
+    expect(screen.getByText('Syncing: 1,234 fetched · 2.5 orders/s'), 'no time left without an ETA').toBeInTheDocument();
   });
 
   it('writes the same in Chinese', () => {
@@ -30,7 +30,7 @@ describe('SyncProgress', () => {
     renderIn('zh-CN', <SyncProgress progress={progress} />);
 
     expect(screen.getByRole('progressbar', { name: '同步进度' })).toHaveAttribute('aria-valuenow', '25');
-    expect(screen.getByText('250 / 1,000 条订单，1 页 · 125 条/秒 · 约剩 2 小时')).toBeInTheDocument();
+    expect(screen.getByText('同步中：已获取 250 / 1,000 · 125 条/秒 · 约剩 2 小时')).toBeInTheDocument();
   });
 
   it('says syncing before the engine reports any progress', () => {

@@ -7,7 +7,7 @@ import { etaOf, progressPercent } from './syncProgress';
 
 /**
  * A running sync: a bar filled by orders/total when the platform told the total, else a moving full bar;
- * under it the orders and pages so far, the rate and the time left. Just "Syncing…" before the first report.
+ * under it the orders fetched so far (of the total), the rate and the time left. Just "Syncing…" before the first report.
  */
 export function SyncProgress({ progress }: { progress: SyncProgressDto | null }) {
   const { t } = useTranslation();
@@ -28,11 +28,11 @@ function SyncProgressBar({ progress }: { progress: SyncProgressDto }) {
   const percent = progressPercent(progress);
   const eta = etaOf(progress.eta_secs);
 
-  const orders =
+  const parts = [
     percent === null || progress.total === null
-      ? t('sync.progress.orders', { count: progress.orders })
-      : t('sync.progress.ordersOfTotal', { count: progress.total, done: progress.orders });
-  const parts = [t('sync.progress.summary', { orders, pages: t('sync.progress.pages', { count: progress.pages }) })];
+      ? t('sync.progress.fetched', { done: progress.orders })
+      : t('sync.progress.fetchedOfTotal', { done: progress.orders, total: progress.total }),
+  ];
   if (progress.rate_per_sec > 0) {
     parts.push(t('sync.progress.rate', { rate: format.measure(progress.rate_per_sec) }));
   }

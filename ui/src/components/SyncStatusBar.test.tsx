@@ -19,13 +19,21 @@ function props(overrides: Partial<SyncStatusBarProps> = {}): SyncStatusBarProps 
 }
 
 describe('SyncStatusBar', () => {
+  it('tells stored orders from the progress in Chinese', () => {
+    renderIn('zh-CN', <SyncStatusBar {...props()} />);
+    const running = within(screen.getByTestId('sync-status-2'));
+    expect(running.getByText('已存 1,000 条订单')).toBeInTheDocument();
+    expect(running.getByText(/^同步中：已获取 40 条 · /)).toBeInTheDocument();
+  });
+
   it('shows the progress of a running shop with a Cancel button, and Sync now for all', () => {
     const onCancel = vi.fn();
     const onSyncNow = vi.fn();
     renderIn('en', <SyncStatusBar {...props({ onCancel, onSyncNow })} />);
 
     const running = within(screen.getByTestId('sync-status-2'));
-    expect(running.getByText(/40 orders, 2 pages/)).toBeInTheDocument();
+    expect(running.getByText(/^Syncing: 40 fetched · /), 'the progress counts what this sync fetched').toBeInTheDocument();
+    expect(running.getByText('1,000 orders stored'), 'apart from what is stored').toBeInTheDocument();
     fireEvent.click(running.getByRole('button', { name: /Cancel/ }));
     expect(onCancel).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }));
 

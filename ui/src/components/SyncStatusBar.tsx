@@ -19,14 +19,14 @@ export function SyncStatusBar({ shops, syncing, cancellingShopId, onSyncNow, onC
   const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" gap="middle" wrap>
-      <Flex vertical gap={8}>
+      <Flex vertical gap={8} style={{ flex: '1 1 0', minWidth: 0 }}>
         {shops.map((shop) => (
           <Space key={shop.id} size="middle" wrap data-testid={`sync-status-${shop.id}`}>
             <Typography.Text strong>
               <ShopOutlined /> {shop.name}
             </Typography.Text>
-            <Typography.Text type="secondary">{t('sync.ordersCount', { count: shop.sync.orders_count })}</Typography.Text>
-            <ShopSyncStatus sync={shop.sync} syncing={syncing} />
+            <Typography.Text type="secondary">{t('sync.ordersStored', { count: shop.sync.orders_count })}</Typography.Text>
+            <ShopSyncStatus sync={shop.sync} platform={shop.platform} syncing={syncing} />
             {shop.sync.running && (
               <Button size="small" icon={<StopOutlined />} loading={shop.id === cancellingShopId} onClick={() => onCancel(shop)}>
                 {t('sync.cancel')}

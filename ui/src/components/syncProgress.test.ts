@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncProgress } from '../test/fixtures';
-import { etaOf, progressPercent, syncErrorHintKey } from './syncProgress';
+import { etaOf, progressPercent } from './syncProgress';
 
 describe('progressPercent', () => {
   it.each([
@@ -29,18 +29,5 @@ describe('etaOf', () => {
     [5 * 3600 + 1200, { unit: 'hours', count: 5 }],
   ])('%s s → %j', (seconds, expected) => {
     expect(etaOf(seconds)).toEqual(expected);
-  });
-});
-
-describe('syncErrorHintKey', () => {
-  it.each([
-    ['auth', 'sync.hint.auth'],
-    ['network', 'sync.hint.network'],
-    ['rate_limited', 'sync.hint.rate_limited'],
-    ['precondition', null],
-    ['internal', null],
-    [null, null],
-  ] as const)('%s → %s', (code, expected) => {
-    expect(syncErrorHintKey(code), 'precondition and others: the message alone').toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { ErrorCode, SyncProgressDto } from '../bindings';
+import type { SyncProgressDto } from '../bindings';
 
 /** How far a sync is, 0–99 while it runs; null when the platform did not say how many orders there are. */
 export function progressPercent(progress: SyncProgressDto): number | null {
@@ -23,18 +23,4 @@ export function etaOf(seconds: number | null): Eta | null {
     return { unit: 'minutes', count: minutes };
   }
   return { unit: 'hours', count: Math.round(seconds / 3600) };
-}
-
-/** What to check after a failed sync, by the engine's error code; null when the message says it all. */
-export function syncErrorHintKey(code: ErrorCode | null) {
-  switch (code) {
-    case 'auth':
-      return 'sync.hint.auth' as const;
-    case 'network':
-      return 'sync.hint.network' as const;
-    case 'rate_limited':
-      return 'sync.hint.rate_limited' as const;
-    default:
-      return null;
-  }
 }

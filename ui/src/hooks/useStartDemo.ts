@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import { queryKeys } from './queryKeys';
 
-/** `start_demo`: starts the built-in demo shop, adds it and syncs it; shops and orders are refetched after. */
+/** `start_demo`: starts the built-in demo shop, adds it and syncs it; shops, orders and cases are refetched after. */
 export function useStartDemo() {
   const backend = useBackend();
   const queryClient = useQueryClient();
@@ -12,6 +12,8 @@ export function useStartDemo() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.shops }),
         queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.cases }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.due }),
       ]),
   });
 }

@@ -3,7 +3,10 @@ import { useBackend } from '../backend/BackendContext';
 import type { SyncInput } from '../bindings';
 import { mutationKeys, queryKeys } from './queryKeys';
 
-/** `sync_shops` (one shop, or all with `shop_id: null`); shops and orders are refetched when it ends. */
+/**
+ * `sync_shops` (one shop, or all with `shop_id: null`); shops, orders and the cases built from synced requests
+ * are refetched when it ends.
+ */
 export function useSyncShops() {
   const backend = useBackend();
   const queryClient = useQueryClient();
@@ -17,6 +20,10 @@ export function useSyncShops() {
         queryClient.invalidateQueries({ queryKey: queryKeys.shops }),
         queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
         queryClient.invalidateQueries({ queryKey: queryKeys.anyOrder }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.cases }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.anyCase }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.due }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.eligibility }),
       ]),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMoney, formatRelative, isZeroAmount } from './format';
+import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, isZeroAmount } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -47,5 +47,28 @@ describe('formatRelative', () => {
     const now = new Date('2025-03-04T05:10:00Z');
     expect(formatRelative('2025-03-04T05:07:00Z', 'en', now)).toBe('3 minutes ago');
     expect(formatRelative('2025-03-04T05:07:00Z', 'zh-CN', now)).toBe('3 分钟前');
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-11-01', 'en', 'Nov 1, 2026'],
+    ['2026-11-01', 'zh-CN', '2026年11月1日'],
+    ['2026-01-01', 'en', 'Jan 1, 2026'],
+    ['not a date', 'en', 'not a date'],
+  ] as const)('%s in %s → %s (a bare day stays that day in any time zone)', (value, language, expected) => {
+    expect(formatDate(value, language)).toBe(expected);
+  });
+});
+
+describe('formatFileSize', () => {
+  it.each([
+    [5, 'en', '5 byte'],
+    [2048, 'en', '2 kB'],
+    [1536, 'zh-CN', '1.5 kB'],
+    [25 * 1024 * 1024, 'en', '25 MB'],
+    [3.2 * 1024 * 1024 * 1024, 'en', '3.2 GB'],
+  ] as const)('%i bytes in %s → %s', (bytes, language, expected) => {
+    expect(formatFileSize(bytes, language)).toBe(expected);
   });
 });

@@ -42,3 +42,34 @@ export function formatRelative(iso: string, language: Language, now: Date): stri
     .locale(language === 'zh-CN' ? 'zh-cn' : 'en')
     .from(now);
 }
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day ("2026-11-01", or the day of an RFC 3339 instant) the way the language writes dates. */
+export function formatDate(value: string, language: Language): string {
+  const day = DATE_ONLY.exec(value);
+  // A bare day is that day wherever the merchant is, not midnight UTC moved into the local zone.
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
+}
+
+const FILE_SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A file size in bytes, KB, MB or GB (1024 steps), in the language's units and digits. */
+export function formatFileSize(bytes: number, language: Language): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < FILE_SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: FILE_SIZE_UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 || value >= 10 ? 0 : 1,
+  }).format(value);
+}

@@ -1,4 +1,4 @@
-import { formatDateTime, formatMoney, formatRelative } from './format';
+import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative } from './format';
 import { useLanguage } from './useLanguage';
 
 /** Money, time and count formatters bound to the current language. */
@@ -7,6 +7,8 @@ export function useFormat() {
   return {
     money: (amount: string, currency: string) => formatMoney(amount, currency, language),
     dateTime: (iso: string) => formatDateTime(iso, language),
+    date: (value: string) => formatDate(value, language),
+    fileSize: (bytes: number) => formatFileSize(bytes, language),
     relative: (iso: string) => formatRelative(iso, language, new Date()),
     count: (value: number) => new Intl.NumberFormat(language).format(value),
     /** A rate or another measured number: one decimal below 10, none above. */

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../backend/Backend';
 import type { AddShopInput, SettingsDto, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput } from '../bindings';
-import { order, shop, syncProgress, syncStatus } from '../test/fixtures';
+import { caseDetail, caseSummary, dueItem, order, shop, syncProgress, syncStatus } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import { Desk } from './Desk';
 
@@ -11,6 +11,8 @@ function firstStartBackend() {
   let shops: ShopDto[] = [];
   let settings: SettingsDto = { sync_interval_minutes: 30 };
   const orders = [order(), order({ id: 2, number: '#1002', buyer_name: 'Grace Hopper' })];
+  const cases = [caseDetail(), caseDetail({ case: caseSummary({ id: 2, order_id: 2, order_number: '#1002', status: 'received' }) })];
+  const due = cases.map((c) => dueItem(c.case));
   const backend: Backend = {
     listShops: vi.fn(async () => shops),
     addShop: vi.fn(async (input: AddShopInput) => {
@@ -54,6 +56,14 @@ function firstStartBackend() {
         report: { shop: 'Demo shop', pages: 1, orders_fetched: 2, orders_new: 2, orders_updated: 0, returns: 0, requests: 3, throttled: 0, duration_ms: 5 },
       };
     }),
+    listCases: vi.fn(async () => ({ total: cases.length, cases: cases.map((c) => c.case) })),
+    getCase: vi.fn(async ({ id }) => cases.find((c) => c.case.id === id) ?? Promise.reject({ code: 'not_found', message: `case ${id}` })),
+    newCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    actCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    dueClocks: vi.fn(async () => due),
+    eligibility: vi.fn(async () => ({ eligible: true, reasons: [], window_ends_at: null })),
+    addEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    exportEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
   };
   return backend;
 }
@@ -192,6 +202,29 @@ describe('Desk', () => {
       }),
     );
     expect(await screen.findByText('Shop Demo shop EU saved')).toBeInTheDocument();
+  });
+
+  it('shows Cases between Orders and Shops, counts due deadlines on the Due soon badge, and lists open cases', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    renderIn('en', <Desk />, backend);
+
+    await waitFor(() => expect(screen.getByTestId('due-badge'), 'two deadlines due within 24 h').toHaveTextContent('2'), { timeout: 5_000 });
+    const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
+    expect(items, 'the menu order, the badge after Due soon').toEqual(['Orders', 'Cases', 'Due soon2', 'Shops', 'Settings']);
+    expect(backend.dueClocks).toHaveBeenCalledWith({ within_hours: 24, shop_id: null, at: null });
+
+    fireEvent.click(screen.getByRole('menuitem', { name: /Cases/ }));
+
+    await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(2));
+    expect(backend.listCases).toHaveBeenLastCalledWith({
+      shop_id: null,
+      status: 'open',
+      case_type: null,
+      due_within_hours: null,
+      limit: 20,
+      offset: 0,
+    });
   });
 
   it('opens the settings from the menu', async () => {

@@ -1,37 +1,58 @@
-import { SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Flex, Spin } from 'antd';
+import { AlertOutlined, CustomerServiceOutlined, SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Badge, Button, Flex, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLayout, type AppMenu } from '../components/AppLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useDueClocks } from '../hooks/useDueClocks';
 import { useShops } from '../hooks/useShops';
 import { useLanguage } from '../i18n/useLanguage';
+import { CasesPage } from './cases/CasesPage';
+import { DueSoonPage } from './due/DueSoonPage';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { ShopsPage } from './shops/ShopsPage';
 
-const PAGES = ['orders', 'shops', 'settings'] as const;
+const PAGES = ['orders', 'cases', 'due', 'shops', 'settings'] as const;
+/** The menu badge counts the deadlines due within this many hours (overdue ones included). */
+const DUE_BADGE_HOURS = 24;
 type PageKey = (typeof PAGES)[number];
 
 function isPageKey(key: string): key is PageKey {
   return PAGES.some((page) => page === key);
 }
 
-/** The whole app: the welcome page until a shop exists, then the menu with orders, shops and settings. */
+/**
+ * The whole app: the welcome page until a shop exists, then the menu with orders, cases, due deadlines (their
+ * count on a badge), shops and settings.
+ */
 export function Desk() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const shops = useShops();
   const [page, setPage] = useState<PageKey>('orders');
+  const hasShops = shops.data !== undefined && shops.data.length > 0;
+  const due = useDueClocks(DUE_BADGE_HOURS, { enabled: hasShops });
 
   let content;
   let menu: AppMenu | undefined;
-  if (shops.data !== undefined && shops.data.length > 0) {
+  if (hasShops && shops.data !== undefined) {
     menu = {
       selected: page,
       items: [
         { key: 'orders', icon: <UnorderedListOutlined />, label: t('nav.orders') },
+        { key: 'cases', icon: <CustomerServiceOutlined />, label: t('nav.cases') },
+        {
+          key: 'due',
+          icon: <AlertOutlined />,
+          label: (
+            <Flex justify="space-between" align="center" gap="small">
+              <span>{t('nav.due')}</span>
+              <Badge count={due.data?.length ?? 0} size="small" data-testid="due-badge" />
+            </Flex>
+          ),
+        },
         { key: 'shops', icon: <ShopOutlined />, label: t('nav.shops') },
         { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
       ],
@@ -40,6 +61,10 @@ export function Desk() {
     content =
       page === 'orders' ? (
         <OrdersPage shops={shops.data} />
+      ) : page === 'cases' ? (
+        <CasesPage shops={shops.data} />
+      ) : page === 'due' ? (
+        <DueSoonPage />
       ) : page === 'shops' ? (
         <ShopsPage shops={shops.data} onConnected={() => setPage('orders')} />
       ) : (

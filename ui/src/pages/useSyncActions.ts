@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncReport } from '../bindings';
+import { syncErrorHeadlineKey } from '../components/syncError';
 import { useCancelSync } from '../hooks/useCancelSync';
 import { useSyncShops } from '../hooks/useSyncShops';
 import { useErrorToast } from './useErrorToast';
@@ -33,7 +34,8 @@ export function useSyncActions() {
             }),
           );
         },
-        onError: (error) => (cancelled.current ? void message.info(t('sync.cancelled')) : showError(error)),
+        onError: (error) =>
+          cancelled.current ? void message.info(t('sync.cancelled')) : showError(error, t(syncErrorHeadlineKey(error.code))),
       },
     );
   };
@@ -49,7 +51,7 @@ export function useSyncActions() {
       {
         // A sync started here reports its own end; one started elsewhere (or in the background) is told here.
         onSuccess: () => (ownSync ? undefined : void message.info(t('sync.cancelled'))),
-        onError: showError,
+        onError: (error) => showError(error),
       },
     );
   };

@@ -1,4 +1,15 @@
-import type { OrderDto, ShopDto, SyncProgressDto, SyncStatusDto } from '../bindings';
+import type {
+  CaseDetailDto,
+  CaseEventDto,
+  CaseSummaryDto,
+  ClockDto,
+  DueItemDto,
+  OrderDto,
+  RuleInfoDto,
+  ShopDto,
+  SyncProgressDto,
+  SyncStatusDto,
+} from '../bindings';
 
 export function order(overrides: Partial<OrderDto> = {}): OrderDto {
   return {
@@ -56,4 +67,91 @@ export function shop(overrides: Partial<ShopDto> = {}): ShopDto {
     sync: syncStatus(),
     ...overrides,
   };
+}
+
+export function rule(overrides: Partial<RuleInfoDto> = {}): RuleInfoDto {
+  return {
+    id: 'pdd.merchant_response',
+    pack: 'pdd',
+    minutes: 2880,
+    source: '拼多多售后规则 第 3.1 条: 商家 48 小时内未处理, 系统自动同意退款',
+    as_of: '2026-11-01',
+    confidence: 'official',
+    note: 'Answer within 48 hours or the platform refunds.',
+    ...overrides,
+  };
+}
+
+export function clock(overrides: Partial<ClockDto> = {}): ClockDto {
+  return {
+    id: 1,
+    kind: 'merchant_response',
+    calendar: 'natural',
+    started_at: '2026-11-10T08:00:00Z',
+    due: '2026-11-12T08:00:00Z',
+    paused: false,
+    stopped_at: null,
+    outcome: 'running',
+    consequence: 'auto_refund',
+    source: 'rule',
+    rule_source: rule().source,
+    rule: rule(),
+    ...overrides,
+  };
+}
+
+export function caseSummary(overrides: Partial<CaseSummaryDto> = {}): CaseSummaryDto {
+  return {
+    id: 1,
+    shop_id: 1,
+    shop: 'Demo shop',
+    platform: 'shopify',
+    order_id: 1,
+    order_number: '#1001',
+    case_type: 'return_refund',
+    status: 'requested',
+    raw_status: 'WAIT_SELLER_AGREE',
+    reason: 'Wrong size',
+    requested: '25.00',
+    refunded: '0.00',
+    at_stake: '25.00',
+    currency: 'USD',
+    customer: null,
+    opened_at: '2026-11-10T08:00:00Z',
+    closed_at: null,
+    intervention: false,
+    source: 'platform',
+    next_due: clock(),
+    running_clocks: 1,
+    ...overrides,
+  };
+}
+
+export function caseEvent(overrides: Partial<CaseEventDto> = {}): CaseEventDto {
+  return {
+    at: '2026-11-10T08:00:00Z',
+    actor: 'buyer',
+    kind: 'opened',
+    from_status: null,
+    to_status: 'requested',
+    note: 'Wrong size',
+    ...overrides,
+  };
+}
+
+export function caseDetail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDto {
+  return {
+    case: caseSummary(),
+    lines: [{ sku: 'MUG-01', title: 'Enamel mug', quantity: 2, received_qty: 0, damaged_qty: 0 }],
+    events: [caseEvent()],
+    clocks: [clock()],
+    evidence: [],
+    actions: ['approve', 'reject', 'close', 'cancel', 'intervene'],
+    ...overrides,
+  };
+}
+
+export function dueItem(summary: Partial<CaseSummaryDto> = {}, due: Partial<ClockDto> = {}): DueItemDto {
+  const c = clock(due);
+  return { case: caseSummary({ next_due: c, ...summary }), clock: c };
 }

@@ -2,7 +2,7 @@
 // and the engine's demo shops served over HTTP, in each language:
 //   welcome → "Connect a shop" → WooCommerce, test the connection, connect → the first sync's progress bar
 //   → all 3,000 orders synced (Shops page) → a Shopify shop whose token is revoked after it is added
-//   → "Sync now" fails with the red last error and its hint → remove the WooCommerce shop.
+//   → "Sync now" fails with the red headline for the error code and the Shopify hint → remove the WooCommerce shop.
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/shops.test.mjs
 //
@@ -61,8 +61,8 @@ const LOCALES = [
     remove: 'Remove',
     removeTitle: (name) => `Remove ${name}?`,
     removed: (name) => `Shop ${name} removed`,
-    lastError: 'Last sync failed:',
-    authHint: 'Check the token/keys',
+    authHeadline: 'The shop refused the credentials',
+    authHint: 'Create a new Admin API access token in Shopify and enter it under Edit',
     wooName: 'Woo Demo Store',
     shopifyName: 'Shopify Revoked',
   },
@@ -87,8 +87,8 @@ const LOCALES = [
     remove: '移除',
     removeTitle: (name) => `移除店铺 ${name}？`,
     removed: (name) => `已移除店铺 ${name}`,
-    lastError: '上次同步失败：',
-    authHint: '请检查令牌或密钥',
+    authHeadline: '店铺拒绝了访问凭证',
+    authHint: '请在 Shopify 后台重新生成 Admin API 访问令牌，并在“编辑”中更新',
     wooName: 'Woo 演示店',
     shopifyName: 'Shopify 已吊销',
   },
@@ -379,10 +379,11 @@ for (const L of LOCALES) {
       await lastError.waitFor({ state: 'visible', timeout: SYNC_MS });
       const errorText = await lastError.innerText();
       console.log(`[${L.locale}] last sync error: ${JSON.stringify(errorText)}`);
-      assert.ok(errorText.includes(L.lastError), `the last error must start "${L.lastError}"; it says: ${errorText}`);
+      assert.ok(errorText.includes(L.authHeadline), `the last error must say "${L.authHeadline}"; it says: ${errorText}`);
       assert.ok(errorText.includes(L.authHint), `the last error must hint "${L.authHint}"; it says: ${errorText}`);
       const danger = lastError.locator('.ant-typography-danger');
       assert.equal(await danger.count(), 1, 'the error itself is in red (danger text)');
+      assert.ok((await danger.innerText()).includes(L.authHeadline), 'the translated headline is the red line');
       assert.equal(digits(await cellOf(shopifyRow, ordersHeader)), 0, 'a refused shop has no orders');
       // The WooCommerce shop keeps its orders and its good status.
       assert.equal(digits(await cellOf(wooRow, ordersHeader)), WOO_ORDERS);

@@ -12,7 +12,10 @@ import { OrderDrawer } from './OrderDrawer';
 const DEFAULT_PAGE_SIZE = 20;
 const ALL_SHOPS = 'all';
 
-/** Orders of all shops (or one), searchable and paged on the engine side, with the sync status on top. */
+/**
+ * Orders of all shops (or one), searchable and paged on the engine side, with the sync status on top; while a shop
+ * syncs, the page fills as its orders arrive.
+ */
 export function OrdersPage({ shops }: { shops: ShopDto[] }) {
   const { t } = useTranslation();
   const [shopId, setShopId] = useState<number | null>(null);
@@ -21,8 +24,9 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const [shownOrderId, setShownOrderId] = useState<number | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const orders = useOrders({ shop_id: shopId, search, limit: pageSize, offset: (page - 1) * pageSize });
   const syncActions = useSyncActions();
+  const syncing = syncActions.pending !== null || shops.some((shop) => shop.sync.running);
+  const orders = useOrders({ shop_id: shopId, search, limit: pageSize, offset: (page - 1) * pageSize }, { syncing });
 
   return (
     <Flex vertical gap="middle">
@@ -68,7 +72,8 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
             total={orders.data?.total ?? 0}
             page={page}
             pageSize={pageSize}
-            loading={orders.isFetching}
+            // Not on the refetches while a sync runs: the rows stay put and new ones appear.
+            loading={orders.isLoading || orders.isPlaceholderData}
             onPageChange={(nextPage, nextPageSize) => {
               setPage(nextPageSize === pageSize ? nextPage : 1);
               setPageSize(nextPageSize);

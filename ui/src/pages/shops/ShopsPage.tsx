@@ -22,7 +22,7 @@ export function ShopsPage({ shops, onConnected }: { shops: ShopDto[]; onConnecte
   const remove = (shop: ShopDto) =>
     removeShop.mutate(
       { id: shop.id },
-      { onSuccess: () => void message.success(t('shops.removed', { name: shop.name })), onError: showError },
+      { onSuccess: () => void message.success(t('shops.removed', { name: shop.name })), onError: (error) => showError(error) },
     );
 
   return (

@@ -1,0 +1,114 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Flex, List, Select, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, CaseType, EligibilityDto, EligibilityReason, OrderLineDto } from '../../bindings';
+import { useFormat } from '../../i18n/useFormat';
+import { ErrorAlert } from '../ErrorAlert';
+import { CASE_TYPES } from './caseTypes';
+
+const REASON_CODES = [
+  'not_shipped',
+  'window_over',
+  'goods_class',
+  'order_cancelled',
+  'fully_refunded',
+  'already_open',
+  'attempt_cap',
+] as const;
+
+function isReasonCode(code: string): code is (typeof REASON_CODES)[number] {
+  return REASON_CODES.some((known) => known === code);
+}
+
+/** The engine's answer for one line: loading, an error, or the verdict. */
+export type LineEligibility = { line: OrderLineDto; data: EligibilityDto | undefined; error: ApiError | null };
+
+export type EligibilityPanelProps = {
+  caseType: CaseType;
+  onCaseTypeChange: (caseType: CaseType) => void;
+  lines: LineEligibility[];
+};
+
+function Reason({ reason }: { reason: EligibilityReason }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={0} data-testid="eligibility-reason" data-code={reason.code}>
+      <Typography.Text strong>
+        {isReasonCode(reason.code) ? t(`eligibility.reason.${reason.code}`) : t('eligibility.reason.other', { code: reason.code })}
+      </Typography.Text>
+      <Typography.Text>{reason.message}</Typography.Text>
+      <Typography.Text type="secondary">{t('eligibility.source', { source: reason.source })}</Typography.Text>
+    </Flex>
+  );
+}
+
+function Verdict({ result }: { result: EligibilityDto }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Flex vertical gap={6}>
+      {result.eligible ? (
+        <Typography.Text type="success" data-testid="eligibility-verdict" data-eligible="true">
+          <CheckCircleFilled /> {t('eligibility.eligible')}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="danger" data-testid="eligibility-verdict" data-eligible="false">
+          <CloseCircleFilled /> {t('eligibility.notEligible')}
+        </Typography.Text>
+      )}
+      {result.reasons.map((reason, index) => (
+        <Reason key={`${reason.code}-${index}`} reason={reason} />
+      ))}
+      {result.window_ends_at !== null && (
+        <Typography.Text type="secondary">{t('eligibility.windowEnds', { time: format.dateTime(result.window_ends_at) })}</Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+/** For a chosen case type, whether each line of an order can take an after-sales request, and every reason why not. */
+export function EligibilityPanel({ caseType, onCaseTypeChange, lines }: EligibilityPanelProps) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="eligibility-panel">
+      <Flex justify="space-between" align="center" gap="middle" wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('eligibility.title')}
+        </Typography.Title>
+        <Flex gap="small" align="center">
+          <Typography.Text type="secondary">{t('eligibility.caseType')}</Typography.Text>
+          <Select<CaseType>
+            value={caseType}
+            onChange={onCaseTypeChange}
+            style={{ minWidth: 160 }}
+            aria-label={t('eligibility.caseType')}
+            options={CASE_TYPES.map((type) => ({ value: type, label: t(`caseType.${type}`) }))}
+          />
+        </Flex>
+      </Flex>
+      <List
+        bordered
+        size="small"
+        dataSource={lines}
+        rowKey={(item) => item.line.external_id}
+        renderItem={(item) => (
+          <List.Item data-testid="eligibility-line" data-line={item.line.external_id}>
+            <Flex vertical gap={4} style={{ width: '100%' }}>
+              <Typography.Text>
+                {item.line.title}
+                {item.line.sku !== null && <Typography.Text type="secondary"> · {item.line.sku}</Typography.Text>}
+              </Typography.Text>
+              {item.data !== undefined ? (
+                <Verdict result={item.data} />
+              ) : item.error !== null ? (
+                <ErrorAlert error={item.error} />
+              ) : (
+                <Skeleton active title={false} paragraph={{ rows: 1 }} />
+              )}
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { Drawer, Flex, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseAction } from '../../bindings';
+import { CaseActionButtons } from '../../components/cases/CaseActionButtons';
+import { CaseLinesTable } from '../../components/cases/CaseLinesTable';
+import { CaseSummaryView } from '../../components/cases/CaseSummaryView';
+import { CaseTimeline } from '../../components/cases/CaseTimeline';
+import { ClocksTable } from '../../components/cases/ClocksTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCase } from '../../hooks/useCase';
+import { CaseActionDialog } from './CaseActionDialog';
+import { CaseEvidence } from './CaseEvidence';
+
+type CaseDrawerProps = {
+  /** The case shown; kept while the drawer closes so it does not go blank mid-animation. */
+  caseId: number | null;
+  open: boolean;
+  onClose: () => void;
+};
+
+/** One case: what it is, its items, every deadline, the timeline, what can be done next, and its evidence. */
+export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
+  const { t } = useTranslation();
+  const detail = useCase(caseId);
+  const [dialog, setDialog] = useState<{ open: boolean; action: CaseAction | null }>({ open: false, action: null });
+  const summary = detail.data?.case;
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      width="min(1080px, 100vw)"
+      data-testid="case-drawer"
+      title={
+        summary === undefined
+          ? null
+          : summary.order_number === null
+            ? t('case.title', { id: summary.id })
+            : t('case.titleWithOrder', { id: summary.id, number: summary.order_number })
+      }
+    >
+      {detail.data ? (
+        <Flex vertical gap={24}>
+          <CaseActionButtons actions={detail.data.actions} onAction={(action) => setDialog({ open: true, action })} />
+          <CaseSummaryView summary={detail.data.case} />
+          <CaseLinesTable lines={detail.data.lines} />
+          <ClocksTable clocks={detail.data.clocks} />
+          <CaseTimeline events={detail.data.events} />
+          <CaseEvidence key={detail.data.case.id} detail={detail.data} />
+          <CaseActionDialog
+            detail={detail.data}
+            action={dialog.action}
+            open={dialog.open}
+            onClose={() => setDialog((current) => ({ ...current, open: false }))}
+          />
+        </Flex>
+      ) : detail.error ? (
+        <ErrorAlert error={detail.error} />
+      ) : (
+        <Skeleton active />
+      )}
+    </Drawer>
+  );
+}

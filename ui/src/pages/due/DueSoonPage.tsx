@@ -1,0 +1,37 @@
+import { Card, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DueList } from '../../components/cases/DueList';
+import { DueWindowSelect } from '../../components/cases/DueWindowSelect';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDueClocks } from '../../hooks/useDueClocks';
+import { CaseDrawer } from '../cases/CaseDrawer';
+
+/** Deadlines of every shop that run out soon (within 4 h, 24 h or 3 days), overdue first; each opens its case. */
+export function DueSoonPage() {
+  const { t } = useTranslation();
+  const [hours, setHours] = useState<4 | 24 | 72>(24);
+  const [drawer, setDrawer] = useState<{ open: boolean; caseId: number | null }>({ open: false, caseId: null });
+  const due = useDueClocks(hours);
+  return (
+    <Card
+      title={t('due.title')}
+      extra={
+        <Flex gap={6} align="center">
+          <Typography.Text type="secondary">{t('due.within')}</Typography.Text>
+          <DueWindowSelect value={hours} onChange={(next) => setHours(next ?? 24)} testId="due-window" />
+        </Flex>
+      }
+    >
+      <Flex vertical gap="middle">
+        {due.error !== null && <ErrorAlert error={due.error} />}
+        <DueList
+          items={due.data ?? []}
+          loading={due.isLoading || due.isPlaceholderData}
+          onOpen={(caseId) => setDrawer({ open: true, caseId })}
+        />
+      </Flex>
+      <CaseDrawer caseId={drawer.caseId} open={drawer.open} onClose={() => setDrawer((current) => ({ ...current, open: false }))} />
+    </Card>
+  );
+}
