@@ -61,6 +61,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Deadline rules: every rule with its source, and the merchant's own numbers
+    #[command(subcommand)]
+    Rules(RulesCmd),
     /// What kind of goods a SKU is, for the eligibility explainer
     #[command(name = "goods-class")]
     GoodsClass {
@@ -167,6 +170,23 @@ enum ShopCmd {
     List {
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCmd {
+    /// Every rule of every pack: the number in effect, the shipped one, and where it comes from
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Use your own number for a rule (e.g. 24h, 90m, 3d); --restore goes back to the shipped one
+    Set {
+        rule_id: String,
+        #[arg(long, conflicts_with = "restore")]
+        duration: Option<String>,
+        #[arg(long)]
+        restore: bool,
     },
 }
 
@@ -356,6 +376,30 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             let desk = open(&db)?;
             let id = shop_id(&desk, &shop)?;
             cases_cli::eligibility(&desk, id, &order, &line, case_type, at).await
+        }
+        Command::Rules(RulesCmd::List { json }) => {
+            let rules = open(&db)?.list_rules()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&rules)?);
+            } else {
+                for r in &rules {
+                    let mine = if r.minutes != r.shipped_minutes { format!(" (yours; shipped {} min)", r.shipped_minutes) } else { String::new() };
+                    println!("{:<44} {:>6} min{mine}  {:?}  {:?}, as of {}: {}", r.id, r.minutes, r.consequence, r.confidence, r.as_of, r.source);
+                }
+            }
+            Ok(())
+        }
+        Command::Rules(RulesCmd::Set { rule_id, duration, restore }) => {
+            let minutes = match (duration, restore) {
+                (_, true) => None,
+                (Some(d), false) => Some((cases_cli::parse_duration_hours(&d)? * 60.0).round() as i64),
+                (None, false) => bail!("give --duration (e.g. 24h) or --restore"),
+            };
+            let rules = open(&db)?.set_rule_override(aftersales::api::RuleOverrideInput { rule_id: rule_id.clone(), minutes }).await?;
+            if let Some(r) = rules.iter().find(|r| r.id == rule_id) {
+                println!("{} is now {} minutes (shipped: {})", r.id, r.minutes, r.shipped_minutes);
+            }
+            Ok(())
         }
         Command::GoodsClass { shop, sku, class } => {
             let desk = open(&db)?;

@@ -5,19 +5,11 @@
 //
 // Needs ui/dist (npm run build) and chromium on PATH. Screenshots go to $TEST_OUTPUT_DIR (default ui/test-output/).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST_DIR = join(UI_DIR, 'dist');
-const OUTPUT_DIR = resolve(process.env.TEST_OUTPUT_DIR ?? join(UI_DIR, 'test-output'));
-const BRIDGE_START_MS = 30_000;
+import { OUTPUT_DIR, engineBinary, launchChromium, startBridge } from './harness.mjs';
 const DEMO_SYNC_MS = 120_000;
 const STEP_MS = 30_000;
 
@@ -27,76 +19,11 @@ const LOCALES = [
   { locale: 'zh-CN', demoButton: '试用演示店铺', numberColumn: '订单号', linesTitle: '商品明细' },
 ];
 
-function findChromium() {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    assert.fail('chromium is not on PATH: apt-get install -y --no-install-recommends chromium');
-  }
-}
-
-/** Starts `aftersales ui-bridge` on a fresh database and resolves with its URL and a stop function. */
-function startBridge(bin, dbDir) {
-  const child = spawn(bin, ['--db', join(dbDir, 'desk.db'), 'ui-bridge', '--port', '0', '--static', DIST_DIR], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-8_000);
-  });
-  const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  };
-  const url = new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`ui-bridge printed no {"url": …} line within ${BRIDGE_START_MS} ms; stderr:\n${stderr}`));
-    }, BRIDGE_START_MS);
-    const lines = createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolveUrl(JSON.parse(line).url);
-      } catch {
-        stop();
-        reject(new Error(`ui-bridge's first stdout line is not {"url": …} JSON: ${line}`));
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`ui-bridge exited (code ${code}, signal ${signal}) before printing its URL; stderr:\n${stderr}`));
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start ${bin}: ${error.message}`));
-    });
-  });
-  return { url, stop, stderr: () => stderr };
-}
-
 let browser;
 
 before(async () => {
-  assert.ok(
-    process.env.AFTERSALES_BIN,
-    'AFTERSALES_BIN is not set: point it at the engine CLI binary (e.g. AFTERSALES_BIN=target/debug/aftersales)',
-  );
-  assert.ok(existsSync(process.env.AFTERSALES_BIN), `AFTERSALES_BIN=${process.env.AFTERSALES_BIN} does not exist`);
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html is missing: run npm run build in ui/ first`);
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  engineBinary();
+  browser = await launchChromium();
 });
 
 after(async () => {

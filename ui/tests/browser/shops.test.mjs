@@ -8,18 +8,14 @@
 //
 // Needs ui/dist (npm run build) and chromium on PATH. Screenshots go to $TEST_OUTPUT_DIR (default ui/test-output/).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { DIST_DIR, OUTPUT_DIR, engineBinary, launchChromium } from './harness.mjs';
 
-const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST_DIR = join(UI_DIR, 'dist');
-const OUTPUT_DIR = resolve(process.env.TEST_OUTPUT_DIR ?? join(UI_DIR, 'test-output'));
 const START_MS = 30_000;
 const SYNC_MS = 180_000;
 const STEP_MS = 30_000;
@@ -93,14 +89,6 @@ const LOCALES = [
     shopifyName: 'Shopify 已吊销',
   },
 ];
-
-function findChromium() {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    assert.fail('chromium is not on PATH: apt-get install -y --no-install-recommends chromium');
-  }
-}
 
 /**
  * Starts the engine CLI with `args` and resolves with the JSON of the first stdout line (both the bridge and the
@@ -186,26 +174,8 @@ const digits = (text) => Number((text ?? '').replace(/\D/g, ''));
 let browser;
 
 before(async () => {
-  assert.ok(
-    process.env.AFTERSALES_BIN,
-    'AFTERSALES_BIN is not set: point it at the engine CLI binary (e.g. AFTERSALES_BIN=target/debug/aftersales)',
-  );
-  assert.ok(existsSync(process.env.AFTERSALES_BIN), `AFTERSALES_BIN=${process.env.AFTERSALES_BIN} does not exist`);
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html is missing: run npm run build in ui/ first`);
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  engineBinary();
+  browser = await launchChromium();
 });
 
 after(async () => {
