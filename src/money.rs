@@ -27,7 +27,7 @@ pub fn parse_minor(value: &str, currency: &str) -> Result<i64, MoneyError> {
     let trimmed = value.trim();
     let d = Decimal::from_str(trimmed).map_err(|_| MoneyError::NotDecimal(value.to_string()))?;
     let digits = minor_digits(currency);
-    let scaled = d * Decimal::from(10i64.pow(digits));
+    let scaled = d.checked_mul(Decimal::from(10i64.pow(digits))).ok_or_else(|| MoneyError::TooLarge(value.to_string()))?;
     if scaled.fract() != Decimal::ZERO {
         return Err(MoneyError::TooPrecise {
             value: value.to_string(),
@@ -68,5 +68,6 @@ mod tests {
         assert!(matches!(parse_minor("abc", "USD"), Err(MoneyError::NotDecimal(_))), "letters are not money");
         assert!(matches!(parse_minor("1.005", "USD"), Err(MoneyError::TooPrecise { .. })), "a third decimal cannot be a cent");
         assert!(matches!(parse_minor("1.5", "JPY"), Err(MoneyError::TooPrecise { .. })), "yen has no minor unit");
+        assert!(matches!(parse_minor("79228162514264337593543950335", "USD"), Err(MoneyError::TooLarge(_))), "too large is an error, not a panic");
     }
 }

@@ -350,3 +350,20 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn only_waiting_for_the_buyer_pauses_a_target() {
+    let (_dir, conn) = db();
+    let s = shop(&conn, "shopify", "Asia/Shanghai");
+    let opened = parse_ms("2026-11-18T10:00:00+08:00").unwrap();
+    let id = service::open(&conn, &s, new_case(CaseType::RefundOnly, opened, vec![]), opened).unwrap();
+    service::act(&conn, &s, id, act(CaseAction::Approve, opened + 60_000), 0).unwrap();
+    let resolution = clocks::for_case(&conn, id).unwrap().into_iter().find(|c| c.kind == "resolution").unwrap();
+    assert!(resolution.paused_at.is_none(), "an approved refund waits on the merchant, not the buyer: the target keeps running");
+    let late = resolution.due_at + 1000;
+    service::act(&conn, &s, id, act(CaseAction::Refund, late), 0).unwrap();
+    let resolution = clocks::for_case(&conn, id).unwrap().into_iter().find(|c| c.kind == "resolution").unwrap();
+    assert_eq!(resolution.outcome, "breached", "refunded a second after the target: breached, not met");
+    let err = service::act(&conn, &s, id, act(CaseAction::Close, late - 5000), 0).unwrap_err();
+    assert!(err.to_string().starts_with("at:"), "an action dated before the last step is refused: {err}");
+}

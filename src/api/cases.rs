@@ -28,11 +28,29 @@ impl From<CaseError> for ApiError {
     }
 }
 
+/// Things that happened: a time in the future would judge clocks before they are really late.
 fn time_arg(field: &str, v: &Option<String>, now: i64) -> ApiResult<i64> {
+    let at = query_time(field, v, now)?;
+    if at > now + 5 * 60_000 {
+        return Err(ApiError::validation(field, "is in the future; record what has happened"));
+    }
+    Ok(at)
+}
+
+/// A moment to ask about (past or future); never written down as a fact.
+fn query_time(field: &str, v: &Option<String>, now: i64) -> ApiResult<i64> {
     match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(now),
         Some(s) => parse_ms(s).map_err(|_| ApiError::validation(field, format!("'{s}' is not an RFC 3339 time with an offset"))),
     }
+}
+
+/// Hours of look-ahead, within a year.
+fn hours_arg(field: &str, h: f64) -> ApiResult<i64> {
+    if !(h.is_finite() && (0.0..=24.0 * 366.0).contains(&h)) {
+        return Err(ApiError::validation(field, "a duration between zero and a year"));
+    }
+    Ok((h * 3_600_000.0) as i64)
 }
 
 fn money_arg(field: &str, v: &Option<String>, currency: &str) -> ApiResult<Option<i64>> {
@@ -82,8 +100,10 @@ fn clock_dto(c: &ClockRow) -> ClockDto {
 impl Desk {
     /// Clocks that ran out become breached before anyone reads them.
     async fn judge_now(&self) -> ApiResult<()> {
-        let conn = self.writer.lock().await;
-        service::judge_all(&conn, self.clock.now_ms())?;
+        let mut conn = self.writer.lock().await;
+        let tx = write_tx(&mut conn)?;
+        service::judge_all(&tx, self.clock.now_ms())?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -162,7 +182,7 @@ impl Desk {
             shop_id: q.shop_id,
             status: q.status.clone(),
             case_type: q.case_type.map(|t| t.id().to_string()),
-            due_before: q.due_within_hours.map(|h| now + (h * 3_600_000.0) as i64),
+            due_before: q.due_within_hours.map(|h| hours_arg("due_within_hours", h)).transpose()?.map(|ms| now + ms),
         };
         let conn = self.reader()?;
         let rows = case_rows::list(&conn, &filter, q.limit, q.offset)?;
@@ -263,16 +283,13 @@ impl Desk {
 
     /// Running deadlines due within the window (overdue ones first), across shops.
     pub async fn due_clocks(&self, input: DueInput) -> ApiResult<Vec<DueItemDto>> {
-        if !(input.within_hours.is_finite() && input.within_hours >= 0.0) {
-            return Err(ApiError::validation("within", "a duration of zero or more"));
-        }
-        let now = time_arg("at", &input.at, self.clock.now_ms())?;
-        {
-            let conn = self.writer.lock().await;
-            service::judge_all(&conn, now)?;
-        }
+        let within = hours_arg("within", input.within_hours)?;
+        let real_now = self.clock.now_ms();
+        let now = query_time("at", &input.at, real_now)?;
+        // Breaches are facts: judged at the real time, never at a moment someone asks about.
+        self.judge_now().await?;
         let conn = self.reader()?;
-        let until = now + (input.within_hours * 3_600_000.0) as i64;
+        let until = now + within;
         let mut out = vec![];
         for c in clocks::running_due_before(&conn, until)? {
             let case = case_rows::get(&conn, c.case_id)?;
@@ -354,7 +371,9 @@ impl Desk {
     }
 
     fn evidence_path(&self, sha: &str) -> std::path::PathBuf {
-        crate::paths::data_dir_of(&self.db_path).join("evidence").join(&sha[..2]).join(sha)
+        // Only ever a 64-hex-digit digest: anything else (a damaged row) must not name a path.
+        let safe = if sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()) { sha } else { "invalid" };
+        crate::paths::data_dir_of(&self.db_path).join("evidence").join(safe.get(..2).unwrap_or("xx")).join(safe)
     }
 
     /// One ZIP per case for a platform appeal: every evidence file, and the case's timeline as text.

@@ -34,8 +34,17 @@ fn due(rule: &Rule, from: i64, cal: &BusinessCalendar) -> i64 {
     }
 }
 
-/// What `event` at `at` does to a case's clocks. `terminal` says the case has ended: clocks that do not stop
-/// on this event are cancelled rather than left running.
+/// What the case is after the event: ended (clocks that do not stop on it are cancelled), or waiting on the
+/// buyer (only then do the merchant's own targets pause).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    Open,
+    WaitingOnBuyer,
+    Ended,
+}
+
+/// What `event` at `at` does to a case's clocks.
+#[allow(clippy::too_many_arguments)]
 pub fn on_event(
     event: &str,
     at: i64,
@@ -44,8 +53,9 @@ pub fn on_event(
     rules: &[Rule],
     cal: &BusinessCalendar,
     deadlines: &[PlatformDeadline],
-    terminal: bool,
+    after: After,
 ) -> ClockPlan {
+    let terminal = after == After::Ended;
     let mut plan = ClockPlan::default();
     for c in clocks.iter().filter(|c| c.outcome == RUNNING) {
         let rule = rule_of(rules, c);
@@ -58,7 +68,7 @@ pub fn on_event(
         } else if terminal {
             next.outcome = CANCELLED.into();
             next.stopped_at = Some(at);
-        } else if rule.is_some_and(|r| r.pauses_on.iter().any(|e| e == event)) && c.paused_at.is_none() {
+        } else if after == After::WaitingOnBuyer && rule.is_some_and(|r| r.pauses_on.iter().any(|e| e == event)) && c.paused_at.is_none() {
             next.paused_at = Some(at);
         } else if let (Some(r), Some(paused)) = (rule.filter(|r| r.resumes_on.iter().any(|e| e == event)), c.paused_at) {
             next.due_at = match r.calendar {

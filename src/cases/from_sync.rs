@@ -40,6 +40,11 @@ fn platform_act(action: CaseAction, at: i64, raw: &str) -> Act {
     }
 }
 
+/// The time of a case's latest step: platform steps never go back before it.
+fn last_step(conn: &Connection, case_id: i64) -> Result<i64, CaseError> {
+    Ok(crate::store::case_events::for_case(conn, case_id)?.iter().map(|e| e.at).max().unwrap_or(0))
+}
+
 pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
     let mut out = Derived::default();
     struct Ret {
@@ -74,13 +79,9 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         .collect::<Result<_, _>>()?;
     for r in returns {
         let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
-        let (case_id, done): (i64, usize) = match existing {
+        let (case_id, first_seen, previous_raw): (i64, bool, Option<String>) = match existing {
             Some(c) if c.raw_status.as_deref() == Some(r.status.as_str()) => continue,
-            Some(c) => {
-                // Steps already taken: the path of the status we last saw.
-                let before = c.raw_status.as_deref().map_or(0, |s| path_to(s).len());
-                (c.id, before)
-            }
+            Some(c) => (c.id, false, c.raw_status.clone()),
             None => {
                 let id = service::open(
                     conn,
@@ -111,23 +112,37 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                     now,
                 )?;
                 out.opened += 1;
-                (id, 0)
+                (id, true, Some("REQUESTED".into()))
             }
         };
-        let path = path_to(&r.status);
-        let at = r.closed_at.unwrap_or(if done == 0 { r.created_at } else { now }).max(r.created_at);
+        // When the platform does not say when a step happened: at the return's creation for what was already
+        // so when first seen, else now (the sync is when we learn it).
+        let at = r.closed_at.unwrap_or(if first_seen { r.created_at } else { now }).max(r.created_at);
         let mut moved = false;
-        for action in path.iter().skip(done) {
+        // From wherever the case is now (the merchant may have moved it by hand), take each step of the
+        // platform's path that fits; a status the lifecycle cannot follow (a reopened return) is recorded.
+        for action in path_to(&r.status) {
             let case = cases::get(conn, case_id)?;
             let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Requested);
-            // A merchant may have moved the case by hand already; the platform's word is taken where it fits.
             if super::transition(CaseType::ReturnRefund, status, *action).is_ok() {
-                service::act(conn, shop, case_id, platform_act(*action, at, &r.status), now)?;
+                service::act(conn, shop, case_id, platform_act(*action, at.max(last_step(conn, case_id)?), &r.status), now)?;
                 moved = true;
             }
         }
-        if !moved {
-            conn.execute("UPDATE cases SET raw_status = ?2 WHERE id = ?1", params![case_id, r.status])?;
+        if !moved && previous_raw.as_deref() != Some(r.status.as_str()) {
+            conn.execute("UPDATE cases SET raw_status = ?2, updated_at = ?3 WHERE id = ?1", params![case_id, r.status, now])?;
+            crate::store::case_events::append(
+                conn,
+                case_id,
+                &crate::store::case_events::EventRow {
+                    at: now,
+                    actor: "platform".into(),
+                    kind: "platform_status".into(),
+                    from_status: None,
+                    to_status: None,
+                    note: Some(format!("{} → {}", previous_raw.unwrap_or_default(), r.status)),
+                },
+            )?;
         }
         out.moved += u64::from(moved);
     }

@@ -104,7 +104,7 @@ pub fn open(conn: &Connection, shop: &ShopRow, nc: NewCase, now: i64) -> Result<
         },
     )?;
     let rules = rules_of(conn, shop, nc.case_type)?;
-    let plan = clocks::on_event("opened", nc.opened_at, id, &[], &rules, &calendar_of(shop), &nc.deadlines, false);
+    let plan = clocks::on_event("opened", nc.opened_at, id, &[], &rules, &calendar_of(shop), &nc.deadlines, clocks::After::Open);
     apply_plan(conn, plan)?;
     Ok(id)
 }
@@ -125,8 +125,9 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
     let mut case = cases::get(conn, case_id)?;
     let case_type = CaseType::parse(&case.case_type).ok_or_else(|| CaseError::Invalid(format!("unknown case type {}", case.case_type)))?;
     let status = CaseStatus::parse(&case.status).ok_or_else(|| CaseError::Invalid(format!("unknown status {}", case.status)))?;
-    if a.at < case.opened_at {
-        return Err(CaseError::Invalid("at: an action cannot come before the case was opened".into()));
+    let last = case_events::for_case(conn, case_id)?.iter().filter(|e| e.kind != "clock_breached").map(|e| e.at).max();
+    if a.at < last.unwrap_or(case.opened_at).max(case.opened_at) {
+        return Err(CaseError::Invalid("at: an action cannot come before the case's last step".into()));
     }
     let next = transition(case_type, status, a.action).map_err(CaseError::Invalid)?;
     judge_case(conn, case_id, a.at)?;
@@ -171,8 +172,12 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
     )?;
     let rules = rules_of(conn, shop, case_type)?;
     let running = clock_rows::for_case(conn, case_id)?;
-    let terminal = matches!(next, CaseStatus::Closed | CaseStatus::Cancelled);
-    let plan = clocks::on_event(a.action.id(), a.at, case_id, &running, &rules, &calendar_of(shop), &[], terminal);
+    let after = match next {
+        CaseStatus::Closed | CaseStatus::Cancelled => clocks::After::Ended,
+        CaseStatus::AwaitingReturn => clocks::After::WaitingOnBuyer,
+        _ => clocks::After::Open,
+    };
+    let plan = clocks::on_event(a.action.id(), a.at, case_id, &running, &rules, &calendar_of(shop), &[], after);
     apply_plan(conn, plan)?;
     Ok(cases::get(conn, case_id)?)
 }

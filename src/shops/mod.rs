@@ -116,6 +116,10 @@ pub fn check_base_url(raw: &str) -> Result<url::Url, String> {
     if url.host_str().unwrap_or("").is_empty() {
         return Err(format!("'{raw}' has no host"));
     }
+    // Keys pasted into the address would end up in the database and on screen: they belong in the key fields.
+    if !url.username().is_empty() || url.password().is_some() || url.query().is_some() || url.fragment().is_some() {
+        return Err("the shop address must not carry a user name, password or query string; put keys in their own fields".into());
+    }
     Ok(url)
 }
 
@@ -142,6 +146,8 @@ mod tests {
             ("http://acme.myshopify.com", false),
             ("ftp://acme.example", false),
             ("not a url", false),
+            ("https://ck_1:cs_2@shop.example", false),
+            ("https://shop.example/?consumer_key=ck_1", false),
         ];
         for (url, ok) in cases {
             assert_eq!(check_base_url(url).is_ok(), ok, "{url} should be {}", if ok { "accepted" } else { "refused" });

@@ -51,7 +51,7 @@ pub fn open(path: &Path) -> Result<Connection, StoreError> {
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > LATEST_VERSION {
+    if found > LATEST_VERSION || found < 0 {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, known: LATEST_VERSION });
     }
     apply_pragmas(&conn)?;

@@ -47,6 +47,8 @@ impl Http {
             .timeout(Duration::from_secs(60))
             .connect_timeout(Duration::from_secs(15))
             .pool_max_idle_per_host(8)
+            // A redirect could carry the token to another host or down to plain HTTP: never follow one.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("AftersalesDesk/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SyncError::Network(e.to_string()))?;
@@ -94,7 +96,7 @@ impl Http {
         self.send_json(url, Some(body)).await
     }
 
-    #[tracing::instrument(skip(self, body), fields(platform = self.platform, path = %path_of(url)))]
+    #[tracing::instrument(skip(self, url, body), fields(platform = self.platform, path = %path_of(url)))]
     async fn send_json<T: DeserializeOwned>(&self, url: &str, body: Option<&serde_json::Value>) -> Result<Answer<T>, SyncError> {
         let mut tries = 0;
         loop {

@@ -208,6 +208,10 @@ impl SyncRun<'_> {
 
     async fn write_orders(&self, stream: &str, page: &[NewOrder], cursor: Option<&str>) -> Result<PageCounts, SyncError> {
         let mut conn = self.writer.lock().await;
+        // Checked under the lock: a shop removed meanwhile gets nothing more written for it.
+        if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(SyncError::Cancelled);
+        }
         apply_orders_page(&mut conn, self.shop.id, stream, page, cursor, self.clock.now_ms())
     }
 
@@ -322,9 +326,10 @@ impl SyncRun<'_> {
         let mut previous: std::collections::HashSet<(String, i64)> = Default::default();
         loop {
             let created: Vec<i64> = page.orders.iter().map(|o| o.created_at).collect();
+            let modified: Vec<i64> = page.orders.iter().map(|o| o.updated_at).collect();
             page.orders.retain(|o| !previous.contains(&(o.external_id.clone(), o.updated_at)));
             previous = page.orders.iter().map(|o| (o.external_id.clone(), o.updated_at)).collect();
-            let (cursor, next) = match plan::woo_step(&scan, &created, woocommerce::PER_PAGE) {
+            let (cursor, next) = match plan::woo_step(&scan, &created, &modified, woocommerce::PER_PAGE) {
                 plan::WooStep::Next(s) => (plan::WooCursor { done_until: stored.done_until, scanning: Some(s.clone()) }, Some(s)),
                 plan::WooStep::Done(c) => (c, None),
             };

@@ -80,7 +80,7 @@ impl CostPacer {
         if now_available >= cost {
             Duration::ZERO
         } else {
-            Duration::from_secs_f64((cost - now_available) / rate)
+            Duration::try_from_secs_f64((cost - now_available) / rate).unwrap_or(Duration::from_secs(60)).min(Duration::from_secs(60))
         }
     }
 }

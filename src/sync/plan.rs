@@ -48,6 +48,10 @@ pub struct WooScan {
     pub created_after: Option<i64>,
     /// More than a page of orders created in one second: that second is read by offset.
     pub tie: Option<WooTie>,
+    /// The newest modification time the server showed in this window: the window is never marked done beyond
+    /// it, so a local clock running ahead of the shop's cannot skip orders.
+    #[serde(default)]
+    pub newest_seen: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +79,7 @@ pub fn woo_scan(cursor: &WooCursor, run_started: i64) -> WooScan {
             modified_before: (run_started.div_euclid(1000) + 1) * 1000,
             created_after: None,
             tie: None,
+            newest_seen: None,
         },
     }
 }
@@ -87,12 +92,21 @@ pub enum WooStep {
     Done(WooCursor),
 }
 
-/// After a page: `created` holds the page's creation times (oldest first), `per_page` the page size asked.
-pub fn woo_step(scan: &WooScan, created: &[i64], per_page: usize) -> WooStep {
+/// After a page: `created` holds the page's creation times (oldest first), `modified` their modification
+/// times, `per_page` the page size asked.
+pub fn woo_step(scan: &WooScan, created: &[i64], modified: &[i64], per_page: usize) -> WooStep {
+    let newest_seen = modified.iter().copied().max().into_iter().chain(scan.newest_seen).max();
+    let scan = &WooScan { newest_seen, ..scan.clone() };
     let done = || {
-        // The next window starts a safety lag before this one ended: rows stamped just before the end may
-        // not have been visible yet.
-        WooStep::Done(WooCursor { done_until: Some(scan.modified_before - SAFETY_LAG_MS), scanning: None })
+        // The next window starts a safety lag before this one ended (rows stamped just before the end may not
+        // have been visible yet), and never after the newest change the server itself showed.
+        let lagged = scan.modified_before - SAFETY_LAG_MS;
+        let until = match (scan.newest_seen, scan.modified_after) {
+            (Some(n), _) => lagged.min(n),
+            (None, Some(after)) => lagged.min(after + WOO_OVERLAP_MS),
+            (None, None) => lagged,
+        };
+        WooStep::Done(WooCursor { done_until: Some(until), scanning: None })
     };
     let second = |ms: i64| ms.div_euclid(1000) * 1000;
     if let Some(tie) = &scan.tie {
@@ -133,9 +147,10 @@ mod tests {
     #[test]
     fn woo_windows_walk_by_creation_time() {
         let run = 10_000_400;
-        let first = woo_scan(&WooCursor::default(), run);
-        assert_eq!((first.modified_after, first.modified_before), (None, 10_001_000), "a first scan ends at the next second");
-        let done = WooStep::Done(WooCursor { done_until: Some(10_001_000 - SAFETY_LAG_MS), scanning: None });
+        let fresh = woo_scan(&WooCursor::default(), run);
+        assert_eq!((fresh.modified_after, fresh.modified_before), (None, 10_001_000), "a first scan ends at the next second");
+        let done = WooStep::Done(WooCursor { done_until: Some(9_000), scanning: None });
+        let first = WooScan { newest_seen: Some(9_000), ..fresh };
         let with = |created_after: Option<i64>, tie: Option<WooTie>| WooScan { created_after, tie, ..first.clone() };
         let cases: Vec<(&str, WooScan, Vec<i64>, WooStep)> = vec![
             ("a short page ends the window", first.clone(), vec![1000, 2000], done.clone()),
@@ -146,7 +161,14 @@ mod tests {
             ("after the crowded second, keyset again", with(None, Some(WooTie { second: 7000, offset: 3 })), vec![7000], WooStep::Next(with(Some(7000), None))),
         ];
         for (why, scan, created, expected) in cases {
-            assert_eq!(woo_step(&scan, &created, 3), expected, "{why}");
+            assert_eq!(woo_step(&scan, &created, &[], 3), expected, "{why}");
+        }
+        // A local clock ten minutes ahead: the window ends "now" by our clock, but the server's newest change
+        // bounds what is done, so the next window still covers the server's last ten minutes.
+        let ahead = WooScan { newest_seen: None, ..woo_scan(&WooCursor::default(), 10_600_000) };
+        match woo_step(&ahead, &[1000], &[10_000_000], 3) {
+            WooStep::Done(c) => assert_eq!(c.done_until, Some(10_000_000), "done only up to the newest change seen"),
+            other => panic!("a short page ends the window: {other:?}"),
         }
         let finished = WooCursor { done_until: Some(5_000_000), scanning: None };
         assert_eq!(woo_scan(&finished, run).modified_after, Some(5_000_000 - WOO_OVERLAP_MS), "the next window overlaps by a second");

@@ -92,6 +92,11 @@ impl ShopifyClient {
         let a: Answer<OrdersBody> = self.http.get_json(url).await?;
         let orders = a.body.orders.into_iter().map(into_order).collect::<Result<Vec<_>, _>>()?;
         let next = a.headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
+        if let Some(n) = &next {
+            if !n.starts_with(&format!("{}/", self.base)) {
+                return Err(SyncError::Protocol(format!("the next page points away from the shop ({}); not following it with the token", super::http::path_of(n))));
+            }
+        }
         Ok(OrdersPage { orders, next })
     }
 }
