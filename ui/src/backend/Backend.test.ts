@@ -52,6 +52,10 @@ describe('backendOver', () => {
     ['eligibility', (b) => b.eligibility(eligibility), 'eligibility', { input: eligibility }],
     ['addEvidence', (b) => b.addEvidence(evidence), 'add_evidence', { input: evidence }],
     ['exportEvidence', (b) => b.exportEvidence({ id: 9 }), 'export_evidence', { input: { id: 9 } }],
+    ['listRules', (b) => b.listRules(), 'list_rules', undefined],
+    ['setRuleOverride', (b) => b.setRuleOverride({ rule_id: 'pdd.merchant_response', minutes: 1440 }), 'set_rule_override', { input: { rule_id: 'pdd.merchant_response', minutes: 1440 } }],
+    ['listReasons', (b) => b.listReasons(), 'list_reasons', undefined],
+    ['addReason', (b) => b.addReason({ parent: 'quality', label_zh: '异味', label_en: 'Smells' }), 'add_reason', { input: { parent: 'quality', label_zh: '异味', label_en: 'Smells' } }],
   ])('%s calls the engine command %s', async (_method, call, command, args) => {
     const { backend, calls } = recording();
     await call(backend);

@@ -18,6 +18,10 @@ import type {
   OrderIdInput,
   OrdersPage,
   OrdersQuery,
+  ReasonDto,
+  ReasonInput,
+  RuleDto,
+  RuleOverrideInput,
   SettingsDto,
   ShopDto,
   ShopIdInput,
@@ -49,6 +53,10 @@ export interface Backend {
   eligibility(input: EligibilityInput): Promise<EligibilityDto>;
   addEvidence(input: AddEvidenceInput): Promise<CaseDetailDto>;
   exportEvidence(input: CaseIdInput): Promise<ExportedDto>;
+  listRules(): Promise<RuleDto[]>;
+  setRuleOverride(input: RuleOverrideInput): Promise<RuleDto[]>;
+  listReasons(): Promise<ReasonDto[]>;
+  addReason(input: ReasonInput): Promise<ReasonDto[]>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -77,5 +85,9 @@ export function backendOver(invoke: Invoke): Backend {
     eligibility: (input) => invoke('eligibility', { input }),
     addEvidence: (input) => invoke('add_evidence', { input }),
     exportEvidence: (input) => invoke('export_evidence', { input }),
+    listRules: () => invoke('list_rules'),
+    setRuleOverride: (input) => invoke('set_rule_override', { input }),
+    listReasons: () => invoke('list_reasons'),
+    addReason: (input) => invoke('add_reason', { input }),
   };
 }

@@ -19,6 +19,10 @@ export const queryKeys = {
   eligibility: ['eligibility'] as const,
   lineEligibility: (orderId: number, lineExternalId: string, caseType: CaseType) =>
     ['eligibility', orderId, lineExternalId, caseType] as const,
+  /** Every rule of every shipped pack, with the merchant's numbers. */
+  rules: ['rules'] as const,
+  /** The reason tree. */
+  reasons: ['reasons'] as const,
 };
 
 export const mutationKeys = {

@@ -64,6 +64,10 @@ function firstStartBackend() {
     eligibility: vi.fn(async () => ({ eligible: true, reasons: [], window_ends_at: null })),
     addEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     exportEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    listRules: vi.fn(async () => []),
+    setRuleOverride: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    listReasons: vi.fn(async () => []),
+    addReason: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
   };
   return backend;
 }

@@ -5,6 +5,8 @@ import type {
   ClockDto,
   DueItemDto,
   OrderDto,
+  ReasonDto,
+  RuleDto,
   RuleInfoDto,
   ShopDto,
   SyncProgressDto,
@@ -154,4 +156,36 @@ export function caseDetail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDt
 export function dueItem(summary: Partial<CaseSummaryDto> = {}, due: Partial<ClockDto> = {}): DueItemDto {
   const c = clock(due);
   return { case: caseSummary({ next_due: c, ...summary }), clock: c };
+}
+
+/** A rule as `list_rules` answers it: Pinduoduo's 48 hours to answer a request, not overridden. */
+export function ruleDto(overrides: Partial<RuleDto> = {}): RuleDto {
+  return {
+    id: 'pdd.merchant_response',
+    pack: 'pdd',
+    pack_name: 'Pinduoduo 拼多多',
+    kind: 'merchant_response',
+    case_types: ['refund_only', 'return_refund'],
+    minutes: 2880,
+    shipped_minutes: 2880,
+    calendar: 'natural',
+    consequence: 'auto_refund',
+    source: '拼多多《售后服务规则》: 商家未在48小时内处理退款申请，系统自动同意退款',
+    as_of: '2026-11-01',
+    confidence: 'secondary',
+    note: 'Unanswered for 48 hours, the platform agrees to the refund on its own.',
+    ...overrides,
+  };
+}
+
+/** Part of the default reason tree the engine ships: two groups with reasons, and a group without any. */
+export function reasons(): ReasonDto[] {
+  return [
+    { code: 'quality', parent: null, label_zh: '质量问题', label_en: 'Quality problem', builtin: true },
+    { code: 'quality.damaged', parent: 'quality', label_zh: '运输破损', label_en: 'Damaged in transit', builtin: true },
+    { code: 'quality.defective', parent: 'quality', label_zh: '商品故障/无法使用', label_en: 'Defective, does not work', builtin: true },
+    { code: 'buyer', parent: null, label_zh: '买家原因', label_en: "Buyer's reason", builtin: true },
+    { code: 'buyer.size', parent: 'buyer', label_zh: '尺码不合适', label_en: 'Wrong size', builtin: true },
+    { code: 'other', parent: null, label_zh: '其他', label_en: 'Other', builtin: true },
+  ];
 }

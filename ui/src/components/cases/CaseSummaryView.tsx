@@ -1,9 +1,10 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummaryDto } from '../../bindings';
+import type { CaseSummaryDto, ReasonDto } from '../../bindings';
 import { DASH } from '../dash';
 import { DateTime } from '../DateTime';
 import { Money } from '../Money';
+import { ReasonText } from '../reasons/ReasonText';
 import { CaseParty } from './CaseParty';
 import { CaseShop } from './CaseShop';
 import { CaseStatusTag } from './CaseStatusTag';
@@ -14,8 +15,11 @@ function isKnownSource(source: string): source is (typeof SOURCES)[number] {
   return SOURCES.some((known) => known === source);
 }
 
-/** What a case is: type, status (and the platform's own status word), reason, the money, when, and intervention. */
-export function CaseSummaryView({ summary }: { summary: CaseSummaryDto }) {
+/**
+ * What a case is: type, status (and the platform's own status word), reason (named from the reason tree when it is
+ * one of its codes), the money, when, and intervention.
+ */
+export function CaseSummaryView({ summary, reasons }: { summary: CaseSummaryDto; reasons: readonly ReasonDto[] | undefined }) {
   const { t } = useTranslation();
   return (
     <Descriptions size="small" bordered column={2} data-testid="case-summary">
@@ -30,7 +34,9 @@ export function CaseSummaryView({ summary }: { summary: CaseSummaryDto }) {
         <CaseStatusTag status={summary.status} />
       </Descriptions.Item>
       <Descriptions.Item label={t('case.rawStatus')}>{summary.raw_status ?? DASH}</Descriptions.Item>
-      <Descriptions.Item label={t('case.reason')}>{summary.reason ?? DASH}</Descriptions.Item>
+      <Descriptions.Item label={t('case.reason')}>
+        <ReasonText reason={summary.reason} reasons={reasons} />
+      </Descriptions.Item>
       <Descriptions.Item label={t('case.requested')}>
         {summary.requested === null ? DASH : <Money amount={summary.requested} currency={summary.currency} />}
       </Descriptions.Item>

@@ -1,7 +1,8 @@
 import { Alert, Button, Descriptions, Flex, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, CaseType, NewCaseInput, OrderDto, OrderLineDto, ShopDto } from '../../bindings';
+import type { ApiError, CaseType, NewCaseInput, OrderDto, OrderLineDto, ReasonDto, ShopDto } from '../../bindings';
 import { ErrorAlert } from '../ErrorAlert';
+import { ReasonSelect } from '../reasons/ReasonSelect';
 import { isPositiveAmount, lineAmount } from './amount';
 import { CASE_TYPES } from './caseTypes';
 
@@ -11,6 +12,9 @@ export type NewCaseStart = { kind: 'order'; order: OrderDto; line: OrderLineDto 
 export type NewCaseFormProps = {
   start: NewCaseStart;
   defaultType: CaseType;
+  /** The reason tree to pick the case's reason from (by code). */
+  reasons: ReasonDto[];
+  reasonsLoading: boolean;
   submitting: boolean;
   error: ApiError | null;
   onSubmit: (input: NewCaseInput) => void;
@@ -26,9 +30,9 @@ function text(value: string | undefined): string | null {
 
 /**
  * A new after-sales case. From an order line, the order and the line are fixed and the amount starts at what the
- * line cost; a walk-in needs the shop and the customer's name.
+ * line cost; a walk-in needs the shop and the customer's name. The reason, when given, is a code of the reason tree.
  */
-export function NewCaseForm({ start, defaultType, submitting, error, onSubmit, onCancel }: NewCaseFormProps) {
+export function NewCaseForm({ start, defaultType, reasons, reasonsLoading, submitting, error, onSubmit, onCancel }: NewCaseFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const fromOrder = start.kind === 'order';
@@ -105,7 +109,7 @@ export function NewCaseForm({ start, defaultType, submitting, error, onSubmit, o
         <Input inputMode="decimal" suffix={<span>{currency ?? ''}</span>} />
       </Form.Item>
       <Form.Item name="reason" label={t('newCase.reason')}>
-        <Input />
+        <ReasonSelect reasons={reasons} loading={reasonsLoading} />
       </Form.Item>
       <Form.Item name="note" label={t('newCase.note')}>
         <Input.TextArea rows={2} />

@@ -9,6 +9,7 @@ import { CaseTimeline } from '../../components/cases/CaseTimeline';
 import { ClocksTable } from '../../components/cases/ClocksTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCase } from '../../hooks/useCase';
+import { useReasons } from '../../hooks/useReasons';
 import { CaseActionDialog } from './CaseActionDialog';
 import { CaseEvidence } from './CaseEvidence';
 
@@ -23,6 +24,8 @@ type CaseDrawerProps = {
 export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
   const { t } = useTranslation();
   const detail = useCase(caseId);
+  // Names the case's reason when it is a code of the tree; without the tree the reason shows as it is.
+  const reasons = useReasons();
   const [dialog, setDialog] = useState<{ open: boolean; action: CaseAction | null }>({ open: false, action: null });
   const summary = detail.data?.case;
   return (
@@ -42,7 +45,7 @@ export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
       {detail.data ? (
         <Flex vertical gap={24}>
           <CaseActionButtons actions={detail.data.actions} onAction={(action) => setDialog({ open: true, action })} />
-          <CaseSummaryView summary={detail.data.case} />
+          <CaseSummaryView summary={detail.data.case} reasons={reasons.data} />
           <CaseLinesTable lines={detail.data.lines} />
           <ClocksTable clocks={detail.data.clocks} />
           <CaseTimeline events={detail.data.events} />

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
 import type { CaseDetailDto, CasesQuery, NewCaseInput } from '../../bindings';
-import { caseDetail, caseSummary, shop } from '../../test/fixtures';
+import { caseDetail, caseSummary, reasons, shop } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { CasesPage } from './CasesPage';
 
@@ -18,11 +18,20 @@ function casesBackend() {
     getCase: vi.fn(async ({ id }: { id: number }) => cases.find((c) => c.case.id === id) ?? Promise.reject({ code: 'not_found', message: `case ${id}` })),
     newCase: vi.fn(async (input: NewCaseInput) => {
       const created = caseDetail({
-        case: caseSummary({ id: cases.length + 1, shop_id: input.shop_id, order_id: null, order_number: null, customer: input.customer, case_type: input.case_type }),
+        case: caseSummary({
+          id: cases.length + 1,
+          shop_id: input.shop_id,
+          order_id: null,
+          order_number: null,
+          customer: input.customer,
+          case_type: input.case_type,
+          reason: input.reason,
+        }),
       });
       cases.push(created);
       return created;
     }),
+    listReasons: vi.fn(async () => reasons()),
   };
   const backend = new Proxy(calls as unknown as Backend, {
     get: (target, command) =>
@@ -91,7 +100,7 @@ describe('CasesPage', () => {
     expect(getCase).toHaveBeenCalledWith({ id: 2 });
   });
 
-  it('opens a walk-in case for the chosen shop and customer, then shows it', async () => {
+  it('opens a walk-in case for the chosen shop, customer and reason (sent by its code), then shows it', async () => {
     const { backend, newCase } = casesBackend();
     renderIn('en', <CasesPage shops={shops} />, backend);
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(3));
@@ -108,7 +117,10 @@ describe('CasesPage', () => {
     fireEvent.click((await screen.findAllByText('Tea house', { selector: '.ant-select-item-option-content' })).at(-1)!);
     fireEvent.change(within(form).getByLabelText('Customer name'), { target: { value: 'Lin Wei' } });
     fireEvent.change(within(form).getByLabelText(/Amount asked/), { target: { value: '30' } });
-    fireEvent.change(within(form).getByLabelText(/Reason/), { target: { value: 'Kettle leaks' } });
+    const reason = within(form).getByLabelText(/Reason/).closest('.ant-select')!;
+    fireEvent.mouseDown(reason.querySelector('.ant-select-selector')!);
+    fireEvent.click(await screen.findByText('Damaged in transit', { selector: '.ant-select-tree-title' }));
+    expect(reason, 'the reason shows by its name').toHaveTextContent('Damaged in transit');
     fireEvent.click(within(form).getByRole('button', { name: 'Open case' }));
 
     await waitFor(() =>
@@ -118,7 +130,7 @@ describe('CasesPage', () => {
         line_external_id: null,
         case_type: 'return_refund',
         amount: '30',
-        reason: 'Kettle leaks',
+        reason: 'quality.damaged',
         note: null,
         customer: 'Lin Wei',
         at: null,
@@ -126,5 +138,6 @@ describe('CasesPage', () => {
     );
     expect(await screen.findByText('Case #4 opened')).toBeInTheDocument();
     expect(await screen.findByText('Case #4'), 'the new case opens in the drawer').toBeInTheDocument();
+    expect(await within(screen.getByTestId('case-summary')).findByText('Damaged in transit'), 'its reason by name').toBeInTheDocument();
   });
 });

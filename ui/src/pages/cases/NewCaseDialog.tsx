@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetailDto, CaseType } from '../../bindings';
 import { NewCaseForm, type NewCaseStart } from '../../components/cases/NewCaseForm';
 import { useNewCase } from '../../hooks/useNewCase';
+import { useReasons } from '../../hooks/useReasons';
 
 type NewCaseDialogProps = {
   /** Where the case starts; kept while the dialog closes so it does not change mid-animation. */
@@ -18,6 +19,7 @@ export function NewCaseDialog({ start, open, defaultType = 'return_refund', onCl
   const { t } = useTranslation();
   const { message } = App.useApp();
   const newCase = useNewCase();
+  const reasons = useReasons();
   const close = () => {
     newCase.reset();
     onClose();
@@ -35,6 +37,8 @@ export function NewCaseDialog({ start, open, defaultType = 'return_refund', onCl
         <NewCaseForm
           start={start}
           defaultType={defaultType}
+          reasons={reasons.data ?? []}
+          reasonsLoading={reasons.isLoading}
           submitting={newCase.isPending}
           error={newCase.error}
           onCancel={close}

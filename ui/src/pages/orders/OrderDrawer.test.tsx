@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
 import type { EligibilityDto, EligibilityInput, NewCaseInput } from '../../bindings';
-import { caseDetail, caseSummary, order } from '../../test/fixtures';
+import { caseDetail, caseSummary, order, reasons } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { OrderDrawer } from './OrderDrawer';
 
@@ -34,6 +34,7 @@ function orderBackend() {
       caseDetail({ case: caseSummary({ id: 31, order_id: input.order_id, order_number: '#2042', case_type: input.case_type }) }),
     ),
     getCase: vi.fn(async () => caseDetail({ case: caseSummary({ id: 31, order_id: 7, order_number: '#2042' }) })),
+    listReasons: vi.fn(async () => reasons()),
   };
   const backend = new Proxy(calls as unknown as Backend, {
     get: (target, command) =>
@@ -66,7 +67,7 @@ describe('OrderDrawer', () => {
     expect(await within(panel).findByText('no-reason returns exclude goods fresh or perishable (exchange)')).toBeInTheDocument();
   });
 
-  it('starts a case from a line with the order, the line and its amount filled in, then shows the case', async () => {
+  it('starts a case from a line with the order, the line and its amount filled in, and no reason, then shows the case', async () => {
     const { backend, newCase } = orderBackend();
     renderIn('zh-CN', <OrderDrawer orderId={7} open onClose={() => undefined} />, backend);
 
@@ -80,6 +81,9 @@ describe('OrderDrawer', () => {
     expect(form).toHaveTextContent('Enamel mug');
     expect(within(form).getByLabelText(/申请金额/), 'price × quantity, exactly').toHaveValue('1299.00');
     expect(within(form).queryByLabelText(/客户姓名/), 'the order names the buyer').toBeNull();
+    fireEvent.mouseDown(within(form).getByLabelText(/原因/).closest('.ant-select')!.querySelector('.ant-select-selector')!);
+    expect(await screen.findByText('运输破损', { selector: '.ant-select-tree-title' }), 'reasons named in Chinese').toBeInTheDocument();
+    expect(screen.getByText('质量问题', { selector: '.ant-select-tree-title' })).toBeInTheDocument();
     fireEvent.click(within(form).getByRole('button', { name: '创建售后单' }));
 
     await waitFor(() =>

@@ -1,7 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
 import type { SettingsDto } from '../../bindings';
+import { reasons, ruleDto } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { SettingsPage } from './SettingsPage';
 
@@ -13,6 +14,8 @@ function settingsBackend(saved: SettingsDto) {
       current = input;
       return current;
     }),
+    listRules: vi.fn(async () => [ruleDto()]),
+    listReasons: vi.fn(async () => reasons()),
   } as Partial<Backend> as Backend;
 }
 
@@ -48,6 +51,17 @@ describe('SettingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /^保\s?存$/ }));
 
     await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 0 }));
+  });
+
+  it('shows the deadline rules and the reasons below background sync', async () => {
+    const backend = settingsBackend({ sync_interval_minutes: 60 });
+    renderIn('en', <SettingsPage />, backend);
+
+    expect(await screen.findByText('Every hour')).toBeInTheDocument();
+    expect(screen.getByText('Deadline rules')).toBeInTheDocument();
+    expect(within(await screen.findByTestId('rules-table')).getByTestId('rule-minutes')).toHaveTextContent('48 h');
+    expect(screen.getByText('After-sales reasons')).toBeInTheDocument();
+    expect(within(await screen.findByTestId('reasons-tree')).getByText('Damaged in transit')).toBeInTheDocument();
   });
 
   it('shows why the engine refused the interval', async () => {

@@ -4,8 +4,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SyncIntervalForm } from '../../components/SyncIntervalForm';
 import { useSettings } from '../../hooks/useSettings';
 import { useUpdateSettings } from '../../hooks/useUpdateSettings';
+import { ReasonsSection } from './ReasonsSection';
+import { RulesSection } from './RulesSection';
 
-/** App settings: how often all shops sync in the background. */
+/** App settings: how often all shops sync in the background, the deadline rules' numbers, the after-sales reasons. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -40,11 +42,15 @@ export function SettingsPage() {
   }
 
   return (
-    <Card title={t('settings.title')}>
-      <Flex vertical gap="middle">
-        {content}
-        {updateSettings.error !== null && <ErrorAlert error={updateSettings.error} />}
-      </Flex>
-    </Card>
+    <Flex vertical gap="middle">
+      <Card title={t('settings.title')}>
+        <Flex vertical gap="middle">
+          {content}
+          {updateSettings.error !== null && <ErrorAlert error={updateSettings.error} />}
+        </Flex>
+      </Card>
+      <RulesSection />
+      <ReasonsSection />
+    </Flex>
   );
 }
