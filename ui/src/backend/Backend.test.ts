@@ -50,6 +50,7 @@ describe('backendOver', () => {
     ['actCase', (b) => b.actCase(action), 'act_case', { input: action }],
     ['dueClocks', (b) => b.dueClocks({ within_hours: 24, shop_id: null, at: null }), 'due_clocks', { input: { within_hours: 24, shop_id: null, at: null } }],
     ['eligibility', (b) => b.eligibility(eligibility), 'eligibility', { input: eligibility }],
+    ['setGoodsClass', (b) => b.setGoodsClass({ shop_id: 3, sku: 'CAKE-9', class: 'fresh' }), 'set_goods_class', { input: { shop_id: 3, sku: 'CAKE-9', class: 'fresh' } }],
     ['addEvidence', (b) => b.addEvidence(evidence), 'add_evidence', { input: evidence }],
     ['exportEvidence', (b) => b.exportEvidence({ id: 9 }), 'export_evidence', { input: { id: 9 } }],
     ['listRules', (b) => b.listRules(), 'list_rules', undefined],

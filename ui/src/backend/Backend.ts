@@ -12,6 +12,7 @@ import type {
   EligibilityDto,
   EligibilityInput,
   ExportedDto,
+  GoodsClassInput,
   NewCaseInput,
   DemoStarted,
   OrderDto,
@@ -51,6 +52,7 @@ export interface Backend {
   actCase(input: CaseActionInput): Promise<CaseDetailDto>;
   dueClocks(input: DueInput): Promise<DueItemDto[]>;
   eligibility(input: EligibilityInput): Promise<EligibilityDto>;
+  setGoodsClass(input: GoodsClassInput): Promise<null>;
   addEvidence(input: AddEvidenceInput): Promise<CaseDetailDto>;
   exportEvidence(input: CaseIdInput): Promise<ExportedDto>;
   listRules(): Promise<RuleDto[]>;
@@ -83,6 +85,7 @@ export function backendOver(invoke: Invoke): Backend {
     actCase: (input) => invoke('act_case', { input }),
     dueClocks: (input) => invoke('due_clocks', { input }),
     eligibility: (input) => invoke('eligibility', { input }),
+    setGoodsClass: (input) => invoke('set_goods_class', { input }),
     addEvidence: (input) => invoke('add_evidence', { input }),
     exportEvidence: (input) => invoke('export_evidence', { input }),
     listRules: () => invoke('list_rules'),

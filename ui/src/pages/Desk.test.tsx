@@ -62,6 +62,7 @@ function firstStartBackend() {
     actCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     dueClocks: vi.fn(async () => due),
     eligibility: vi.fn(async () => ({ eligible: true, reasons: [], window_ends_at: null })),
+    setGoodsClass: vi.fn(async () => null),
     addEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     exportEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     listRules: vi.fn(async () => []),

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Flex, List, Select, Skeleton, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, CaseType, EligibilityDto, EligibilityReason, OrderLineDto } from '../../bindings';
 import { useFormat } from '../../i18n/useFormat';
@@ -27,6 +28,8 @@ export type EligibilityPanelProps = {
   caseType: CaseType;
   onCaseTypeChange: (caseType: CaseType) => void;
   lines: LineEligibility[];
+  /** Extra controls under a line's title, e.g. setting its goods class. */
+  lineExtra?: (line: OrderLineDto) => ReactNode;
 };
 
 function Reason({ reason }: { reason: EligibilityReason }) {
@@ -67,7 +70,7 @@ function Verdict({ result }: { result: EligibilityDto }) {
 }
 
 /** For a chosen case type, whether each line of an order can take an after-sales request, and every reason why not. */
-export function EligibilityPanel({ caseType, onCaseTypeChange, lines }: EligibilityPanelProps) {
+export function EligibilityPanel({ caseType, onCaseTypeChange, lines, lineExtra }: EligibilityPanelProps) {
   const { t } = useTranslation();
   return (
     <div data-testid="eligibility-panel">
@@ -98,6 +101,7 @@ export function EligibilityPanel({ caseType, onCaseTypeChange, lines }: Eligibil
                 {item.line.title}
                 {item.line.sku !== null && <Typography.Text type="secondary"> · {item.line.sku}</Typography.Text>}
               </Typography.Text>
+              {lineExtra?.(item.line)}
               {item.data !== undefined ? (
                 <Verdict result={item.data} />
               ) : item.error !== null ? (

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
-import type { EligibilityDto, EligibilityInput, NewCaseInput } from '../../bindings';
+import type { EligibilityDto, EligibilityInput, GoodsClassInput, NewCaseInput } from '../../bindings';
 import { caseDetail, caseSummary, order, reasons } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { OrderDrawer } from './OrderDrawer';
@@ -19,10 +19,15 @@ const twoLines = order({
 });
 
 function orderBackend() {
+  const classes = new Map<string, string>();
   const calls = {
     getOrder: vi.fn(async () => twoLines),
+    setGoodsClass: vi.fn(async (input: GoodsClassInput) => {
+      classes.set(input.sku, input.class);
+      return null;
+    }),
     eligibility: vi.fn(async (input: EligibilityInput): Promise<EligibilityDto> =>
-      input.line_external_id === 'L1'
+      input.line_external_id === 'L1' && classes.get('MUG-01') !== 'fresh'
         ? { eligible: true, reasons: [], window_ends_at: '2026-11-09T15:59:59Z' }
         : {
             eligible: false,
@@ -60,7 +65,7 @@ describe('OrderDrawer', () => {
     expect(cake).toHaveTextContent('no-reason returns exclude goods fresh or perishable (return_refund)');
     expect(cake).toHaveTextContent('Source: 消费者权益保护法 第二十五条');
 
-    fireEvent.mouseDown(within(panel).getByRole('combobox').closest('.ant-select')!.querySelector('.ant-select-selector')!);
+    fireEvent.mouseDown(within(panel).getByRole('combobox', { name: 'Case type' }).closest('.ant-select')!.querySelector('.ant-select-selector')!);
     fireEvent.click((await screen.findAllByText('Exchange', { selector: '.ant-select-item-option-content' })).at(-1)!);
 
     await waitFor(() => expect(eligibility).toHaveBeenCalledWith({ order_id: 7, line_external_id: 'L2', case_type: 'exchange', at: null }));
@@ -101,5 +106,26 @@ describe('OrderDrawer', () => {
     );
     expect(await screen.findByText('已创建售后单 #31')).toBeInTheDocument();
     expect(await screen.findByText('售后单 #31 · 订单 #2042'), 'the new case opens over the order').toBeInTheDocument();
+  });
+
+  it('sets a line goods class with the shop of the order and the SKU of the line, then explains the line again', async () => {
+    const { backend, eligibility, setGoodsClass } = orderBackend();
+    renderIn('en', <OrderDrawer orderId={7} open onClose={() => undefined} />, backend);
+
+    const panel = await screen.findByTestId('eligibility-panel');
+    await waitFor(() => expect(within(panel).getAllByTestId('eligibility-verdict')).toHaveLength(2));
+    const [mug] = within(panel).getAllByTestId('eligibility-line');
+    expect(mug).toHaveTextContent('Eligible');
+    expect(within(mug!).getAllByTestId('goods-class-select')).toHaveLength(1);
+    expect(mug).toHaveTextContent('Set goods class');
+    const asked = eligibility.mock.calls.filter(([input]) => input.line_external_id === 'L1').length;
+
+    fireEvent.mouseDown(within(mug!).getByRole('combobox', { name: 'Goods class' }).closest('.ant-select')!.querySelector('.ant-select-selector')!);
+    fireEvent.click((await screen.findAllByText('Fresh / perishable', { selector: '.ant-select-item-option-content' })).at(-1)!);
+
+    await waitFor(() => expect(setGoodsClass).toHaveBeenCalledWith({ shop_id: 3, sku: 'MUG-01', class: 'fresh' }));
+    await waitFor(() => expect(eligibility.mock.calls.filter(([input]) => input.line_external_id === 'L1').length).toBeGreaterThan(asked));
+    await waitFor(() => expect(within(mug!).getByTestId('eligibility-verdict')).toHaveAttribute('data-eligible', 'false'));
+    expect(within(mug!).getByTestId('goods-class-select')).toHaveTextContent('Fresh / perishable');
   });
 });
