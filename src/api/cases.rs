@@ -23,6 +23,7 @@ impl From<CaseError> for ApiError {
     fn from(e: CaseError) -> Self {
         match e {
             CaseError::Invalid(m) => ApiError::new(super::ErrorCode::Validation, m),
+            CaseError::NotAllowed(m) => ApiError::new(super::ErrorCode::Conflict, m),
             CaseError::Store(s) => s.into(),
         }
     }

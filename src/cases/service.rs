@@ -15,8 +15,12 @@ use rusqlite::Connection;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
+    /// Bad input, naming the field.
     #[error("{0}")]
     Invalid(String),
+    /// A fine request the case's state does not allow now (a refunded case cannot be withdrawn).
+    #[error("{0}")]
+    NotAllowed(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -129,7 +133,7 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
     if a.at < last.unwrap_or(case.opened_at).max(case.opened_at) {
         return Err(CaseError::Invalid("at: an action cannot come before the case's last step".into()));
     }
-    let next = transition(case_type, status, a.action).map_err(CaseError::Invalid)?;
+    let next = transition(case_type, status, a.action).map_err(CaseError::NotAllowed)?;
     judge_case(conn, case_id, a.at)?;
     match a.action {
         CaseAction::Reject if a.note.as_deref().unwrap_or("").trim().is_empty() => {
