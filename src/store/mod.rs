@@ -78,3 +78,20 @@ fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
 pub fn write_tx(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
 }
+
+/// The platform's list of an order's children is the truth: rows of `table` it no longer sends are removed.
+/// `table` is one of our own table names, never input.
+pub(crate) fn delete_children_not_in<'a>(
+    conn: &Connection,
+    table: &'static str,
+    order_id: i64,
+    keep: impl Iterator<Item = &'a str>,
+) -> Result<(), StoreError> {
+    let keep: Vec<&str> = keep.collect();
+    let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(&format!(
+        "DELETE FROM {table} WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))"
+    ))?
+    .execute(rusqlite::params![order_id, keep_json])?;
+    Ok(())
+}

@@ -46,12 +46,7 @@ pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine]) ->
     for l in lines {
         upsert.execute(params![order_id, l.external_id, l.sku, l.title, l.quantity, l.price_minor])?;
     }
-    let keep: Vec<&str> = lines.iter().map(|l| l.external_id.as_str()).collect();
-    let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
-    conn.prepare_cached(
-        "DELETE FROM order_lines WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))",
-    )?
-    .execute(params![order_id, keep_json])?;
+    super::delete_children_not_in(conn, "order_lines", order_id, lines.iter().map(|x| x.external_id.as_str()))?;
     Ok(())
 }
 

@@ -40,12 +40,7 @@ pub fn replace_for_order(conn: &Connection, order_id: i64, refunds: &[NewRefund]
     for f in refunds {
         upsert.execute(params![order_id, f.external_id, f.amount_minor, f.created_at, f.note])?;
     }
-    let keep: Vec<&str> = refunds.iter().map(|f| f.external_id.as_str()).collect();
-    let keep_json = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
-    conn.prepare_cached(
-        "DELETE FROM order_refunds WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))",
-    )?
-    .execute(params![order_id, keep_json])?;
+    super::delete_children_not_in(conn, "order_refunds", order_id, refunds.iter().map(|x| x.external_id.as_str()))?;
     Ok(())
 }
 

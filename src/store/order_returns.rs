@@ -59,11 +59,7 @@ pub fn replace_for_order(conn: &Connection, shop_id: i64, order_external_id: &st
     for r in returns {
         upsert.execute(params![order_id, r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at])?;
     }
-    let keep: Vec<&str> = returns.iter().map(|r| r.external_id.as_str()).collect();
-    conn.prepare_cached(
-        "DELETE FROM order_returns WHERE order_id = ?1 AND external_id NOT IN (SELECT value FROM json_each(?2))",
-    )?
-    .execute(params![order_id, serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into())])?;
+    super::delete_children_not_in(conn, "order_returns", order_id, returns.iter().map(|x| x.external_id.as_str()))?;
     Ok(true)
 }
 
