@@ -2,6 +2,10 @@
 
 use super::case_dto::*;
 use super::dto::*;
+use super::ledger_dto::*;
+use crate::exports::ExportFormat;
+use crate::repairs::{Payer, RepairStatus};
+use crate::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
 use crate::cases::eligibility::{EligibilityDto, EligibilityReason};
 use crate::cases::{CaseAction, CaseStatus};
 use crate::policy::{CalendarKind, CaseType, ClockKind, Confidence, Consequence};
@@ -69,6 +73,60 @@ pub fn typescript() -> String {
         ReasonInput::decl(&cfg),
         OfflineShopInput::decl(&cfg),
         GoodsClassInput::decl(&cfg),
+        Scope::decl(&cfg),
+        PeriodUnit::decl(&cfg),
+        ReplacementRule::decl(&cfg),
+        StartBasis::decl(&cfg),
+        Stage::decl(&cfg),
+        UnitStatus::decl(&cfg),
+        RepairStatus::decl(&cfg),
+        Payer::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        WarrantyPolicyDto::decl(&cfg),
+        WarrantyPolicyInput::decl(&cfg),
+        WarrantyPolicySaved::decl(&cfg),
+        IdInput::decl(&cfg),
+        WarrantyUnitDto::decl(&cfg),
+        WarrantyLookupInput::decl(&cfg),
+        WarrantyLookupDto::decl(&cfg),
+        WarrantyUnitsQuery::decl(&cfg),
+        WarrantyUnitsPage::decl(&cfg),
+        UnitSerialInput::decl(&cfg),
+        ReplaceUnitInput::decl(&cfg),
+        VoidUnitInput::decl(&cfg),
+        SkuCategoryInput::decl(&cfg),
+        RepairSummaryDto::decl(&cfg),
+        RepairPartDto::decl(&cfg),
+        RepairEventDto::decl(&cfg),
+        RepairPhotoDto::decl(&cfg),
+        RepairDetailDto::decl(&cfg),
+        NewRepairInput::decl(&cfg),
+        RepairActInput::decl(&cfg),
+        RepairUpdateInput::decl(&cfg),
+        RepairPartInput::decl(&cfg),
+        RepairPartIdInput::decl(&cfg),
+        RepairPhotoInput::decl(&cfg),
+        RepairsQuery::decl(&cfg),
+        RepairsPage::decl(&cfg),
+        FollowupKind::decl(&cfg),
+        FollowupOutcome::decl(&cfg),
+        FollowupState::decl(&cfg),
+        FollowupDto::decl(&cfg),
+        FollowupsQuery::decl(&cfg),
+        FollowupDoneInput::decl(&cfg),
+        FollowupSettingsDto::decl(&cfg),
+        CompensationKind::decl(&cfg),
+        CostCarrier::decl(&cfg),
+        CompensationDto::decl(&cfg),
+        CompensationInput::decl(&cfg),
+        CompensationsQuery::decl(&cfg),
+        CarrierTotalDto::decl(&cfg),
+        CompensationsDto::decl(&cfg),
+        ExportColumnDto::decl(&cfg),
+        ExportColumnsDto::decl(&cfg),
+        ExportRepairsInput::decl(&cfg),
+        ExportWarrantyInput::decl(&cfg),
+        ExportResultDto::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.\n\n",

@@ -9,14 +9,15 @@ use super::{
 use crate::cases::eligibility::{self, EligibilityDto};
 use crate::cases::service::{self, Act, CaseError, NewCase};
 use crate::cases::{allowed_actions, CaseStatus};
-use crate::money::{format_minor, parse_minor};
+use crate::money::format_minor;
 use crate::policy::{self, CalendarKind, CaseType, ClockKind, Consequence};
 use crate::shops::Platform;
 use crate::store::case_lines::CaseLineRow;
 use crate::store::cases::{self as case_rows, CaseFilter, CaseRow};
 use crate::store::clocks::ClockRow;
 use crate::store::{case_events, case_lines, clocks, evidence, goods_classes, order_lines, orders, shops, write_tx};
-use crate::timefmt::{parse_ms, to_rfc3339};
+use crate::timefmt::to_rfc3339;
+use super::input::{hours_arg, money_arg, query_time, time_arg};
 use rusqlite::Connection;
 
 impl From<CaseError> for ApiError {
@@ -25,44 +26,6 @@ impl From<CaseError> for ApiError {
             CaseError::Invalid(m) => ApiError::new(super::ErrorCode::Validation, m),
             CaseError::NotAllowed(m) => ApiError::new(super::ErrorCode::Conflict, m),
             CaseError::Store(s) => s.into(),
-        }
-    }
-}
-
-/// Things that happened: a time in the future would judge clocks before they are really late.
-fn time_arg(field: &str, v: &Option<String>, now: i64) -> ApiResult<i64> {
-    let at = query_time(field, v, now)?;
-    if at > now + 5 * 60_000 {
-        return Err(ApiError::validation(field, "is in the future; record what has happened"));
-    }
-    Ok(at)
-}
-
-/// A moment to ask about (past or future); never written down as a fact.
-fn query_time(field: &str, v: &Option<String>, now: i64) -> ApiResult<i64> {
-    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(now),
-        Some(s) => parse_ms(s).map_err(|_| ApiError::validation(field, format!("'{s}' is not an RFC 3339 time with an offset"))),
-    }
-}
-
-/// Hours of look-ahead, within a year.
-fn hours_arg(field: &str, h: f64) -> ApiResult<i64> {
-    if !(h.is_finite() && (0.0..=24.0 * 366.0).contains(&h)) {
-        return Err(ApiError::validation(field, "a duration between zero and a year"));
-    }
-    Ok((h * 3_600_000.0) as i64)
-}
-
-fn money_arg(field: &str, v: &Option<String>, currency: &str) -> ApiResult<Option<i64>> {
-    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) => {
-            let m = parse_minor(s, currency).map_err(|e| ApiError::validation(field, e))?;
-            if m <= 0 {
-                return Err(ApiError::validation(field, "must be more than zero"));
-            }
-            Ok(Some(m))
         }
     }
 }
@@ -331,14 +294,36 @@ impl Desk {
 
     /// Stores a file content-addressed under the data folder and attaches it to the case.
     pub async fn add_evidence(&self, input: AddEvidenceInput) -> ApiResult<CaseDetailDto> {
+        let (sha, size, _, name) = self.store_blob(&input.file_name, &input.content_base64)?;
+        let conn = self.writer.lock().await;
+        case_rows::get(&conn, input.case_id)?;
+        evidence::insert(
+            &conn,
+            input.case_id,
+            &evidence::EvidenceRow {
+                id: 0,
+                sha256: sha,
+                file_name: name,
+                mime: input.mime.clone(),
+                size,
+                note: input.note.clone(),
+                added_at: self.clock.now_ms(),
+            },
+        )?;
+        self.detail(&conn, input.case_id)
+    }
+
+    /// Checks and stores an uploaded file content-addressed (sha256) in the data folder; the same bytes are
+    /// stored once. Returns the digest, size, a mime type guessed from the name, and the clean name.
+    pub(super) fn store_blob(&self, file_name: &str, content_base64: &str) -> ApiResult<(String, i64, String, String)> {
         use base64::Engine;
         use sha2::Digest;
-        let name = input.file_name.trim();
-        if name.is_empty() || name.contains(['/', '\\']) {
+        let name = file_name.trim();
+        if name.is_empty() || name.contains(['/', '\\']) || name.chars().count() > 200 {
             return Err(ApiError::validation("file_name", "a plain file name is needed"));
         }
         let bytes = base64::engine::general_purpose::STANDARD
-            .decode(input.content_base64.as_bytes())
+            .decode(content_base64.as_bytes())
             .map_err(|_| ApiError::validation("content_base64", "not base64"))?;
         if bytes.is_empty() || bytes.len() > 50 * 1024 * 1024 {
             return Err(ApiError::validation("content_base64", "a file of 1 byte to 50 MB"));
@@ -353,22 +338,17 @@ impl Desk {
             std::fs::write(&tmp, &bytes).map_err(io)?;
             std::fs::rename(&tmp, &path).map_err(io)?;
         }
-        let conn = self.writer.lock().await;
-        case_rows::get(&conn, input.case_id)?;
-        evidence::insert(
-            &conn,
-            input.case_id,
-            &evidence::EvidenceRow {
-                id: 0,
-                sha256: sha,
-                file_name: name.to_string(),
-                mime: input.mime.clone(),
-                size: bytes.len() as i64,
-                note: input.note.clone(),
-                added_at: self.clock.now_ms(),
-            },
-        )?;
-        self.detail(&conn, input.case_id)
+        let lower = name.to_ascii_lowercase();
+        let mime = match lower.rsplit('.').next().unwrap_or("") {
+            "jpg" | "jpeg" => "image/jpeg",
+            "png" => "image/png",
+            "webp" => "image/webp",
+            "heic" => "image/heic",
+            "pdf" => "application/pdf",
+            "mp4" => "video/mp4",
+            _ => "application/octet-stream",
+        };
+        Ok((sha, bytes.len() as i64, mime.to_string(), name.to_string()))
     }
 
     fn evidence_path(&self, sha: &str) -> std::path::PathBuf {

@@ -3,17 +3,25 @@
 pub mod bindings;
 mod case_dto;
 mod cases;
+mod compensations;
 mod demo;
+mod exports;
+mod followups;
 pub mod dto;
 mod error;
+mod input;
+mod ledger_dto;
 mod orders;
+mod repairs;
 mod rules;
 mod settings;
 mod shops;
 mod sync;
+mod warranty;
 
 pub use case_dto::*;
 pub use dto::*;
+pub use ledger_dto::*;
 pub use error::{ApiError, ErrorCode};
 
 struct RunningSync {

@@ -89,7 +89,9 @@ impl Desk {
             let mut conn = self.writer.lock().await;
             let tx = crate::store::write_tx(&mut conn)?;
             let d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
+            let units = crate::warranty::units::derive_for_shop(&tx, &shop, self.clock.now_ms())?;
             tx.commit()?;
+            tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");
             d
         };
         tracing::info!(opened = derived.opened, moved = derived.moved, "cases from the sync");

@@ -162,6 +162,10 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
         case.raw_status = a.raw_status.clone();
     }
     cases::update(conn, &case, now)?;
+    if status.is_open() && !next.is_open() && next != CaseStatus::Cancelled {
+        let item = format!("#{} {}", case.id, case.case_type);
+        crate::followups::queue(conn, "case", case.shop_id, case.id, &item, a.at, now)?;
+    }
     let mut note = a.note.clone();
     if let Some(t) = &a.tracking {
         note = Some(format!("{}tracking {t}", note.map(|n| format!("{n}; ")).unwrap_or_default()));

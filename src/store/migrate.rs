@@ -3,7 +3,8 @@
 
 use super::{
     case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
-    reasons, rule_overrides, settings, shops, sync_state, StoreError,
+    reasons, repair_events, repair_parts, repair_photos, repairs, rule_overrides, settings, shops, sku_categories,
+    sync_state, warranty_policies, warranty_units, followups, compensations, StoreError,
 };
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,16 @@ pub const MIGRATIONS: &[&str] = &[
     goods_classes::MIGRATION_13,
     rule_overrides::MIGRATION_14,
     reasons::MIGRATION_15,
+    warranty_policies::MIGRATION_16,
+    sku_categories::MIGRATION_17,
+    warranty_units::MIGRATION_18,
+    repairs::MIGRATION_19,
+    repair_parts::MIGRATION_20,
+    repair_events::MIGRATION_21,
+    repair_photos::MIGRATION_22,
+    followups::MIGRATION_23,
+    compensations::MIGRATION_24,
+    order_lines::MIGRATION_25,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,7 +4,9 @@ pub mod case_events;
 pub mod case_lines;
 pub mod cases;
 pub mod clocks;
+pub mod compensations;
 pub mod evidence;
+pub mod followups;
 pub mod goods_classes;
 mod migrate;
 pub mod order_lines;
@@ -12,10 +14,17 @@ pub mod order_refunds;
 pub mod order_returns;
 pub mod orders;
 pub mod reasons;
+pub mod repair_events;
+pub mod repair_parts;
+pub mod repair_photos;
+pub mod repairs;
 pub mod rule_overrides;
 pub mod settings;
 pub mod shops;
+pub mod sku_categories;
 pub mod sync_state;
+pub mod warranty_policies;
+pub mod warranty_units;
 
 pub use migrate::{backup_to, migrate_to, LATEST_VERSION, MIGRATIONS};
 

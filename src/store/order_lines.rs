@@ -17,10 +17,18 @@ CREATE TABLE order_lines (
     UNIQUE (order_id, external_id)
 );";
 
+/// The platform's product id on each line (a product groups a SKU's variants), for product-wide warranty
+/// policies. Lines synced before it existed get it on their next sync.
+pub const MIGRATION_25: &str = "
+ALTER TABLE order_lines ADD COLUMN product_id TEXT;
+CREATE INDEX order_lines_by_sku ON order_lines (sku);
+CREATE INDEX order_lines_by_product ON order_lines (product_id);";
+
 #[derive(Debug, Clone, PartialEq, Hash)]
 pub struct NewLine {
     pub external_id: String,
     pub sku: Option<String>,
+    pub product_id: Option<String>,
     pub title: String,
     pub quantity: i64,
     pub price_minor: i64,
@@ -39,12 +47,13 @@ pub struct LineRow {
 /// The platform's list is the truth: lines it no longer sends are removed, the others upserted in place.
 pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
     let mut upsert = conn.prepare_cached(
-        "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor) VALUES (?1,?2,?3,?4,?5,?6)
+        "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor, product_id)
+         VALUES (?1,?2,?3,?4,?5,?6,?7)
          ON CONFLICT(order_id, external_id) DO UPDATE SET sku=excluded.sku, title=excluded.title,
-             quantity=excluded.quantity, price_minor=excluded.price_minor",
+             quantity=excluded.quantity, price_minor=excluded.price_minor, product_id=excluded.product_id",
     )?;
     for l in lines {
-        upsert.execute(params![order_id, l.external_id, l.sku, l.title, l.quantity, l.price_minor])?;
+        upsert.execute(params![order_id, l.external_id, l.sku, l.title, l.quantity, l.price_minor, l.product_id])?;
     }
     super::delete_children_not_in(conn, "order_lines", order_id, lines.iter().map(|x| x.external_id.as_str()))?;
     Ok(())

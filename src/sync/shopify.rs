@@ -164,6 +164,9 @@ struct ApiAddress {
 struct ApiLine {
     id: u64,
     sku: Option<String>,
+    /// Null for custom lines and deleted products.
+    #[serde(default)]
+    product_id: Option<u64>,
     title: String,
     quantity: i64,
     price: String,
@@ -253,6 +256,7 @@ fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
             Ok(NewLine {
                 external_id: l.id.to_string(),
                 sku: non_empty(l.sku.clone()),
+                product_id: l.product_id.map(|p| p.to_string()),
                 title: l.title.clone(),
                 quantity: l.quantity,
                 price_minor: money("line price", id, &l.price, &cur)?,

@@ -196,6 +196,9 @@ struct WooLine {
     id: u64,
     name: String,
     sku: Option<String>,
+    /// 0 when the product was deleted.
+    #[serde(default)]
+    product_id: u64,
     quantity: i64,
     subtotal: String,
 }
@@ -251,6 +254,7 @@ fn into_order(o: WooOrder) -> Result<NewOrder, SyncError> {
             Ok(NewLine {
                 external_id: l.id.to_string(),
                 sku: text(&l.sku),
+                product_id: (l.product_id != 0).then(|| l.product_id.to_string()),
                 title: l.name.clone(),
                 quantity: l.quantity,
                 price_minor: if l.quantity > 0 { subtotal / l.quantity } else { subtotal },

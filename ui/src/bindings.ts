@@ -159,3 +159,221 @@ export type GoodsClassInput = { shop_id: number, sku: string,
  * ordinary, fresh, custom, virtual, periodical, non_returnable
  */
 class: string, };
+export type Scope = "sku" | "product" | "category";
+export type PeriodUnit = "days" | "months";
+export type ReplacementRule = "restart" | "remaining";
+export type StartBasis = "delivered" | "shipped" | "paid" | "replacement";
+export type Stage = "return" | "exchange" | "repair" | "expired";
+export type UnitStatus = "in" | "out" | "replaced" | "void";
+export type RepairStatus = "received" | "diagnosing" | "awaiting_parts" | "repairing" | "ready" | "returned" | "unrepairable";
+export type Payer = "warranty" | "customer" | "goodwill";
+export type ExportFormat = "xlsx" | "csv";
+export type WarrantyPolicyDto = { id: number, 
+/**
+ * Every version of one policy shares it; a change makes a new version.
+ */
+family_id: number, version: number, 
+/**
+ * None: every shop.
+ */
+shop_id: number | null, shop: string | null, name: string, scope: Scope, scope_value: string, period_count: number, period_unit: PeriodUnit, coverage: string, labour_free: boolean, parts_free: boolean, return_days: number, exchange_days: number, replacement: ReplacementRule, 
+/**
+ * None for a first version: it also covers sales made before it was written down.
+ */
+effective_from: string | null, superseded_at: string | null, units: number, };
+export type WarrantyPolicyInput = { 
+/**
+ * Set to change an existing policy: a new version applies to sales from now on.
+ */
+family_id: number | null, shop_id: number | null, name: string, scope: Scope, scope_value: string, period_count: number, period_unit: PeriodUnit, coverage: string, labour_free: boolean, parts_free: boolean, return_days: number, exchange_days: number, replacement: ReplacementRule, };
+export type WarrantyPolicySaved = { policy: WarrantyPolicyDto, 
+/**
+ * Units the ledger gained from synced orders the policy now covers.
+ */
+units_created: number, };
+export type IdInput = { id: number, };
+export type WarrantyUnitDto = { id: number, shop_id: number, shop: string, order_id: number | null, order_number: string | null, buyer_name: string | null, buyer_phone: string | null, sku: string | null, title: string, serial: string | null, policy_id: number, policy_name: string, policy_version: number, coverage: string, labour_free: boolean, parts_free: boolean, start_at: string, start_basis: StartBasis, 
+/**
+ * The last covered day in the shop's calendar (YYYY-MM-DD); cover ends when it ends.
+ */
+last_day: string, end_at: string, status: UnitStatus, 
+/**
+ * The 三包 stage on the day asked about (`expired` when out of warranty).
+ */
+stage: Stage, 
+/**
+ * Whole days of cover left after today (0 on the last day; negative once expired).
+ */
+days_left: number, replaced_by: number | null, replaces: number | null, note: string | null, 
+/**
+ * Repair tickets on this unit.
+ */
+repairs: number, };
+export type WarrantyLookupInput = { serial: string | null, order: string | null, phone: string | null, 
+/**
+ * The day to judge status and stage on (RFC 3339); now when absent.
+ */
+at: string | null, };
+export type WarrantyLookupDto = { 
+/**
+ * What was looked up, as understood ("serial SN123").
+ */
+query: string, 
+/**
+ * The units found; for a serial, the whole replacement chain from the first unit sold to the current one.
+ */
+units: Array<WarrantyUnitDto>, };
+export type WarrantyUnitsQuery = { shop_id: number | null, status: UnitStatus | null, 
+/**
+ * Serial, SKU, title, order number or buyer name (substring).
+ */
+search: string | null, limit: number, offset: number, };
+export type WarrantyUnitsPage = { units: Array<WarrantyUnitDto>, total: number, };
+export type UnitSerialInput = { unit_id: number, 
+/**
+ * Empty clears it.
+ */
+serial: string, };
+export type ReplaceUnitInput = { unit_id: number, new_serial: string, at: string | null, };
+export type VoidUnitInput = { unit_id: number, note: string, };
+export type SkuCategoryInput = { shop_id: number, sku: string, 
+/**
+ * Empty removes the SKU's category.
+ */
+category: string, };
+export type RepairSummaryDto = { id: number, number: string, shop_id: number, shop: string, status: RepairStatus, customer_name: string, customer_phone: string | null, product: string, serial: string | null, intake_at: string, promised_at: string | null, returned_at: string | null, 
+/**
+ * Still in the workshop after the promised time.
+ */
+overdue: boolean, payer: Payer, technician: string | null, 
+/**
+ * Parts and labour.
+ */
+cost: string, currency: string, order_id: number | null, order_number: string | null, case_id: number | null, unit_id: number | null, updated_at: string, };
+export type RepairPartDto = { id: number, part: string, quantity: number, 
+/**
+ * Per piece.
+ */
+cost: string, total: string, };
+export type RepairEventDto = { at: string, kind: string, from_status: RepairStatus | null, to_status: RepairStatus | null, note: string | null, };
+export type RepairPhotoDto = { id: number, file_name: string, mime: string, size: number, sha256: string, added_at: string, };
+export type RepairDetailDto = { repair: RepairSummaryDto, fault: string, diagnosis: string | null, labour: string, 
+/**
+ * Why the payer is who it is ("in warranty until 2027-03-01 (Phones v1)", "set by the merchant").
+ */
+payer_basis: string, parts: Array<RepairPartDto>, parts_cost: string, 
+/**
+ * What the merchant carries: everything for warranty and goodwill tickets, nothing for customer-paid ones.
+ */
+merchant_cost: string, events: Array<RepairEventDto>, photos: Array<RepairPhotoDto>, unit: WarrantyUnitDto | null, 
+/**
+ * Where the ticket may go next.
+ */
+next: Array<RepairStatus>, };
+export type NewRepairInput = { shop_id: number, 
+/**
+ * The warranty unit, when known; else `serial` finds it.
+ */
+unit_id: number | null, serial: string | null, 
+/**
+ * An order number of the shop (#1001 or 1001), for tickets without a unit.
+ */
+order: string | null, case_id: number | null, 
+/**
+ * Taken from the order when absent.
+ */
+customer_name: string | null, customer_phone: string | null, 
+/**
+ * What is being repaired; the unit's title when absent.
+ */
+product: string | null, fault: string, intake_at: string | null, promised_at: string | null, technician: string | null, };
+export type RepairActInput = { id: number, status: RepairStatus, at: string | null, note: string | null, };
+export type RepairUpdateInput = { id: number, diagnosis: string | null, technician: string | null, payer: Payer | null, 
+/**
+ * Decimal in major units.
+ */
+labour: string | null, 
+/**
+ * RFC 3339; an empty string clears it.
+ */
+promised_at: string | null, customer_phone: string | null, };
+export type RepairPartInput = { repair_id: number, part: string, quantity: number, 
+/**
+ * Per piece, decimal in major units.
+ */
+cost: string, };
+export type RepairPartIdInput = { repair_id: number, part_id: number, };
+export type RepairPhotoInput = { repair_id: number, file_name: string, content_base64: string, };
+export type RepairsQuery = { shop_id: number | null, 
+/**
+ * Empty: every status.
+ */
+statuses: Array<RepairStatus>, 
+/**
+ * Ticket number, serial, customer, phone or product (substring).
+ */
+search: string | null, limit: number, offset: number, };
+export type RepairsPage = { repairs: Array<RepairSummaryDto>, total: number, };
+export type FollowupKind = "case" | "repair";
+export type FollowupOutcome = "reached" | "no_answer" | "declined";
+export type FollowupState = "due" | "open" | "done";
+export type FollowupDto = { id: number, kind: FollowupKind, shop: string, case_id: number | null, repair_id: number | null, 
+/**
+ * "R-00012 Phone X" or "#12 return_refund".
+ */
+subject: string, customer: string | null, phone: string | null, due_at: string, 
+/**
+ * Open a day past its due time.
+ */
+overdue: boolean, script: string, done_at: string | null, outcome: FollowupOutcome | null, csat: number | null, note: string | null, };
+export type FollowupsQuery = { state: FollowupState, at: string | null, limit: number, };
+export type FollowupDoneInput = { id: number, outcome: FollowupOutcome, 
+/**
+ * 1–5, only when the customer was reached.
+ */
+csat: number | null, note: string | null, at: string | null, };
+export type FollowupSettingsDto = { case_delay_hours: number, repair_delay_hours: number, 
+/**
+ * {shop} and {item} are filled in. Empty: the built-in script in the shop's language.
+ */
+case_script: string, repair_script: string, };
+export type CompensationKind = "refund" | "reship" | "coupon" | "cash";
+export type CostCarrier = "merchant" | "platform" | "courier" | "supplier";
+export type CompensationDto = { id: number, shop_id: number, shop: string, case_id: number | null, kind: CompensationKind, amount: string, currency: string, carrier: CostCarrier, reason: string, at: string, note: string | null, };
+export type CompensationInput = { shop_id: number, case_id: number | null, kind: CompensationKind, 
+/**
+ * Decimal in major units (0 for a reship whose cost is not known yet).
+ */
+amount: string, 
+/**
+ * The shop's currency when absent.
+ */
+currency: string | null, carrier: CostCarrier, reason: string, at: string | null, note: string | null, };
+export type CompensationsQuery = { case_id: number | null, from: string | null, to: string | null, };
+export type CarrierTotalDto = { carrier: CostCarrier, currency: string, amount: string, count: number, };
+export type CompensationsDto = { items: Array<CompensationDto>, 
+/**
+ * Per carrier and currency; currencies are never added together.
+ */
+totals: Array<CarrierTotalDto>, };
+export type ExportColumnDto = { id: string, en: string, zh: string, };
+export type ExportColumnsDto = { repairs: Array<ExportColumnDto>, warranty: Array<ExportColumnDto>, };
+export type ExportRepairsInput = { format: ExportFormat, 
+/**
+ * Where to write (from the save dialog); the app's exports folder when absent.
+ */
+out: string | null, shop_id: number | null, 
+/**
+ * Intake from (inclusive) and to (exclusive), RFC 3339.
+ */
+from: string | null, to: string | null, statuses: Array<RepairStatus>, 
+/**
+ * Column ids in order; empty: every column.
+ */
+columns: Array<string>, 
+/**
+ * "zh-CN" or "en": the headers' and labels' language.
+ */
+lang: string | null, };
+export type ExportWarrantyInput = { format: ExportFormat, out: string | null, shop_id: number | null, statuses: Array<UnitStatus>, columns: Array<string>, lang: string | null, };
+export type ExportResultDto = { path: string, rows: number, format: ExportFormat, };

@@ -1,0 +1,124 @@
+//! The compensation ledger through the door: what was given (refund, reship, coupon, cash), who carried the
+//! cost, and totals by carrier per currency.
+
+use super::input::{money_or_zero, query_time, required, text_arg, time_arg};
+use super::{
+    ApiError, ApiResult, CarrierTotalDto, CompensationDto, CompensationInput, CompensationKind, CompensationsDto,
+    CompensationsQuery, CostCarrier, Desk,
+};
+use crate::money::format_minor;
+use crate::store::compensations::{self, CompensationRow};
+use crate::store::{cases, shops};
+use crate::timefmt::to_rfc3339;
+use serde::de::DeserializeOwned;
+
+fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn id_of<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+impl Desk {
+    pub fn compensations(&self, q: CompensationsQuery) -> ApiResult<CompensationsDto> {
+        let now = self.clock.now_ms();
+        let conn = self.reader()?;
+        let from = q.from.as_ref().map(|_| query_time("from", &q.from, now)).transpose()?;
+        let to = q.to.as_ref().map(|_| query_time("to", &q.to, now)).transpose()?;
+        let shop_names: std::collections::HashMap<i64, String> = shops::list(&conn)?.into_iter().map(|s| (s.id, s.name)).collect();
+        let items = compensations::list(&conn, q.case_id, from, to)?
+            .into_iter()
+            .map(|c| CompensationDto {
+                id: c.id,
+                shop_id: c.shop_id,
+                shop: shop_names.get(&c.shop_id).cloned().unwrap_or_default(),
+                case_id: c.case_id,
+                kind: parse_enum(&c.kind).unwrap_or(CompensationKind::Cash),
+                amount: format_minor(c.amount_minor, &c.currency),
+                currency: c.currency,
+                carrier: parse_enum(&c.carrier).unwrap_or(CostCarrier::Merchant),
+                reason: c.reason,
+                at: to_rfc3339(c.at),
+                note: c.note,
+            })
+            .collect();
+        let totals = compensations::totals(&conn, q.case_id, from, to)?
+            .into_iter()
+            .map(|(carrier, currency, sum, count)| CarrierTotalDto {
+                carrier: parse_enum(&carrier).unwrap_or(CostCarrier::Merchant),
+                amount: format_minor(sum, &currency),
+                currency,
+                count,
+            })
+            .collect();
+        Ok(CompensationsDto { items, totals })
+    }
+
+    pub async fn add_compensation(&self, input: CompensationInput) -> ApiResult<CompensationDto> {
+        let now = self.clock.now_ms();
+        let at = time_arg("at", &input.at, now)?;
+        let reason = required("reason", &input.reason, 500)?;
+        let note = text_arg("note", input.note.as_deref(), 2000, false)?;
+        let mut conn = self.writer.lock().await;
+        let tx = crate::store::write_tx(&mut conn)?;
+        let shop = shops::get(&tx, input.shop_id)?;
+        let case = input.case_id.map(|id| cases::get(&tx, id)).transpose()?;
+        if case.as_ref().is_some_and(|c| c.shop_id != shop.id) {
+            return Err(ApiError::validation("case_id", "that case belongs to another shop"));
+        }
+        let currency = match input.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            Some(c) if c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()) => c.to_string(),
+            Some(c) => return Err(ApiError::validation("currency", format!("'{c}' is not an ISO 4217 code like CNY"))),
+            None => case.as_ref().map(|c| c.currency.clone()).unwrap_or(shop.currency.clone()),
+        };
+        let amount = money_or_zero("amount", &input.amount, &currency)?;
+        if amount == 0 && input.kind != CompensationKind::Reship {
+            return Err(ApiError::validation("amount", "must be more than zero"));
+        }
+        let id = compensations::insert(
+            &tx,
+            &CompensationRow {
+                id: 0,
+                shop_id: shop.id,
+                case_id: input.case_id,
+                kind: id_of(&input.kind),
+                amount_minor: amount,
+                currency: currency.clone(),
+                carrier: id_of(&input.carrier),
+                reason: reason.clone(),
+                at,
+                note: note.clone(),
+            },
+            now,
+        )?;
+        if let Some(c) = &case {
+            crate::store::case_events::append(
+                &tx,
+                c.id,
+                &crate::store::case_events::EventRow {
+                    at,
+                    actor: "merchant".into(),
+                    kind: "compensation".into(),
+                    from_status: None,
+                    to_status: None,
+                    note: Some(format!("{} {} {} ({}): {reason}", id_of(&input.kind), format_minor(amount, &currency), currency, id_of(&input.carrier))),
+                },
+            )?;
+        }
+        tx.commit()?;
+        Ok(CompensationDto {
+            id,
+            shop_id: shop.id,
+            shop: shop.name,
+            case_id: input.case_id,
+            kind: input.kind,
+            amount: format_minor(amount, &currency),
+            currency,
+            carrier: input.carrier,
+            reason,
+            at: to_rfc3339(at),
+            note,
+        })
+    }
+}

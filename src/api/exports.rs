@@ -1,0 +1,88 @@
+//! Exports through the door: which columns there are, and repair records / the warranty ledger to XLSX or CSV
+//! at the path the save dialog chose (or the app's exports folder).
+
+use super::input::query_time;
+use super::{
+    ApiError, ApiResult, Desk, ExportColumnDto, ExportColumnsDto, ExportRepairsInput, ExportResultDto,
+    ExportWarrantyInput,
+};
+use crate::exports::{self, Column, ExportError, ExportFormat, Lang};
+use crate::store::repairs::RepairFilter;
+use std::path::PathBuf;
+
+impl From<ExportError> for ApiError {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::UnknownColumn(..) => ApiError::new(super::ErrorCode::Validation, e.to_string()),
+            ExportError::Write { .. } => ApiError::new(super::ErrorCode::Internal, e.to_string()),
+            ExportError::Store(s) => s.into(),
+        }
+    }
+}
+
+fn columns(all: &[Column]) -> Vec<ExportColumnDto> {
+    all.iter().map(|c| ExportColumnDto { id: c.id.into(), en: c.en.into(), zh: c.zh.into() }).collect()
+}
+
+impl Desk {
+    pub fn export_columns(&self) -> ExportColumnsDto {
+        ExportColumnsDto { repairs: columns(exports::repairs::COLUMNS), warranty: columns(exports::warranty::COLUMNS) }
+    }
+
+    /// The file to write: the chosen one (its folder must exist), or a dated name in the exports folder.
+    fn export_path(&self, out: &Option<String>, stem: &str, format: ExportFormat) -> ApiResult<PathBuf> {
+        match out.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(p) => {
+                let path = PathBuf::from(p);
+                let dir_ok = path.parent().is_some_and(|d| d.as_os_str().is_empty() || d.is_dir());
+                if !dir_ok || path.is_dir() || path.file_name().is_none() {
+                    return Err(ApiError::validation("out", format!("'{p}' is not a file in an existing folder")));
+                }
+                Ok(path)
+            }
+            None => {
+                let dir = crate::paths::data_dir_of(self.db_path()).join("exports");
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| ApiError::new(super::ErrorCode::Internal, format!("cannot create {}: {e}", dir.display())))?;
+                let stamp = chrono::DateTime::from_timestamp_millis(self.clock.now_ms()).unwrap_or_default().format("%Y%m%d-%H%M%S");
+                Ok(dir.join(format!("{stem}-{stamp}.{}", format.ext())))
+            }
+        }
+    }
+
+    pub fn export_repairs(&self, input: ExportRepairsInput) -> ApiResult<ExportResultDto> {
+        let now = self.clock.now_ms();
+        let from = input.from.as_ref().map(|_| query_time("from", &input.from, now)).transpose()?;
+        let to = input.to.as_ref().map(|_| query_time("to", &input.to, now)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f >= t {
+                return Err(ApiError::validation("to", "must be after from"));
+            }
+        }
+        let path = self.export_path(&input.out, "repairs", input.format)?;
+        let lang = Lang::parse(input.lang.as_deref());
+        let conn = self.reader()?;
+        let filter = RepairFilter {
+            shop_id: input.shop_id,
+            statuses: input.statuses.iter().map(|s| s.id().to_string()).collect(),
+            from,
+            to,
+            search: None,
+        };
+        let built = exports::repairs::build(&conn, &filter, &input.columns, lang)?;
+        exports::write(input.format, &path, &built.data, &built.summary)?;
+        tracing::info!(rows = built.data.rows.len(), format = input.format.ext(), "repairs exported");
+        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: built.data.rows.len() as i64, format: input.format })
+    }
+
+    pub fn export_warranty(&self, input: ExportWarrantyInput) -> ApiResult<ExportResultDto> {
+        let now = self.clock.now_ms();
+        let path = self.export_path(&input.out, "warranty", input.format)?;
+        let lang = Lang::parse(input.lang.as_deref());
+        let conn = self.reader()?;
+        let built = exports::warranty::build(&conn, input.shop_id, &input.statuses, &input.columns, lang, now)?;
+        exports::write(input.format, &path, &built.data, &built.summary)?;
+        tracing::info!(rows = built.data.rows.len(), format = input.format.ext(), "warranty exported");
+        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: built.data.rows.len() as i64, format: input.format })
+    }
+}

@@ -1,0 +1,113 @@
+//! Follow-up calls (回访) through the door: the queue (due, open, done), completing one with an outcome and
+//! rating, and the per-kind delay and script settings.
+
+use super::input::{query_time, text_arg, time_arg};
+use super::{
+    ApiError, ApiResult, Desk, FollowupDoneInput, FollowupDto, FollowupKind, FollowupOutcome, FollowupSettingsDto,
+    FollowupState, FollowupsQuery,
+};
+use crate::followups::{delay_hours, delay_key, is_overdue, script_key};
+use crate::store::followups::{self, FollowupRow};
+use crate::store::{cases, repairs, settings, shops};
+use crate::timefmt::to_rfc3339;
+use rusqlite::Connection;
+
+fn dto(conn: &Connection, f: &FollowupRow, now: i64) -> ApiResult<FollowupDto> {
+    let shop = shops::get(conn, f.shop_id)?;
+    let (subject, customer, phone) = match (f.case_id, f.repair_id) {
+        (_, Some(r)) => {
+            let t = repairs::get(conn, r)?;
+            (format!("{} {}", t.number, t.product), Some(t.customer_name), t.customer_phone)
+        }
+        (Some(c), None) => {
+            let c = cases::get(conn, c)?;
+            let order = c.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
+            let subject = match &order {
+                Some(o) => format!("#{} {} · {}", c.id, c.case_type, o.number),
+                None => format!("#{} {}", c.id, c.case_type),
+            };
+            let customer = order.as_ref().and_then(|o| o.buyer_name.clone()).or(c.customer.clone());
+            (subject, customer, order.and_then(|o| o.buyer_phone))
+        }
+        (None, None) => (String::new(), None, None),
+    };
+    Ok(FollowupDto {
+        id: f.id,
+        kind: if f.kind == "repair" { FollowupKind::Repair } else { FollowupKind::Case },
+        shop: shop.name,
+        case_id: f.case_id,
+        repair_id: f.repair_id,
+        subject,
+        customer,
+        phone,
+        due_at: to_rfc3339(f.due_at),
+        overdue: is_overdue(f, now),
+        script: f.script.clone(),
+        done_at: f.done_at.map(to_rfc3339),
+        outcome: f.outcome.as_deref().and_then(FollowupOutcome::parse),
+        csat: f.csat,
+        note: f.note.clone(),
+    })
+}
+
+impl Desk {
+    /// Due: open ones due by `at`, oldest first (overdue on top). Open: every open one. Done: newest first.
+    pub fn followups(&self, q: FollowupsQuery) -> ApiResult<Vec<FollowupDto>> {
+        if !(1..=1000).contains(&q.limit) {
+            return Err(ApiError::validation("limit", "between 1 and 1000"));
+        }
+        let at = query_time("at", &q.at, self.clock.now_ms())?;
+        let conn = self.reader()?;
+        let rows = match q.state {
+            FollowupState::Due => followups::list(&conn, false, Some(at), q.limit)?,
+            FollowupState::Open => followups::list(&conn, false, None, q.limit)?,
+            FollowupState::Done => followups::list(&conn, true, None, q.limit)?,
+        };
+        rows.iter().map(|f| dto(&conn, f, at)).collect()
+    }
+
+    pub async fn complete_followup(&self, input: FollowupDoneInput) -> ApiResult<FollowupDto> {
+        let now = self.clock.now_ms();
+        let at = time_arg("at", &input.at, now)?;
+        let note = text_arg("note", input.note.as_deref(), 2000, false)?;
+        match (input.outcome, input.csat) {
+            (_, Some(c)) if !(1..=5).contains(&c) => return Err(ApiError::validation("csat", "a rating from 1 to 5")),
+            (FollowupOutcome::Reached, _) => {}
+            (_, Some(_)) => return Err(ApiError::validation("csat", "only a customer who was reached can rate")),
+            _ => {}
+        }
+        let conn = self.writer.lock().await;
+        followups::complete(&conn, input.id, at, input.outcome.id(), input.csat, note.as_deref())?;
+        dto(&conn, &followups::get(&conn, input.id)?, now)
+    }
+
+    pub fn followup_settings(&self) -> ApiResult<FollowupSettingsDto> {
+        let conn = self.reader()?;
+        Ok(FollowupSettingsDto {
+            case_delay_hours: delay_hours(&conn, "case")?,
+            repair_delay_hours: delay_hours(&conn, "repair")?,
+            case_script: settings::get(&conn, &script_key("case"))?.unwrap_or_default(),
+            repair_script: settings::get(&conn, &script_key("repair"))?.unwrap_or_default(),
+        })
+    }
+
+    /// New delays apply to follow-ups queued from now on; queued ones keep their due time.
+    pub async fn update_followup_settings(&self, input: FollowupSettingsDto) -> ApiResult<FollowupSettingsDto> {
+        for (field, h) in [("case_delay_hours", input.case_delay_hours), ("repair_delay_hours", input.repair_delay_hours)] {
+            if !(0..=24 * 90).contains(&h) {
+                return Err(ApiError::validation(field, "between 0 and 2160 hours (90 days)"));
+            }
+        }
+        let case_script = text_arg("case_script", Some(&input.case_script), 2000, false)?.unwrap_or_default();
+        let repair_script = text_arg("repair_script", Some(&input.repair_script), 2000, false)?.unwrap_or_default();
+        let mut conn = self.writer.lock().await;
+        let tx = crate::store::write_tx(&mut conn)?;
+        settings::set(&tx, &delay_key("case"), &input.case_delay_hours.to_string())?;
+        settings::set(&tx, &delay_key("repair"), &input.repair_delay_hours.to_string())?;
+        settings::set(&tx, &script_key("case"), &case_script)?;
+        settings::set(&tx, &script_key("repair"), &repair_script)?;
+        tx.commit()?;
+        drop(conn);
+        self.followup_settings()
+    }
+}

@@ -1,0 +1,96 @@
+//! The `compensations` table: what a case cost beyond the refund clocks — refunds, reships, coupons, cash —
+//! with who carried the cost (merchant, platform, courier, supplier) and why.
+
+use super::StoreError;
+use rusqlite::{params, Connection, Row};
+
+pub const MIGRATION_24: &str = "
+CREATE TABLE compensations (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    shop_id       INTEGER NOT NULL REFERENCES shops(id) ON DELETE CASCADE,
+    case_id       INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('refund', 'reship', 'coupon', 'cash')),
+    amount_minor  INTEGER NOT NULL CHECK (amount_minor >= 0),
+    currency      TEXT NOT NULL,
+    carrier       TEXT NOT NULL CHECK (carrier IN ('merchant', 'platform', 'courier', 'supplier')),
+    reason        TEXT NOT NULL,
+    at            INTEGER NOT NULL,
+    note          TEXT,
+    created_at    INTEGER NOT NULL
+);
+CREATE INDEX compensations_by_at ON compensations (at, id);
+CREATE INDEX compensations_by_case ON compensations (case_id);";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompensationRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub case_id: Option<i64>,
+    pub kind: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub carrier: String,
+    pub reason: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+const COLS: &str = "id, shop_id, case_id, kind, amount_minor, currency, carrier, reason, at, note";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<CompensationRow> {
+    Ok(CompensationRow {
+        id: r.get(0)?,
+        shop_id: r.get(1)?,
+        case_id: r.get(2)?,
+        kind: r.get(3)?,
+        amount_minor: r.get(4)?,
+        currency: r.get(5)?,
+        carrier: r.get(6)?,
+        reason: r.get(7)?,
+        at: r.get(8)?,
+        note: r.get(9)?,
+    })
+}
+
+pub fn insert(conn: &Connection, c: &CompensationRow, now: i64) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO compensations (shop_id, case_id, kind, amount_minor, currency, carrier, reason, at, note, created_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+        params![c.shop_id, c.case_id, c.kind, c.amount_minor, c.currency, c.carrier, c.reason, c.at, c.note, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Newest first; only one case's when `case_id` is given; within [from, to) when given.
+pub fn list(
+    conn: &Connection,
+    case_id: Option<i64>,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Vec<CompensationRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLS} FROM compensations
+         WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
+         ORDER BY at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map(params![case_id, from, to], row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Sums by carrier and currency (never across currencies), over the same filter as `list`.
+pub fn totals(
+    conn: &Connection,
+    case_id: Option<i64>,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Vec<(String, String, i64, i64)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT carrier, currency, SUM(amount_minor), COUNT(*) FROM compensations
+         WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
+         GROUP BY carrier, currency ORDER BY carrier, currency",
+    )?;
+    let rows = stmt
+        .query_map(params![case_id, from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,230 @@
+//! The warranty ledger's writes: units derived from synced order lines (one per item, dates from the order's
+//! own delivery, shipping or payment time), kept in step when those times arrive later, voided when the order
+//! is cancelled; serials; replacements that follow the policy's rule.
+
+use super::{end_ms, Period, PeriodUnit, ReplacementRule, Scope, StartBasis, Version};
+use crate::store::shops::ShopRow;
+use crate::store::warranty_policies::{self, PolicyRow};
+use crate::store::warranty_units::{self, UnitRow};
+use crate::store::{shops, StoreError};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection};
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Derived {
+    pub created: usize,
+    pub redated: usize,
+    pub voided: usize,
+}
+
+pub fn period_of(p: &PolicyRow) -> Period {
+    Period {
+        count: u32::try_from(p.period_count).unwrap_or(0),
+        unit: PeriodUnit::parse(&p.period_unit).unwrap_or(PeriodUnit::Days),
+    }
+}
+
+pub fn tz_of(shop: &ShopRow) -> Tz {
+    shop.time_zone.parse().unwrap_or(chrono_tz::UTC)
+}
+
+/// The start a unit of this order gets and what it rests on: delivery, else shipping, else payment.
+pub fn start_of(delivered: Option<i64>, shipped: Option<i64>, paid: Option<i64>) -> Option<(i64, StartBasis)> {
+    delivered
+        .map(|t| (t, StartBasis::Delivered))
+        .or(shipped.map(|t| (t, StartBasis::Shipped)))
+        .or(paid.map(|t| (t, StartBasis::Paid)))
+}
+
+struct Line {
+    order_id: i64,
+    external_id: String,
+    sku: Option<String>,
+    product_id: Option<String>,
+    category: Option<String>,
+    title: String,
+    quantity: i64,
+    delivered: Option<i64>,
+    shipped: Option<i64>,
+    paid: Option<i64>,
+    created: i64,
+    cancelled: bool,
+}
+
+/// Brings every unit of a shop's synced lines in step with the orders and the policies. Only lines that need
+/// something (a missing unit, a start that moved, a cancelled order with live units) are read.
+pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, StoreError> {
+    let mut out = Derived::default();
+    if warranty_policies::count(conn)? == 0 {
+        return Ok(out);
+    }
+    let tz = tz_of(shop);
+    let mut stmt = conn.prepare_cached(
+        "WITH p AS (SELECT scope, scope_value FROM warranty_policies WHERE shop_id IS NULL OR shop_id = ?1)
+         SELECT o.id, l.external_id, l.sku, l.product_id, c.category, l.title, l.quantity, o.delivered_at,
+                o.shipped_at, o.paid_at, o.created_at, o.cancelled_at IS NOT NULL
+         FROM order_lines l JOIN orders o ON o.id = l.order_id
+         LEFT JOIN sku_categories c ON c.shop_id = o.shop_id AND c.sku = l.sku
+         WHERE o.shop_id = ?1
+           AND (l.sku IN (SELECT scope_value FROM p WHERE scope = 'sku')
+                OR l.product_id IN (SELECT scope_value FROM p WHERE scope = 'product')
+                OR c.category IN (SELECT scope_value FROM p WHERE scope = 'category'))
+           AND ((o.cancelled_at IS NULL AND COALESCE(o.delivered_at, o.shipped_at, o.paid_at) IS NOT NULL
+                 AND (SELECT COUNT(*) FROM warranty_units u
+                      WHERE u.order_id = o.id AND u.line_external_id = l.external_id) < l.quantity)
+                OR EXISTS (SELECT 1 FROM warranty_units u
+                      WHERE u.order_id = o.id AND u.line_external_id = l.external_id AND u.state = 'active'
+                        AND (o.cancelled_at IS NOT NULL
+                             OR u.start_at IS NOT COALESCE(o.delivered_at, o.shipped_at, o.paid_at))))",
+    )?;
+    let lines = stmt
+        .query_map([shop.id], |r| {
+            Ok(Line {
+                order_id: r.get(0)?,
+                external_id: r.get(1)?,
+                sku: r.get(2)?,
+                product_id: r.get(3)?,
+                category: r.get(4)?,
+                title: r.get(5)?,
+                quantity: r.get(6)?,
+                delivered: r.get(7)?,
+                shipped: r.get(8)?,
+                paid: r.get(9)?,
+                created: r.get(10)?,
+                cancelled: r.get(11)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    for l in lines {
+        let existing = warranty_units::indexes_for_line(conn, l.order_id, &l.external_id)?;
+        if l.cancelled {
+            for (_, id) in &existing {
+                let u = warranty_units::get(conn, *id)?;
+                if u.state == "active" {
+                    warranty_units::set_state(conn, *id, "void", None, Some("order cancelled"), now)?;
+                    out.voided += 1;
+                }
+            }
+            continue;
+        }
+        let Some((start, basis)) = start_of(l.delivered, l.shipped, l.paid) else { continue };
+        for (_, id) in &existing {
+            let u = warranty_units::get(conn, *id)?;
+            if u.state == "active" && u.start_at != start {
+                let p = warranty_policies::get(conn, u.policy_id)?;
+                warranty_units::set_dates(conn, u.id, start, basis.id(), end_ms(start, period_of(&p), tz), now)?;
+                out.redated += 1;
+            }
+        }
+        let sold_at = l.paid.unwrap_or(l.created);
+        let candidates =
+            warranty_policies::candidates(conn, shop.id, l.sku.as_deref(), l.product_id.as_deref(), l.category.as_deref())?;
+        let versions: Vec<Version> = candidates
+            .iter()
+            .filter_map(|p| {
+                Some(Version { id: p.id, scope: Scope::parse(&p.scope)?, effective_from: p.effective_from, superseded_at: p.superseded_at })
+            })
+            .collect();
+        let Some(policy) = super::choose(&versions, sold_at).and_then(|id| candidates.iter().find(|p| p.id == id)) else {
+            continue;
+        };
+        let taken: Vec<i64> = existing.iter().map(|(i, _)| *i).collect();
+        for index in (0..l.quantity).filter(|i| !taken.contains(i)) {
+            warranty_units::insert(
+                conn,
+                &UnitRow {
+                    id: 0,
+                    shop_id: shop.id,
+                    order_id: Some(l.order_id),
+                    line_external_id: Some(l.external_id.clone()),
+                    item_index: index,
+                    sku: l.sku.clone(),
+                    title: l.title.clone(),
+                    serial: None,
+                    policy_id: policy.id,
+                    start_at: start,
+                    start_basis: basis.id().into(),
+                    end_at: end_ms(start, period_of(policy), tz),
+                    state: "active".into(),
+                    replaced_by: None,
+                    replaces: None,
+                    note: None,
+                },
+                now,
+            )?;
+            out.created += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// The same for every shop (after a policy is added or changed).
+pub fn derive_all(conn: &Connection, now: i64) -> Result<Derived, StoreError> {
+    let mut total = Derived::default();
+    for shop in shops::list(conn)? {
+        let d = derive_for_shop(conn, &shop, now)?;
+        total.created += d.created;
+        total.redated += d.redated;
+        total.voided += d.voided;
+    }
+    Ok(total)
+}
+
+/// Swaps a unit for a new one with `new_serial`, on `at`. The old unit points to the new one; the new one's
+/// warranty follows the policy's replacement rule (a fresh period, or what was left of the old one).
+pub fn replace(conn: &Connection, unit_id: i64, new_serial: &str, at: i64, now: i64) -> Result<i64, StoreError> {
+    let old = warranty_units::get(conn, unit_id)?;
+    if old.state != "active" {
+        return Err(StoreError::Conflict(format!("unit {unit_id} is {}; only an active unit can be replaced", old.state)));
+    }
+    let policy = warranty_policies::get(conn, old.policy_id)?;
+    let shop = shops::get(conn, old.shop_id)?;
+    let end = match ReplacementRule::parse(&policy.replacement).unwrap_or(ReplacementRule::Restart) {
+        ReplacementRule::Restart => end_ms(at, period_of(&policy), tz_of(&shop)),
+        ReplacementRule::Remaining => old.end_at,
+    };
+    // The old serial leaves the live index first, so a unit may be "replaced" by the same serial re-flashed.
+    warranty_units::set_state(conn, old.id, "replaced", None, None, now)?;
+    let new_id = warranty_units::insert(
+        conn,
+        &UnitRow {
+            id: 0,
+            order_id: old.order_id,
+            line_external_id: None,
+            item_index: 0,
+            serial: Some(new_serial.to_string()),
+            start_at: at,
+            start_basis: StartBasis::Replacement.id().into(),
+            end_at: end,
+            state: "active".into(),
+            replaced_by: None,
+            replaces: Some(old.id),
+            note: None,
+            ..old.clone()
+        },
+        now,
+    )?;
+    conn.execute("UPDATE warranty_units SET replaced_by = ?2 WHERE id = ?1", params![old.id, new_id])?;
+    Ok(new_id)
+}
+
+/// The chain a unit belongs to, from the first unit sold to the one in the customer's hands now.
+pub fn chain(conn: &Connection, unit_id: i64) -> Result<Vec<UnitRow>, StoreError> {
+    let mut first = warranty_units::get(conn, unit_id)?;
+    let mut guard = 0;
+    while let Some(prev) = first.replaces {
+        first = warranty_units::get(conn, prev)?;
+        guard += 1;
+        if guard > 1000 {
+            break;
+        }
+    }
+    let mut out = vec![first];
+    while let Some(next) = out.last().and_then(|u| u.replaced_by) {
+        if out.len() > 1000 {
+            break;
+        }
+        out.push(warranty_units::get(conn, next)?);
+    }
+    Ok(out)
+}
