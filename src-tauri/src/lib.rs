@@ -19,6 +19,7 @@ pub fn run() {
     };
     tracing::info!(db = %db.display(), "starting");
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(desk)
         .setup(|app| {
             background::start(app.handle().clone());
@@ -51,6 +52,33 @@ pub fn run() {
             commands::orders::list_orders,
             commands::orders::get_order,
             commands::demo::start_demo,
+            commands::ledgers::warranty_policies,
+            commands::ledgers::save_warranty_policy,
+            commands::ledgers::retire_warranty_policy,
+            commands::ledgers::warranty_lookup,
+            commands::ledgers::warranty_units,
+            commands::ledgers::set_unit_serial,
+            commands::ledgers::replace_unit,
+            commands::ledgers::void_unit,
+            commands::ledgers::set_sku_category,
+            commands::ledgers::repairs,
+            commands::ledgers::repair,
+            commands::ledgers::new_repair,
+            commands::ledgers::repair_act,
+            commands::ledgers::update_repair,
+            commands::ledgers::add_repair_part,
+            commands::ledgers::remove_repair_part,
+            commands::ledgers::add_repair_photo,
+            commands::ledgers::followups,
+            commands::ledgers::complete_followup,
+            commands::ledgers::followup_settings,
+            commands::ledgers::update_followup_settings,
+            commands::ledgers::compensations,
+            commands::ledgers::add_compensation,
+            commands::ledgers::export_columns,
+            commands::ledgers::export_repairs,
+            commands::ledgers::export_warranty,
+            commands::ledgers::choose_save_path,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -127,6 +127,7 @@ pub fn typescript() -> String {
         ExportRepairsInput::decl(&cfg),
         ExportWarrantyInput::decl(&cfg),
         ExportResultDto::decl(&cfg),
+        SavePathInput::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.\n\n",

@@ -589,3 +589,12 @@ pub struct ExportResultDto {
     pub rows: i64,
     pub format: ExportFormat,
 }
+
+/// What the save dialog should propose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SavePathInput {
+    /// "repairs-2026-11.xlsx".
+    pub default_name: String,
+    /// "xlsx", "csv" or "zip".
+    pub extension: String,
+}

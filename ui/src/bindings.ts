@@ -377,3 +377,12 @@ columns: Array<string>,
 lang: string | null, };
 export type ExportWarrantyInput = { format: ExportFormat, out: string | null, shop_id: number | null, statuses: Array<UnitStatus>, columns: Array<string>, lang: string | null, };
 export type ExportResultDto = { path: string, rows: number, format: ExportFormat, };
+export type SavePathInput = { 
+/**
+ * "repairs-2026-11.xlsx".
+ */
+default_name: string, 
+/**
+ * "xlsx", "csv" or "zip".
+ */
+extension: string, };

@@ -2,6 +2,7 @@
 
 pub mod cases;
 pub mod demo;
+pub mod ledgers;
 pub mod orders;
 pub mod rules;
 pub mod settings;

@@ -14,6 +14,16 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Decodes the command's `input` and runs the call with it (which may `.await`).
+macro_rules! with_input {
+    ($args:expr, |$i:ident| $call:expr) => {
+        match input(&$args) {
+            Ok($i) => to_value($call),
+            Err(e) => Err(e),
+        }
+    };
+}
+
 pub async fn serve(desk: Desk, port: u16, static_dir: PathBuf) -> Result<()> {
     let index = static_dir.join("index.html");
     if !index.exists() {
@@ -107,12 +117,50 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
         "list_orders" => input(&args).and_then(|i| to_value(desk.list_orders(i))),
         "get_order" => input(&args).and_then(|i| to_value(desk.get_order(i))),
         "start_demo" => to_value(desk.start_demo().await),
+        "warranty_policies" => to_value(desk.warranty_policies()),
+        "warranty_lookup" => with_input!(args, |i| desk.warranty_lookup(i)),
+        "warranty_units" => with_input!(args, |i| desk.warranty_units(i)),
+        "repairs" => with_input!(args, |i| desk.repairs(i)),
+        "repair" => with_input!(args, |i| desk.repair(i)),
+        "followups" => with_input!(args, |i| desk.followups(i)),
+        "followup_settings" => to_value(desk.followup_settings()),
+        "compensations" => with_input!(args, |i| desk.compensations(i)),
+        "export_repairs" => with_input!(args, |i| desk.export_repairs(i)),
+        "export_warranty" => with_input!(args, |i| desk.export_warranty(i)),
+        "save_warranty_policy" => with_input!(args, |i| desk.save_warranty_policy(i).await),
+        "retire_warranty_policy" => with_input!(args, |i| desk.retire_warranty_policy(i).await),
+        "set_unit_serial" => with_input!(args, |i| desk.set_unit_serial(i).await),
+        "replace_unit" => with_input!(args, |i| desk.replace_unit(i).await),
+        "void_unit" => with_input!(args, |i| desk.void_unit(i).await),
+        "set_sku_category" => with_input!(args, |i| desk.set_sku_category(i).await),
+        "new_repair" => with_input!(args, |i| desk.new_repair(i).await),
+        "repair_act" => with_input!(args, |i| desk.repair_act(i).await),
+        "update_repair" => with_input!(args, |i| desk.update_repair(i).await),
+        "add_repair_part" => with_input!(args, |i| desk.add_repair_part(i).await),
+        "remove_repair_part" => with_input!(args, |i| desk.remove_repair_part(i).await),
+        "add_repair_photo" => with_input!(args, |i| desk.add_repair_photo(i).await),
+        "complete_followup" => with_input!(args, |i| desk.complete_followup(i).await),
+        "update_followup_settings" => with_input!(args, |i| desk.update_followup_settings(i).await),
+        "add_compensation" => with_input!(args, |i| desk.add_compensation(i).await),
+        "export_columns" => to_value(Ok(desk.export_columns())),
+        "choose_save_path" => input(&args).and_then(|i| to_value(Ok(save_path_in_exports(&desk, i)))),
         other => Err(ApiError::new(ErrorCode::NotFound, format!("no command named '{other}'"))),
     };
     match result {
         Ok(v) => Json(v).into_response(),
         Err(e) => (status_of(e.code), Json(e)).into_response(),
     }
+}
+
+/// A browser has no save dialog: exports land in $AFTERSALES_EXPORT_DIR (or the data folder's exports folder)
+/// under the proposed name, so browser tests can read what the app wrote.
+fn save_path_in_exports(desk: &Desk, i: aftersales::api::SavePathInput) -> Option<String> {
+    let dir = std::env::var_os("AFTERSALES_EXPORT_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| aftersales::paths::data_dir_of(desk.db_path()).join("exports"));
+    std::fs::create_dir_all(&dir).ok()?;
+    let name = i.default_name.trim().replace(['/', '\\'], "-");
+    Some(dir.join(name).to_string_lossy().into_owned())
 }
 
 fn input<T: DeserializeOwned>(args: &Value) -> Result<T, ApiError> {

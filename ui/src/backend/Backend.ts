@@ -6,30 +6,65 @@ import type {
   CaseIdInput,
   CasesPage,
   CasesQuery,
+  CompensationDto,
+  CompensationInput,
+  CompensationsDto,
+  CompensationsQuery,
   ConnectionTestDto,
+  DemoStarted,
   DueInput,
   DueItemDto,
   EligibilityDto,
   EligibilityInput,
+  ExportColumnsDto,
+  ExportRepairsInput,
+  ExportResultDto,
+  ExportWarrantyInput,
   ExportedDto,
+  FollowupDoneInput,
+  FollowupDto,
+  FollowupSettingsDto,
+  FollowupsQuery,
   GoodsClassInput,
+  IdInput,
   NewCaseInput,
-  DemoStarted,
+  NewRepairInput,
   OrderDto,
   OrderIdInput,
   OrdersPage,
   OrdersQuery,
   ReasonDto,
   ReasonInput,
+  RepairActInput,
+  RepairDetailDto,
+  RepairPartIdInput,
+  RepairPartInput,
+  RepairPhotoInput,
+  RepairUpdateInput,
+  RepairsPage,
+  RepairsQuery,
+  ReplaceUnitInput,
   RuleDto,
   RuleOverrideInput,
+  SavePathInput,
   SettingsDto,
   ShopDto,
   ShopIdInput,
+  SkuCategoryInput,
   SyncInput,
   SyncReport,
   TestConnectionInput,
+  UnitSerialInput,
   UpdateShopInput,
+  VoidUnitInput,
+  WarrantyLookupDto,
+  WarrantyLookupInput,
+  WarrantyPolicyDto,
+  WarrantyPolicyInput,
+  WarrantyPolicySaved,
+  WarrantyUnitDto,
+  WarrantyUnitsPage,
+  WarrantyUnitsQuery,
 } from '../bindings';
 
 /** Every engine command the UI calls. Implementations reject with an `ApiError`. */
@@ -59,6 +94,33 @@ export interface Backend {
   setRuleOverride(input: RuleOverrideInput): Promise<RuleDto[]>;
   listReasons(): Promise<ReasonDto[]>;
   addReason(input: ReasonInput): Promise<ReasonDto[]>;
+  warrantyPolicies(): Promise<WarrantyPolicyDto[]>;
+  saveWarrantyPolicy(input: WarrantyPolicyInput): Promise<WarrantyPolicySaved>;
+  retireWarrantyPolicy(input: IdInput): Promise<null>;
+  warrantyLookup(input: WarrantyLookupInput): Promise<WarrantyLookupDto>;
+  warrantyUnits(input: WarrantyUnitsQuery): Promise<WarrantyUnitsPage>;
+  setUnitSerial(input: UnitSerialInput): Promise<WarrantyUnitDto>;
+  replaceUnit(input: ReplaceUnitInput): Promise<WarrantyUnitDto>;
+  voidUnit(input: VoidUnitInput): Promise<WarrantyUnitDto>;
+  setSkuCategory(input: SkuCategoryInput): Promise<null>;
+  repairs(input: RepairsQuery): Promise<RepairsPage>;
+  repair(input: IdInput): Promise<RepairDetailDto>;
+  newRepair(input: NewRepairInput): Promise<RepairDetailDto>;
+  repairAct(input: RepairActInput): Promise<RepairDetailDto>;
+  updateRepair(input: RepairUpdateInput): Promise<RepairDetailDto>;
+  addRepairPart(input: RepairPartInput): Promise<RepairDetailDto>;
+  removeRepairPart(input: RepairPartIdInput): Promise<RepairDetailDto>;
+  addRepairPhoto(input: RepairPhotoInput): Promise<RepairDetailDto>;
+  followups(input: FollowupsQuery): Promise<FollowupDto[]>;
+  completeFollowup(input: FollowupDoneInput): Promise<FollowupDto>;
+  followupSettings(): Promise<FollowupSettingsDto>;
+  updateFollowupSettings(input: FollowupSettingsDto): Promise<FollowupSettingsDto>;
+  compensations(input: CompensationsQuery): Promise<CompensationsDto>;
+  addCompensation(input: CompensationInput): Promise<CompensationDto>;
+  exportColumns(): Promise<ExportColumnsDto>;
+  exportRepairs(input: ExportRepairsInput): Promise<ExportResultDto>;
+  exportWarranty(input: ExportWarrantyInput): Promise<ExportResultDto>;
+  chooseSavePath(input: SavePathInput): Promise<string | null>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -92,5 +154,32 @@ export function backendOver(invoke: Invoke): Backend {
     setRuleOverride: (input) => invoke('set_rule_override', { input }),
     listReasons: () => invoke('list_reasons'),
     addReason: (input) => invoke('add_reason', { input }),
+    warrantyPolicies: () => invoke('warranty_policies'),
+    saveWarrantyPolicy: (input) => invoke('save_warranty_policy', { input }),
+    retireWarrantyPolicy: (input) => invoke('retire_warranty_policy', { input }),
+    warrantyLookup: (input) => invoke('warranty_lookup', { input }),
+    warrantyUnits: (input) => invoke('warranty_units', { input }),
+    setUnitSerial: (input) => invoke('set_unit_serial', { input }),
+    replaceUnit: (input) => invoke('replace_unit', { input }),
+    voidUnit: (input) => invoke('void_unit', { input }),
+    setSkuCategory: (input) => invoke('set_sku_category', { input }),
+    repairs: (input) => invoke('repairs', { input }),
+    repair: (input) => invoke('repair', { input }),
+    newRepair: (input) => invoke('new_repair', { input }),
+    repairAct: (input) => invoke('repair_act', { input }),
+    updateRepair: (input) => invoke('update_repair', { input }),
+    addRepairPart: (input) => invoke('add_repair_part', { input }),
+    removeRepairPart: (input) => invoke('remove_repair_part', { input }),
+    addRepairPhoto: (input) => invoke('add_repair_photo', { input }),
+    followups: (input) => invoke('followups', { input }),
+    completeFollowup: (input) => invoke('complete_followup', { input }),
+    followupSettings: () => invoke('followup_settings'),
+    updateFollowupSettings: (input) => invoke('update_followup_settings', { input }),
+    compensations: (input) => invoke('compensations', { input }),
+    addCompensation: (input) => invoke('add_compensation', { input }),
+    exportColumns: () => invoke('export_columns'),
+    exportRepairs: (input) => invoke('export_repairs', { input }),
+    exportWarranty: (input) => invoke('export_warranty', { input }),
+    chooseSavePath: (input) => invoke('choose_save_path', { input }),
   };
 }

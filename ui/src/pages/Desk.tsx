@@ -1,4 +1,14 @@
-import { AlertOutlined, CustomerServiceOutlined, SettingOutlined, ShopOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AlertOutlined,
+  CustomerServiceOutlined,
+  PhoneOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  ToolOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Badge, Button, Flex, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +18,17 @@ import { useDueClocks } from '../hooks/useDueClocks';
 import { useShops } from '../hooks/useShops';
 import { useLanguage } from '../i18n/useLanguage';
 import { CasesPage } from './cases/CasesPage';
+import { CompensationPage } from './compensation/CompensationPage';
 import { DueSoonPage } from './due/DueSoonPage';
+import { FollowupsPage } from './followups/FollowupsPage';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
+import { RepairsPage } from './repairs/RepairsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { ShopsPage } from './shops/ShopsPage';
+import { WarrantyPage } from './warranty/WarrantyPage';
 
-const PAGES = ['orders', 'cases', 'due', 'shops', 'settings'] as const;
+const PAGES = ['orders', 'cases', 'due', 'warranty', 'repairs', 'followups', 'compensation', 'shops', 'settings'] as const;
 /** The menu badge counts the deadlines due within this many hours (overdue ones included). */
 const DUE_BADGE_HOURS = 24;
 type PageKey = (typeof PAGES)[number];
@@ -25,7 +39,7 @@ function isPageKey(key: string): key is PageKey {
 
 /**
  * The whole app: the welcome page until a shop exists, then the menu with orders, cases, due deadlines (their
- * count on a badge), shops and settings.
+ * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings.
  */
 export function Desk() {
   const { t, i18n } = useTranslation();
@@ -53,6 +67,10 @@ export function Desk() {
             </Flex>
           ),
         },
+        { key: 'warranty', icon: <SafetyCertificateOutlined />, label: t('nav.warranty') },
+        { key: 'repairs', icon: <ToolOutlined />, label: t('nav.repairs') },
+        { key: 'followups', icon: <PhoneOutlined />, label: t('nav.followups') },
+        { key: 'compensation', icon: <AccountBookOutlined />, label: t('nav.compensation') },
         { key: 'shops', icon: <ShopOutlined />, label: t('nav.shops') },
         { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
       ],
@@ -65,6 +83,14 @@ export function Desk() {
         <CasesPage shops={shops.data} />
       ) : page === 'due' ? (
         <DueSoonPage />
+      ) : page === 'warranty' ? (
+        <WarrantyPage shops={shops.data} />
+      ) : page === 'repairs' ? (
+        <RepairsPage shops={shops.data} />
+      ) : page === 'followups' ? (
+        <FollowupsPage />
+      ) : page === 'compensation' ? (
+        <CompensationPage shops={shops.data} />
       ) : page === 'shops' ? (
         <ShopsPage shops={shops.data} onConnected={() => setPage('orders')} />
       ) : (
