@@ -23,8 +23,8 @@ fn dto(conn: &Connection, f: &FollowupRow, now: i64) -> ApiResult<FollowupDto> {
             let c = cases::get(conn, c)?;
             let order = c.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
             let subject = match &order {
-                Some(o) => format!("#{} {} · {}", c.id, c.case_type, o.number),
-                None => format!("#{} {}", c.id, c.case_type),
+                Some(o) => format!("#{} · {}", c.id, o.number),
+                None => format!("#{}", c.id),
             };
             let customer = order.as_ref().and_then(|o| o.buyer_name.clone()).or(c.customer.clone());
             (subject, customer, order.and_then(|o| o.buyer_phone))

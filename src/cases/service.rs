@@ -163,7 +163,9 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
     }
     cases::update(conn, &case, now)?;
     if status.is_open() && !next.is_open() && next != CaseStatus::Cancelled {
-        let item = format!("#{} {}", case.id, case.case_type);
+        // The buyer knows their order number, not our case id.
+        let order = case.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
+        let item = order.map(|o| o.number).unwrap_or_else(|| format!("#{}", case.id));
         crate::followups::queue(conn, "case", case.shop_id, case.id, &item, a.at, now)?;
     }
     let mut note = a.note.clone();

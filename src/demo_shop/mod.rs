@@ -173,6 +173,15 @@ impl DemoShop {
         change(&self.shared, count, at_ms, false)
     }
 
+    /// Edits one order by its number as a merchant's back office would (a test sets the exact delivery time,
+    /// a line's SKU…); the caller stamps `updated_at` if the platform would. False when there is no such order.
+    pub fn edit_order(&self, number: u64, f: impl FnOnce(&mut data::DemoOrder)) -> bool {
+        let Ok(mut state) = self.shared.state.write() else { return false };
+        let Some(pos) = state.orders.iter().position(|o| o.number == number) else { return false };
+        state.modify(pos, f);
+        true
+    }
+
     /// Moves open returns along without touching their orders' `updated_at`.
     pub fn advance_returns_silently(&self, count: usize, at_ms: i64) -> Vec<u64> {
         change(&self.shared, count, at_ms, true)

@@ -2,6 +2,7 @@
 
 mod bridge;
 mod cases_cli;
+mod ledgers_cli;
 mod output;
 
 use aftersales::api::{AddShopInput, Desk, OrdersQuery, SyncInput};
@@ -75,6 +76,21 @@ enum Command {
         #[arg(long)]
         class: String,
     },
+    /// The warranty ledger: policies, units, lookup by serial / order / phone, serials and replacements
+    #[command(subcommand)]
+    Warranty(ledgers_cli::WarrantyCmd),
+    /// Repair tickets
+    #[command(subcommand)]
+    Repairs(ledgers_cli::RepairsCmd),
+    /// Follow-up calls (回访) after a case closes or a repair goes back
+    #[command(subcommand)]
+    Followups(ledgers_cli::FollowupsCmd),
+    /// The compensation ledger: refunds, reships, coupons, cash, and who carried the cost
+    #[command(subcommand)]
+    Compensation(ledgers_cli::CompensationCmd),
+    /// Repair records or warranty units to XLSX or CSV (UTF-8 with BOM)
+    #[command(subcommand)]
+    Export(ledgers_cli::ExportCmd),
     /// Serve the UI and the API over loopback HTTP, for browser tests (not for daily use)
     #[command(name = "ui-bridge", hide = true)]
     UiBridge {
@@ -372,6 +388,11 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::Cases(cmd) => cases_cli::run(&open(&db)?, cmd, shop_id).await,
+        Command::Warranty(cmd) => ledgers_cli::warranty(&open(&db)?, cmd, &shop_id).await,
+        Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
+        Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
+        Command::Compensation(cmd) => ledgers_cli::compensation(&open(&db)?, cmd, &shop_id).await,
+        Command::Export(cmd) => ledgers_cli::export(&open(&db)?, cmd, &shop_id),
         Command::Eligibility { shop, order, line, case_type, at, json: _ } => {
             let desk = open(&db)?;
             let id = shop_id(&desk, &shop)?;

@@ -1,4 +1,13 @@
-import type { CaseType, CasesQuery, OrdersQuery } from '../bindings';
+import type {
+  CaseType,
+  CasesQuery,
+  CompensationsQuery,
+  FollowupState,
+  OrdersQuery,
+  RepairsQuery,
+  WarrantyLookupInput,
+  WarrantyUnitsQuery,
+} from '../bindings';
 
 export const queryKeys = {
   shops: ['shops'] as const,
@@ -23,6 +32,24 @@ export const queryKeys = {
   rules: ['rules'] as const,
   /** The reason tree. */
   reasons: ['reasons'] as const,
+  /** Every `repairs` page. */
+  repairs: ['repairs'] as const,
+  repairsPage: (query: RepairsQuery) => ['repairs', query] as const,
+  repair: (id: number | null) => ['repair', id] as const,
+  /** Every `followups` list (due, open, done). */
+  followups: ['followups'] as const,
+  followupsIn: (state: FollowupState) => ['followups', state] as const,
+  followupSettings: ['followup_settings'] as const,
+  /** Every `compensations` answer (the ledger for a period, one case's entries). */
+  compensations: ['compensations'] as const,
+  compensationsFor: (query: CompensationsQuery) => ['compensations', query] as const,
+  /** Every warranty read (lookups, unit pages, policies): a change to a unit or a policy can touch any of them. */
+  warranty: ['warranty'] as const,
+  warrantyLookup: (input: WarrantyLookupInput | null) => ['warranty', 'lookup', input] as const,
+  warrantyUnits: (query: WarrantyUnitsQuery) => ['warranty', 'units', query] as const,
+  warrantyPolicies: ['warranty', 'policies'] as const,
+  /** The columns each export can write, with their names in both languages. */
+  exportColumns: ['export_columns'] as const,
 };
 
 export const mutationKeys = {

@@ -1,6 +1,80 @@
-import type { ShopDto } from '../../bindings';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RepairsQuery, ShopDto } from '../../bindings';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRepairs } from '../../hooks/useRepairs';
+import { NewRepairDialog } from './NewRepairDialog';
+import { RepairDrawer } from './RepairDrawer';
+import { RepairsBoard } from './RepairsBoard';
+import { text } from './text';
 
-/** Placeholder until the repairs page lands (being built now). */
-export function RepairsPage(_props: { shops: ShopDto[] }) {
-  return null;
+/** The board shows this many of the newest tickets; a search or a shop narrows it down. */
+const BOARD_LIMIT = 500;
+const ALL = 'all';
+
+/** Repair tickets (维修单) of all shops (or one) on a board by status, with a search, new tickets and the export. */
+export function RepairsPage({ shops }: { shops: ShopDto[] }) {
+  const { t } = useTranslation();
+  const [shopId, setShopId] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const [drawer, setDrawer] = useState<{ open: boolean; repairId: number | null }>({ open: false, repairId: null });
+  const [creating, setCreating] = useState(false);
+
+  const query: RepairsQuery = { shop_id: shopId, statuses: [], search: text(search), limit: BOARD_LIMIT, offset: 0 };
+  const repairs = useRepairs(query);
+  const openRepair = (repairId: number) => setDrawer({ open: true, repairId });
+
+  return (
+    <Card
+      title={t('repairs.title')}
+      extra={
+        <Flex gap="small">
+          <Button type="primary" icon={<PlusOutlined />} data-testid="repair-new" onClick={() => setCreating(true)}>
+            {t('repairs.new.button')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Flex vertical gap="middle">
+        <Flex gap="middle" wrap align="center">
+          <Input.Search
+            allowClear
+            placeholder={t('repairs.searchPlaceholder')}
+            aria-label={t('repairs.search')}
+            style={{ maxWidth: 360 }}
+            data-testid="repairs-search"
+            onSearch={(value) => setSearch(value)}
+            onChange={(event) => {
+              // Clearing the box shows everything again without another Enter.
+              if (event.target.value === '') setSearch('');
+            }}
+          />
+          {shops.length > 1 && (
+            <Flex gap={6} align="center">
+              <Typography.Text type="secondary">{t('repairs.filterShop')}</Typography.Text>
+              <Select<number | typeof ALL>
+                value={shopId ?? ALL}
+                style={{ minWidth: 180 }}
+                aria-label={t('repairs.filterShop')}
+                data-testid="repairs-shop-filter"
+                onChange={(value) => setShopId(value === ALL ? null : value)}
+                options={[{ value: ALL, label: t('repairs.allShops') }, ...shops.map((shop) => ({ value: shop.id, label: shop.name }))]}
+              />
+            </Flex>
+          )}
+        </Flex>
+        {repairs.error !== null && <ErrorAlert error={repairs.error} />}
+        <RepairsBoard
+          repairs={repairs.data?.repairs ?? []}
+          total={repairs.data?.total ?? 0}
+          loading={repairs.isLoading || repairs.isPlaceholderData}
+          onOpen={(repair) => openRepair(repair.id)}
+        />
+      </Flex>
+      <RepairDrawer repairId={drawer.repairId} open={drawer.open} onClose={() => setDrawer((current) => ({ ...current, open: false }))} />
+      <NewRepairDialog shops={shops} open={creating} onClose={() => setCreating(false)} onCreated={(detail) => openRepair(detail.repair.id)} />
+    </Card>
+  );
 }

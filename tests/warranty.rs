@@ -1,0 +1,379 @@
+//! The warranty ledger against the demo shop on a real database file: units derived from synced delivery
+//! times (month ends, leap days, the shop's own calendar day), kept in step when the platform's times change,
+//! voided with a cancelled order; policy versions; the replacement chain; repair tickets and follow-ups.
+
+mod common;
+
+use aftersales::api::*;
+use aftersales::clock::{Clock, FixedClock};
+use aftersales::demo_shop::data::{DemoFulfillment, DemoLine, DemoOrder};
+use aftersales::demo_shop::{DemoPlatform, DemoShop};
+use aftersales::repairs::{Payer, RepairStatus};
+use aftersales::timefmt::parse_ms;
+use aftersales::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
+use common::*;
+use std::sync::Arc;
+
+const DAY: i64 = 86_400_000;
+
+fn ms(s: &str) -> i64 {
+    parse_ms(s).unwrap()
+}
+
+struct Bench {
+    shop: DemoShop,
+    desk: Desk,
+    clock: Arc<FixedClock>,
+    shop_id: i64,
+    _dir: tempfile::TempDir,
+}
+
+async fn bench(orders: usize) -> Bench {
+    let shop = demo(DemoPlatform::Shopify, orders, 7, |_| {}).await;
+    let dir = tempfile::tempdir().unwrap();
+    // Whole seconds: times cross the API as RFC 3339 to the second.
+    let clock = Arc::new(FixedClock::new(now_ms() / 1000 * 1000));
+    let desk = Desk::open_with_clock(&dir.path().join("desk.db"), clock.clone()).unwrap();
+    let added = desk
+        .add_shop(AddShopInput { name: "Demo".into(), base_url: shop.url.clone(), credentials: credentials(&shop) })
+        .await
+        .unwrap();
+    Bench { shop, desk, clock, shop_id: added.id, _dir: dir }
+}
+
+impl Bench {
+    async fn sync(&self) {
+        self.desk.sync_shops(SyncInput { shop_id: Some(self.shop_id) }, &|_| {}).await.expect("sync");
+    }
+
+    /// Plain paid orders (no refunds, returns or cancellation) to rewrite for a scenario.
+    fn plain_orders(&self, n: usize) -> Vec<DemoOrder> {
+        let picked: Vec<DemoOrder> = self
+            .shop
+            .orders()
+            .into_iter()
+            .filter(|o| o.financial_status == "paid" && o.cancelled_at.is_none() && o.refunds.is_empty() && o.returns.is_empty())
+            .take(n)
+            .collect();
+        assert_eq!(picked.len(), n, "the demo shop has {n} plain paid orders");
+        picked
+    }
+
+    /// Makes order `number` one line of `qty` × `sku` (product `product`), paid at `paid`, shipped at `shipped`
+    /// and delivered at `delivered` when given, stamped `updated` so the next sync sees it.
+    #[allow(clippy::too_many_arguments)]
+    fn rewrite(&self, number: u64, sku: &str, product: u64, qty: i64, paid: i64, shipped: Option<i64>, delivered: Option<i64>, updated: i64) {
+        let ok = self.shop.edit_order(number, |o| {
+            o.lines = vec![DemoLine {
+                id: 90_000_000 + number,
+                product_id: product,
+                variant_id: product + 1,
+                sku: sku.into(),
+                title: format!("{sku} 商品"),
+                quantity: qty,
+                price_minor: 199_900,
+            }];
+            o.created_at = paid;
+            o.processed_at = paid;
+            o.updated_at = updated;
+            o.financial_status = "paid";
+            o.fulfillment_status = if delivered.is_some() || shipped.is_some() { Some("fulfilled") } else { None };
+            o.fulfillments = shipped
+                .map(|s| {
+                    vec![DemoFulfillment {
+                        id: 70_000_000 + number,
+                        created_at: s,
+                        updated_at: delivered.unwrap_or(s),
+                        tracking_company: "SF Express".into(),
+                        tracking_number: format!("SF{number}"),
+                        shipment_status: delivered.map(|_| "delivered"),
+                        line_ids: vec![90_000_000 + number],
+                    }]
+                })
+                .unwrap_or_default();
+        });
+        assert!(ok, "order {number} exists in the demo shop");
+    }
+
+    async fn policy(&self, family: Option<i64>, name: &str, scope: Scope, value: &str, count: i64, unit: PeriodUnit, replacement: ReplacementRule) -> WarrantyPolicySaved {
+        self.desk
+            .save_warranty_policy(WarrantyPolicyInput {
+                family_id: family,
+                shop_id: None,
+                name: name.into(),
+                scope,
+                scope_value: value.into(),
+                period_count: count,
+                period_unit: unit,
+                coverage: "非人为损坏".into(),
+                labour_free: true,
+                parts_free: true,
+                return_days: 7,
+                exchange_days: 15,
+                replacement,
+            })
+            .await
+            .expect("policy saved")
+    }
+
+    fn units_of(&self, number: u64) -> Vec<WarrantyUnitDto> {
+        self.desk
+            .warranty_lookup(WarrantyLookupInput { serial: None, order: Some(number.to_string()), phone: None, at: None })
+            .unwrap()
+            .units
+    }
+}
+
+#[tokio::test]
+async fn units_are_derived_from_synced_delivery_times_across_month_ends_and_leap_days() {
+    let b = bench(120).await;
+    let now = b.clock.now_ms();
+    let orders = b.plain_orders(6);
+    let n = |i: usize| orders[i].number;
+    // The demo shop's zone is Asia/Shanghai: the warranty starts on the shop's calendar day, not UTC's.
+    b.rewrite(n(0), "PHONE-X", 9_100, 2, ms("2024-01-10T09:00:00+08:00"), Some(ms("2024-01-30T09:00:00+08:00")), Some(ms("2024-01-31T23:30:00+08:00")), now);
+    b.rewrite(n(1), "PHONE-X", 9_100, 1, ms("2024-02-20T09:00:00+08:00"), Some(ms("2024-02-27T09:00:00+08:00")), Some(ms("2024-02-29T10:00:00+08:00")), now);
+    b.rewrite(n(2), "BUDS-1", 9_200, 1, ms("2024-01-20T09:00:00+08:00"), Some(ms("2024-01-25T09:00:00+08:00")), Some(ms("2024-01-31T10:00:00+08:00")), now);
+    b.rewrite(n(3), "WATCH-1", 9_300, 1, ms("2023-08-20T09:00:00+08:00"), Some(ms("2023-08-25T09:00:00+08:00")), Some(ms("2023-08-31T12:00:00+08:00")), now);
+    b.rewrite(n(4), "PHONE-X", 9_100, 1, ms("2026-11-01T09:00:00+08:00"), Some(ms("2026-11-03T09:00:00+08:00")), None, now);
+    b.rewrite(n(5), "PHONE-X", 9_100, 1, ms("2026-11-20T09:00:00+08:00"), None, None, now);
+    b.sync().await;
+    b.policy(None, "Phones 12m", Scope::Sku, "PHONE-X", 12, PeriodUnit::Months, ReplacementRule::Restart).await;
+    b.policy(None, "Buds 1m", Scope::Product, "9200", 1, PeriodUnit::Months, ReplacementRule::Restart).await;
+    b.desk.set_sku_category(SkuCategoryInput { shop_id: b.shop_id, sku: "WATCH-1".into(), category: "watches".into() }).await.unwrap();
+    b.policy(None, "Watches 6m", Scope::Category, "watches", 6, PeriodUnit::Months, ReplacementRule::Restart).await;
+
+    // (order, units, start, basis, last covered day, why)
+    let table = [
+        (n(0), 2, "2024-01-31T23:30:00+08:00", StartBasis::Delivered, "2025-01-31", "one unit per item; 12 months from Jan 31 Beijing"),
+        (n(1), 1, "2024-02-29T10:00:00+08:00", StartBasis::Delivered, "2025-02-28", "a leap day + 12 months has no Feb 29"),
+        (n(2), 1, "2024-01-31T10:00:00+08:00", StartBasis::Delivered, "2024-02-29", "Jan 31 + 1 month is the leap day (product scope)"),
+        (n(3), 1, "2023-08-31T12:00:00+08:00", StartBasis::Delivered, "2024-02-29", "Aug 31 + 6 months clamps to Feb 29 (category scope)"),
+        (n(4), 1, "2026-11-03T09:00:00+08:00", StartBasis::Shipped, "2027-11-03", "not delivered yet: from shipping, shown as such"),
+        (n(5), 1, "2026-11-20T09:00:00+08:00", StartBasis::Paid, "2027-11-20", "not shipped yet: from payment"),
+    ];
+    for (number, count, start, basis, last_day, why) in table {
+        let units = b.units_of(number);
+        assert_eq!(units.len(), count, "order {number}: {why}");
+        for u in &units {
+            assert_eq!(parse_ms(&u.start_at).unwrap(), ms(start), "order {number} start: {why}");
+            assert_eq!(u.start_basis, basis, "order {number} basis: {why}");
+            assert_eq!(u.last_day, last_day, "order {number} last day: {why}");
+        }
+    }
+    let leap = &b.units_of(n(2))[0];
+    assert_eq!(parse_ms(&leap.end_at).unwrap(), ms("2024-03-01T00:00:00+08:00"), "cover ends when Feb 29 ends in Beijing");
+
+    // The parcel arrives later: the platform's time moves the start and the end with it; nothing typed by hand.
+    let later = now + DAY;
+    b.clock.set(later);
+    let delivered = ms("2026-11-06T15:00:00+08:00");
+    b.shop.edit_order(n(4), |o| {
+        o.fulfillments[0].shipment_status = Some("delivered");
+        o.fulfillments[0].updated_at = delivered;
+        o.updated_at = later;
+    });
+    // The order is cancelled on the platform: its units stop counting.
+    b.shop.edit_order(n(5), |o| {
+        o.cancelled_at = Some(later);
+        o.cancel_reason = Some("customer");
+        o.updated_at = later;
+    });
+    b.sync().await;
+    let moved = &b.units_of(n(4))[0];
+    assert_eq!((moved.start_basis, moved.last_day.as_str()), (StartBasis::Delivered, "2027-11-06"), "redated to the delivery");
+    assert_eq!(b.units_of(n(5))[0].status, UnitStatus::Void, "a cancelled order's unit is void");
+    let total = b.desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status: None, search: None, limit: 100, offset: 0 }).unwrap().total;
+    b.sync().await;
+    let again = b.desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status: None, search: None, limit: 100, offset: 0 }).unwrap().total;
+    assert_eq!((total, again), (7, 7), "a second sync adds no units");
+}
+
+#[tokio::test]
+async fn a_unit_sold_before_a_policy_change_keeps_its_policy() {
+    let b = bench(80).await;
+    let now = b.clock.now_ms();
+    let orders = b.plain_orders(2);
+    b.rewrite(orders[0].number, "TV-55", 9_500, 1, now - 30 * DAY, Some(now - 29 * DAY), Some(now - 27 * DAY), now);
+    b.sync().await;
+    let v1 = b.policy(None, "TV", Scope::Sku, "TV-55", 12, PeriodUnit::Months, ReplacementRule::Restart).await;
+    assert_eq!(v1.units_created, 1);
+    let before = b.units_of(orders[0].number).remove(0);
+
+    let change = now + 1_000;
+    b.clock.set(change);
+    let v2 = b.policy(Some(v1.policy.family_id), "TV (3 years)", Scope::Sku, "TV-55", 36, PeriodUnit::Months, ReplacementRule::Restart).await;
+    assert_eq!((v2.policy.version, v2.policy.family_id), (2, v1.policy.family_id), "a change is a new version of the same policy");
+    let kept = b.units_of(orders[0].number).remove(0);
+    assert_eq!((kept.policy_id, &kept.last_day), (before.policy_id, &before.last_day), "sold before the change: the old terms");
+
+    // Sold after the change.
+    b.clock.set(change + 120_000);
+    b.rewrite(orders[1].number, "TV-55", 9_500, 1, change + 60_000, Some(change + 70_000), None, change + 60_000);
+    b.sync().await;
+    let new = b.units_of(orders[1].number).remove(0);
+    assert_eq!((new.policy_id, new.policy_version), (v2.policy.id, 2), "sold after the change: the new terms");
+    let policies = b.desk.warranty_policies().unwrap();
+    assert_eq!(policies.len(), 1, "only the current version is listed");
+}
+
+#[tokio::test]
+async fn the_replacement_chain_is_followed_and_serials_are_unique() {
+    let b = bench(60).await;
+    let now = b.clock.now_ms();
+    let orders = b.plain_orders(2);
+    b.rewrite(orders[0].number, "CAM-1", 9_600, 1, now - 40 * DAY, Some(now - 39 * DAY), Some(now - 38 * DAY), now);
+    b.rewrite(orders[1].number, "LENS-1", 9_700, 1, now - 40 * DAY, Some(now - 39 * DAY), Some(now - 38 * DAY), now);
+    b.sync().await;
+    b.policy(None, "Camera", Scope::Sku, "CAM-1", 12, PeriodUnit::Months, ReplacementRule::Restart).await;
+    b.policy(None, "Lens", Scope::Sku, "LENS-1", 12, PeriodUnit::Months, ReplacementRule::Remaining).await;
+    let cam = b.units_of(orders[0].number).remove(0);
+    let lens = b.units_of(orders[1].number).remove(0);
+    b.desk.set_unit_serial(UnitSerialInput { unit_id: cam.id, serial: "CAM-A".into() }).await.unwrap();
+    b.desk.set_unit_serial(UnitSerialInput { unit_id: lens.id, serial: "LENS-A".into() }).await.unwrap();
+    let taken = b.desk.set_unit_serial(UnitSerialInput { unit_id: lens.id, serial: "CAM-A".into() }).await.unwrap_err();
+    assert_eq!(taken.code, ErrorCode::Conflict, "a serial is on one live unit only: {}", taken.message);
+
+    let swap1 = now - 10 * DAY;
+    let b_unit = b.desk.replace_unit(ReplaceUnitInput { unit_id: cam.id, new_serial: "CAM-B".into(), at: Some(aftersales::timefmt::to_rfc3339(swap1)) }).await.unwrap();
+    let c_unit = b.desk.replace_unit(ReplaceUnitInput { unit_id: b_unit.id, new_serial: "CAM-C".into(), at: None }).await.unwrap();
+    for serial in ["CAM-A", "CAM-B", "CAM-C"] {
+        let chain = b.desk.warranty_lookup(WarrantyLookupInput { serial: Some(serial.into()), order: None, phone: None, at: None }).unwrap().units;
+        let serials: Vec<_> = chain.iter().map(|u| u.serial.clone().unwrap_or_default()).collect();
+        assert_eq!(serials, ["CAM-A", "CAM-B", "CAM-C"], "looking up {serial} shows the whole chain, first sold to current");
+        let statuses: Vec<_> = chain.iter().map(|u| u.status).collect();
+        assert_eq!(statuses, [UnitStatus::Replaced, UnitStatus::Replaced, UnitStatus::In]);
+        assert_eq!((chain[0].replaced_by, chain[1].replaces), (Some(chain[1].id), Some(chain[0].id)), "linked both ways");
+    }
+    assert_eq!(c_unit.start_basis, StartBasis::Replacement);
+    let today = chrono::DateTime::from_timestamp_millis(now).unwrap().with_timezone(&chrono_tz::Asia::Shanghai).date_naive();
+    let year_on = today.checked_add_months(chrono::Months::new(12)).unwrap();
+    assert_eq!(c_unit.last_day, year_on.to_string(), "restart: a full 12 months from the exchange day");
+    assert_eq!(c_unit.days_left, (year_on - today).num_days());
+    assert_eq!(c_unit.order_number, cam.order_number, "the replacement stays traceable to the order");
+
+    let lens_new = b.desk.replace_unit(ReplaceUnitInput { unit_id: lens.id, new_serial: "LENS-B".into(), at: None }).await.unwrap();
+    assert_eq!((lens_new.last_day.as_str(), lens_new.end_at.as_str()), (lens.last_day.as_str(), lens.end_at.as_str()), "remaining: the replacement finishes the original's period");
+    let again = b.desk.replace_unit(ReplaceUnitInput { unit_id: lens.id, new_serial: "LENS-C".into(), at: None }).await.unwrap_err();
+    assert_eq!(again.code, ErrorCode::Conflict, "a replaced unit cannot be replaced again");
+    let early = b.desk.replace_unit(ReplaceUnitInput { unit_id: c_unit.id, new_serial: "CAM-D".into(), at: Some(aftersales::timefmt::to_rfc3339(now - 100 * DAY)) }).await.unwrap_err();
+    assert_eq!(early.code, ErrorCode::Validation, "no replacement before the warranty began: {}", early.message);
+
+    let by_phone = b.desk.warranty_lookup(WarrantyLookupInput { serial: None, order: None, phone: cam.buyer_phone.clone(), at: None }).unwrap().units;
+    assert!(by_phone.iter().any(|u| u.serial.as_deref() == Some("CAM-C")), "lookup by the buyer's phone finds the current unit");
+    let two = b.desk.warranty_lookup(WarrantyLookupInput { serial: Some("x".into()), order: Some("1".into()), phone: None, at: None }).unwrap_err();
+    assert_eq!(two.code, ErrorCode::Validation, "one key at a time");
+}
+
+#[tokio::test]
+async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up() {
+    let b = bench(60).await;
+    let now = b.clock.now_ms();
+    let orders = b.plain_orders(2);
+    b.rewrite(orders[0].number, "PAD-1", 9_800, 1, now - 60 * DAY, Some(now - 59 * DAY), Some(now - 58 * DAY), now);
+    b.rewrite(orders[1].number, "PAD-1", 9_800, 1, now - 400 * DAY, Some(now - 399 * DAY), Some(now - 398 * DAY), now);
+    b.sync().await;
+    b.policy(None, "Pad", Scope::Sku, "PAD-1", 12, PeriodUnit::Months, ReplacementRule::Restart).await;
+    let fresh = b.units_of(orders[0].number).remove(0);
+    let old = b.units_of(orders[1].number).remove(0);
+    assert_eq!((fresh.status, fresh.stage), (UnitStatus::In, Stage::Repair), "58 days in: past 三包 exchange, in repair");
+    assert_eq!(old.status, UnitStatus::Out, "398 days in: out of a 12-month warranty");
+    b.desk.set_unit_serial(UnitSerialInput { unit_id: fresh.id, serial: "PAD-S1".into() }).await.unwrap();
+
+    let new = |serial: Option<&str>, unit: Option<i64>| NewRepairInput {
+        shop_id: b.shop_id,
+        unit_id: unit,
+        serial: serial.map(str::to_string),
+        order: None,
+        case_id: None,
+        customer_name: None,
+        customer_phone: None,
+        product: None,
+        fault: "屏幕闪烁".into(),
+        intake_at: None,
+        promised_at: Some(aftersales::timefmt::to_rfc3339(now + 3 * DAY)),
+        technician: Some("小王".into()),
+    };
+    let t = b.desk.new_repair(new(Some("PAD-S1"), None)).await.unwrap();
+    assert_eq!(t.repair.payer, Payer::Warranty, "found by its scanned serial, in warranty: {}", t.payer_basis);
+    assert_eq!(t.repair.customer_name, fresh.buyer_name.clone().unwrap(), "the customer comes from the order");
+    assert_eq!(t.unit.as_ref().map(|u| u.last_day.clone()), Some(fresh.last_day.clone()));
+    let out = b.desk.new_repair(new(None, Some(old.id))).await.unwrap();
+    assert_eq!(out.repair.payer, Payer::Customer, "out of warranty: the customer pays ({})", out.payer_basis);
+    let walk_in = b.desk.new_repair(NewRepairInput { customer_name: None, ..new(None, None) }).await.unwrap_err();
+    assert_eq!(walk_in.code, ErrorCode::Validation, "a walk-in needs a name: {}", walk_in.message);
+    assert!(walk_in.message.starts_with("customer_name"), "the field is named: {}", walk_in.message);
+
+    let id = t.repair.id;
+    b.desk.add_repair_part(RepairPartInput { repair_id: id, part: "屏幕总成".into(), quantity: 2, cost: "120.50".into() }).await.unwrap();
+    let t = b.desk.update_repair(RepairUpdateInput { id, diagnosis: Some("排线松动".into()), technician: None, payer: None, labour: Some("30".into()), promised_at: None, customer_phone: None }).await.unwrap();
+    assert_eq!((t.parts_cost.as_str(), t.repair.cost.as_str(), t.merchant_cost.as_str()), ("241.00", "271.00", "271.00"), "warranty repairs are the merchant's cost");
+    assert_eq!(t.next, vec![RepairStatus::Diagnosing, RepairStatus::AwaitingParts, RepairStatus::Repairing, RepairStatus::Ready, RepairStatus::Returned, RepairStatus::Unrepairable]);
+
+    b.clock.set(now + DAY);
+    let step = |status, at: Option<i64>| RepairActInput { id, status, at: at.map(aftersales::timefmt::to_rfc3339), note: None };
+    b.desk.repair_act(step(RepairStatus::Repairing, None)).await.unwrap();
+    let back = b.desk.repair_act(step(RepairStatus::Diagnosing, None)).await.unwrap_err();
+    assert_eq!(back.code, ErrorCode::Conflict, "no going back to diagnosis: {}", back.message);
+    let early = b.desk.repair_act(step(RepairStatus::Ready, Some(now - DAY))).await.unwrap_err();
+    assert_eq!(early.code, ErrorCode::Validation, "a step cannot come before the last one");
+    b.desk.repair_act(step(RepairStatus::Ready, None)).await.unwrap();
+    b.clock.set(now + 2 * DAY);
+    let done = b.desk.repair_act(step(RepairStatus::Returned, None)).await.unwrap();
+    assert_eq!(done.repair.returned_at.as_deref().map(|t| parse_ms(t).unwrap() / 1000), Some((now + 2 * DAY) / 1000), "to the second");
+    assert!(done.next.is_empty(), "returned is final");
+    let kinds: Vec<_> = done.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["received", "part_added", "diagnosis", "labour", "status", "status", "status"], "every change is on the timeline");
+
+    // The follow-up call comes due 72 hours after the hand-back (the default for repairs).
+    let due = |at: i64| b.desk.followups(FollowupsQuery { state: FollowupState::Due, at: Some(aftersales::timefmt::to_rfc3339(at)), limit: 100 }).unwrap();
+    let repair_followups = |list: Vec<FollowupDto>| list.into_iter().filter(|f| f.repair_id == Some(id)).collect::<Vec<_>>();
+    assert!(repair_followups(due(now + 5 * DAY - 1000)).is_empty(), "not due a second before 72 h");
+    let f = repair_followups(due(now + 5 * DAY)).remove(0);
+    assert!(f.script.contains("Demo") && f.script.contains(&t.repair.number), "the script names the shop and the ticket: {}", f.script);
+    assert!(!f.overdue);
+    assert!(repair_followups(due(now + 6 * DAY)).remove(0).overdue, "a day past due is overdue");
+    let rated_without_reaching = b
+        .desk
+        .complete_followup(FollowupDoneInput { id: f.id, outcome: FollowupOutcome::NoAnswer, csat: Some(5), note: None, at: None })
+        .await
+        .unwrap_err();
+    assert_eq!(rated_without_reaching.code, ErrorCode::Validation);
+    b.clock.set(now + 5 * DAY);
+    let rated = b.desk.complete_followup(FollowupDoneInput { id: f.id, outcome: FollowupOutcome::Reached, csat: Some(5), note: Some("满意".into()), at: None }).await.unwrap();
+    assert_eq!((rated.csat, rated.outcome), (Some(5), Some(FollowupOutcome::Reached)));
+    assert!(repair_followups(due(now + 6 * DAY)).is_empty(), "done ones leave the queue");
+    let twice = b.desk.complete_followup(FollowupDoneInput { id: f.id, outcome: FollowupOutcome::Reached, csat: Some(4), note: None, at: None }).await.unwrap_err();
+    assert_eq!(twice.code, ErrorCode::Conflict, "a call is recorded once");
+}
+
+#[tokio::test]
+async fn compensation_totals_are_by_carrier_and_currency() {
+    let b = bench(20).await;
+    let add = |kind, amount: &str, currency: Option<&str>, carrier| CompensationInput {
+        shop_id: b.shop_id,
+        case_id: None,
+        kind,
+        amount: amount.into(),
+        currency: currency.map(str::to_string),
+        carrier,
+        reason: "破损".into(),
+        at: None,
+        note: None,
+    };
+    b.desk.add_compensation(add(CompensationKind::Cash, "10.50", None, CostCarrier::Merchant)).await.unwrap();
+    b.desk.add_compensation(add(CompensationKind::Coupon, "5", None, CostCarrier::Merchant)).await.unwrap();
+    b.desk.add_compensation(add(CompensationKind::Refund, "7.25", Some("USD"), CostCarrier::Merchant)).await.unwrap();
+    b.desk.add_compensation(add(CompensationKind::Reship, "0", None, CostCarrier::Courier)).await.unwrap();
+    let neg = b.desk.add_compensation(add(CompensationKind::Cash, "-3", None, CostCarrier::Merchant)).await.unwrap_err();
+    assert_eq!(neg.code, ErrorCode::Validation, "negative money is refused: {}", neg.message);
+    let zero = b.desk.add_compensation(add(CompensationKind::Cash, "0", None, CostCarrier::Merchant)).await.unwrap_err();
+    assert_eq!(zero.code, ErrorCode::Validation, "only a reship may be recorded at zero");
+    let list = b.desk.compensations(CompensationsQuery { case_id: None, from: None, to: None }).unwrap();
+    let totals: Vec<_> = list.totals.iter().map(|t| (t.carrier, t.currency.as_str(), t.amount.as_str(), t.count)).collect();
+    assert_eq!(
+        totals,
+        [(CostCarrier::Courier, "CNY", "0.00", 1), (CostCarrier::Merchant, "CNY", "15.50", 2), (CostCarrier::Merchant, "USD", "7.25", 1)],
+        "summed per carrier and currency, never across currencies"
+    );
+}

@@ -1,0 +1,67 @@
+import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompensationDto, CompensationKind } from '../../bindings';
+import { DASH } from '../dash';
+import { DateTime } from '../DateTime';
+import { Money } from '../Money';
+
+const KIND_COLORS: Record<CompensationKind, string> = { refund: 'red', reship: 'blue', coupon: 'gold', cash: 'volcano' };
+
+export type CompensationTableProps = {
+  items: CompensationDto[];
+  loading: boolean;
+  /** Inside a case: the shop and the case are that case's, so those columns are left out. */
+  withinCase?: boolean;
+  /** Opens the case an entry belongs to; without it the case number is plain text. */
+  onOpenCase?: (caseId: number) => void;
+  testId?: string;
+};
+
+/** Compensation entries, newest first as the engine answers them. */
+export function CompensationTable({ items, loading, withinCase = false, onOpenCase, testId }: CompensationTableProps) {
+  const { t } = useTranslation();
+  const caseCell = (caseId: number | null) => {
+    if (caseId === null) return DASH;
+    const label = t('compensation.caseNumber', { id: caseId });
+    return onOpenCase ? <Typography.Link onClick={() => onOpenCase(caseId)}>{label}</Typography.Link> : label;
+  };
+  const columns: TableColumnsType<CompensationDto> = [
+    { title: t('compensation.column.at'), key: 'at', render: (_, item) => <DateTime value={item.at} /> },
+    ...(withinCase
+      ? []
+      : ([
+          { title: t('compensation.column.shop'), key: 'shop', dataIndex: 'shop' },
+          { title: t('compensation.column.case'), key: 'case', render: (_, item) => caseCell(item.case_id) },
+        ] satisfies TableColumnsType<CompensationDto>)),
+    {
+      title: t('compensation.column.kind'),
+      key: 'kind',
+      render: (_, item) => <Tag color={KIND_COLORS[item.kind]}>{t(`compensation.kind.${item.kind}`)}</Tag>,
+    },
+    {
+      title: t('compensation.column.amount'),
+      key: 'amount',
+      align: 'right',
+      render: (_, item) => <Money amount={item.amount} currency={item.currency} />,
+    },
+    { title: t('compensation.column.carrier'), key: 'carrier', render: (_, item) => t(`compensation.carrier.${item.carrier}`) },
+    { title: t('compensation.column.reason'), key: 'reason', dataIndex: 'reason' },
+    { title: t('compensation.column.note'), key: 'note', render: (_, item) => item.note ?? DASH },
+  ];
+  return (
+    <div data-testid={testId}>
+      <Table<CompensationDto>
+        rowKey="id"
+        size={withinCase ? 'small' : 'middle'}
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('compensation.empty') }}
+        pagination={withinCase ? false : { defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
+        onRow={() => ({ 'data-testid': 'compensation-row' }) as HTMLAttributes<HTMLElement>}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useBackend } from '../backend/BackendContext';
+import type { NewRepairInput } from '../bindings';
+import { repairChanged } from './repairChanged';
+
+/** `new_repair`; the new ticket is cached and the board is read again. */
+export function useNewRepair() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewRepairInput) => backend.newRepair(input),
+    onSuccess: (detail) => repairChanged(queryClient, detail),
+  });
+}

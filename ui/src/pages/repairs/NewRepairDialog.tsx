@@ -1,0 +1,42 @@
+import { App, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RepairDetailDto, ShopDto } from '../../bindings';
+import { useNewRepair } from '../../hooks/useNewRepair';
+import { NewRepairForm } from './NewRepairForm';
+
+type NewRepairDialogProps = {
+  shops: ShopDto[];
+  open: boolean;
+  onClose: () => void;
+  onCreated: (detail: RepairDetailDto) => void;
+};
+
+/** Taking an item in, in a dialog sent with `new_repair`; a fresh form every time it opens. */
+export function NewRepairDialog({ shops, open, onClose, onCreated }: NewRepairDialogProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const newRepair = useNewRepair();
+  const close = () => {
+    newRepair.reset();
+    onClose();
+  };
+  return (
+    <Modal open={open} title={t('repairs.new.title')} footer={null} onCancel={close} destroyOnHidden width={600}>
+      <NewRepairForm
+        shops={shops}
+        submitting={newRepair.isPending}
+        error={newRepair.error}
+        onCancel={close}
+        onSubmit={(input) =>
+          newRepair.mutate(input, {
+            onSuccess: (detail) => {
+              void message.success(t('repairs.new.created', { number: detail.repair.number }));
+              close();
+              onCreated(detail);
+            },
+          })
+        }
+      />
+    </Modal>
+  );
+}
