@@ -21,6 +21,9 @@ const EVENT_KINDS = [
   'intervene',
 ] as const;
 
+/** Written by `add_compensation`; named by the compensation ledger's texts. */
+const COMPENSATION_EVENT = 'compensation';
+
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return values.some((known) => known === value);
 }
@@ -47,7 +50,11 @@ export function CaseTimeline({ events }: { events: CaseEventDto[] }) {
             <Flex vertical gap={2} data-testid="case-event" data-kind={event.kind}>
               <Flex gap={8} wrap align="baseline">
                 <Typography.Text strong>
-                  {isOneOf(EVENT_KINDS, event.kind) ? t(`eventKind.${event.kind}`) : event.kind}
+                  {isOneOf(EVENT_KINDS, event.kind)
+                    ? t(`eventKind.${event.kind}`)
+                    : event.kind === COMPENSATION_EVENT
+                      ? t('compensation.timelineEvent')
+                      : event.kind}
                 </Typography.Text>
                 <Typography.Text type="secondary">
                   {isOneOf(ACTORS, event.actor) ? t(`actor.${event.actor}`) : event.actor}

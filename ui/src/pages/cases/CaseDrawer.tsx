@@ -10,6 +10,7 @@ import { ClocksTable } from '../../components/cases/ClocksTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCase } from '../../hooks/useCase';
 import { useReasons } from '../../hooks/useReasons';
+import { CaseCompensation } from '../compensation/CaseCompensation';
 import { CaseActionDialog } from './CaseActionDialog';
 import { CaseEvidence } from './CaseEvidence';
 
@@ -20,7 +21,7 @@ type CaseDrawerProps = {
   onClose: () => void;
 };
 
-/** One case: what it is, its items, every deadline, the timeline, what can be done next, and its evidence. */
+/** One case: what it is, its items, every deadline, the timeline, what can be done next, its compensation and its evidence. */
 export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
   const { t } = useTranslation();
   const detail = useCase(caseId);
@@ -49,6 +50,7 @@ export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
           <CaseLinesTable lines={detail.data.lines} />
           <ClocksTable clocks={detail.data.clocks} />
           <CaseTimeline events={detail.data.events} />
+          <CaseCompensation key={`compensation-${detail.data.case.id}`} summary={detail.data.case} />
           <CaseEvidence key={detail.data.case.id} detail={detail.data} />
           <CaseActionDialog
             detail={detail.data}

@@ -1,0 +1,397 @@
+//! Exports read back by an independent reader: the XLSX through calamine, the CSV through the csv crate,
+//! every cell compared with what the database holds (queried here, not through the exporter), Chinese text,
+//! commas, quotes and line breaks intact; column choice, filters, and refusals that leave no file.
+
+use aftersales::api::*;
+use aftersales::clock::FixedClock;
+use aftersales::exports::ExportFormat;
+use aftersales::repairs::{Payer, RepairStatus};
+use aftersales::shops::Platform;
+use aftersales::timefmt::to_rfc3339;
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use chrono_tz::Tz;
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::Arc;
+
+const DAY: i64 = 86_400_000;
+
+struct Setup {
+    desk: Desk,
+    db: std::path::PathBuf,
+    dir: tempfile::TempDir,
+    now: i64,
+}
+
+/// Two offline shops in two currencies and zones, and tickets in every status with parts, labour and awkward text.
+async fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let now = aftersales::timefmt::parse_ms("2026-11-27T10:00:00Z").unwrap();
+    let clock = Arc::new(FixedClock::new(now));
+    let desk = Desk::open_with_clock(&db, clock.clone()).unwrap();
+    let cn = desk
+        .add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "旗舰店".into(), time_zone: Some("Asia/Shanghai".into()), currency: Some("CNY".into()) })
+        .await
+        .unwrap();
+    let us = desk
+        .add_offline_shop(OfflineShopInput { platform: Platform::Shopify, name: "US Store".into(), time_zone: Some("America/New_York".into()), currency: Some("USD".into()) })
+        .await
+        .unwrap();
+    let faults = ["屏幕不亮", "按键失灵, 需要\"加急\"", "进水\n开不了机", "Battery drains fast", "充电口松动"];
+    let paths: [&[RepairStatus]; 6] = [
+        &[],
+        &[RepairStatus::Diagnosing],
+        &[RepairStatus::Diagnosing, RepairStatus::AwaitingParts],
+        &[RepairStatus::Repairing, RepairStatus::Ready],
+        &[RepairStatus::Ready, RepairStatus::Returned],
+        &[RepairStatus::Unrepairable, RepairStatus::Returned],
+    ];
+    for i in 0..36i64 {
+        let shop = if i % 4 == 3 { us.id } else { cn.id };
+        let intake = now - (60 - i) * DAY - i * 3_600_000;
+        clock.set(intake);
+        let t = desk
+            .new_repair(NewRepairInput {
+                shop_id: shop,
+                unit_id: None,
+                serial: (i % 3 != 0).then(|| format!("SN{i:04}")),
+                order: None,
+                case_id: None,
+                customer_name: Some(format!("客户{i}")),
+                customer_phone: Some(format!("1380000{i:04}")),
+                product: Some(if i % 2 == 0 { "智能手环 6".into() } else { "Wireless Earbuds, Lite".into() }),
+                fault: faults[i as usize % faults.len()].into(),
+                intake_at: None,
+                promised_at: (i % 2 == 0).then(|| to_rfc3339(intake + 5 * DAY)),
+                technician: Some("小王".into()),
+            })
+            .await
+            .unwrap();
+        let id = t.repair.id;
+        if i % 3 != 2 {
+            desk.add_repair_part(RepairPartInput { repair_id: id, part: "屏幕总成".into(), quantity: 1 + i % 2, cost: format!("{}.{:02}", 10 + i, i % 100) }).await.unwrap();
+        }
+        if i % 5 == 0 {
+            desk.add_repair_part(RepairPartInput { repair_id: id, part: "螺丝, M2".into(), quantity: 4, cost: "0.15".into() }).await.unwrap();
+        }
+        let payer = match i % 3 {
+            0 => Some(Payer::Goodwill),
+            _ => None,
+        };
+        desk.update_repair(RepairUpdateInput { id, diagnosis: (i % 2 == 1).then(|| "主板\"短路\"".into()), technician: None, payer, labour: Some(format!("{}", 5 * (i % 4))), promised_at: None, customer_phone: None })
+            .await
+            .unwrap();
+        for (step, status) in paths[i as usize % paths.len()].iter().enumerate() {
+            clock.set(intake + (step as i64 + 1) * DAY + 1_000);
+            desk.repair_act(RepairActInput { id, status: *status, at: None, note: None }).await.unwrap();
+        }
+    }
+    clock.set(now);
+    Setup { desk, db, dir, now }
+}
+
+fn zh_status(s: &str) -> &'static str {
+    match s {
+        "received" => "已收件",
+        "diagnosing" => "检测中",
+        "awaiting_parts" => "待配件",
+        "repairing" => "维修中",
+        "ready" => "待取件",
+        "returned" => "已寄回",
+        "unrepairable" => "无法修复",
+        other => panic!("unknown status {other}"),
+    }
+}
+
+fn zh_payer(p: &str) -> &'static str {
+    match p {
+        "warranty" => "保修",
+        "customer" => "客户自费",
+        "goodwill" => "商家让利",
+        other => panic!("unknown payer {other}"),
+    }
+}
+
+fn local(ms: i64, tz: &str) -> String {
+    let tz: Tz = tz.parse().unwrap();
+    chrono::DateTime::from_timestamp_millis(ms).unwrap().with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn money(minor: i64) -> String {
+    format!("{}.{:02}", minor / 100, minor % 100)
+}
+
+/// Every repair as the export should show it, straight from the tables, in intake order. Columns as
+/// `export columns` lists them.
+fn expected_repairs(db: &Path, where_: &str) -> Vec<Vec<String>> {
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT r.id, r.number, r.status, s.name, r.customer_name, r.customer_phone, r.product, r.serial, r.intake_at,
+                    r.fault, r.diagnosis, r.technician, r.payer, r.labour_minor, r.currency, r.promised_at, r.returned_at,
+                    s.time_zone
+             FROM repairs r JOIN shops s ON s.id = r.shop_id WHERE {where_} ORDER BY r.intake_at, r.id"
+        ))
+        .unwrap();
+    let rows: Vec<Vec<String>> = stmt
+        .query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            let tz: String = r.get(17)?;
+            let intake: i64 = r.get(8)?;
+            let returned: Option<i64> = r.get(16)?;
+            let labour: i64 = r.get(13)?;
+            let parts: Vec<(i64, String, i64)> = conn
+                .prepare("SELECT quantity, part, cost_minor FROM repair_parts WHERE repair_id = ?1 ORDER BY id")?
+                .query_map([id], |p| Ok((p.get(0)?, p.get(1)?, p.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            let parts_cost: i64 = parts.iter().map(|(q, _, c)| q * c).sum();
+            let parts_text = parts.iter().map(|(q, p, _)| format!("{q} × {p}")).collect::<Vec<_>>().join("; ");
+            Ok(vec![
+                r.get::<_, String>(1)?,
+                zh_status(&r.get::<_, String>(2)?).to_string(),
+                r.get::<_, String>(3)?,
+                String::new(), // order: walk-ins
+                String::new(), // case
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                local(intake, &tz),
+                r.get::<_, String>(9)?,
+                r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(11)?.unwrap_or_default(),
+                zh_payer(&r.get::<_, String>(12)?).to_string(),
+                parts_text,
+                money(parts_cost),
+                money(labour),
+                money(parts_cost + labour),
+                r.get::<_, String>(14)?,
+                r.get::<_, Option<i64>>(15)?.map(|p| local(p, &tz)).unwrap_or_default(),
+                returned.map(|p| local(p, &tz)).unwrap_or_default(),
+                returned.map(|t| format!("{:.1}", ((t - intake) as f64 / DAY as f64 * 10.0).round() / 10.0)).unwrap_or_default(),
+                String::new(), // warranty end: no units on walk-ins
+            ])
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    rows
+}
+
+/// Which columns hold what, for reading numbers back as people write them.
+#[derive(Clone, Copy)]
+struct Kinds {
+    money: &'static [usize],
+    one_decimal: &'static [usize],
+    date: &'static [usize],
+}
+
+const REPAIR_KINDS: Kinds = Kinds { money: &[15, 16, 17], one_decimal: &[21], date: &[22] };
+
+/// A calamine cell as text: money with two decimals, days with one, dates and times as written by people.
+fn cell_text(d: &Data, col: usize, k: Kinds) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if k.money.contains(&col) => format!("{f:.2}"),
+        Data::Float(f) if k.one_decimal.contains(&col) => format!("{f:.1}"),
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::DateTime(dt) => {
+            let t = dt.as_datetime().expect("a date-time") + chrono::Duration::milliseconds(500);
+            if k.date.contains(&col) { t.format("%Y-%m-%d").to_string() } else { t.format("%Y-%m-%d %H:%M:%S").to_string() }
+        }
+        other => panic!("unexpected cell {other:?} in column {col}"),
+    }
+}
+
+fn read_xlsx(path: &Path, sheet: &str, k: Kinds) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = open_workbook(path).expect("calamine opens the file");
+    let range = wb.worksheet_range(sheet).unwrap_or_else(|e| panic!("sheet {sheet}: {e}"));
+    range.rows().map(|row| row.iter().enumerate().map(|(c, d)| cell_text(d, c, k)).collect()).collect()
+}
+
+fn read_csv(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 with a BOM, so Excel reads the Chinese text");
+    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(&bytes[3..]);
+    r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+fn input(_s: &Setup, format: ExportFormat, out: &Path) -> ExportRepairsInput {
+    ExportRepairsInput {
+        format,
+        out: Some(out.to_string_lossy().into_owned()),
+        shop_id: None,
+        from: None,
+        to: None,
+        statuses: vec![],
+        columns: vec![],
+        lang: Some("zh-CN".into()),
+    }
+}
+
+#[tokio::test]
+async fn repairs_xlsx_and_csv_read_back_cell_for_cell() {
+    let s = setup().await;
+    let expected = expected_repairs(&s.db, "1=1");
+    assert_eq!(expected.len(), 36);
+    let headers: Vec<String> = s.desk.export_columns().repairs.iter().map(|c| c.zh.clone()).collect();
+
+    let xlsx = s.dir.path().join("维修记录.xlsx");
+    let done = s.desk.export_repairs(input(&s, ExportFormat::Xlsx, &xlsx)).unwrap();
+    assert_eq!(done.rows, 36);
+    let sheet = read_xlsx(&xlsx, "维修记录", REPAIR_KINDS);
+    assert_eq!(sheet[0], headers, "the header row in Chinese");
+    assert_eq!(sheet.len(), 37, "a header and one row per ticket");
+    for (i, (got, want)) in sheet[1..].iter().zip(&expected).enumerate() {
+        assert_eq!(got, want, "XLSX row {} matches the database", i + 1);
+    }
+
+    // The summary: counts by status, and cost by payer per currency.
+    let summary = read_xlsx(&xlsx, "汇总", Kinds { money: &[], one_decimal: &[], date: &[] });
+    let value = |label: &str| summary.iter().find(|r| r[0] == label).map(|r| r[1].clone()).unwrap_or_else(|| panic!("summary has {label}: {summary:?}"));
+    assert_eq!(value("维修单总数"), "36");
+    let conn = Connection::open(&s.db).unwrap();
+    for status in RepairStatus::ALL {
+        let n: i64 = conn.query_row("SELECT COUNT(*) FROM repairs WHERE status = ?1", [status.id()], |r| r.get(0)).unwrap();
+        assert_eq!(value(&format!("状态: {}", zh_status(status.id()))), n.to_string(), "count of {}", status.id());
+    }
+    let cost: i64 = conn
+        .query_row(
+            "SELECT SUM(r.labour_minor + COALESCE((SELECT SUM(quantity * cost_minor) FROM repair_parts p WHERE p.repair_id = r.id), 0))
+             FROM repairs r WHERE r.payer = 'goodwill' AND r.currency = 'USD'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let shown: f64 = value("承担方费用: 商家让利 (USD)").parse().unwrap();
+    assert_eq!(format!("{shown:.2}"), money(cost), "goodwill cost in dollars, never mixed with yuan");
+
+    let csv_path = s.dir.path().join("repairs.csv");
+    s.desk.export_repairs(input(&s, ExportFormat::Csv, &csv_path)).unwrap();
+    let rows = read_csv(&csv_path);
+    assert_eq!(rows[0], headers);
+    assert_eq!(&rows[1..], &expected[..], "CSV rows match the database, text with commas, quotes and line breaks intact");
+    assert!(rows.iter().any(|r| r.contains(&"进水\n开不了机".to_string())), "a line break inside a cell survives");
+}
+
+#[tokio::test]
+async fn columns_filters_and_refusals() {
+    let s = setup().await;
+    let out = s.dir.path().join("picked.csv");
+    let mut i = input(&s, ExportFormat::Csv, &out);
+    i.columns = vec!["total_cost".into(), "number".into(), "fault".into()];
+    i.statuses = vec![RepairStatus::Returned];
+    i.from = Some(to_rfc3339(s.now - 40 * DAY));
+    i.to = Some(to_rfc3339(s.now - 10 * DAY));
+    i.lang = Some("en".into());
+    s.desk.export_repairs(i.clone()).unwrap();
+    let rows = read_csv(&out);
+    assert_eq!(rows[0], ["Total cost", "Ticket", "Fault reported"], "the chosen columns, in the chosen order, in English");
+    let want: Vec<Vec<String>> = expected_repairs(
+        &s.db,
+        &format!("r.status = 'returned' AND r.intake_at >= {} AND r.intake_at < {}", s.now - 40 * DAY, s.now - 10 * DAY),
+    )
+    .into_iter()
+    .map(|r| vec![r[17].clone(), r[0].clone(), r[10].clone()])
+    .collect();
+    assert!(!want.is_empty(), "the filter keeps some tickets");
+    assert_eq!(&rows[1..], &want[..], "only returned tickets taken in within the period");
+
+    let bad = s.dir.path().join("bad.xlsx");
+    let mut wrong = input(&s, ExportFormat::Xlsx, &bad);
+    wrong.columns = vec!["number".into(), "cost_of_living".into()];
+    let e = s.desk.export_repairs(wrong).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation, "{}", e.message);
+    assert!(e.message.contains("cost_of_living"), "the unknown column is named: {}", e.message);
+    assert!(!bad.exists() && !s.dir.path().join("bad.xlsx.part").exists(), "nothing written");
+    let nowhere = input(&s, ExportFormat::Csv, &s.dir.path().join("no/such/folder/x.csv"));
+    assert_eq!(s.desk.export_repairs(nowhere).unwrap_err().code, ErrorCode::Validation, "a folder that does not exist is refused");
+    let mut backwards = input(&s, ExportFormat::Csv, &out);
+    backwards.from = Some(to_rfc3339(s.now));
+    backwards.to = Some(to_rfc3339(s.now - DAY));
+    assert_eq!(s.desk.export_repairs(backwards).unwrap_err().code, ErrorCode::Validation, "a period that ends before it starts");
+}
+
+#[tokio::test]
+async fn the_warranty_ledger_reads_back() {
+    let s = setup().await;
+    // Units need synced orders: the demo shop, a policy on its most common SKU.
+    let shop = aftersales::demo_shop::DemoShop::start(
+        {
+            let mut c = aftersales::demo_shop::DemoConfig::new(s.now);
+            c.orders = 150;
+            c
+        },
+        0,
+    )
+    .await
+    .unwrap();
+    let added = s
+        .desk
+        .add_shop(AddShopInput { name: "演示店".into(), base_url: shop.url.clone(), credentials: aftersales::shops::ShopCredentials::Shopify { token: shop.token.clone() } })
+        .await
+        .unwrap();
+    s.desk.sync_shops(SyncInput { shop_id: Some(added.id) }, &|_| {}).await.unwrap();
+    let conn = Connection::open(&s.db).unwrap();
+    let sku: String = conn.query_row("SELECT sku FROM order_lines GROUP BY sku ORDER BY COUNT(*) DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    s.desk
+        .save_warranty_policy(WarrantyPolicyInput {
+            family_id: None,
+            shop_id: None,
+            name: "一年保".into(),
+            scope: aftersales::warranty::Scope::Sku,
+            scope_value: sku,
+            period_count: 12,
+            period_unit: aftersales::warranty::PeriodUnit::Months,
+            coverage: String::new(),
+            labour_free: true,
+            parts_free: true,
+            return_days: 7,
+            exchange_days: 15,
+            replacement: aftersales::warranty::ReplacementRule::Restart,
+        })
+        .await
+        .unwrap();
+    let first: i64 = conn.query_row("SELECT MIN(id) FROM warranty_units", [], |r| r.get(0)).unwrap();
+    s.desk.set_unit_serial(UnitSerialInput { unit_id: first, serial: "SN-一号".into() }).await.unwrap();
+    let xlsx = s.dir.path().join("warranty.xlsx");
+    let csv_path = s.dir.path().join("warranty.csv");
+    for (format, path) in [(ExportFormat::Xlsx, &xlsx), (ExportFormat::Csv, &csv_path)] {
+        s.desk
+            .export_warranty(ExportWarrantyInput {
+                format,
+                out: Some(path.to_string_lossy().into_owned()),
+                shop_id: None,
+                statuses: vec![],
+                columns: vec!["serial".into(), "sku".into(), "order".into(), "buyer".into(), "start".into(), "last_day".into()],
+                lang: Some("zh-CN".into()),
+            })
+            .unwrap();
+    }
+    let mut stmt = conn
+        .prepare(
+            "SELECT COALESCE(u.serial, ''), u.sku, o.number, COALESCE(o.buyer_name, ''), u.start_at, u.end_at
+             FROM warranty_units u JOIN orders o ON o.id = u.order_id ORDER BY u.start_at, u.id",
+        )
+        .unwrap();
+    let want: Vec<Vec<String>> = stmt
+        .query_map([], |r| {
+            let end: i64 = r.get(5)?;
+            let last = chrono::DateTime::from_timestamp_millis(end - 1).unwrap().with_timezone(&chrono_tz::Asia::Shanghai).format("%Y-%m-%d").to_string();
+            Ok(vec![r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, local(r.get(4)?, "Asia/Shanghai"), last])
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(want.len() > 5, "the policy gave the ledger units");
+    let sheet = read_xlsx(&xlsx, "保修台账", Kinds { money: &[], one_decimal: &[], date: &[5] });
+    assert_eq!(sheet[0], ["序列号", "SKU", "订单号", "买家", "起保时间", "保修截止"]);
+    assert_eq!(&sheet[1..], &want[..], "XLSX matches the ledger");
+    assert_eq!(&read_csv(&csv_path)[1..], &want[..], "CSV matches the ledger");
+    assert!(want.iter().any(|r| r[0] == "SN-一号"), "the serial with Chinese text is there");
+    shop.stop().await;
+}
