@@ -54,6 +54,7 @@ bindings:
 
 bench:
 	$(CARGO) bench --bench sync
+	$(CARGO) bench --bench exports
 
 ## Running
 

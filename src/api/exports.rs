@@ -69,10 +69,9 @@ impl Desk {
             to,
             search: None,
         };
-        let built = exports::repairs::build(&conn, &filter, &input.columns, lang)?;
-        exports::write(input.format, &path, &built.data, &built.summary)?;
-        tracing::info!(rows = built.data.rows.len(), format = input.format.ext(), "repairs exported");
-        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: built.data.rows.len() as i64, format: input.format })
+        let rows = exports::repairs::export(&conn, &filter, &input.columns, lang, input.format, &path)?;
+        tracing::info!(rows, format = input.format.ext(), "repairs exported");
+        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: rows as i64, format: input.format })
     }
 
     pub fn export_warranty(&self, input: ExportWarrantyInput) -> ApiResult<ExportResultDto> {
@@ -80,9 +79,8 @@ impl Desk {
         let path = self.export_path(&input.out, "warranty", input.format)?;
         let lang = Lang::parse(input.lang.as_deref());
         let conn = self.reader()?;
-        let built = exports::warranty::build(&conn, input.shop_id, &input.statuses, &input.columns, lang, now)?;
-        exports::write(input.format, &path, &built.data, &built.summary)?;
-        tracing::info!(rows = built.data.rows.len(), format = input.format.ext(), "warranty exported");
-        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: built.data.rows.len() as i64, format: input.format })
+        let rows = exports::warranty::export(&conn, input.shop_id, &input.statuses, &input.columns, lang, now, input.format, &path)?;
+        tracing::info!(rows, format = input.format.ext(), "warranty exported");
+        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: rows as i64, format: input.format })
     }
 }

@@ -6,9 +6,12 @@ pub mod repairs;
 pub mod warranty;
 
 use crate::money::{format_minor, minor_digits};
+use chrono::{Datelike, Timelike};
+use std::fmt::Write as _;
 use chrono_tz::Tz;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -62,12 +65,14 @@ pub struct Column {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     Empty,
-    Text(String),
+    /// Borrowed from the row being read where it can be: 100 k rows × 20 columns of copies cost more than
+    /// the writing.
+    Text(Cow<'a, str>),
     Int(i64),
     /// Minor units and currency: a number with the currency's decimals in XLSX, an exact decimal in CSV.
-    Money(i64, String),
+    Money(i64, Cow<'a, str>),
     /// An instant, shown in the shop's zone (Excel has no zones).
     Time(i64, Tz),
     /// A calendar day (the last day of a warranty).
@@ -75,27 +80,43 @@ pub enum Cell {
     Number(f64),
 }
 
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
+impl<'a> Cell<'a> {
+    pub fn text(s: impl Into<Cow<'a, str>>) -> Cell<'a> {
         Cell::Text(s.into())
     }
-    pub fn opt_text(s: Option<String>) -> Cell {
-        s.filter(|s| !s.is_empty()).map(Cell::Text).unwrap_or(Cell::Empty)
+    pub fn opt_text(s: Option<&'a str>) -> Cell<'a> {
+        s.filter(|s| !s.is_empty()).map(|s| Cell::Text(Cow::Borrowed(s))).unwrap_or(Cell::Empty)
     }
-    pub fn opt_time(ms: Option<i64>, tz: Tz) -> Cell {
+    pub fn opt_time(ms: Option<i64>, tz: Tz) -> Cell<'a> {
         ms.map(|m| Cell::Time(m, tz)).unwrap_or(Cell::Empty)
     }
 
     /// The cell as CSV text (and as what a reader of the XLSX sees, for the round-trip tests).
     pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        self.write_text(&mut s);
+        s
+    }
+
+    /// Appends the cell's text to `buf` (one buffer reused for a whole export).
+    pub fn write_text(&self, buf: &mut String) {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
-            Cell::Int(i) => i.to_string(),
-            Cell::Money(m, c) => format_minor(*m, c),
-            Cell::Time(ms, tz) => local(*ms, *tz).format("%Y-%m-%d %H:%M:%S").to_string(),
-            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Cell::Number(n) => format!("{n:.1}"),
+            Cell::Empty => {}
+            Cell::Text(s) => buf.push_str(s),
+            Cell::Int(i) => {
+                let _ = write!(buf, "{i}");
+            }
+            Cell::Money(m, c) => buf.push_str(&format_minor(*m, c)),
+            Cell::Time(ms, tz) => {
+                let t = local(*ms, *tz);
+                let _ = write!(buf, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second());
+            }
+            Cell::Date(d) => {
+                let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            }
+            Cell::Number(n) => {
+                let _ = write!(buf, "{n:.1}");
+            }
         }
     }
 }
@@ -108,14 +129,6 @@ fn local(ms: i64, tz: Tz) -> chrono::NaiveDateTime {
 pub fn excel_serial(t: chrono::NaiveDateTime) -> f64 {
     let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default();
     (t - epoch).num_milliseconds() as f64 / 86_400_000.0
-}
-
-/// One sheet's worth: headers and rows, already cut down to the chosen columns.
-pub struct Table {
-    pub name: String,
-    pub headers: Vec<String>,
-    pub widths: Vec<f64>,
-    pub rows: Vec<Vec<Cell>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -150,9 +163,32 @@ pub fn pick_columns(all: &[Column], chosen: &[String]) -> Result<Vec<usize>, Exp
         .collect()
 }
 
-pub fn project(row: Vec<Cell>, picks: &[usize]) -> Vec<Cell> {
-    let mut row: Vec<Option<Cell>> = row.into_iter().map(Some).collect();
-    picks.iter().map(|&i| row.get_mut(i).and_then(Option::take).unwrap_or(Cell::Empty)).collect()
+/// The sheet's header: names in the export's language and column widths.
+pub struct Header {
+    pub sheet: String,
+    pub names: Vec<String>,
+    pub widths: Vec<f64>,
+}
+
+impl Header {
+    pub fn of(sheet: &str, all: &[Column], picks: &[usize], lang: Lang) -> Header {
+        Header {
+            sheet: sheet.into(),
+            names: picks.iter().map(|&i| lang.pick(all[i].en, all[i].zh).to_string()).collect(),
+            widths: picks.iter().map(|&i| all[i].width).collect(),
+        }
+    }
+}
+
+/// Where rows go as they are read: the database is walked once and nothing is held in memory but one row.
+pub trait Sink {
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), String>;
+}
+
+/// Picks the chosen columns out of a full row into `out`, reusing its allocation.
+pub fn project_into<'a>(row: &mut [Cell<'a>], picks: &[usize], out: &mut Vec<Cell<'a>>) {
+    out.clear();
+    out.extend(picks.iter().map(|&i| std::mem::replace(&mut row[i], Cell::Empty)));
 }
 
 fn part_path(out: &Path) -> PathBuf {
@@ -165,90 +201,96 @@ fn write_err(path: &Path, reason: impl ToString) -> ExportError {
     ExportError::Write { path: path.to_path_buf(), reason: reason.to_string() }
 }
 
-/// Writes the data table as CSV: a BOM, the headers, the rows.
-pub fn write_csv(out: &Path, table: &Table) -> Result<(), ExportError> {
-    use std::io::Write;
-    let tmp = part_path(out);
-    let result = (|| -> Result<(), Box<dyn std::error::Error>> {
-        let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
-        file.write_all("\u{feff}".as_bytes())?;
-        let mut w = csv::Writer::from_writer(file);
-        w.write_record(&table.headers)?;
-        let mut record = csv::StringRecord::new();
-        for row in &table.rows {
-            record.clear();
-            for c in row {
-                record.push_field(&c.to_text());
-            }
-            w.write_record(&record)?;
-        }
-        let file = w.into_inner().map_err(|e| e.to_string())?;
-        file.into_inner().map_err(|e| e.to_string())?.sync_all()?;
-        Ok(())
-    })();
-    finish(out, &tmp, result.map_err(|e| e.to_string()))
+struct CsvSink {
+    w: csv::Writer<std::io::BufWriter<std::fs::File>>,
+    buf: String,
 }
 
-fn finish(out: &Path, tmp: &Path, result: Result<(), String>) -> Result<(), ExportError> {
-    match result {
-        Ok(()) => std::fs::rename(tmp, out).map_err(|e| write_err(out, e)),
-        Err(e) => {
-            let _ = std::fs::remove_file(tmp);
-            Err(write_err(out, e))
+impl Sink for CsvSink {
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), String> {
+        for c in cells {
+            self.buf.clear();
+            c.write_text(&mut self.buf);
+            self.w.write_field(&self.buf).map_err(|e| e.to_string())?;
         }
+        self.w.write_record(None::<&[u8]>).map_err(|e| e.to_string())
     }
 }
 
-/// Writes the data table and a summary sheet (label, value rows) as one workbook.
-pub fn write_xlsx(out: &Path, table: &Table, summary: &Table) -> Result<(), ExportError> {
-    let tmp = part_path(out);
-    let result = (|| -> Result<(), XlsxError> {
-        let mut wb = Workbook::new();
-        write_sheet(&mut wb, table, true)?;
-        write_sheet(&mut wb, summary, false)?;
-        wb.save(&tmp)
-    })();
-    finish(out, &tmp, result.map_err(|e| e.to_string()))
+struct XlsxSink {
+    wb: Workbook,
+    next_row: u32,
+    time: Format,
+    date: Format,
+    money: Vec<Format>,
 }
 
-fn write_sheet(wb: &mut Workbook, t: &Table, constant_memory: bool) -> Result<(), XlsxError> {
+impl XlsxSink {
+    fn new(header: &Header) -> Result<XlsxSink, XlsxError> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        write_header(ws, header)?;
+        Ok(XlsxSink {
+            wb,
+            next_row: 1,
+            time: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            money: (0..=3).map(|d| Format::new().set_num_format(money_format(d))).collect(),
+        })
+    }
+}
+
+impl Sink for XlsxSink {
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), String> {
+        let r = self.next_row;
+        self.next_row += 1;
+        let ws = self.wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
+        write_cells(ws, r, cells, &self.time, &self.date, &self.money).map_err(|e| e.to_string())
+    }
+}
+
+fn write_header(ws: &mut rust_xlsxwriter::Worksheet, h: &Header) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
-    let time = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let money: Vec<Format> = (0..=3).map(|d| Format::new().set_num_format(money_format(d))).collect();
-    let ws = if constant_memory { wb.add_worksheet_with_constant_memory()? } else { wb.add_worksheet() };
-    ws.set_name(&t.name)?;
-    for (c, h) in t.headers.iter().enumerate() {
+    ws.set_name(&h.sheet)?;
+    for (c, name) in h.names.iter().enumerate() {
         let col = c as u16;
-        ws.write_string_with_format(0, col, h, &bold)?;
-        ws.set_column_width(col, t.widths.get(c).copied().unwrap_or(14.0))?;
+        ws.write_string_with_format(0, col, name, &bold)?;
+        ws.set_column_width(col, h.widths.get(c).copied().unwrap_or(14.0))?;
     }
     ws.set_freeze_panes(1, 0)?;
-    for (r, row) in t.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(s) => {
-                    ws.write_string(r, c, s)?;
-                }
-                Cell::Int(i) => {
-                    ws.write_number(r, c, *i as f64)?;
-                }
-                Cell::Number(n) => {
-                    ws.write_number(r, c, *n)?;
-                }
-                Cell::Money(m, cur) => {
-                    let d = minor_digits(cur).min(3);
-                    ws.write_number_with_format(r, c, *m as f64 / 10f64.powi(d as i32), &money[d as usize])?;
-                }
-                Cell::Time(ms, tz) => {
-                    ws.write_number_with_format(r, c, excel_serial(local(*ms, *tz)), &time)?;
-                }
-                Cell::Date(d) => {
-                    ws.write_number_with_format(r, c, excel_serial(d.and_hms_opt(0, 0, 0).unwrap_or_default()), &date)?;
-                }
+    Ok(())
+}
+
+fn write_cells(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    cells: &[Cell<'_>],
+    time: &Format,
+    date: &Format,
+    money: &[Format],
+) -> Result<(), XlsxError> {
+    for (c, cell) in cells.iter().enumerate() {
+        let c = c as u16;
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(s) => {
+                ws.write_string(r, c, s.as_ref())?;
+            }
+            Cell::Int(i) => {
+                ws.write_number(r, c, *i as f64)?;
+            }
+            Cell::Number(n) => {
+                ws.write_number(r, c, *n)?;
+            }
+            Cell::Money(m, cur) => {
+                let d = minor_digits(cur).min(3);
+                ws.write_number_with_format(r, c, *m as f64 / 10f64.powi(d as i32), &money[d as usize])?;
+            }
+            Cell::Time(ms, tz) => {
+                ws.write_number_with_format(r, c, excel_serial(local(*ms, *tz)), time)?;
+            }
+            Cell::Date(d) => {
+                ws.write_number_with_format(r, c, excel_serial(d.and_hms_opt(0, 0, 0).unwrap_or_default()), date)?;
             }
         }
     }
@@ -264,20 +306,56 @@ fn money_format(digits: u32) -> &'static str {
     }
 }
 
-/// Writes the table in the format asked for.
-pub fn write(format: ExportFormat, out: &Path, table: &Table, summary: &Table) -> Result<(), ExportError> {
-    match format {
-        ExportFormat::Xlsx => write_xlsx(out, table, summary),
-        ExportFormat::Csv => write_csv(out, table),
-    }
-}
-
-/// Two-column summary rows.
-pub fn summary_table(lang: Lang, rows: Vec<(String, Cell)>) -> Table {
-    Table {
-        name: lang.pick("Summary", "汇总").into(),
-        headers: vec![lang.pick("Figure", "项目").into(), lang.pick("Value", "数值").into()],
-        widths: vec![36.0, 16.0],
-        rows: rows.into_iter().map(|(k, v)| vec![Cell::Text(k), v]).collect(),
+/// Streams an export to `out`: `fill` feeds the data rows to the sink and returns the summary rows (label,
+/// value), which XLSX puts on a second sheet. Written beside the target and renamed into place, so a failure
+/// never leaves half a file under the chosen name. Returns how many data rows were written.
+pub fn export(
+    format: ExportFormat,
+    out: &Path,
+    header: &Header,
+    lang: Lang,
+    fill: impl FnOnce(&mut dyn Sink) -> Result<(usize, Vec<(String, Cell<'static>)>), ExportError>,
+) -> Result<usize, ExportError> {
+    let tmp = part_path(out);
+    let result = (|| -> Result<usize, ExportError> {
+        match format {
+            ExportFormat::Csv => {
+                use std::io::Write;
+                let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).map_err(|e| write_err(out, e))?);
+                file.write_all("\u{feff}".as_bytes()).map_err(|e| write_err(out, e))?;
+                let mut w = csv::Writer::from_writer(file);
+                w.write_record(&header.names).map_err(|e| write_err(out, e))?;
+                let mut sink = CsvSink { w, buf: String::with_capacity(256) };
+                let (rows, _) = fill(&mut sink)?;
+                let file = sink.w.into_inner().map_err(|e| write_err(out, e.to_string()))?;
+                file.into_inner().map_err(|e| write_err(out, e.to_string()))?;
+                Ok(rows)
+            }
+            ExportFormat::Xlsx => {
+                let mut sink = XlsxSink::new(header).map_err(|e| write_err(out, e))?;
+                let (rows, summary) = fill(&mut sink)?;
+                let ws = sink.wb.add_worksheet();
+                let sheet = Header {
+                    sheet: lang.pick("Summary", "汇总").into(),
+                    names: vec![lang.pick("Figure", "项目").into(), lang.pick("Value", "数值").into()],
+                    widths: vec![36.0, 16.0],
+                };
+                write_header(ws, &sheet).map_err(|e| write_err(out, e))?;
+                for (i, (label, value)) in summary.into_iter().enumerate() {
+                    write_cells(ws, i as u32 + 1, &[Cell::Text(label.into()), value], &sink.time, &sink.date, &sink.money)
+                        .map_err(|e| write_err(out, e))?;
+                }
+                sink.wb.save(&tmp).map_err(|e| write_err(out, e))?;
+                Ok(rows)
+            }
+        }
+    })();
+    match result {
+        // An export is made again in seconds: it is renamed into place without an fsync.
+        Ok(rows) => std::fs::rename(&tmp, out).map(|_| rows).map_err(|e| write_err(out, e)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The warranty-ledger export: one row per unit with its order, buyer, policy, start (and what it rests on),
 //! last covered day, status and 三包 stage on the day of the export; a summary of counts by status.
 
-use super::{pick_columns, project, summary_table, Cell, Column, ExportError, Lang, Table};
+use super::{pick_columns, project_into, Cell, Column, ExportError, ExportFormat, Header, Lang};
 use crate::warranty::{self, Stage, StartBasis, UnitStatus};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -51,71 +51,73 @@ pub fn basis_label(b: StartBasis, lang: Lang) -> &'static str {
     }
 }
 
-/// Every unit (of one shop when given) whose status on `now` is among `statuses` (all when empty).
-pub fn build(
+/// Writes every unit (of one shop when given) whose status on `now` is among `statuses` (all when empty).
+#[allow(clippy::too_many_arguments)]
+pub fn export(
     conn: &Connection,
     shop_id: Option<i64>,
     statuses: &[UnitStatus],
     columns: &[String],
     lang: Lang,
     now: i64,
-) -> Result<super::repairs::Exported, ExportError> {
+    format: ExportFormat,
+    out: &std::path::Path,
+) -> Result<usize, ExportError> {
     let picks = pick_columns(COLUMNS, columns)?;
-    let mut stmt = conn.prepare(
-        "SELECT u.serial, u.sku, u.title, s.name, o.number, o.buyer_name, o.buyer_phone,
-                p.name || ' v' || p.version, u.start_at, u.start_basis, u.end_at, u.state, p.return_days,
-                p.exchange_days, nu.serial, pu.serial, s.time_zone
-         FROM warranty_units u JOIN shops s ON s.id = u.shop_id JOIN warranty_policies p ON p.id = u.policy_id
-         LEFT JOIN orders o ON o.id = u.order_id
-         LEFT JOIN warranty_units nu ON nu.id = u.replaced_by LEFT JOIN warranty_units pu ON pu.id = u.replaces
-         WHERE (?1 IS NULL OR u.shop_id = ?1) ORDER BY u.start_at, u.id",
-    )?;
-    let mut rows = Vec::new();
-    let mut counts = [0i64; 4];
-    let mut q = stmt.query([shop_id])?;
-    while let Some(r) = q.next()? {
-        let tz: Tz = r.get::<_, String>(16)?.parse().unwrap_or(chrono_tz::UTC);
-        let start: i64 = r.get(8)?;
-        let end: i64 = r.get(10)?;
-        let status = warranty::status(&r.get::<_, String>(11)?, end, now);
-        if !statuses.is_empty() && !statuses.contains(&status) {
-            continue;
+    let header = Header::of(lang.pick("Warranty units", "保修台账"), COLUMNS, &picks, lang);
+    super::export(format, out, &header, lang, |sink| {
+        let mut stmt = conn.prepare(
+            "SELECT u.serial, u.sku, u.title, s.name, o.number, o.buyer_name, o.buyer_phone,
+                    p.name || ' v' || p.version, u.start_at, u.start_basis, u.end_at, u.state, p.return_days,
+                    p.exchange_days, nu.serial, pu.serial, s.time_zone
+             FROM warranty_units u JOIN shops s ON s.id = u.shop_id JOIN warranty_policies p ON p.id = u.policy_id
+             LEFT JOIN orders o ON o.id = u.order_id
+             LEFT JOIN warranty_units nu ON nu.id = u.replaced_by LEFT JOIN warranty_units pu ON pu.id = u.replaces
+             WHERE (?1 IS NULL OR u.shop_id = ?1) ORDER BY u.start_at, u.id",
+        )?;
+        let mut counts = [0i64; 4];
+        let mut count = 0usize;
+        let mut q = stmt.query([shop_id])?;
+        while let Some(r) = q.next()? {
+            let text = |i: usize| r.get_ref(i).and_then(|v| Ok(v.as_str_or_null()?));
+            let tz: Tz = text(16)?.unwrap_or("UTC").parse().unwrap_or(chrono_tz::UTC);
+            let start: i64 = r.get(8)?;
+            let end: i64 = r.get(10)?;
+            let status = warranty::status(text(11)?.unwrap_or(""), end, now);
+            if !statuses.is_empty() && !statuses.contains(&status) {
+                continue;
+            }
+            counts[status as usize] += 1;
+            let return_days: i64 = r.get(12)?;
+            let exchange_days: i64 = r.get(13)?;
+            let stage = warranty::stage(start, end, return_days.max(0) as u32, exchange_days.max(0) as u32, now, tz);
+            let basis = StartBasis::parse(text(9)?.unwrap_or("")).unwrap_or(StartBasis::Paid);
+            let mut row = [
+                Cell::opt_text(text(0)?),
+                Cell::opt_text(text(1)?),
+                Cell::opt_text(text(2)?),
+                Cell::opt_text(text(3)?),
+                Cell::opt_text(text(4)?),
+                Cell::opt_text(text(5)?),
+                Cell::opt_text(text(6)?),
+                Cell::opt_text(text(7)?),
+                Cell::Time(start, tz),
+                Cell::text(basis_label(basis, lang)),
+                Cell::Date(warranty::local_day(end - 1, tz)),
+                Cell::text(status_label(status, lang)),
+                if matches!(status, UnitStatus::In) { Cell::text(stage_label(stage, lang)) } else { Cell::Empty },
+                Cell::opt_text(text(14)?),
+                Cell::opt_text(text(15)?),
+            ];
+            let mut picked = Vec::with_capacity(picks.len());
+            project_into(&mut row, &picks, &mut picked);
+            sink.row(&picked).map_err(|e| ExportError::Write { path: out.to_path_buf(), reason: e })?;
+            count += 1;
         }
-        counts[status as usize] += 1;
-        let return_days: i64 = r.get(12)?;
-        let exchange_days: i64 = r.get(13)?;
-        let stage = warranty::stage(start, end, return_days.max(0) as u32, exchange_days.max(0) as u32, now, tz);
-        let basis = StartBasis::parse(&r.get::<_, String>(9)?).unwrap_or(StartBasis::Paid);
-        let row = vec![
-            Cell::opt_text(r.get(0)?),
-            Cell::opt_text(r.get(1)?),
-            Cell::text(r.get::<_, String>(2)?),
-            Cell::text(r.get::<_, String>(3)?),
-            Cell::opt_text(r.get(4)?),
-            Cell::opt_text(r.get(5)?),
-            Cell::opt_text(r.get(6)?),
-            Cell::text(r.get::<_, String>(7)?),
-            Cell::Time(start, tz),
-            Cell::text(basis_label(basis, lang)),
-            Cell::Date(warranty::local_day(end - 1, tz)),
-            Cell::text(status_label(status, lang)),
-            if matches!(status, UnitStatus::In) { Cell::text(stage_label(stage, lang)) } else { Cell::Empty },
-            Cell::opt_text(r.get(14)?),
-            Cell::opt_text(r.get(15)?),
-        ];
-        rows.push(project(row, &picks));
-    }
-    let mut summary = vec![(lang.pick("Units", "保修单元总数").to_string(), Cell::Int(rows.len() as i64))];
-    for s in [UnitStatus::In, UnitStatus::Out, UnitStatus::Replaced, UnitStatus::Void] {
-        summary.push((format!("{}: {}", lang.pick("Status", "状态"), status_label(s, lang)), Cell::Int(counts[s as usize])));
-    }
-    Ok(super::repairs::Exported {
-        data: Table {
-            name: lang.pick("Warranty units", "保修台账").into(),
-            headers: picks.iter().map(|&i| lang.pick(COLUMNS[i].en, COLUMNS[i].zh).to_string()).collect(),
-            widths: picks.iter().map(|&i| COLUMNS[i].width).collect(),
-            rows,
-        },
-        summary: summary_table(lang, summary),
+        let mut summary = vec![(lang.pick("Units", "保修单元总数").to_string(), Cell::Int(count as i64))];
+        for s in [UnitStatus::In, UnitStatus::Out, UnitStatus::Replaced, UnitStatus::Void] {
+            summary.push((format!("{}: {}", lang.pick("Status", "状态"), status_label(s, lang)), Cell::Int(counts[s as usize])));
+        }
+        Ok((count, summary))
     })
 }
