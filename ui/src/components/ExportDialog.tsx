@@ -153,7 +153,7 @@ function ExportForm({ kind, shops, onClose }: { kind: ExportKind; shops: ShopDto
           <ErrorAlert error={error} />
         </Form.Item>
       )}
-      {exporter.data !== undefined && (
+      {error === null && exporter.data !== undefined && (
         <Form.Item>
           <ExportResult result={exporter.data} />
         </Form.Item>

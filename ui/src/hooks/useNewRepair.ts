@@ -1,14 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { NewRepairInput } from '../bindings';
+import { queryKeys } from './queryKeys';
 import { repairChanged } from './repairChanged';
 
-/** `new_repair`; the new ticket is cached and the board is read again. */
+/** `new_repair`; the new ticket is cached and the board is read again, and the warranty ledger (its unit counts one more repair). */
 export function useNewRepair() {
   const backend = useBackend();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: NewRepairInput) => backend.newRepair(input),
-    onSuccess: (detail) => repairChanged(queryClient, detail),
+    onSuccess: (detail) =>
+      Promise.all([repairChanged(queryClient, detail), queryClient.invalidateQueries({ queryKey: queryKeys.warranty })]),
   });
 }

@@ -9,5 +9,7 @@ export function useWarrantyLookup(input: WarrantyLookupInput | null) {
   return useQuery({
     queryKey: queryKeys.warrantyLookup(input),
     queryFn: input === null ? skipToken : () => backend.warrantyLookup(input),
+    // The engine answers from this computer's database: a failure is the input's, and asking again only delays it.
+    retry: false,
   });
 }

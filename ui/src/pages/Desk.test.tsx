@@ -6,6 +6,10 @@ import { caseDetail, caseSummary, dueItem, order, shop, syncProgress, syncStatus
 import { renderIn } from '../test/render';
 import { Desk } from './Desk';
 
+function notInThisTest() {
+  return vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' }));
+}
+
 /** An engine in memory that starts with no shop, like a first start. */
 function firstStartBackend() {
   let shops: ShopDto[] = [];
@@ -69,6 +73,34 @@ function firstStartBackend() {
     setRuleOverride: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     listReasons: vi.fn(async () => []),
     addReason: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
+    // The ledgers' pages are tested on their own; these tests never open them.
+    warrantyPolicies: notInThisTest(),
+    saveWarrantyPolicy: notInThisTest(),
+    retireWarrantyPolicy: notInThisTest(),
+    warrantyLookup: notInThisTest(),
+    warrantyUnits: notInThisTest(),
+    setUnitSerial: notInThisTest(),
+    replaceUnit: notInThisTest(),
+    voidUnit: notInThisTest(),
+    setSkuCategory: notInThisTest(),
+    repairs: notInThisTest(),
+    repair: notInThisTest(),
+    newRepair: notInThisTest(),
+    repairAct: notInThisTest(),
+    updateRepair: notInThisTest(),
+    addRepairPart: notInThisTest(),
+    removeRepairPart: notInThisTest(),
+    addRepairPhoto: notInThisTest(),
+    followups: notInThisTest(),
+    completeFollowup: notInThisTest(),
+    followupSettings: notInThisTest(),
+    updateFollowupSettings: notInThisTest(),
+    compensations: notInThisTest(),
+    addCompensation: notInThisTest(),
+    exportColumns: notInThisTest(),
+    exportRepairs: notInThisTest(),
+    exportWarranty: notInThisTest(),
+    chooseSavePath: notInThisTest(),
   };
   return backend;
 }
@@ -216,7 +248,7 @@ describe('Desk', () => {
 
     await waitFor(() => expect(screen.getByTestId('due-badge'), 'two deadlines due within 24 h').toHaveTextContent('2'), { timeout: 5_000 });
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
-    expect(items, 'the menu order, the badge after Due soon').toEqual(['Orders', 'Cases', 'Due soon2', 'Shops', 'Settings']);
+    expect(items, 'the menu order, the badge after Due soon').toEqual(['Orders', 'Cases', 'Due soon2', 'Warranty', 'Repairs', 'Follow-ups', 'Compensation', 'Shops', 'Settings']);
     expect(backend.dueClocks).toHaveBeenCalledWith({ within_hours: 24, shop_id: null, at: null });
 
     fireEvent.click(screen.getByRole('menuitem', { name: /Cases/ }));

@@ -1,7 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
-import type { AddEvidenceInput, ApiError, CaseAction, CaseActionInput, CaseDetailDto, CaseStatus } from '../../bindings';
+import type {
+  AddEvidenceInput,
+  ApiError,
+  CaseAction,
+  CaseActionInput,
+  CaseDetailDto,
+  CaseStatus,
+  CompensationDto,
+  CompensationInput,
+} from '../../bindings';
 import { caseDetail, caseEvent, caseSummary, clock, rule } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { CaseDrawer } from './CaseDrawer';
@@ -14,9 +23,13 @@ const NEXT: Partial<Record<CaseAction, CaseStatus>> = {
   close: 'closed',
 };
 
-/** An engine in memory holding one case: actions move it on and append to its timeline, like the real one. */
-function caseBackend(start: CaseDetailDto, { failWith }: { failWith?: ApiError } = {}) {
+/**
+ * An engine in memory holding one case: actions move it on and append to its timeline, like the real one, and so
+ * does a compensation added to it.
+ */
+function caseBackend(start: CaseDetailDto, { failWith, compensations = [] }: { failWith?: ApiError; compensations?: CompensationDto[] } = {}) {
   let detail = start;
+  let entries = compensations;
   const actCase = vi.fn(async (input: CaseActionInput): Promise<CaseDetailDto> => {
     if (failWith) return Promise.reject(failWith);
     const from = detail.case.status;
@@ -39,6 +52,19 @@ function caseBackend(start: CaseDetailDto, { failWith }: { failWith?: ApiError }
     };
     return detail;
   });
+  const addCompensation = vi.fn(async (input: CompensationInput): Promise<CompensationDto> => {
+    const currency = input.currency ?? detail.case.currency;
+    const added: CompensationDto = { ...input, id: entries.length + 1, shop: detail.case.shop, currency, at: '2026-11-11T11:00:00Z' };
+    entries = [added, ...entries];
+    detail = {
+      ...detail,
+      events: [
+        ...detail.events,
+        caseEvent({ at: added.at, actor: 'merchant', kind: 'compensation', from_status: null, to_status: null, note: `${input.kind} ${input.amount} ${currency} (${input.carrier}): ${input.reason}` }),
+      ],
+    };
+    return added;
+  });
   const calls = {
     getCase: vi.fn(async ({ id }: { id: number }) =>
       id === detail.case.id ? detail : Promise.reject<CaseDetailDto>({ code: 'not_found', message: `case ${id}` }),
@@ -46,6 +72,9 @@ function caseBackend(start: CaseDetailDto, { failWith }: { failWith?: ApiError }
     actCase,
     addEvidence,
     exportEvidence: vi.fn(async () => ({ path: '/home/me/.local/share/aftersales/exports/case-1-evidence.zip', files: 2 })),
+    // Only this case's entries are asked for; the totals are not shown in the drawer.
+    compensations: vi.fn(async () => ({ items: entries, totals: [] })),
+    addCompensation,
   };
   const backend = new Proxy(calls as unknown as Backend, {
     get: (target, command) =>
@@ -304,5 +333,68 @@ describe('CaseDrawer', () => {
     expect(await screen.findByTestId('evidence-export-path')).toHaveTextContent('/home/me/.local/share/aftersales/exports/case-1-evidence.zip');
     expect(screen.getByText('Evidence ZIP saved with 2 files')).toBeInTheDocument();
     expect(exportEvidence).toHaveBeenCalledWith({ id: 1 });
+  });
+
+  it("lists the case's compensation and adds one with the case's shop and number, then shows it in the timeline", async () => {
+    const earlier: CompensationDto = {
+      id: 1,
+      shop_id: 1,
+      shop: 'Demo shop',
+      case_id: 1,
+      kind: 'coupon',
+      amount: '5.00',
+      currency: 'USD',
+      carrier: 'merchant',
+      reason: 'Slow answer',
+      at: '2026-11-10T12:00:00Z',
+      note: null,
+    };
+    const { backend, compensations, addCompensation, getCase } = caseBackend(caseDetail(), { compensations: [earlier] });
+    renderIn('en', <CaseDrawer caseId={1} open onClose={() => undefined} />, backend);
+
+    const section = await screen.findByTestId('case-compensation');
+    await waitFor(() => expect(within(section).getAllByTestId('compensation-row')).toHaveLength(1));
+    expect(compensations).toHaveBeenCalledWith({ case_id: 1, from: null, to: null });
+    expect(within(section).getByText('Coupon')).toBeInTheDocument();
+    expect(section).toHaveTextContent('$5.00');
+    expect(section).toHaveTextContent('Slow answer');
+
+    fireEvent.click(within(section).getByTestId('case-compensation-add'));
+    const form = await screen.findByTestId('compensation-form');
+    expect(screen.getByText('Add compensation to case #1')).toBeInTheDocument();
+    expect(form).toHaveTextContent('Demo shop');
+    expect(within(form).queryByRole('combobox'), 'the shop is the case\'s, not chosen').not.toBeInTheDocument();
+    expect(within(form).getByLabelText(/Currency/), "empty means the case's currency").toHaveAttribute('placeholder', 'USD');
+    fireEvent.change(within(form).getByLabelText(/Amount/), { target: { value: '12.50' } });
+    fireEvent.click(within(form).getByLabelText('Platform'));
+    fireEvent.change(within(form).getByLabelText(/Reason/), { target: { value: 'Platform covers the damage' } });
+    const caseReads = getCase.mock.calls.length;
+    fireEvent.click(screen.getByTestId('compensation-submit'));
+
+    await waitFor(
+      () =>
+        expect(addCompensation).toHaveBeenCalledWith({
+          shop_id: 1,
+          case_id: 1,
+          kind: 'refund',
+          amount: '12.50',
+          currency: null,
+          carrier: 'platform',
+          reason: 'Platform covers the damage',
+          at: null,
+          note: null,
+        }),
+      { timeout: 5000 },
+    );
+    await waitFor(() => expect(getCase.mock.calls.length, 'the case is read again for its new event').toBeGreaterThan(caseReads));
+    const events = await waitFor(() => {
+      const shown = within(screen.getByTestId('case-timeline')).getAllByTestId('case-event');
+      expect(shown).toHaveLength(2);
+      return shown;
+    });
+    expect(events[1]).toHaveTextContent('Compensation');
+    expect(events[1]).toHaveTextContent('refund 12.50 USD (platform): Platform covers the damage');
+    await waitFor(() => expect(within(section).getAllByTestId('compensation-row')).toHaveLength(2));
+    expect(within(section).getAllByTestId('compensation-row')[0]).toHaveTextContent('Platform covers the damage');
   });
 });

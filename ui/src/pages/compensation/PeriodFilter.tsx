@@ -7,18 +7,19 @@ import { lastDays, type Period } from '../../components/compensation/period';
 export function PeriodFilter({ value, onChange }: { value: Period; onChange: (period: Period) => void }) {
   const { t } = useTranslation();
   return (
-    <DatePicker.RangePicker
-      value={value}
-      onChange={(range) => onChange(range?.[0] && range[1] ? [range[0], range[1]] : null)}
-      allowClear
-      disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-      presets={[
-        { label: t('compensation.last7'), value: lastDays(7) },
-        { label: t('compensation.last30'), value: lastDays(30) },
-        { label: t('compensation.last90'), value: lastDays(90) },
-      ]}
-      aria-label={t('compensation.period')}
-      data-testid="compensation-period"
-    />
+    <span data-testid="compensation-period">
+      <DatePicker.RangePicker
+        value={value}
+        onChange={(range) => onChange(range?.[0] && range[1] ? [range[0], range[1]] : null)}
+        allowClear
+        disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+        presets={[
+          { label: t('compensation.last7'), value: lastDays(7) },
+          { label: t('compensation.last30'), value: lastDays(30) },
+          { label: t('compensation.last90'), value: lastDays(90) },
+        ]}
+        aria-label={t('compensation.period')}
+      />
+    </span>
   );
 }

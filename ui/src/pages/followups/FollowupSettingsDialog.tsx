@@ -33,7 +33,7 @@ export function FollowupSettingsDialog({ open, onClose }: { open: boolean; onClo
     );
   const delay = (name: 'case_delay_hours' | 'repair_delay_hours', label: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true, message: t('followups.settings.delayRequired') }]} style={{ flex: 1 }}>
-      <InputNumber min={0} max={MAX_DELAY_HOURS} precision={0} addonAfter={t('followups.settings.hours')} style={{ width: '100%' }} />
+      <InputNumber min={0} max={MAX_DELAY_HOURS} precision={0} suffix={t('followups.settings.hours')} style={{ width: '100%' }} />
     </Form.Item>
   );
   return (

@@ -1,4 +1,5 @@
-import { App, Modal } from 'antd';
+import { App, Modal, type InputRef } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairDetailDto, ShopDto } from '../../bindings';
 import { useNewRepair } from '../../hooks/useNewRepair';
@@ -16,14 +17,25 @@ export function NewRepairDialog({ shops, open, onClose, onCreated }: NewRepairDi
   const { t } = useTranslation();
   const { message } = App.useApp();
   const newRepair = useNewRepair();
+  const serialRef = useRef<InputRef>(null);
   const close = () => {
     newRepair.reset();
     onClose();
   };
   return (
-    <Modal open={open} title={t('repairs.new.title')} footer={null} onCancel={close} destroyOnHidden width={600}>
+    <Modal
+      open={open}
+      title={t('repairs.new.title')}
+      footer={null}
+      onCancel={close}
+      destroyOnHidden
+      width={600}
+      // Ready for the scanner: the dialog focuses itself while opening, so the serial takes the focus back after.
+      afterOpenChange={(opened) => opened && serialRef.current?.focus()}
+    >
       <NewRepairForm
         shops={shops}
+        serialRef={serialRef}
         submitting={newRepair.isPending}
         error={newRepair.error}
         onCancel={close}

@@ -12,6 +12,8 @@ export type NewRepairFormProps = {
   error: ApiError | null;
   onSubmit: (input: NewRepairInput) => void;
   onCancel: () => void;
+  /** The serial field, for the dialog to focus once it has opened (the dialog takes the focus while it opens). */
+  serialRef?: RefObject<InputRef | null>;
 };
 
 type Values = {
@@ -43,7 +45,7 @@ function moveOnEnter(next: RefObject<InputRef | null>) {
  * Taking an item in for repair. The serial (typed or scanned) finds the warranty unit, and through it the order,
  * customer and product; without one the order number or the typed customer and product stand in.
  */
-export function NewRepairForm({ shops, submitting, error, onSubmit, onCancel }: NewRepairFormProps) {
+export function NewRepairForm({ shops, submitting, error, onSubmit, onCancel, serialRef }: NewRepairFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const orderRef = useRef<InputRef>(null);
@@ -76,7 +78,7 @@ export function NewRepairForm({ shops, submitting, error, onSubmit, onCancel }: 
         <Select<number> options={shops.map((shop) => ({ value: shop.id, label: shop.name }))} />
       </Form.Item>
       <Form.Item name="serial" label={t('repairs.field.serial')} extra={t('repairs.new.serialHelp')}>
-        <Input autoFocus autoComplete="off" onKeyDown={moveOnEnter(orderRef)} data-testid="repair-new-serial" />
+        <Input ref={serialRef} autoFocus autoComplete="off" onKeyDown={moveOnEnter(orderRef)} data-testid="repair-new-serial" />
       </Form.Item>
       <Form.Item name="order" label={t('repairs.field.order')} extra={t('repairs.new.orderHelp')}>
         <Input ref={orderRef} autoComplete="off" onKeyDown={moveOnEnter(customerRef)} />

@@ -42,8 +42,8 @@ export function RepairsBoard({ repairs, total, loading, onOpen }: RepairsBoardPr
               gap="small"
               data-testid={`repairs-column-${status}`}
               style={{
-                flex: '1 0 170px',
-                minWidth: 170,
+                flex: '1 0 140px',
+                minWidth: 140,
                 background: token.colorFillQuaternary,
                 borderRadius: token.borderRadiusLG,
                 padding: 8,

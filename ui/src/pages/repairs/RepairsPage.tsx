@@ -1,9 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairsQuery, ShopDto } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportDialog } from '../../components/ExportDialog';
 import { useRepairs } from '../../hooks/useRepairs';
 import { NewRepairDialog } from './NewRepairDialog';
 import { RepairDrawer } from './RepairDrawer';
@@ -21,6 +22,7 @@ export function RepairsPage({ shops }: { shops: ShopDto[] }) {
   const [search, setSearch] = useState('');
   const [drawer, setDrawer] = useState<{ open: boolean; repairId: number | null }>({ open: false, repairId: null });
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const query: RepairsQuery = { shop_id: shopId, statuses: [], search: text(search), limit: BOARD_LIMIT, offset: 0 };
   const repairs = useRepairs(query);
@@ -31,6 +33,9 @@ export function RepairsPage({ shops }: { shops: ShopDto[] }) {
       title={t('repairs.title')}
       extra={
         <Flex gap="small">
+          <Button icon={<ExportOutlined />} data-testid="repairs-export" onClick={() => setExporting(true)}>
+            {t('repairs.export')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} data-testid="repair-new" onClick={() => setCreating(true)}>
             {t('repairs.new.button')}
           </Button>
@@ -74,6 +79,7 @@ export function RepairsPage({ shops }: { shops: ShopDto[] }) {
         />
       </Flex>
       <RepairDrawer repairId={drawer.repairId} open={drawer.open} onClose={() => setDrawer((current) => ({ ...current, open: false }))} />
+      <ExportDialog kind="repairs" open={exporting} onClose={() => setExporting(false)} shops={shops} />
       <NewRepairDialog shops={shops} open={creating} onClose={() => setCreating(false)} onCreated={(detail) => openRepair(detail.repair.id)} />
     </Card>
   );
