@@ -19,14 +19,16 @@ const DAY: i64 = 86_400_000;
 struct Setup {
     desk: Desk,
     db: std::path::PathBuf,
-    dir: tempfile::TempDir,
+    /// Where exports go: outside the app's data folder, as the save dialog would pick.
+    out: std::path::PathBuf,
+    _dir: tempfile::TempDir,
     now: i64,
 }
 
 /// Two offline shops in two currencies and zones, and tickets in every status with parts, labour and awkward text.
 async fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("desk.db");
+    let db = dir.path().join("data").join("desk.db");
     let now = aftersales::timefmt::parse_ms("2026-11-27T10:00:00Z").unwrap();
     let clock = Arc::new(FixedClock::new(now));
     let desk = Desk::open_with_clock(&db, clock.clone()).unwrap();
@@ -38,7 +40,7 @@ async fn setup() -> Setup {
         .add_offline_shop(OfflineShopInput { platform: Platform::Shopify, name: "US Store".into(), time_zone: Some("America/New_York".into()), currency: Some("USD".into()) })
         .await
         .unwrap();
-    let faults = ["屏幕不亮", "按键失灵, 需要\"加急\"", "进水\n开不了机", "Battery drains fast", "充电口松动"];
+    let faults = ["屏幕不亮", "按键失灵, 需要\"加急\"", "进水\n开不了机", "Battery drains fast", "=HYPERLINK(\"http://x\")"];
     let paths: [&[RepairStatus]; 6] = [
         &[],
         &[RepairStatus::Diagnosing],
@@ -88,7 +90,9 @@ async fn setup() -> Setup {
         }
     }
     clock.set(now);
-    Setup { desk, db, dir, now }
+    let out = dir.path().join("Documents");
+    std::fs::create_dir_all(&out).unwrap();
+    Setup { desk, db, out, _dir: dir, now }
 }
 
 fn zh_status(s: &str) -> &'static str {
@@ -213,6 +217,11 @@ fn read_xlsx(path: &Path, sheet: &str, k: Kinds) -> Vec<Vec<String>> {
     range.rows().map(|row| row.iter().enumerate().map(|(c, d)| cell_text(d, c, k)).collect()).collect()
 }
 
+/// CSV text as written: what Excel would take for a formula gets a leading apostrophe.
+fn guard(c: &str) -> String {
+    if c.starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.to_string() }
+}
+
 fn read_csv(path: &Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(path).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 with a BOM, so Excel reads the Chinese text");
@@ -240,7 +249,7 @@ async fn repairs_xlsx_and_csv_read_back_cell_for_cell() {
     assert_eq!(expected.len(), 36);
     let headers: Vec<String> = s.desk.export_columns().repairs.iter().map(|c| c.zh.clone()).collect();
 
-    let xlsx = s.dir.path().join("维修记录.xlsx");
+    let xlsx = s.out.join("维修记录.xlsx");
     let done = s.desk.export_repairs(input(&s, ExportFormat::Xlsx, &xlsx)).unwrap();
     assert_eq!(done.rows, 36);
     let sheet = read_xlsx(&xlsx, "维修记录", REPAIR_KINDS);
@@ -270,18 +279,24 @@ async fn repairs_xlsx_and_csv_read_back_cell_for_cell() {
     let shown: f64 = value("承担方费用: 商家让利 (USD)").parse().unwrap();
     assert_eq!(format!("{shown:.2}"), money(cost), "goodwill cost in dollars, never mixed with yuan");
 
-    let csv_path = s.dir.path().join("repairs.csv");
+    let csv_path = s.out.join("repairs.csv");
     s.desk.export_repairs(input(&s, ExportFormat::Csv, &csv_path)).unwrap();
     let rows = read_csv(&csv_path);
     assert_eq!(rows[0], headers);
-    assert_eq!(&rows[1..], &expected[..], "CSV rows match the database, text with commas, quotes and line breaks intact");
+    // Text a customer typed that Excel would run as a formula is written with a leading apostrophe.
+    let guarded: Vec<Vec<String>> = expected
+        .iter()
+        .map(|r| r.iter().map(|c| guard(c)).collect())
+        .collect();
+    assert!(guarded.iter().flatten().any(|c| c.starts_with("'=HYPERLINK")), "the test data has a formula-like fault");
+    assert_eq!(&rows[1..], &guarded[..], "CSV rows match the database, text with commas, quotes and line breaks intact");
     assert!(rows.iter().any(|r| r.contains(&"进水\n开不了机".to_string())), "a line break inside a cell survives");
 }
 
 #[tokio::test]
 async fn columns_filters_and_refusals() {
     let s = setup().await;
-    let out = s.dir.path().join("picked.csv");
+    let out = s.out.join("picked.csv");
     let mut i = input(&s, ExportFormat::Csv, &out);
     i.columns = vec!["total_cost".into(), "number".into(), "fault".into()];
     i.statuses = vec![RepairStatus::Returned];
@@ -296,20 +311,30 @@ async fn columns_filters_and_refusals() {
         &format!("r.status = 'returned' AND r.intake_at >= {} AND r.intake_at < {}", s.now - 40 * DAY, s.now - 10 * DAY),
     )
     .into_iter()
-    .map(|r| vec![r[17].clone(), r[0].clone(), r[10].clone()])
+    .map(|r| vec![r[17].clone(), r[0].clone(), guard(&r[10])])
     .collect();
     assert!(!want.is_empty(), "the filter keeps some tickets");
     assert_eq!(&rows[1..], &want[..], "only returned tickets taken in within the period");
 
-    let bad = s.dir.path().join("bad.xlsx");
+    let bad = s.out.join("bad.xlsx");
     let mut wrong = input(&s, ExportFormat::Xlsx, &bad);
     wrong.columns = vec!["number".into(), "cost_of_living".into()];
     let e = s.desk.export_repairs(wrong).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation, "{}", e.message);
     assert!(e.message.contains("cost_of_living"), "the unknown column is named: {}", e.message);
-    assert!(!bad.exists() && !s.dir.path().join("bad.xlsx.part").exists(), "nothing written");
-    let nowhere = input(&s, ExportFormat::Csv, &s.dir.path().join("no/such/folder/x.csv"));
+    assert!(!bad.exists() && !s.out.join("bad.xlsx.part").exists(), "nothing written");
+    let nowhere = input(&s, ExportFormat::Csv, &s.out.join("no/such/folder/x.csv"));
     assert_eq!(s.desk.export_repairs(nowhere).unwrap_err().code, ErrorCode::Validation, "a folder that does not exist is refused");
+    let db_before = std::fs::read(&s.db).unwrap();
+    let onto_db = s.desk.export_repairs(input(&s, ExportFormat::Csv, &s.db)).unwrap_err();
+    assert_eq!(onto_db.code, ErrorCode::Validation, "an export never replaces the database: {}", onto_db.message);
+    let mut renamed = s.db.clone();
+    renamed.set_extension("csv");
+    let in_data = s.desk.export_repairs(input(&s, ExportFormat::Csv, &renamed)).unwrap_err();
+    assert_eq!(in_data.code, ErrorCode::Validation, "nor writes among the app's own files: {}", in_data.message);
+    assert_eq!(std::fs::read(&s.db).unwrap(), db_before, "the database is untouched");
+    let wrong_ext = s.desk.export_repairs(input(&s, ExportFormat::Xlsx, &s.out.join("x.csv"))).unwrap_err();
+    assert_eq!(wrong_ext.code, ErrorCode::Validation, "an XLSX export into a .csv name is refused");
     let mut backwards = input(&s, ExportFormat::Csv, &out);
     backwards.from = Some(to_rfc3339(s.now));
     backwards.to = Some(to_rfc3339(s.now - DAY));
@@ -358,8 +383,8 @@ async fn the_warranty_ledger_reads_back() {
         .unwrap();
     let first: i64 = conn.query_row("SELECT MIN(id) FROM warranty_units", [], |r| r.get(0)).unwrap();
     s.desk.set_unit_serial(UnitSerialInput { unit_id: first, serial: "SN-一号".into() }).await.unwrap();
-    let xlsx = s.dir.path().join("warranty.xlsx");
-    let csv_path = s.dir.path().join("warranty.csv");
+    let xlsx = s.out.join("warranty.xlsx");
+    let csv_path = s.out.join("warranty.csv");
     for (format, path) in [(ExportFormat::Xlsx, &xlsx), (ExportFormat::Csv, &csv_path)] {
         s.desk
             .export_warranty(ExportWarrantyInput {

@@ -259,6 +259,8 @@ async fn the_replacement_chain_is_followed_and_serials_are_unique() {
     let early = b.desk.replace_unit(ReplaceUnitInput { unit_id: c_unit.id, new_serial: "CAM-D".into(), at: Some(aftersales::timefmt::to_rfc3339(now - 100 * DAY)) }).await.unwrap_err();
     assert_eq!(early.code, ErrorCode::Validation, "no replacement before the warranty began: {}", early.message);
 
+    let late = b.desk.replace_unit(ReplaceUnitInput { unit_id: c_unit.id, new_serial: "CAM-Z".into(), at: None }).await;
+    assert!(late.is_ok(), "in warranty: replaceable");
     let by_phone = b.desk.warranty_lookup(WarrantyLookupInput { serial: None, order: None, phone: cam.buyer_phone.clone(), at: None }).unwrap().units;
     assert!(by_phone.iter().any(|u| u.serial.as_deref() == Some("CAM-C")), "lookup by the buyer's phone finds the current unit");
     let two = b.desk.warranty_lookup(WarrantyLookupInput { serial: Some("x".into()), order: Some("1".into()), phone: None, at: None }).unwrap_err();
@@ -300,6 +302,8 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     assert_eq!(t.unit.as_ref().map(|u| u.last_day.clone()), Some(fresh.last_day.clone()));
     let out = b.desk.new_repair(new(None, Some(old.id))).await.unwrap();
     assert_eq!(out.repair.payer, Payer::Customer, "out of warranty: the customer pays ({})", out.payer_basis);
+    let expired_swap = b.desk.replace_unit(ReplaceUnitInput { unit_id: old.id, new_serial: "PAD-NEW".into(), at: None }).await.unwrap_err();
+    assert_eq!(expired_swap.code, ErrorCode::Conflict, "no warranty replacement after the warranty ended: {}", expired_swap.message);
     let walk_in = b.desk.new_repair(NewRepairInput { customer_name: None, ..new(None, None) }).await.unwrap_err();
     assert_eq!(walk_in.code, ErrorCode::Validation, "a walk-in needs a name: {}", walk_in.message);
     assert!(walk_in.message.starts_with("customer_name"), "the field is named: {}", walk_in.message);
@@ -343,6 +347,8 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     let rated = b.desk.complete_followup(FollowupDoneInput { id: f.id, outcome: FollowupOutcome::Reached, csat: Some(5), note: Some("满意".into()), at: None }).await.unwrap();
     assert_eq!((rated.csat, rated.outcome), (Some(5), Some(FollowupOutcome::Reached)));
     assert!(repair_followups(due(now + 6 * DAY)).is_empty(), "done ones leave the queue");
+    let timeline = b.desk.repair(IdInput { id }).unwrap().events;
+    assert_eq!(timeline.last().map(|e| (e.kind.as_str(), e.note.clone())), Some(("followup", Some("reached, CSAT 5/5: 满意".into()))), "the call is on the ticket's timeline");
     let twice = b.desk.complete_followup(FollowupDoneInput { id: f.id, outcome: FollowupOutcome::Reached, csat: Some(4), note: None, at: None }).await.unwrap_err();
     assert_eq!(twice.code, ErrorCode::Conflict, "a call is recorded once");
 }
@@ -369,7 +375,9 @@ async fn compensation_totals_are_by_carrier_and_currency() {
     assert_eq!(neg.code, ErrorCode::Validation, "negative money is refused: {}", neg.message);
     let zero = b.desk.add_compensation(add(CompensationKind::Cash, "0", None, CostCarrier::Merchant)).await.unwrap_err();
     assert_eq!(zero.code, ErrorCode::Validation, "only a reship may be recorded at zero");
-    let list = b.desk.compensations(CompensationsQuery { case_id: None, from: None, to: None }).unwrap();
+    let huge = b.desk.add_compensation(add(CompensationKind::Cash, "92233720368547758.07", None, CostCarrier::Merchant)).await.unwrap_err();
+    assert_eq!(huge.code, ErrorCode::Validation, "an amount no ledger should hold is refused: {}", huge.message);
+    let list = b.desk.compensations(CompensationsQuery { case_id: None, from: Some(" ".into()), to: None }).unwrap();
     let totals: Vec<_> = list.totals.iter().map(|t| (t.carrier, t.currency.as_str(), t.amount.as_str(), t.count)).collect();
     assert_eq!(
         totals,

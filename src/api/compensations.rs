@@ -1,7 +1,7 @@
 //! The compensation ledger through the door: what was given (refund, reship, coupon, cash), who carried the
 //! cost, and totals by carrier per currency.
 
-use super::input::{money_or_zero, query_time, required, text_arg, time_arg};
+use super::input::{money_or_zero, optional_time, required, text_arg, time_arg};
 use super::{
     ApiError, ApiResult, CarrierTotalDto, CompensationDto, CompensationInput, CompensationKind, CompensationsDto,
     CompensationsQuery, CostCarrier, Desk,
@@ -24,8 +24,13 @@ impl Desk {
     pub fn compensations(&self, q: CompensationsQuery) -> ApiResult<CompensationsDto> {
         let now = self.clock.now_ms();
         let conn = self.reader()?;
-        let from = q.from.as_ref().map(|_| query_time("from", &q.from, now)).transpose()?;
-        let to = q.to.as_ref().map(|_| query_time("to", &q.to, now)).transpose()?;
+        let from = optional_time("from", &q.from, now)?;
+        let to = optional_time("to", &q.to, now)?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if f >= t {
+                return Err(ApiError::validation("to", "must be after from"));
+            }
+        }
         let shop_names: std::collections::HashMap<i64, String> = shops::list(&conn)?.into_iter().map(|s| (s.id, s.name)).collect();
         let items = compensations::list(&conn, q.case_id, from, to)?
             .into_iter()

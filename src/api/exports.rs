@@ -1,7 +1,7 @@
 //! Exports through the door: which columns there are, and repair records / the warranty ledger to XLSX or CSV
 //! at the path the save dialog chose (or the app's exports folder).
 
-use super::input::query_time;
+use super::input::optional_time;
 use super::{
     ApiError, ApiResult, Desk, ExportColumnDto, ExportColumnsDto, ExportRepairsInput, ExportResultDto,
     ExportWarrantyInput,
@@ -38,6 +38,18 @@ impl Desk {
                 if !dir_ok || path.is_dir() || path.file_name().is_none() {
                     return Err(ApiError::validation("out", format!("'{p}' is not a file in an existing folder")));
                 }
+                let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                if ext.as_deref() != Some(format.ext()) {
+                    return Err(ApiError::validation("out", format!("a {} export needs a file name ending in .{}", format.ext(), format.ext())));
+                }
+                // The app's own files (the database, its backups, evidence) are never overwritten by an export.
+                let data = crate::paths::data_dir_of(self.db_path());
+                let exports = data.join("exports");
+                let abs = |x: &std::path::Path| x.canonicalize().unwrap_or_else(|_| x.to_path_buf());
+                let folder = abs(path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")));
+                if folder.starts_with(abs(&data)) && !folder.starts_with(abs(&exports)) {
+                    return Err(ApiError::validation("out", "the app's data folder is not a place for exports; pick another folder"));
+                }
                 Ok(path)
             }
             None => {
@@ -52,8 +64,8 @@ impl Desk {
 
     pub fn export_repairs(&self, input: ExportRepairsInput) -> ApiResult<ExportResultDto> {
         let now = self.clock.now_ms();
-        let from = input.from.as_ref().map(|_| query_time("from", &input.from, now)).transpose()?;
-        let to = input.to.as_ref().map(|_| query_time("to", &input.to, now)).transpose()?;
+        let from = optional_time("from", &input.from, now)?;
+        let to = optional_time("to", &input.to, now)?;
         if let (Some(f), Some(t)) = (from, to) {
             if f >= t {
                 return Err(ApiError::validation("to", "must be after from"));

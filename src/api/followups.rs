@@ -76,9 +76,30 @@ impl Desk {
             (_, Some(_)) => return Err(ApiError::validation("csat", "only a customer who was reached can rate")),
             _ => {}
         }
-        let conn = self.writer.lock().await;
-        followups::complete(&conn, input.id, at, input.outcome.id(), input.csat, note.as_deref())?;
-        dto(&conn, &followups::get(&conn, input.id)?, now)
+        let mut conn = self.writer.lock().await;
+        let tx = crate::store::write_tx(&mut conn)?;
+        followups::complete(&tx, input.id, at, input.outcome.id(), input.csat, note.as_deref())?;
+        let f = followups::get(&tx, input.id)?;
+        // The call belongs on the timeline of what it was about.
+        let rating = input.csat.map(|c| format!(", CSAT {c}/5")).unwrap_or_default();
+        let text = Some(format!("{}{rating}{}", input.outcome.id(), note.as_deref().map(|n| format!(": {n}")).unwrap_or_default()));
+        if let Some(case_id) = f.case_id {
+            crate::store::case_events::append(
+                &tx,
+                case_id,
+                &crate::store::case_events::EventRow { at, actor: "merchant".into(), kind: "followup".into(), from_status: None, to_status: None, note: text.clone() },
+            )?;
+        }
+        if let Some(repair_id) = f.repair_id {
+            crate::store::repair_events::append(
+                &tx,
+                repair_id,
+                &crate::store::repair_events::RepairEventRow { at, kind: "followup".into(), from_status: None, to_status: None, note: text },
+            )?;
+        }
+        let out = dto(&tx, &f, now)?;
+        tx.commit()?;
+        Ok(out)
     }
 
     pub fn followup_settings(&self) -> ApiResult<FollowupSettingsDto> {

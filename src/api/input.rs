@@ -22,6 +22,14 @@ pub fn query_time(field: &str, v: &Option<String>, now: i64) -> ApiResult<i64> {
     }
 }
 
+/// A bound of a period: absent or blank means none.
+pub fn optional_time(field: &str, v: &Option<String>, now: i64) -> ApiResult<Option<i64>> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(_) => query_time(field, v, now).map(Some),
+    }
+}
+
 /// Hours of look-ahead, within a year.
 pub fn hours_arg(field: &str, h: f64) -> ApiResult<i64> {
     if !(h.is_finite() && (0.0..=24.0 * 366.0).contains(&h)) {
@@ -30,6 +38,10 @@ pub fn hours_arg(field: &str, h: f64) -> ApiResult<i64> {
     Ok((h * 3_600_000.0) as i64)
 }
 
+/// Amounts above this (ten billion in major units of a two-decimal currency) are typing mistakes, and keeping
+/// them out means sums over a whole ledger never overflow.
+pub const MAX_MINOR: i64 = 1_000_000_000_000;
+
 pub fn money_arg(field: &str, v: &Option<String>, currency: &str) -> ApiResult<Option<i64>> {
     match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
@@ -37,6 +49,9 @@ pub fn money_arg(field: &str, v: &Option<String>, currency: &str) -> ApiResult<O
             let m = parse_minor(s, currency).map_err(|e| ApiError::validation(field, e))?;
             if m <= 0 {
                 return Err(ApiError::validation(field, "must be more than zero"));
+            }
+            if m > MAX_MINOR {
+                return Err(ApiError::validation(field, "is too large"));
             }
             Ok(Some(m))
         }
@@ -70,6 +85,9 @@ pub fn money_or_zero(field: &str, v: &str, currency: &str) -> ApiResult<i64> {
     let m = parse_minor(v, currency).map_err(|e| ApiError::validation(field, e))?;
     if m < 0 {
         return Err(ApiError::validation(field, "cannot be negative"));
+    }
+    if m > MAX_MINOR {
+        return Err(ApiError::validation(field, "is too large"));
     }
     Ok(m)
 }

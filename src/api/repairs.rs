@@ -10,7 +10,7 @@ use super::{
 };
 use crate::money::format_minor;
 use crate::repairs::service::{self, Changes, NewRepair, RepairError};
-use crate::repairs::{next_statuses, Payer, RepairStatus};
+use crate::repairs::{merchant_share, next_statuses, Payer, RepairStatus};
 use crate::store::repair_photos::{self, PhotoRow};
 use crate::store::repairs::{self as tickets, RepairFilter, RepairRow};
 use crate::store::{orders, repair_events, repair_parts, shops, warranty_units, write_tx};
@@ -61,10 +61,11 @@ fn detail(conn: &Connection, id: i64, now: i64) -> ApiResult<RepairDetailDto> {
     let t = tickets::get(conn, id)?;
     let cur = t.currency.as_str();
     let parts = repair_parts::for_repair(conn, id)?;
-    let parts_cost: i64 = parts.iter().map(|p| p.quantity.saturating_mul(p.cost_minor)).sum();
-    let total = parts_cost.saturating_add(t.labour_minor);
+    let parts_cost: i64 = parts.iter().fold(0i64, |a, p| a.saturating_add(p.quantity.saturating_mul(p.cost_minor)));
     let payer = Payer::parse(&t.payer).unwrap_or(Payer::Customer);
     let status = RepairStatus::parse(&t.status).unwrap_or(RepairStatus::Received);
+    let unit = t.unit_id.map(|u| warranty_units::get(conn, u).map_err(ApiError::from).and_then(|u| unit_dto(conn, &u, now))).transpose()?;
+    let cover = unit.as_ref().map(|u| (u.labour_free, u.parts_free));
     Ok(RepairDetailDto {
         repair: summary(conn, &t, now)?,
         fault: t.fault.clone(),
@@ -82,7 +83,7 @@ fn detail(conn: &Connection, id: i64, now: i64) -> ApiResult<RepairDetailDto> {
             })
             .collect(),
         parts_cost: format_minor(parts_cost, cur),
-        merchant_cost: format_minor(if payer.merchant_pays() { total } else { 0 }, cur),
+        merchant_cost: format_minor(merchant_share(payer, cover, parts_cost, t.labour_minor), cur),
         events: repair_events::for_repair(conn, id)?
             .into_iter()
             .map(|e| RepairEventDto {
@@ -97,7 +98,7 @@ fn detail(conn: &Connection, id: i64, now: i64) -> ApiResult<RepairDetailDto> {
             .into_iter()
             .map(|p| RepairPhotoDto { id: p.id, file_name: p.file_name, mime: p.mime, size: p.size, sha256: p.sha256, added_at: to_rfc3339(p.added_at) })
             .collect(),
-        unit: t.unit_id.map(|u| warranty_units::get(conn, u).map_err(ApiError::from).and_then(|u| unit_dto(conn, &u, now))).transpose()?,
+        unit,
         next: next_statuses(status),
     })
 }
@@ -271,6 +272,7 @@ impl Desk {
     /// Stores an intake photo content-addressed beside the evidence files and lists it on the ticket.
     pub async fn add_repair_photo(&self, input: RepairPhotoInput) -> ApiResult<RepairDetailDto> {
         let now = self.clock.now_ms();
+        tickets::get(&self.reader()?, input.repair_id)?;
         let (sha, size, mime, name) = self.store_blob(&input.file_name, &input.content_base64)?;
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;

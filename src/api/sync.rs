@@ -83,13 +83,14 @@ impl Desk {
             cancel,
             streams,
         };
+        let started = self.clock.now_ms();
         let summary = run.run().await?;
         // Synced returns and refunds become cases, with their clocks.
         let derived = {
             let mut conn = self.writer.lock().await;
             let tx = crate::store::write_tx(&mut conn)?;
             let d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
-            let units = crate::warranty::units::derive_for_shop(&tx, &shop, self.clock.now_ms())?;
+            let units = crate::warranty::units::derive_for_shop(&tx, &shop, Some(started), self.clock.now_ms())?;
             tx.commit()?;
             tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");
             d

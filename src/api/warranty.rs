@@ -291,7 +291,7 @@ impl Desk {
         let tx = write_tx(&mut conn)?;
         let shop = shops::get(&tx, input.shop_id)?;
         sku_categories::set(&tx, shop.id, &sku, &category)?;
-        unit_ledger::derive_for_shop(&tx, &shop, now)?;
+        unit_ledger::derive_for_shop(&tx, &shop, None, now)?;
         tx.commit()?;
         Ok(())
     }

@@ -210,6 +210,10 @@ impl Sink for CsvSink {
     fn row(&mut self, cells: &[Cell<'_>]) -> Result<(), String> {
         for c in cells {
             self.buf.clear();
+            // Text a buyer typed ("=HYPERLINK(…)") must not become a formula when Excel opens the file.
+            if matches!(c, Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r'])) {
+                self.buf.push('\'');
+            }
             c.write_text(&mut self.buf);
             self.w.write_field(&self.buf).map_err(|e| e.to_string())?;
         }

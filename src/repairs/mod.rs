@@ -101,10 +101,6 @@ impl Payer {
     pub fn parse(s: &str) -> Option<Payer> {
         [Payer::Warranty, Payer::Customer, Payer::Goodwill].into_iter().find(|x| x.id() == s)
     }
-    /// The merchant carries the cost of warranty and goodwill repairs.
-    pub fn merchant_pays(self) -> bool {
-        !matches!(self, Payer::Customer)
-    }
 }
 
 /// What the unit's warranty says on the day of intake, as far as paying goes.
@@ -130,6 +126,18 @@ pub fn default_payer(cover: Option<&Cover>) -> (Payer, String) {
     }
 }
 
+/// What the merchant carries of a ticket: everything on goodwill; on warranty, what the policy makes free
+/// (labour, parts or both; all of it when no policy says otherwise); nothing when the customer pays.
+pub fn merchant_share(payer: Payer, cover: Option<(bool, bool)>, parts: i64, labour: i64) -> i64 {
+    match (payer, cover) {
+        (Payer::Customer, _) => 0,
+        (Payer::Goodwill, _) | (Payer::Warranty, None) => parts.saturating_add(labour),
+        (Payer::Warranty, Some((labour_free, parts_free))) => {
+            (if parts_free { parts } else { 0 }).saturating_add(if labour_free { labour } else { 0 })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::RepairStatus::*;
@@ -152,6 +160,21 @@ mod tests {
         ];
         for (from, to, ok, why) in table {
             assert_eq!(transition(from, to).is_ok(), ok, "{} → {}: {why}", from.id(), to.id());
+        }
+    }
+
+    #[test]
+    fn merchant_share_by_payer_and_cover() {
+        let table = [
+            (Payer::Customer, Some((true, true)), 0, "the customer pays it all"),
+            (Payer::Goodwill, Some((false, false)), 150, "goodwill: the merchant pays it all"),
+            (Payer::Warranty, Some((true, true)), 150, "labour and parts covered"),
+            (Payer::Warranty, Some((false, true)), 100, "parts covered; labour is the customer's"),
+            (Payer::Warranty, Some((true, false)), 50, "labour covered; parts are the customer's"),
+            (Payer::Warranty, None, 150, "set to warranty by hand without a unit: the merchant's"),
+        ];
+        for (payer, cover, want, why) in table {
+            assert_eq!(merchant_share(payer, cover, 100, 50), want, "{why}");
         }
     }
 

@@ -233,6 +233,6 @@ pub fn remove_part(conn: &Connection, id: i64, part_id: i64, now: i64) -> Result
 
 /// Parts plus labour, in the ticket's currency.
 pub fn cost_minor(conn: &Connection, t: &RepairRow) -> Result<i64, StoreError> {
-    let parts: i64 = repair_parts::for_repair(conn, t.id)?.iter().map(|p| p.quantity.saturating_mul(p.cost_minor)).sum();
+    let parts: i64 = repair_parts::for_repair(conn, t.id)?.iter().fold(0i64, |a, p| a.saturating_add(p.quantity.saturating_mul(p.cost_minor)));
     Ok(parts.saturating_add(t.labour_minor))
 }

@@ -36,6 +36,8 @@ pub const MIGRATIONS: &[&str] = &[
     followups::MIGRATION_23,
     compensations::MIGRATION_24,
     order_lines::MIGRATION_25,
+    warranty_units::MIGRATION_26,
+    orders::MIGRATION_27,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

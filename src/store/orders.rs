@@ -33,6 +33,9 @@ CREATE INDEX orders_by_shop_created ON orders (shop_id, created_at DESC, id DESC
 CREATE INDEX orders_by_number ON orders (number);";
 
 /// An order as a connector hands it over: everything we keep, nothing we don't.
+/// Orders a sync wrote, for the steps that follow it (warranty units) without walking every order.
+pub const MIGRATION_27: &str = "CREATE INDEX orders_by_shop_synced ON orders (shop_id, synced_at);";
+
 #[derive(Debug, Clone, PartialEq, Hash)]
 pub struct NewOrder {
     pub external_id: String,

@@ -30,6 +30,12 @@ CREATE UNIQUE INDEX warranty_units_serial ON warranty_units (serial) WHERE seria
 CREATE INDEX warranty_units_by_order ON warranty_units (order_id);
 CREATE INDEX warranty_units_by_end ON warranty_units (end_at, id);";
 
+/// Lookups by serial of any unit (the partial unique index only serves queries that repeat its condition), and
+/// the ledger's newest-first listing and export order.
+pub const MIGRATION_26: &str = "
+CREATE INDEX warranty_units_by_serial ON warranty_units (serial);
+CREATE INDEX warranty_units_by_start ON warranty_units (start_at, id);";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRow {
     pub id: i64,

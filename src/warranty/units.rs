@@ -52,8 +52,9 @@ struct Line {
 }
 
 /// Brings every unit of a shop's synced lines in step with the orders and the policies. Only lines that need
-/// something (a missing unit, a start that moved, a cancelled order with live units) are read.
-pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, StoreError> {
+/// something (a missing unit, a start that moved, a cancelled order with live units) are read; with `since`,
+/// only orders the sync wrote from then on (a sync does not walk a million unchanged orders).
+pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, since: Option<i64>, now: i64) -> Result<Derived, StoreError> {
     let mut out = Derived::default();
     if warranty_policies::count(conn)? == 0 {
         return Ok(out);
@@ -65,7 +66,7 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, now: i64) -> Result<De
                 o.shipped_at, o.paid_at, o.created_at, o.cancelled_at IS NOT NULL
          FROM order_lines l JOIN orders o ON o.id = l.order_id
          LEFT JOIN sku_categories c ON c.shop_id = o.shop_id AND c.sku = l.sku
-         WHERE o.shop_id = ?1
+         WHERE o.shop_id = ?1 AND (?2 IS NULL OR o.synced_at >= ?2)
            AND (l.sku IN (SELECT scope_value FROM p WHERE scope = 'sku')
                 OR l.product_id IN (SELECT scope_value FROM p WHERE scope = 'product')
                 OR c.category IN (SELECT scope_value FROM p WHERE scope = 'category'))
@@ -78,7 +79,7 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, now: i64) -> Result<De
                              OR u.start_at IS NOT COALESCE(o.delivered_at, o.shipped_at, o.paid_at))))",
     )?;
     let lines = stmt
-        .query_map([shop.id], |r| {
+        .query_map(rusqlite::params![shop.id, since], |r| {
             Ok(Line {
                 order_id: r.get(0)?,
                 external_id: r.get(1)?,
@@ -162,7 +163,7 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, now: i64) -> Result<De
 pub fn derive_all(conn: &Connection, now: i64) -> Result<Derived, StoreError> {
     let mut total = Derived::default();
     for shop in shops::list(conn)? {
-        let d = derive_for_shop(conn, &shop, now)?;
+        let d = derive_for_shop(conn, &shop, None, now)?;
         total.created += d.created;
         total.redated += d.redated;
         total.voided += d.voided;
@@ -183,7 +184,12 @@ pub fn replace(conn: &Connection, unit_id: i64, new_serial: &str, at: i64, now: 
         ReplacementRule::Restart => end_ms(at, period_of(&policy), tz_of(&shop)),
         ReplacementRule::Remaining => old.end_at,
     };
-    // The old serial leaves the live index first, so a unit may be "replaced" by the same serial re-flashed.
+    if at >= old.end_at {
+        return Err(StoreError::Conflict(format!(
+            "unit {unit_id} was out of warranty on that day; a swap after the warranty is a sale or goodwill, not a replacement"
+        )));
+    }
+    // A replacement carries a new serial: the old one stays on the replaced unit for lookups of the chain.
     warranty_units::set_state(conn, old.id, "replaced", None, None, now)?;
     let new_id = warranty_units::insert(
         conn,

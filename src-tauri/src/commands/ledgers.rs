@@ -1,12 +1,12 @@
 //! Commands of the ledgers: warranty, repairs, follow-ups, compensation and exports — each a thin call into
-//! the engine's door.
+//! the engine's door. Reads run off the window's thread too: a lookup over a big ledger must not freeze it.
 
 use aftersales::api::*;
 use tauri::State;
 
 #[tauri::command]
-pub fn warranty_policies(desk: State<'_, Desk>) -> Result<Vec<WarrantyPolicyDto>, ApiError> {
-    desk.warranty_policies()
+pub async fn warranty_policies(desk: State<'_, Desk>) -> Result<Vec<WarrantyPolicyDto>, ApiError> {
+    tokio::task::block_in_place(|| desk.warranty_policies())
 }
 
 #[tauri::command]
@@ -20,13 +20,13 @@ pub async fn retire_warranty_policy(desk: State<'_, Desk>, input: IdInput) -> Re
 }
 
 #[tauri::command]
-pub fn warranty_lookup(desk: State<'_, Desk>, input: WarrantyLookupInput) -> Result<WarrantyLookupDto, ApiError> {
-    desk.warranty_lookup(input)
+pub async fn warranty_lookup(desk: State<'_, Desk>, input: WarrantyLookupInput) -> Result<WarrantyLookupDto, ApiError> {
+    tokio::task::block_in_place(|| desk.warranty_lookup(input))
 }
 
 #[tauri::command]
-pub fn warranty_units(desk: State<'_, Desk>, input: WarrantyUnitsQuery) -> Result<WarrantyUnitsPage, ApiError> {
-    desk.warranty_units(input)
+pub async fn warranty_units(desk: State<'_, Desk>, input: WarrantyUnitsQuery) -> Result<WarrantyUnitsPage, ApiError> {
+    tokio::task::block_in_place(|| desk.warranty_units(input))
 }
 
 #[tauri::command]
@@ -50,13 +50,13 @@ pub async fn set_sku_category(desk: State<'_, Desk>, input: SkuCategoryInput) ->
 }
 
 #[tauri::command]
-pub fn repairs(desk: State<'_, Desk>, input: RepairsQuery) -> Result<RepairsPage, ApiError> {
-    desk.repairs(input)
+pub async fn repairs(desk: State<'_, Desk>, input: RepairsQuery) -> Result<RepairsPage, ApiError> {
+    tokio::task::block_in_place(|| desk.repairs(input))
 }
 
 #[tauri::command]
-pub fn repair(desk: State<'_, Desk>, input: IdInput) -> Result<RepairDetailDto, ApiError> {
-    desk.repair(input)
+pub async fn repair(desk: State<'_, Desk>, input: IdInput) -> Result<RepairDetailDto, ApiError> {
+    tokio::task::block_in_place(|| desk.repair(input))
 }
 
 #[tauri::command]
@@ -90,8 +90,8 @@ pub async fn add_repair_photo(desk: State<'_, Desk>, input: RepairPhotoInput) ->
 }
 
 #[tauri::command]
-pub fn followups(desk: State<'_, Desk>, input: FollowupsQuery) -> Result<Vec<FollowupDto>, ApiError> {
-    desk.followups(input)
+pub async fn followups(desk: State<'_, Desk>, input: FollowupsQuery) -> Result<Vec<FollowupDto>, ApiError> {
+    tokio::task::block_in_place(|| desk.followups(input))
 }
 
 #[tauri::command]
@@ -100,8 +100,8 @@ pub async fn complete_followup(desk: State<'_, Desk>, input: FollowupDoneInput) 
 }
 
 #[tauri::command]
-pub fn followup_settings(desk: State<'_, Desk>) -> Result<FollowupSettingsDto, ApiError> {
-    desk.followup_settings()
+pub async fn followup_settings(desk: State<'_, Desk>) -> Result<FollowupSettingsDto, ApiError> {
+    tokio::task::block_in_place(|| desk.followup_settings())
 }
 
 #[tauri::command]
@@ -110,8 +110,8 @@ pub async fn update_followup_settings(desk: State<'_, Desk>, input: FollowupSett
 }
 
 #[tauri::command]
-pub fn compensations(desk: State<'_, Desk>, input: CompensationsQuery) -> Result<CompensationsDto, ApiError> {
-    desk.compensations(input)
+pub async fn compensations(desk: State<'_, Desk>, input: CompensationsQuery) -> Result<CompensationsDto, ApiError> {
+    tokio::task::block_in_place(|| desk.compensations(input))
 }
 
 #[tauri::command]
@@ -120,8 +120,8 @@ pub async fn add_compensation(desk: State<'_, Desk>, input: CompensationInput) -
 }
 
 #[tauri::command]
-pub fn export_columns(desk: State<'_, Desk>) -> Result<ExportColumnsDto, ApiError> {
-    Ok(desk.export_columns())
+pub async fn export_columns(desk: State<'_, Desk>) -> Result<ExportColumnsDto, ApiError> {
+    tokio::task::block_in_place(|| Ok(desk.export_columns()))
 }
 
 /// Writing 100 k rows takes seconds: off the async workers' hot path, never on the window's thread.
