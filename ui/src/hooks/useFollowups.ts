@@ -9,11 +9,12 @@ const REFRESH_MS = 60_000;
 const LIMIT = 1000;
 
 /** `followups` in one state: due now (overdue first), every open one, or done (newest first). */
-export function useFollowups(state: FollowupState) {
+export function useFollowups(state: FollowupState, options: { enabled?: boolean } = {}) {
   const backend = useBackend();
   return useQuery({
     queryKey: queryKeys.followupsIn(state),
     queryFn: () => backend.followups({ state, at: null, limit: LIMIT }),
     refetchInterval: REFRESH_MS,
+    enabled: options.enabled ?? true,
   });
 }

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLayout, type AppMenu } from '../components/AppLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useDueClocks } from '../hooks/useDueClocks';
+import { useFollowups } from '../hooks/useFollowups';
 import { useShops } from '../hooks/useShops';
 import { useLanguage } from '../i18n/useLanguage';
 import { CasesPage } from './cases/CasesPage';
@@ -48,6 +49,8 @@ export function Desk() {
   const [page, setPage] = useState<PageKey>('orders');
   const hasShops = shops.data !== undefined && shops.data.length > 0;
   const due = useDueClocks(DUE_BADGE_HOURS, { enabled: hasShops });
+  // Calls that fell due surface on the menu, so an overdue one is not left waiting on a page nobody opens.
+  const calls = useFollowups('due', { enabled: hasShops });
 
   let content;
   let menu: AppMenu | undefined;
@@ -69,7 +72,21 @@ export function Desk() {
         },
         { key: 'warranty', icon: <SafetyCertificateOutlined />, label: t('nav.warranty') },
         { key: 'repairs', icon: <ToolOutlined />, label: t('nav.repairs') },
-        { key: 'followups', icon: <PhoneOutlined />, label: t('nav.followups') },
+        {
+          key: 'followups',
+          icon: <PhoneOutlined />,
+          label: (
+            <Flex justify="space-between" align="center" gap="small">
+              <span>{t('nav.followups')}</span>
+              <Badge
+                count={calls.data?.length ?? 0}
+                size="small"
+                color={calls.data?.some((f) => f.overdue) ? undefined : 'blue'}
+                data-testid="followups-badge"
+              />
+            </Flex>
+          ),
+        },
         { key: 'compensation', icon: <AccountBookOutlined />, label: t('nav.compensation') },
         { key: 'shops', icon: <ShopOutlined />, label: t('nav.shops') },
         { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
