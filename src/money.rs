@@ -40,13 +40,37 @@ pub fn parse_minor(value: &str, currency: &str) -> Result<i64, MoneyError> {
 
 /// Formats minor units as a decimal string in major units ("1230" → "12.30").
 pub fn format_minor(minor: i64, currency: &str) -> String {
+    let mut s = String::with_capacity(16);
+    push_minor(&mut s, minor, currency);
+    s
+}
+
+/// Appends minor units as a decimal in major units, with integer arithmetic only (exports write millions).
+pub fn push_minor(buf: &mut String, minor: i64, currency: &str) {
+    use std::fmt::Write;
     let digits = minor_digits(currency);
-    Decimal::new(minor, digits).to_string()
+    if minor < 0 {
+        buf.push('-');
+    }
+    let abs = minor.unsigned_abs();
+    if digits == 0 {
+        let _ = write!(buf, "{abs}");
+        return;
+    }
+    let scale = 10u64.pow(digits);
+    let _ = write!(buf, "{}.{:0width$}", abs / scale, abs % scale, width = digits as usize);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_like_a_decimal() {
+        for (minor, cur) in [(0, "CNY"), (5, "CNY"), (-5, "USD"), (123456, "USD"), (i64::MIN, "USD"), (i64::MAX, "KWD"), (-7, "JPY"), (1, "BHD")] {
+            assert_eq!(format_minor(minor, cur), Decimal::new(minor, minor_digits(cur)).to_string(), "{minor} {cur}");
+        }
+    }
 
     #[test]
     fn parses_and_formats_exactly() {

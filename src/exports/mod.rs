@@ -5,7 +5,7 @@
 pub mod repairs;
 pub mod warranty;
 
-use crate::money::{format_minor, minor_digits};
+use crate::money::minor_digits;
 use chrono::{Datelike, Timelike};
 use std::fmt::Write as _;
 use chrono_tz::Tz;
@@ -106,19 +106,43 @@ impl<'a> Cell<'a> {
             Cell::Int(i) => {
                 let _ = write!(buf, "{i}");
             }
-            Cell::Money(m, c) => buf.push_str(&format_minor(*m, c)),
+            Cell::Money(m, c) => crate::money::push_minor(buf, *m, c),
             Cell::Time(ms, tz) => {
                 let t = local(*ms, *tz);
-                let _ = write!(buf, "{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second());
+                push_day(buf, t.year(), t.month(), t.day());
+                buf.push(' ');
+                push2(buf, t.hour());
+                buf.push(':');
+                push2(buf, t.minute());
+                buf.push(':');
+                push2(buf, t.second());
             }
-            Cell::Date(d) => {
-                let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-            }
+            Cell::Date(d) => push_day(buf, d.year(), d.month(), d.day()),
             Cell::Number(n) => {
                 let _ = write!(buf, "{n:.1}");
             }
         }
     }
+}
+
+/// Two digits, without the formatting machinery (an export writes a million of them).
+fn push2(buf: &mut String, n: u32) {
+    buf.push(char::from(b'0' + (n / 10 % 10) as u8));
+    buf.push(char::from(b'0' + (n % 10) as u8));
+}
+
+fn push_day(buf: &mut String, year: i32, month: u32, day: u32) {
+    if (1000..=9999).contains(&year) {
+        let y = year as u32;
+        push2(buf, y / 100);
+        push2(buf, y % 100);
+    } else {
+        let _ = write!(buf, "{year:04}");
+    }
+    buf.push('-');
+    push2(buf, month);
+    buf.push('-');
+    push2(buf, day);
 }
 
 fn local(ms: i64, tz: Tz) -> chrono::NaiveDateTime {
