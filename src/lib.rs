@@ -10,6 +10,7 @@ pub mod logging;
 pub mod money;
 pub mod paths;
 pub mod policy;
+pub mod reminders;
 pub mod repairs;
 pub mod shops;
 pub mod store;

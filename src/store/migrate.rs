@@ -4,7 +4,7 @@
 use super::{
     case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
     reasons, repair_events, repair_parts, repair_photos, repairs, rule_overrides, settings, shops, sku_categories,
-    sync_state, warranty_policies, warranty_units, followups, compensations, StoreError,
+    sync_state, warranty_policies, warranty_units, followups, compensations, notifications_sent, snoozes, StoreError,
 };
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -38,6 +38,8 @@ pub const MIGRATIONS: &[&str] = &[
     order_lines::MIGRATION_25,
     warranty_units::MIGRATION_26,
     orders::MIGRATION_27,
+    notifications_sent::MIGRATION_28,
+    snoozes::MIGRATION_29,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
