@@ -128,6 +128,15 @@ pub fn typescript() -> String {
         ExportWarrantyInput::decl(&cfg),
         ExportResultDto::decl(&cfg),
         SavePathInput::decl(&cfg),
+        crate::reminders::ReminderKind::decl(&cfg),
+        RemindersQuery::decl(&cfg),
+        ReminderDto::decl(&cfg),
+        HeldReminderDto::decl(&cfg),
+        RemindersDto::decl(&cfg),
+        NotificationDto::decl(&cfg),
+        DeliveryDto::decl(&cfg),
+        SnoozeInput::decl(&cfg),
+        ReminderSettingsDto::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.\n\n",

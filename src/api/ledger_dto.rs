@@ -598,3 +598,100 @@ pub struct SavePathInput {
     /// "xlsx", "csv" or "zip".
     pub extension: String,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RemindersQuery {
+    /// The moment to ask about (RFC 3339); now when absent. Nothing is recorded.
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReminderDto {
+    pub key: String,
+    pub kind: crate::reminders::ReminderKind,
+    #[ts(type = "number | null")]
+    pub case_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub followup_id: Option<i64>,
+    #[ts(type = "number | null")]
+    pub repair_id: Option<i64>,
+    /// Minutes before the deadline (0: the breach).
+    #[ts(type = "number")]
+    pub lead_minutes: i64,
+    pub fire_at: String,
+    pub title: String,
+    pub body: String,
+    /// Why it fires now, and which earlier lead times it stands in for.
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HeldReminderDto {
+    pub key: String,
+    #[ts(type = "number | null")]
+    pub case_id: Option<i64>,
+    pub until: String,
+    /// "quiet hours" or "snoozed".
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RemindersDto {
+    pub at: String,
+    pub due: Vec<ReminderDto>,
+    pub held: Vec<HeldReminderDto>,
+    pub next_wake: Option<String>,
+    /// Running deadlines due within 24 hours (overdue included): the tray's count.
+    #[ts(type = "number")]
+    pub due_within_24h: i64,
+}
+
+/// One desktop notification to show: a single reminder, or a digest of several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NotificationDto {
+    pub title: String,
+    pub body: String,
+    /// The case to open when clicked (single reminders of a case).
+    #[ts(type = "number | null")]
+    pub case_id: Option<i64>,
+    #[ts(type = "number")]
+    pub reminders: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DeliveryDto {
+    pub notifications: Vec<NotificationDto>,
+    /// When to look again (milliseconds since the epoch; None: nothing scheduled).
+    #[ts(type = "number | null")]
+    pub next_wake_ms: Option<i64>,
+    #[ts(type = "number")]
+    pub due_within_24h: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SnoozeInput {
+    #[ts(type = "number")]
+    pub case_id: i64,
+    /// 1 to 24.
+    #[ts(type = "number")]
+    pub hours: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReminderSettingsDto {
+    /// Minutes before a deadline, longest first, for every clock kind.
+    #[ts(type = "Array<number>")]
+    pub leads_minutes: Vec<i64>,
+    pub quiet_enabled: bool,
+    /// "22:00".
+    pub quiet_start: String,
+    pub quiet_end: String,
+    /// The merchant's own zone (the UI sends the system's).
+    pub quiet_time_zone: String,
+    /// 0: off.
+    #[ts(type = "number")]
+    pub repair_stale_hours: i64,
+    /// Closing the window keeps the app running in the tray (reminders keep coming).
+    pub close_to_tray: bool,
+    pub start_at_login: bool,
+}

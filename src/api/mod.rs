@@ -12,6 +12,7 @@ mod error;
 mod input;
 mod ledger_dto;
 mod orders;
+mod reminders;
 mod repairs;
 mod rules;
 mod settings;

@@ -141,5 +141,5 @@ pub fn due_within(conn: &Connection, now: i64, hours: i64) -> Result<i64, StoreE
 
 pub fn texts_for(conn: &Connection, d: &Due, now: i64) -> Result<(String, String, bool), StoreError> {
     let s = subject(conn, d)?;
-    Ok((texts::title(d, &s), texts::body(d, &s, now), texts::zh(&s)))
+    Ok((texts::title(d, &s, now), texts::body(d, &s, now), texts::zh(&s)))
 }

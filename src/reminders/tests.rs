@@ -131,9 +131,10 @@ fn words_name_the_platform_the_order_the_time_left_and_the_money() {
         at_stake: Some("CNY 99.00".into()),
         what: String::new(),
     };
-    assert_eq!(texts::title(&d, &s), "拼多多 #1001 · 商家处理时限还剩1小时");
+    assert_eq!(texts::title(&d, &s, T0), "拼多多 #1001 · 商家处理时限还剩1小时");
+    assert_eq!(texts::title(&d, &s, T0 + 20 * MINUTE), "拼多多 #1001 · 商家处理时限还剩40分钟", "caught up late: what is really left");
     assert_eq!(texts::body(&d, &s, T0), "剩余 1小时 · 涉及金额 CNY 99.00 · 超时平台将自动退款");
     let en = texts::Subject { platform: "shopify".into(), shop_currency: "USD".into(), ..s };
-    assert_eq!(texts::title(&d, &en), "Shopify #1001 · merchant response due in 1 h");
+    assert_eq!(texts::title(&d, &en, T0), "Shopify #1001 · merchant response due in 1 h");
     assert_eq!(texts::duration(90 * MINUTE + 1, false), "1 h 31 min", "rounded up to the minute");
 }

@@ -87,7 +87,8 @@ pub fn zh(s: &Subject) -> bool {
     s.shop_currency == "CNY"
 }
 
-pub fn title(d: &Due, s: &Subject) -> String {
+/// The time left is counted from `now`: a reminder caught up late says what is really left.
+pub fn title(d: &Due, s: &Subject, now: i64) -> String {
     let zh = zh(s);
     let platform = platform_label(&s.platform, zh);
     match d.kind {
@@ -95,7 +96,7 @@ pub fn title(d: &Due, s: &Subject) -> String {
             if zh { format!("{platform} {} · {}已超时", s.reference, clock_label(&s.clock_kind, true)) } else { format!("{platform} {} · {} deadline passed", s.reference, clock_label(&s.clock_kind, false)) }
         }
         ReminderKind::Threshold => {
-            let left = duration(s.due_at - d.fire_at, zh);
+            let left = duration(s.due_at - now.max(d.fire_at), zh);
             if zh { format!("{platform} {} · {}还剩{left}", s.reference, clock_label(&s.clock_kind, true)) } else { format!("{platform} {} · {} due in {left}", s.reference, clock_label(&s.clock_kind, false)) }
         }
         ReminderKind::FollowupOverdue => if zh { format!("回访逾期 · {}", s.what) } else { format!("Follow-up call overdue · {}", s.what) },

@@ -20,3 +20,8 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> 
     )?;
     Ok(())
 }
+
+pub fn remove(conn: &Connection, key: &str) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}

@@ -386,3 +386,64 @@ default_name: string,
  * "xlsx", "csv" or "zip".
  */
 extension: string, };
+export type ReminderKind = "threshold" | "breach" | "followup_overdue" | "repair_stale";
+export type RemindersQuery = { 
+/**
+ * The moment to ask about (RFC 3339); now when absent. Nothing is recorded.
+ */
+at: string | null, };
+export type ReminderDto = { key: string, kind: ReminderKind, case_id: number | null, followup_id: number | null, repair_id: number | null, 
+/**
+ * Minutes before the deadline (0: the breach).
+ */
+lead_minutes: number, fire_at: string, title: string, body: string, 
+/**
+ * Why it fires now, and which earlier lead times it stands in for.
+ */
+why: string, };
+export type HeldReminderDto = { key: string, case_id: number | null, until: string, 
+/**
+ * "quiet hours" or "snoozed".
+ */
+reason: string, };
+export type RemindersDto = { at: string, due: Array<ReminderDto>, held: Array<HeldReminderDto>, next_wake: string | null, 
+/**
+ * Running deadlines due within 24 hours (overdue included): the tray's count.
+ */
+due_within_24h: number, };
+export type NotificationDto = { title: string, body: string, 
+/**
+ * The case to open when clicked (single reminders of a case).
+ */
+case_id: number | null, reminders: number, };
+export type DeliveryDto = { notifications: Array<NotificationDto>, 
+/**
+ * When to look again (milliseconds since the epoch; None: nothing scheduled).
+ */
+next_wake_ms: number | null, due_within_24h: number, };
+export type SnoozeInput = { case_id: number, 
+/**
+ * 1 to 24.
+ */
+hours: number, };
+export type ReminderSettingsDto = { 
+/**
+ * Minutes before a deadline, longest first, for every clock kind.
+ */
+leads_minutes: Array<number>, quiet_enabled: boolean, 
+/**
+ * "22:00".
+ */
+quiet_start: string, quiet_end: string, 
+/**
+ * The merchant's own zone (the UI sends the system's).
+ */
+quiet_time_zone: string, 
+/**
+ * 0: off.
+ */
+repair_stale_hours: number, 
+/**
+ * Closing the window keeps the app running in the tray (reminders keep coming).
+ */
+close_to_tray: boolean, start_at_login: boolean, };

@@ -143,6 +143,10 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
         "update_followup_settings" => with_input!(args, |i| desk.update_followup_settings(i).await),
         "add_compensation" => with_input!(args, |i| desk.add_compensation(i).await),
         "export_columns" => to_value(Ok(desk.export_columns())),
+        "reminders_due" => with_input!(args, |i| desk.reminders_due(i)),
+        "snooze_case" => with_input!(args, |i| desk.snooze_case(i).await),
+        "reminder_settings" => to_value(desk.reminder_settings()),
+        "update_reminder_settings" => with_input!(args, |i| desk.update_reminder_settings(i).await),
         "choose_save_path" => input(&args).and_then(|i| to_value(Ok(save_path_in_exports(&desk, i)))),
         other => Err(ApiError::new(ErrorCode::NotFound, format!("no command named '{other}'"))),
     };

@@ -256,6 +256,48 @@ pub enum FollowupsCmd {
 }
 
 #[derive(Subcommand)]
+pub enum RemindersCmd {
+    /// What would fire at T (default now) and why, what is held (quiet hours, snoozes), and the next wake
+    Due {
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Hold a case's reminders (not its breaches) for 1 to 24 hours
+    Snooze {
+        case: i64,
+        #[arg(long, default_value_t = 1)]
+        hours: i64,
+    },
+}
+
+pub async fn reminders(desk: &Desk, cmd: RemindersCmd) -> Result<()> {
+    match cmd {
+        RemindersCmd::Due { at, json } => {
+            let r = desk.reminders_due(RemindersQuery { at })?;
+            if json {
+                return print_json(&r);
+            }
+            for d in &r.due {
+                println!("{}  {}
+    {}
+    why: {}", d.fire_at, d.title, d.body, d.why);
+            }
+            for h in &r.held {
+                println!("held {} until {} ({})", h.key, h.until, h.reason);
+            }
+            println!("{} due at {}; next wake {}", r.due.len(), r.at, r.next_wake.as_deref().unwrap_or("none"));
+        }
+        RemindersCmd::Snooze { case, hours } => {
+            desk.snooze_case(SnoozeInput { case_id: case, hours }).await?;
+            println!("case {case}: reminders held for {hours} h (breaches still come)");
+        }
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
 pub enum CompensationCmd {
     Add {
         #[arg(long)]

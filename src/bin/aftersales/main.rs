@@ -85,6 +85,9 @@ enum Command {
     /// Follow-up calls (回访) after a case closes or a repair goes back
     #[command(subcommand)]
     Followups(ledgers_cli::FollowupsCmd),
+    /// Deadline reminders: what would fire and why; snoozing a case
+    #[command(subcommand)]
+    Reminders(ledgers_cli::RemindersCmd),
     /// The compensation ledger: refunds, reships, coupons, cash, and who carried the cost
     #[command(subcommand)]
     Compensation(ledgers_cli::CompensationCmd),
@@ -391,6 +394,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Warranty(cmd) => ledgers_cli::warranty(&open(&db)?, cmd, &shop_id).await,
         Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
         Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
+        Command::Reminders(cmd) => ledgers_cli::reminders(&open(&db)?, cmd).await,
         Command::Compensation(cmd) => ledgers_cli::compensation(&open(&db)?, cmd, &shop_id).await,
         Command::Export(cmd) => ledgers_cli::export(&open(&db)?, cmd, &shop_id),
         Command::Eligibility { shop, order, line, case_type, at, json: _ } => {

@@ -1,4 +1,8 @@
 import type {
+  ReminderSettingsDto,
+  RemindersDto,
+  RemindersQuery,
+  SnoozeInput,
   AddEvidenceInput,
   AddShopInput,
   CaseActionInput,
@@ -121,6 +125,10 @@ export interface Backend {
   exportRepairs(input: ExportRepairsInput): Promise<ExportResultDto>;
   exportWarranty(input: ExportWarrantyInput): Promise<ExportResultDto>;
   chooseSavePath(input: SavePathInput): Promise<string | null>;
+  remindersDue(input: RemindersQuery): Promise<RemindersDto>;
+  snoozeCase(input: SnoozeInput): Promise<null>;
+  reminderSettings(): Promise<ReminderSettingsDto>;
+  updateReminderSettings(input: ReminderSettingsDto): Promise<ReminderSettingsDto>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -181,5 +189,9 @@ export function backendOver(invoke: Invoke): Backend {
     exportRepairs: (input) => invoke('export_repairs', { input }),
     exportWarranty: (input) => invoke('export_warranty', { input }),
     chooseSavePath: (input) => invoke('choose_save_path', { input }),
+    remindersDue: (input) => invoke('reminders_due', { input }),
+    snoozeCase: (input) => invoke('snooze_case', { input }),
+    reminderSettings: () => invoke('reminder_settings'),
+    updateReminderSettings: (input) => invoke('update_reminder_settings', { input }),
   };
 }

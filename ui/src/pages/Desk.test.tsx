@@ -101,6 +101,10 @@ function firstStartBackend() {
     exportRepairs: notInThisTest(),
     exportWarranty: notInThisTest(),
     chooseSavePath: notInThisTest(),
+    remindersDue: notInThisTest(),
+    snoozeCase: notInThisTest(),
+    reminderSettings: notInThisTest(),
+    updateReminderSettings: notInThisTest(),
   };
   return backend;
 }
