@@ -76,10 +76,10 @@ test-browser: ui cli
 	mkdir -p $(TEST_OUTPUT)
 	AFTERSALES_BIN=$(CLI_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) node --test ui/tests/browser/
 
-test-window: app
+test-window: app cli
 	mkdir -p $(TEST_OUTPUT)
-	APP_BIN=$(APP_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
-	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test ui/tests/window/ > $(TEST_OUTPUT)/window-test.log 2>&1; \
+	APP_BIN=$(APP_BIN) AFTERSALES_BIN=$(CLI_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test --test-concurrency=1 ui/tests/window/ > $(TEST_OUTPUT)/window-test.log 2>&1; \
 	  status=$$?; cat $(TEST_OUTPUT)/window-test.log; exit $$status
 
 clean:

@@ -3,6 +3,8 @@
 
 mod background;
 mod commands;
+mod reminders;
+mod tray;
 
 use aftersales::api::Desk;
 
@@ -18,10 +20,22 @@ pub fn run() {
         }
     };
     tracing::info!(db = %db.display(), "starting");
+    let wake = reminders::ReminderWake::default();
     let result = tauri::Builder::default()
+        // First, so a second launch hands over to this one (and focuses it) before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
         .manage(desk)
-        .setup(|app| {
+        .manage(wake.clone())
+        .on_window_event(tray::on_window_event)
+        .setup(move |app| {
+            // No tray on a desktop without one (no status notifier): the app still runs, closing quits it.
+            if let Err(e) = tray::build(app.handle()) {
+                tracing::warn!("no tray icon: {e}");
+            }
+            reminders::start(app.handle().clone(), wake.clone());
             background::start(app.handle().clone());
             Ok(())
         })
@@ -52,6 +66,10 @@ pub fn run() {
             commands::orders::list_orders,
             commands::orders::get_order,
             commands::demo::start_demo,
+            commands::reminders::reminders_due,
+            commands::reminders::snooze_case,
+            commands::reminders::reminder_settings,
+            commands::reminders::update_reminder_settings,
             commands::ledgers::warranty_policies,
             commands::ledgers::save_warranty_policy,
             commands::ledgers::retire_warranty_policy,

@@ -3,6 +3,7 @@ use aftersales::api::{
     EligibilityInput, ExportedDto, NewCaseInput,
 };
 use aftersales::cases::eligibility::EligibilityDto;
+use crate::reminders::ReminderWake;
 use tauri::State;
 
 #[tauri::command]
@@ -16,13 +17,17 @@ pub async fn get_case(desk: State<'_, Desk>, input: CaseIdInput) -> Result<CaseD
 }
 
 #[tauri::command]
-pub async fn new_case(desk: State<'_, Desk>, input: NewCaseInput) -> Result<CaseDetailDto, ApiError> {
-    desk.new_case(input).await
+pub async fn new_case(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: NewCaseInput) -> Result<CaseDetailDto, ApiError> {
+    let out = desk.new_case(input).await;
+    wake.ring();
+    out
 }
 
 #[tauri::command]
-pub async fn act_case(desk: State<'_, Desk>, input: CaseActionInput) -> Result<CaseDetailDto, ApiError> {
-    desk.act_case(input).await
+pub async fn act_case(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: CaseActionInput) -> Result<CaseDetailDto, ApiError> {
+    let out = desk.act_case(input).await;
+    wake.ring();
+    out
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@ pub mod cases;
 pub mod demo;
 pub mod ledgers;
 pub mod orders;
+pub mod reminders;
 pub mod rules;
 pub mod settings;
 pub mod shops;

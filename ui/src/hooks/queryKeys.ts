@@ -50,6 +50,9 @@ export const queryKeys = {
   warrantyPolicies: ['warranty', 'policies'] as const,
   /** The columns each export can write, with their names in both languages. */
   exportColumns: ['export_columns'] as const,
+  /** What the reminders would fire now and what they hold (quiet hours, snoozes). */
+  remindersDue: ['reminders_due'] as const,
+  reminderSettings: ['reminder_settings'] as const,
 };
 
 export const mutationKeys = {

@@ -7,12 +7,14 @@ import { CaseLinesTable } from '../../components/cases/CaseLinesTable';
 import { CaseSummaryView } from '../../components/cases/CaseSummaryView';
 import { CaseTimeline } from '../../components/cases/CaseTimeline';
 import { ClocksTable } from '../../components/cases/ClocksTable';
+import { isOpenStatus } from '../../components/cases/openStatus';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCase } from '../../hooks/useCase';
 import { useReasons } from '../../hooks/useReasons';
 import { CaseCompensation } from '../compensation/CaseCompensation';
 import { CaseActionDialog } from './CaseActionDialog';
 import { CaseEvidence } from './CaseEvidence';
+import { CaseSnooze } from './CaseSnooze';
 
 type CaseDrawerProps = {
   /** The case shown; kept while the drawer closes so it does not go blank mid-animation. */
@@ -46,6 +48,7 @@ export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
       {detail.data ? (
         <Flex vertical gap={24}>
           <CaseActionButtons actions={detail.data.actions} onAction={(action) => setDialog({ open: true, action })} />
+          {isOpenStatus(detail.data.case.status) && <CaseSnooze key={`snooze-${detail.data.case.id}`} caseId={detail.data.case.id} />}
           <CaseSummaryView summary={detail.data.case} reasons={reasons.data} />
           <CaseLinesTable lines={detail.data.lines} />
           <ClocksTable clocks={detail.data.clocks} />

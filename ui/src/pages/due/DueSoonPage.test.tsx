@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
-import type { DueInput } from '../../bindings';
+import type { DueInput, RemindersDto } from '../../bindings';
+import { formatDateTime } from '../../i18n/format';
 import { caseDetail, caseSummary, dueItem } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { DueSoonPage } from './DueSoonPage';
@@ -15,6 +16,43 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** What the engine would remind of now: a breach, a lead time of a snoozed case, a call held by quiet hours. */
+const reminders: RemindersDto = {
+  at: at(0),
+  due: [
+    {
+      key: 'clock:11:0',
+      kind: 'breach',
+      case_id: 1,
+      followup_id: null,
+      repair_id: null,
+      lead_minutes: 0,
+      fire_at: at(-90),
+      title: 'Deadline passed: #1001',
+      body: 'Answer the request: the platform refunds the buyer',
+      why: 'the deadline has passed; stands in for 1 earlier reminder(s) not shown: clock:11:60',
+    },
+    {
+      key: 'followup:4',
+      kind: 'followup_overdue',
+      case_id: null,
+      followup_id: 4,
+      repair_id: null,
+      lead_minutes: 0,
+      fire_at: at(-30),
+      title: 'Call overdue: Ada Lovelace',
+      body: 'R-00001 Phone X',
+      why: 'the call is a day past due',
+    },
+  ],
+  held: [
+    { key: 'clock:12:240', case_id: 2, until: at(180), reason: 'snoozed' },
+    { key: 'repair:1:5', case_id: null, until: at(20 * 60), reason: 'quiet hours' },
+  ],
+  next_wake: at(100),
+  due_within_24h: 3,
+};
+
 function dueBackend() {
   const items = [
     dueItem({ id: 1, order_number: '#1001', at_stake: '25.00' }, { id: 11, due: at(-90), kind: 'merchant_response', consequence: 'auto_refund' }),
@@ -24,6 +62,7 @@ function dueBackend() {
   const calls = {
     dueClocks: vi.fn(async (input: DueInput) => items.filter((item) => Date.parse(item.clock.due) <= NOW + input.within_hours * 3_600_000)),
     getCase: vi.fn(async ({ id }: { id: number }) => caseDetail({ case: caseSummary({ id, order_number: `#100${id}` }) })),
+    remindersDue: vi.fn(async (): Promise<RemindersDto> => reminders),
   };
   const backend = new Proxy(calls as unknown as Backend, {
     get: (target, command) =>
@@ -75,5 +114,62 @@ describe('DueSoonPage', () => {
     await waitFor(() => expect(screen.getAllByTestId('due-row')).toHaveLength(2));
     expect(within(screen.getByTestId('due-group-overdue')).getByTestId('countdown-chip')).toHaveTextContent('已超时 1 小时 30 分');
     expect(screen.queryByTestId('due-group-later')).toBeNull();
+  });
+
+  it('lists the reminders due now, why on hover, and what is held until when, and reads them again every minute', async () => {
+    vi.useRealTimers();
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(NOW);
+    const { backend, remindersDue, getCase } = dueBackend();
+    renderIn('en', <DueSoonPage />, backend);
+
+    const preview = within(screen.getByTestId('reminders-preview'));
+    expect(preview.getByText('Reminders')).toBeInTheDocument();
+    await waitFor(() => expect(preview.getAllByTestId('reminder-due')).toHaveLength(2));
+    expect(remindersDue).toHaveBeenCalledWith({ at: null });
+    const rows = preview.getAllByTestId('reminder-due');
+    const breach = within(rows[0]!);
+    const call = within(rows[1]!);
+    expect(breach.getByText('Deadline passed', { selector: '.ant-tag' })).toBeInTheDocument();
+    expect(breach.getByText('Answer the request: the platform refunds the buyer')).toBeInTheDocument();
+    expect(call.getByText('Call overdue', { selector: '.ant-tag' })).toBeInTheDocument();
+    expect(call.getByText('R-00001 Phone X')).toBeInTheDocument();
+
+    fireEvent.mouseEnter(breach.getByText('Deadline passed: #1001'));
+    expect(await screen.findByText(/stands in for 1 earlier reminder/)).toBeInTheDocument();
+
+    const [snoozed, quiet] = preview.getAllByTestId('reminder-held');
+    expect(snoozed).toHaveTextContent(`snoozedCase #2until ${formatDateTime(at(180), 'en')}`);
+    expect(quiet).toHaveTextContent(`quiet hoursCall or repair reminderuntil ${formatDateTime(at(20 * 60), 'en')}`);
+
+    fireEvent.click(breach.getByText('Deadline passed: #1001'));
+    expect(await screen.findByText('Case #1 · Order #1001')).toBeInTheDocument();
+    expect(getCase).toHaveBeenCalledWith({ id: 1 });
+
+    const reads = remindersDue.mock.calls.length;
+    vi.advanceTimersByTime(60_000);
+    await waitFor(() => expect(remindersDue.mock.calls.length).toBeGreaterThan(reads));
+  });
+
+  it('says when nothing is due and names why reminders are held, in Chinese', async () => {
+    const { backend, remindersDue } = dueBackend();
+    remindersDue.mockResolvedValue({ ...reminders, due: [] });
+    renderIn('zh-CN', <DueSoonPage />, backend);
+
+    const preview = within(screen.getByTestId('reminders-preview'));
+    expect(await preview.findByText(`目前没有要发出的提醒 · 下一次提醒：${formatDateTime(at(100), 'zh-CN')}`)).toBeInTheDocument();
+    expect(preview.queryAllByTestId('reminder-due')).toHaveLength(0);
+    const [snoozed, quiet] = preview.getAllByTestId('reminder-held');
+    expect(snoozed).toHaveTextContent(`已暂停售后单 #2至 ${formatDateTime(at(180), 'zh-CN')}`);
+    expect(quiet).toHaveTextContent('免打扰时段回访或维修提醒');
+  });
+
+  it('shows why the reminders could not be read, above the deadlines', async () => {
+    const { backend, remindersDue } = dueBackend();
+    remindersDue.mockRejectedValue({ code: 'internal', message: 'database is locked' });
+    renderIn('en', <DueSoonPage />, backend);
+
+    expect(await within(screen.getByTestId('reminders-preview')).findByText('database is locked')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId('due-row')).toHaveLength(3));
   });
 });

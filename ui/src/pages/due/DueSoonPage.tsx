@@ -6,8 +6,12 @@ import { DueWindowSelect } from '../../components/cases/DueWindowSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDueClocks } from '../../hooks/useDueClocks';
 import { CaseDrawer } from '../cases/CaseDrawer';
+import { RemindersPreview } from './RemindersPreview';
 
-/** Deadlines of every shop that run out soon (within 4 h, 24 h or 3 days), overdue first; each opens its case. */
+/**
+ * What the reminders say now, then the deadlines of every shop that run out soon (within 4 h, 24 h or 3 days),
+ * overdue first; each opens its case.
+ */
 export function DueSoonPage() {
   const { t } = useTranslation();
   const [hours, setHours] = useState<4 | 24 | 72>(24);
@@ -24,6 +28,7 @@ export function DueSoonPage() {
       }
     >
       <Flex vertical gap="middle">
+        <RemindersPreview onOpen={(caseId) => setDrawer({ open: true, caseId })} />
         {due.error !== null && <ErrorAlert error={due.error} />}
         <DueList
           items={due.data ?? []}

@@ -16,6 +16,16 @@ function settingsBackend(saved: SettingsDto) {
     }),
     listRules: vi.fn(async () => [ruleDto()]),
     listReasons: vi.fn(async () => reasons()),
+    reminderSettings: vi.fn(async () => ({
+      leads_minutes: [1440, 240, 60],
+      quiet_enabled: false,
+      quiet_start: '22:00',
+      quiet_end: '08:00',
+      quiet_time_zone: 'Asia/Shanghai',
+      repair_stale_hours: 48,
+      close_to_tray: true,
+      start_at_login: false,
+    })),
   } as Partial<Backend> as Backend;
 }
 
@@ -53,11 +63,14 @@ describe('SettingsPage', () => {
     await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 0 }));
   });
 
-  it('shows the deadline rules and the reasons below background sync', async () => {
+  it('shows the reminders, the deadline rules and the reasons below background sync', async () => {
     const backend = settingsBackend({ sync_interval_minutes: 60 });
     renderIn('en', <SettingsPage />, backend);
 
     expect(await screen.findByText('Every hour')).toBeInTheDocument();
+    const reminders = within(screen.getByTestId('reminder-settings'));
+    expect(reminders.getByText('Reminders')).toBeInTheDocument();
+    expect(await reminders.findByRole('switch', { name: 'Start at login' })).not.toBeChecked();
     expect(screen.getByText('Deadline rules')).toBeInTheDocument();
     expect(within(await screen.findByTestId('rules-table')).getByTestId('rule-minutes')).toHaveTextContent('48 h');
     expect(screen.getByText('After-sales reasons')).toBeInTheDocument();

@@ -5,9 +5,13 @@ import { SyncIntervalForm } from '../../components/SyncIntervalForm';
 import { useSettings } from '../../hooks/useSettings';
 import { useUpdateSettings } from '../../hooks/useUpdateSettings';
 import { ReasonsSection } from './ReasonsSection';
+import { ReminderSettingsCard } from './ReminderSettingsCard';
 import { RulesSection } from './RulesSection';
 
-/** App settings: how often all shops sync in the background, the deadline rules' numbers, the after-sales reasons. */
+/**
+ * App settings: how often all shops sync in the background, the reminders, the deadline rules' numbers, the
+ * after-sales reasons.
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -49,6 +53,7 @@ export function SettingsPage() {
           {updateSettings.error !== null && <ErrorAlert error={updateSettings.error} />}
         </Flex>
       </Card>
+      <ReminderSettingsCard />
       <RulesSection />
       <ReasonsSection />
     </Flex>

@@ -1,0 +1,55 @@
+//! The tray icon: the count of deadlines due within 24 hours, Open and Quit; closing the window keeps the app
+//! here when the merchant chose so (reminders keep coming).
+
+use aftersales::api::Desk;
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager, WindowEvent};
+
+const TRAY_ID: &str = "main";
+
+pub fn build(app: &AppHandle) -> tauri::Result<()> {
+    let open = MenuItem::with_id(app, "open", "Open Aftersales Desk · 打开售后台", true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", "Quit · 退出", true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &quit])?;
+    let mut tray = TrayIconBuilder::with_id(TRAY_ID).menu(&menu).tooltip("Aftersales Desk").on_menu_event(|app, event| {
+        match event.id.as_ref() {
+            "open" => show_main(app),
+            "quit" => app.exit(0),
+            _ => {}
+        }
+    });
+    if let Some(icon) = app.default_window_icon() {
+        tray = tray.icon(icon.clone());
+    }
+    tray.build(app)?;
+    Ok(())
+}
+
+/// Shows and focuses the main window (from the tray, or when a second launch hands over to this one).
+pub fn show_main(app: &AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}
+
+pub fn set_count(app: &AppHandle, due_24h: i64) {
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        let text = format!("Aftersales Desk · {due_24h} deadlines within 24 h · 24 小时内到期 {due_24h} 个");
+        let _ = tray.set_tooltip(Some(&text));
+        let _ = tray.set_title(if due_24h > 0 { Some(due_24h.to_string()) } else { None });
+    }
+}
+
+/// Closing the main window hides it instead when "keep running in the tray" is on.
+pub fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event {
+        let keep = window.app_handle().state::<Desk>().reminder_settings().map(|s| s.close_to_tray).unwrap_or(false);
+        if keep && window.app_handle().tray_by_id(TRAY_ID).is_some() {
+            api.prevent_close();
+            let _ = window.hide();
+        }
+    }
+}
