@@ -2,6 +2,7 @@
 // dbus-run-session) and a notification daemon (dunst, started by D-Bus on the first notification), a Pinduoduo
 // case whose 48-hour clock reaches its 1-hour mark seconds after start. The Notify calls are watched on the bus
 // with dbus-monitor: first the catch-up for the marks passed while the app was closed, then the 1-hour mark.
+// A second launch of the app hands over to the first and exits.
 //
 //   APP_BIN=… AFTERSALES_BIN=… xvfb-run -a dbus-run-session -- node --test ui/tests/window/reminders.test.mjs
 import assert from 'node:assert/strict';
@@ -72,4 +73,17 @@ test('a deadline reaching its 1-hour mark shows a desktop notification with plat
   assert.ok(bus.includes('涉及金额 CNY 99.00'), 'the body says the money at stake');
   await new Promise((r) => setTimeout(r, 3000));
   assert.equal(bus.split('member=Notify').length - 1, calls, 'nothing repeats after the mark fired');
+
+  // A second launch hands over to the running app (which shows its window) and exits.
+  const second = spawn(app, [], { env: { ...process.env, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file' }, stdio: 'ignore' });
+  const code = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('still running'), 20_000);
+    second.once('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  if (code === 'still running') second.kill('SIGKILL');
+  assert.equal(code, 0, 'the second instance exits at once');
+  assert.equal(desk.exitCode, null, 'the first keeps running');
 });
