@@ -7,6 +7,7 @@ pub mod demo_shop;
 pub mod exports;
 pub mod followups;
 pub mod logging;
+pub mod metrics;
 pub mod money;
 pub mod paths;
 pub mod policy;

@@ -137,6 +137,14 @@ pub fn typescript() -> String {
         DeliveryDto::decl(&cfg),
         SnoozeInput::decl(&cfg),
         ReminderSettingsDto::decl(&cfg),
+        crate::metrics::Ratio::decl(&cfg),
+        crate::metrics::Durations::decl(&cfg),
+        crate::metrics::Money::decl(&cfg),
+        crate::metrics::KindCompliance::decl(&cfg),
+        crate::metrics::KeyRate::decl(&cfg),
+        crate::metrics::Metrics::decl(&cfg),
+        MetricsQuery::decl(&cfg),
+        InterventionAverageInput::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.\n\n",

@@ -695,3 +695,23 @@ pub struct ReminderSettingsDto {
     pub close_to_tray: bool,
     pub start_at_login: bool,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MetricsQuery {
+    /// None: across shops.
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+    /// The window's length in days (1 to 366), ending at `at`.
+    #[ts(type = "number")]
+    pub window_days: i64,
+    /// The window's end (RFC 3339); now when absent.
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InterventionAverageInput {
+    #[ts(type = "number")]
+    pub shop_id: i64,
+    /// The category average in percent as the platform shows it ("0.8" for 0.8 %); empty removes it.
+    pub percent: String,
+}

@@ -11,6 +11,7 @@ pub mod dto;
 mod error;
 mod input;
 mod ledger_dto;
+mod metrics;
 mod orders;
 mod reminders;
 mod repairs;

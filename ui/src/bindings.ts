@@ -447,3 +447,59 @@ repair_stale_hours: number,
  * Closing the window keeps the app running in the tray (reminders keep coming).
  */
 close_to_tray: boolean, start_at_login: boolean, };
+export type Ratio = { numerator: number, denominator: number, 
+/**
+ * None when the denominator is zero ("no data").
+ */
+value: number | null, };
+export type Durations = { count: number, 
+/**
+ * Milliseconds; None with no data.
+ */
+median_ms: number | null, p90_ms: number | null, };
+export type Money = { currency: string, minor: number, 
+/**
+ * Decimal in major units.
+ */
+amount: string, };
+export type KindCompliance = { kind: string, compliance: Ratio, breached: number, };
+export type KeyRate = { 
+/**
+ * The reason code or the SKU.
+ */
+key: string, rate: Ratio, 
+/**
+ * rate × count, for sorting what to fix first.
+ */
+priority: number | null, };
+export type Metrics = { start: string, end: string, shop_id: number | null, intervention_rate: Ratio, 
+/**
+ * The category average the merchant entered (a fraction, 0.008 = 0.8 %), when one shop is asked about.
+ */
+intervention_average: number | null, 
+/**
+ * Above the category average in this window.
+ */
+intervention_warning: boolean, 
+/**
+ * Above it in the previous window too: the second cycle platforms punish.
+ */
+intervention_second_cycle: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: bigint, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, };
+export type MetricsQuery = { 
+/**
+ * None: across shops.
+ */
+shop_id: number | null, 
+/**
+ * The window's length in days (1 to 366), ending at `at`.
+ */
+window_days: number, 
+/**
+ * The window's end (RFC 3339); now when absent.
+ */
+at: string | null, };
+export type InterventionAverageInput = { shop_id: number, 
+/**
+ * The category average in percent as the platform shows it ("0.8" for 0.8 %); empty removes it.
+ */
+percent: string, };

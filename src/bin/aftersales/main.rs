@@ -85,6 +85,23 @@ enum Command {
     /// Follow-up calls (回访) after a case closes or a repair goes back
     #[command(subcommand)]
     Followups(ledgers_cli::FollowupsCmd),
+    /// The figures platforms judge a shop by, for a window: every metric with numerator and denominator
+    Metrics {
+        #[arg(long)]
+        shop: Option<String>,
+        /// 7d, 30d, 90d…
+        #[arg(long, default_value = "30d")]
+        window: String,
+        /// The window's end (RFC 3339); now by default
+        #[arg(long)]
+        at: Option<String>,
+        /// The shop's category intervention average in percent (saved for the shop)
+        #[arg(long)]
+        category_average: Option<String>,
+        /// JSON is the output (kept for symmetry with the other commands)
+        #[arg(long)]
+        json: bool,
+    },
     /// Deadline reminders: what would fire and why; snoozing a case
     #[command(subcommand)]
     Reminders(ledgers_cli::RemindersCmd),
@@ -395,6 +412,17 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
         Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
         Command::Reminders(cmd) => ledgers_cli::reminders(&open(&db)?, cmd).await,
+        Command::Metrics { shop, window, at, category_average, json: _ } => {
+            let desk = open(&db)?;
+            let shop_id = shop.map(|s| shop_id(&desk, &s)).transpose()?;
+            let days: i64 = window.trim().trim_end_matches('d').parse().with_context(|| format!("--window '{window}': a number of days like 30d"))?;
+            if let (Some(id), Some(p)) = (shop_id, category_average) {
+                desk.set_intervention_average(aftersales::api::InterventionAverageInput { shop_id: id, percent: p }).await?;
+            }
+            let m = desk.metrics(aftersales::api::MetricsQuery { shop_id, window_days: days, at })?;
+            println!("{}", serde_json::to_string_pretty(&m)?);
+            Ok(())
+        }
         Command::Compensation(cmd) => ledgers_cli::compensation(&open(&db)?, cmd, &shop_id).await,
         Command::Export(cmd) => ledgers_cli::export(&open(&db)?, cmd, &shop_id),
         Command::Eligibility { shop, order, line, case_type, at, json: _ } => {

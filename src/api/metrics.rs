@@ -1,0 +1,45 @@
+//! The shop's figures through the door: every metric for a window (per shop or across shops) with the
+//! previous window beside it, and the category intervention average the merchant enters per shop.
+
+use super::input::query_time;
+use super::{ApiError, ApiResult, Desk, InterventionAverageInput, MetricsQuery};
+use crate::metrics::{compute, Metrics, Window};
+use crate::store::{settings, shops};
+
+fn average_key(shop_id: i64) -> String {
+    format!("metrics.intervention_average.{shop_id}")
+}
+
+impl Desk {
+    pub fn metrics(&self, q: MetricsQuery) -> ApiResult<Metrics> {
+        if !(1..=366).contains(&q.window_days) {
+            return Err(ApiError::validation("window_days", "between 1 and 366 days"));
+        }
+        let end = query_time("at", &q.at, self.clock.now_ms())?;
+        let conn = self.reader()?;
+        let average = match q.shop_id {
+            Some(id) => {
+                shops::get(&conn, id)?;
+                settings::get(&conn, &average_key(id))?.and_then(|v| v.parse::<f64>().ok())
+            }
+            None => None,
+        };
+        Ok(compute(&conn, q.shop_id, Window::ending(end, q.window_days), average)?)
+    }
+
+    pub async fn set_intervention_average(&self, input: InterventionAverageInput) -> ApiResult<()> {
+        let p = input.percent.trim().trim_end_matches('%').trim();
+        let conn = self.writer.lock().await;
+        shops::get(&conn, input.shop_id)?;
+        if p.is_empty() {
+            settings::remove(&conn, &average_key(input.shop_id))?;
+            return Ok(());
+        }
+        let v: f64 = p.parse().map_err(|_| ApiError::validation("percent", format!("'{p}' is not a percentage like 0.8")))?;
+        if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
+            return Err(ApiError::validation("percent", "between 0 and 100"));
+        }
+        settings::set(&conn, &average_key(input.shop_id), &(v / 100.0).to_string())?;
+        Ok(())
+    }
+}

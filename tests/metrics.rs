@@ -1,0 +1,186 @@
+//! Every metric of DESIGN §6 on a hand-built dataset in a real database file, worked out by hand here:
+//! window boundaries (one second before the start is out, the end itself is out), an empty window ("no data",
+//! never a division by zero), and refunds in two currencies (summed per currency, never mixed).
+
+use aftersales::metrics::{compute, Window};
+use aftersales::store;
+use rusqlite::{params, Connection};
+
+const DAY: i64 = 86_400_000;
+const H: i64 = 3_600_000;
+const END: i64 = 1_795_737_600_000; // 2026-11-27T00:00:00Z
+const START: i64 = END - 30 * DAY;
+
+struct Db {
+    conn: Connection,
+    _dir: tempfile::TempDir,
+}
+
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("desk.db")).unwrap();
+    Db { conn, _dir: dir }
+}
+
+fn shop(c: &Connection, id: i64, currency: &str) {
+    c.execute(
+        "INSERT INTO shops (id, platform, name, base_url, time_zone, currency, created_at) VALUES (?1, 'pdd', ?2, '', 'Asia/Shanghai', ?3, 0)",
+        params![id, format!("shop{id}"), currency],
+    )
+    .unwrap();
+}
+
+#[allow(clippy::too_many_arguments)]
+fn order(c: &Connection, id: i64, shop: i64, cur: &str, paid: Option<i64>, delivered: Option<i64>, skus: &[&str]) {
+    c.execute(
+        "INSERT INTO orders (id, shop_id, external_id, number, currency, total_minor, created_at, updated_at, paid_at, delivered_at, fingerprint, synced_at)
+         VALUES (?1, ?2, ?1, '#' || ?1, ?3, 10000, 0, 0, ?4, ?5, 0, 0)",
+        params![id, shop, cur, paid, delivered],
+    )
+    .unwrap();
+    for (i, sku) in skus.iter().enumerate() {
+        c.execute(
+            "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor) VALUES (?1, ?2, ?3, ?3, 1, 10000)",
+            params![id, format!("{id}-{i}"), sku],
+        )
+        .unwrap();
+    }
+}
+
+fn refund(c: &Connection, order: i64, minor: i64, at: i64) {
+    c.execute("INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at) VALUES (?1, ?2, ?3, ?4)", params![order, format!("r{order}"), minor, at]).unwrap();
+}
+
+#[allow(clippy::too_many_arguments)]
+fn case(c: &Connection, id: i64, shop: i64, order: Option<i64>, cur: &str, opened: i64, closed: Option<i64>, intervention: bool, reason: &str, requested: Option<i64>) {
+    c.execute(
+        "INSERT INTO cases (id, shop_id, order_id, type, status, reason, requested_minor, currency, opened_at, closed_at, intervention, source, updated_at)
+         VALUES (?1, ?2, ?3, 'refund_only', 'requested', ?4, ?5, ?6, ?7, ?8, ?9, 'manual', 0)",
+        params![id, shop, order, reason, requested, cur, opened, closed, intervention],
+    )
+    .unwrap();
+    event(c, id, opened, "buyer", "opened");
+}
+
+fn event(c: &Connection, case: i64, at: i64, actor: &str, kind: &str) {
+    c.execute("INSERT INTO case_events (case_id, at, actor, kind) VALUES (?1, ?2, ?3, ?4)", params![case, at, actor, kind]).unwrap();
+}
+
+fn clock(c: &Connection, case: i64, kind: &str, outcome: &str, stopped: Option<i64>, consequence: &str) {
+    c.execute(
+        "INSERT INTO clocks (case_id, kind, calendar, started_at, due_at, stopped_at, outcome, consequence, source)
+         VALUES (?1, ?2, 'natural', 0, COALESCE(?4, 0), ?4, ?3, ?5, 'rule')",
+        params![case, kind, outcome, stopped, consequence],
+    )
+    .unwrap();
+}
+
+#[allow(clippy::too_many_arguments)]
+fn repair(c: &Connection, id: i64, serial: &str, intake: i64, promised: Option<i64>, returned: Option<i64>, payer: &str, labour: i64) {
+    c.execute(
+        "INSERT INTO repairs (id, number, shop_id, serial, customer_name, product, intake_at, fault, labour_minor, currency, payer, payer_basis, status, promised_at, returned_at, updated_at)
+         VALUES (?1, 'R-' || ?1, 1, ?2, 'x', 'x', ?3, 'x', ?4, 'CNY', ?5, 'x', ?6, ?7, ?8, 0)",
+        params![id, serial, intake, labour, payer, if returned.is_some() { "returned" } else { "received" }, promised, returned],
+    )
+    .unwrap();
+}
+
+fn followup(c: &Connection, id: i64, done: i64, csat: Option<i64>) {
+    c.execute(
+        "INSERT INTO followups (id, kind, shop_id, case_id, due_at, script, done_at, outcome, csat, created_at) VALUES (?1, 'case', 1, ?1, 0, 's', ?2, ?3, ?4, 0)",
+        params![id, done, if csat.is_some() { "reached" } else { "no_answer" }, csat],
+    )
+    .unwrap();
+}
+
+fn dataset() -> Db {
+    let d = db();
+    let c = &d.conn;
+    shop(c, 1, "CNY");
+    shop(c, 2, "USD");
+    // Orders. Completed in the window (shop 1): o1, o2, o3; o5 is delivered at the end itself (out).
+    order(c, 1, 1, "CNY", Some(START + DAY), Some(START + 3 * DAY), &["SKU-A"]);
+    order(c, 2, 1, "CNY", Some(START + 2 * DAY), Some(START + 4 * DAY), &["SKU-A"]);
+    order(c, 3, 1, "CNY", Some(START - 1000), Some(START + DAY), &["SKU-B"]);
+    order(c, 4, 1, "CNY", Some(START + 10 * DAY), None, &["SKU-B"]);
+    order(c, 5, 1, "CNY", Some(START + 12 * DAY), Some(END), &[]);
+    order(c, 6, 1, "CNY", Some(START - 20 * DAY), Some(START - 10 * DAY), &[]); // the previous window
+    order(c, 11, 2, "USD", Some(START + DAY), Some(START + 2 * DAY), &[]);
+    refund(c, 1, 5000, START + 5 * DAY);
+    refund(c, 11, 725, START + 3 * DAY);
+    // Cases.
+    case(c, 1, 1, Some(1), "CNY", START + 5 * DAY, Some(START + 6 * DAY), true, "quality.defective", None);
+    c.execute("INSERT INTO case_lines (case_id, sku, title, quantity) VALUES (1, 'SKU-A', 'a', 1)", []).unwrap();
+    event(c, 1, START + 5 * DAY + 2 * H, "merchant", "approve");
+    case(c, 2, 1, Some(2), "CNY", START - 1000, None, true, "quality.damaged", None); // one second before: out
+    case(c, 3, 1, None, "CNY", START + 20 * DAY, None, false, "quality.defective", Some(9900));
+    event(c, 3, START + 20 * DAY + 30 * 60_000, "merchant", "approve");
+    case(c, 4, 1, None, "CNY", START + 21 * DAY, None, false, "buyer.size", None);
+    case(c, 5, 2, Some(11), "USD", START + 2 * DAY, Some(START + 2 * DAY + H), true, "other", None);
+    event(c, 5, START + 2 * DAY + H, "merchant", "refund");
+    // Clocks.
+    clock(c, 1, "merchant_response", "met", Some(START + 5 * DAY + 2 * H), "auto_refund");
+    clock(c, 3, "merchant_response", "breached", Some(START + 22 * DAY), "auto_refund");
+    clock(c, 4, "first_response", "met", Some(START - 1000), "none");
+    clock(c, 4, "resolution", "running", None, "none");
+    // Repairs: r1 three days (past its promise), r2 the same serial again within 90 days (goodwill: 20 + 5).
+    repair(c, 1, "S1", START + DAY, Some(START + 3 * DAY), Some(START + 4 * DAY), "customer", 1000);
+    repair(c, 2, "S1", START + 10 * DAY, Some(START + 12 * DAY), Some(START + 11 * DAY), "goodwill", 2000);
+    c.execute("INSERT INTO repair_parts (repair_id, part, quantity, cost_minor, added_at) VALUES (2, 'p', 1, 500, 0)", []).unwrap();
+    repair(c, 3, "S9", START - 1000, None, None, "customer", 0);
+    // Follow-ups: rated 5 and 3, one not reached, one rated before the window.
+    followup(c, 1, START + 7 * DAY, Some(5));
+    followup(c, 2, START + 8 * DAY, Some(3));
+    followup(c, 3, START + 9 * DAY, None);
+    c.execute("INSERT INTO followups (id, kind, shop_id, case_id, due_at, script, done_at, outcome, csat, created_at) VALUES (4, 'case', 1, 4, 0, 's', ?1, 'reached', 1, 0)", [START - 1000]).unwrap();
+    // Compensation: the merchant's 10.00 counts; the platform's coupon does not.
+    c.execute("INSERT INTO compensations (shop_id, kind, amount_minor, currency, carrier, reason, at, created_at) VALUES (1, 'cash', 1000, 'CNY', 'merchant', 'x', ?1, 0)", [START + 6 * DAY]).unwrap();
+    c.execute("INSERT INTO compensations (shop_id, kind, amount_minor, currency, carrier, reason, at, created_at) VALUES (1, 'coupon', 500, 'CNY', 'platform', 'x', ?1, 0)", [START + 6 * DAY]).unwrap();
+    d
+}
+
+#[test]
+fn every_metric_worked_out_by_hand() {
+    let d = dataset();
+    let w = Window { start: START, end: END };
+    let m = compute(&d.conn, Some(1), w, Some(0.2)).unwrap();
+    let r = |x: &aftersales::metrics::Ratio| (x.numerator, x.denominator);
+    assert_eq!(r(&m.intervention_rate), (1, 3), "case 1 of orders 1, 2, 3 (case 2 opened a second early; order 5 at the end)");
+    assert!(m.intervention_warning, "1/3 is above the 20 % average");
+    assert!(m.intervention_second_cycle, "the previous window: case 2 of order 6, 1/1, above too");
+    assert_eq!((m.first_response.count, m.first_response.median_ms, m.first_response.p90_ms), (2, Some(30 * 60_000), Some(2 * H)), "30 min and 2 h");
+    assert_eq!(m.clock_compliance.len(), 1, "the first-response clock stopped before the window is out; running clocks are not judged");
+    assert_eq!((m.clock_compliance[0].kind.as_str(), r(&m.clock_compliance[0].compliance), m.clocks_breached), ("merchant_response", (1, 2), 1));
+    assert_eq!(m.auto_refunded.iter().map(|x| (x.currency.as_str(), x.amount.as_str())).collect::<Vec<_>>(), [("CNY", "99.00")]);
+    assert_eq!(r(&m.refund_rate), (1, 4), "order 1 of orders 1, 2, 4, 5 paid in the window");
+    let reasons: Vec<_> = m.return_reasons.iter().map(|k| (k.key.as_str(), r(&k.rate), k.priority)).collect();
+    assert_eq!(reasons, [("quality.defective", (2, 4), Some(1.0)), ("buyer.size", (1, 4), Some(0.25))], "rate × count first");
+    let skus: Vec<_> = m.return_skus.iter().map(|k| (k.key.as_str(), r(&k.rate))).collect();
+    assert_eq!(skus, [("SKU-A", (1, 2))], "case 1's SKU ÷ the two SKU-A lines paid in the window");
+    assert_eq!((m.resolution.count, m.resolution.median_ms), (1, Some(DAY)));
+    assert_eq!((m.repair_turnaround.count, m.repair_turnaround.median_ms, m.repair_turnaround.p90_ms), (2, Some(DAY), Some(3 * DAY)));
+    assert_eq!(r(&m.repairs_past_due), (1, 2));
+    assert_eq!(r(&m.repeat_repairs), (1, 2), "r2 repeats r1's serial within 90 days; r3 was taken in before the window");
+    assert_eq!(r(&m.csat), (1, 2), "rated 5 and 3; the unrated call and the one before the window are out");
+    assert_eq!(m.cost.iter().map(|x| (x.currency.as_str(), x.amount.as_str())).collect::<Vec<_>>(), [("CNY", "85.00")], "refund 50 + compensation 10 + goodwill repair 25");
+
+    let all = compute(&d.conn, None, w, None).unwrap();
+    assert_eq!(r(&all.intervention_rate), (2, 4), "across shops");
+    assert!(!all.intervention_warning, "no average across shops");
+    assert_eq!(r(&all.refund_rate), (2, 5));
+    assert_eq!(
+        all.cost.iter().map(|x| (x.currency.as_str(), x.amount.as_str())).collect::<Vec<_>>(),
+        [("CNY", "85.00"), ("USD", "7.25")],
+        "summed per currency, never mixed"
+    );
+}
+
+#[test]
+fn an_empty_window_is_no_data() {
+    let d = dataset();
+    let m = compute(&d.conn, Some(1), Window { start: START - 400 * DAY, end: START - 370 * DAY }, Some(0.2)).unwrap();
+    for (name, ratio) in [("intervention", &m.intervention_rate), ("refund", &m.refund_rate), ("csat", &m.csat), ("repeat", &m.repeat_repairs), ("past due", &m.repairs_past_due)] {
+        assert_eq!((ratio.denominator, ratio.value), (0, None), "{name}: no data, not zero and not NaN");
+    }
+    assert!(!m.intervention_warning && m.first_response.median_ms.is_none() && m.cost.is_empty());
+}
