@@ -176,6 +176,23 @@ fn every_metric_worked_out_by_hand() {
 }
 
 #[test]
+fn the_daily_series_counts_each_day_in_the_shops_zone() {
+    let d = dataset();
+    let w = Window { start: START, end: END };
+    let days = aftersales::metrics::daily(&d.conn, Some(1), w, chrono_tz::Asia::Shanghai).unwrap();
+    // START is 2026-10-28T00:00Z = 08:00 in Beijing: the window touches 31 Beijing days.
+    assert_eq!(days.len(), 31);
+    assert_eq!(days[0].date, "2026-10-28");
+    let sum = |f: fn(&aftersales::metrics::DayPoint) -> i64| days.iter().map(f).sum::<i64>();
+    assert_eq!(sum(|p| p.orders_completed), 3, "the same orders as the window's figure");
+    assert_eq!(sum(|p| p.cases_opened), 3, "cases 1, 3, 4");
+    assert_eq!(sum(|p| p.interventions), 1);
+    assert_eq!((sum(|p| p.clocks_met), sum(|p| p.clocks_breached), sum(|p| p.repairs_returned)), (1, 1, 2));
+    let delivered = days.iter().position(|p| p.orders_completed > 0).unwrap();
+    assert_eq!(days[delivered].date, "2026-10-29", "order 3 delivered 2026-10-29T00:00Z is that day in Beijing too (08:00)");
+}
+
+#[test]
 fn an_empty_window_is_no_data() {
     let d = dataset();
     let m = compute(&d.conn, Some(1), Window { start: START - 400 * DAY, end: START - 370 * DAY }, Some(0.2)).unwrap();

@@ -70,6 +70,8 @@ pub fn run() {
             commands::reminders::snooze_case,
             commands::reminders::reminder_settings,
             commands::reminders::update_reminder_settings,
+            commands::reminders::metrics,
+            commands::reminders::set_intervention_average,
             commands::ledgers::warranty_policies,
             commands::ledgers::save_warranty_policy,
             commands::ledgers::retire_warranty_policy,

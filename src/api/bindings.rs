@@ -142,6 +142,7 @@ pub fn typescript() -> String {
         crate::metrics::Money::decl(&cfg),
         crate::metrics::KindCompliance::decl(&cfg),
         crate::metrics::KeyRate::decl(&cfg),
+        crate::metrics::DayPoint::decl(&cfg),
         crate::metrics::Metrics::decl(&cfg),
         MetricsQuery::decl(&cfg),
         InterventionAverageInput::decl(&cfg),

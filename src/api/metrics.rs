@@ -24,7 +24,14 @@ impl Desk {
             }
             None => None,
         };
-        Ok(compute(&conn, q.shop_id, Window::ending(end, q.window_days), average)?)
+        let window = Window::ending(end, q.window_days);
+        let tz = match q.shop_id {
+            Some(id) => crate::warranty::units::tz_of(&shops::get(&conn, id)?),
+            None => chrono_tz::Asia::Shanghai,
+        };
+        let mut m = compute(&conn, q.shop_id, window, average)?;
+        m.series = crate::metrics::daily(&conn, q.shop_id, window, tz)?;
+        Ok(m)
     }
 
     pub async fn set_intervention_average(&self, input: InterventionAverageInput) -> ApiResult<()> {

@@ -116,6 +116,89 @@ pub struct KeyRate {
     pub priority: Option<f64>,
 }
 
+/// One calendar day of the window (in the shop's zone; across shops, in Asia/Shanghai).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DayPoint {
+    /// YYYY-MM-DD.
+    pub date: String,
+    #[ts(type = "number")]
+    pub orders_completed: i64,
+    #[ts(type = "number")]
+    pub cases_opened: i64,
+    #[ts(type = "number")]
+    pub interventions: i64,
+    #[ts(type = "number")]
+    pub clocks_met: i64,
+    #[ts(type = "number")]
+    pub clocks_breached: i64,
+    #[ts(type = "number")]
+    pub repairs_returned: i64,
+}
+
+/// The window day by day. Days are cut at the zone's midnight, using its offset at the window's end (a
+/// daylight-saving change inside the window moves one day's edge by an hour).
+pub fn daily(conn: &Connection, shop: Option<i64>, w: Window, tz: chrono_tz::Tz) -> Result<Vec<DayPoint>, StoreError> {
+    use chrono::{Offset, TimeZone};
+    let offset = tz.offset_from_utc_datetime(&chrono::DateTime::from_timestamp_millis(w.end).unwrap_or_default().naive_utc()).fix().local_minus_utc() as i64 * 1000;
+    let first_day = (w.start + offset).div_euclid(DAY);
+    let last_day = (w.end - 1 + offset).div_euclid(DAY);
+    let days = (last_day - first_day + 1).clamp(0, 400) as usize;
+    let mut points: Vec<DayPoint> = (0..days)
+        .map(|i| {
+            let ms = (first_day + i as i64) * DAY;
+            DayPoint {
+                date: chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%d").to_string(),
+                orders_completed: 0,
+                cases_opened: 0,
+                interventions: 0,
+                clocks_met: 0,
+                clocks_breached: 0,
+                repairs_returned: 0,
+            }
+        })
+        .collect();
+    let mut fill = |sql: &str, set: fn(&mut DayPoint, i64)| -> Result<(), StoreError> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![shop, w.start, w.end, offset, DAY], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (day, n) = row?;
+            if let Some(p) = usize::try_from(day - first_day).ok().and_then(|i| points.get_mut(i)) {
+                set(p, n);
+            }
+        }
+        Ok(())
+    };
+    fill(
+        "SELECT (COALESCE(delivered_at, closed_at) + ?4) / ?5, COUNT(*) FROM orders WHERE (?1 IS NULL OR shop_id = ?1)
+           AND cancelled_at IS NULL AND COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3 GROUP BY 1",
+        |p, n| p.orders_completed = n,
+    )?;
+    fill(
+        "SELECT (opened_at + ?4) / ?5, COUNT(*) FROM cases WHERE (?1 IS NULL OR shop_id = ?1) AND opened_at >= ?2 AND opened_at < ?3 GROUP BY 1",
+        |p, n| p.cases_opened = n,
+    )?;
+    fill(
+        "SELECT (opened_at + ?4) / ?5, COUNT(*) FROM cases WHERE (?1 IS NULL OR shop_id = ?1) AND intervention = 1
+           AND opened_at >= ?2 AND opened_at < ?3 GROUP BY 1",
+        |p, n| p.interventions = n,
+    )?;
+    fill(
+        "SELECT (k.stopped_at + ?4) / ?5, COUNT(*) FROM clocks k JOIN cases c ON c.id = k.case_id WHERE (?1 IS NULL OR c.shop_id = ?1)
+           AND k.outcome = 'met' AND k.stopped_at >= ?2 AND k.stopped_at < ?3 GROUP BY 1",
+        |p, n| p.clocks_met = n,
+    )?;
+    fill(
+        "SELECT (k.stopped_at + ?4) / ?5, COUNT(*) FROM clocks k JOIN cases c ON c.id = k.case_id WHERE (?1 IS NULL OR c.shop_id = ?1)
+           AND k.outcome = 'breached' AND k.stopped_at >= ?2 AND k.stopped_at < ?3 GROUP BY 1",
+        |p, n| p.clocks_breached = n,
+    )?;
+    fill(
+        "SELECT (returned_at + ?4) / ?5, COUNT(*) FROM repairs WHERE (?1 IS NULL OR shop_id = ?1) AND returned_at >= ?2 AND returned_at < ?3 GROUP BY 1",
+        |p, n| p.repairs_returned = n,
+    )?;
+    Ok(points)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Metrics {
     pub start: String,
@@ -142,6 +225,8 @@ pub struct Metrics {
     pub repeat_repairs: Ratio,
     pub csat: Ratio,
     pub cost: Vec<Money>,
+    /// Filled by `daily` when asked for.
+    pub series: Vec<DayPoint>,
 }
 
 fn count(conn: &Connection, sql: &str, shop: Option<i64>, w: Window) -> Result<i64, StoreError> {
@@ -353,6 +438,7 @@ pub fn compute(conn: &Connection, shop: Option<i64>, w: Window, average: Option<
         repeat_repairs: Ratio::of(repeats, taken_in),
         csat: Ratio::of(satisfied, rated_calls),
         cost: money(cost),
+        series: vec![],
     })
 }
 

@@ -472,6 +472,11 @@ key: string, rate: Ratio,
  * rate × count, for sorting what to fix first.
  */
 priority: number | null, };
+export type DayPoint = { 
+/**
+ * YYYY-MM-DD.
+ */
+date: string, orders_completed: number, cases_opened: number, interventions: number, clocks_met: number, clocks_breached: number, repairs_returned: number, };
 export type Metrics = { start: string, end: string, shop_id: number | null, intervention_rate: Ratio, 
 /**
  * The category average the merchant entered (a fraction, 0.008 = 0.8 %), when one shop is asked about.
@@ -484,7 +489,11 @@ intervention_warning: boolean,
 /**
  * Above it in the previous window too: the second cycle platforms punish.
  */
-intervention_second_cycle: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: bigint, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, };
+intervention_second_cycle: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: bigint, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, 
+/**
+ * Filled by `daily` when asked for.
+ */
+series: Array<DayPoint>, };
 export type MetricsQuery = { 
 /**
  * None: across shops.

@@ -1,5 +1,6 @@
 use crate::reminders::ReminderWake;
-use aftersales::api::{ApiError, Desk, ReminderSettingsDto, RemindersDto, RemindersQuery, SnoozeInput};
+use aftersales::api::{ApiError, Desk, InterventionAverageInput, MetricsQuery, ReminderSettingsDto, RemindersDto, RemindersQuery, SnoozeInput};
+use aftersales::metrics::Metrics;
 use tauri::State;
 use tauri_plugin_autostart::ManagerExt;
 
@@ -36,4 +37,14 @@ pub async fn update_reminder_settings(
     }
     wake.ring();
     Ok(saved)
+}
+
+#[tauri::command]
+pub async fn metrics(desk: State<'_, Desk>, input: MetricsQuery) -> Result<Metrics, ApiError> {
+    tokio::task::block_in_place(|| desk.metrics(input))
+}
+
+#[tauri::command]
+pub async fn set_intervention_average(desk: State<'_, Desk>, input: InterventionAverageInput) -> Result<(), ApiError> {
+    desk.set_intervention_average(input).await
 }

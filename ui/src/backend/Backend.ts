@@ -1,4 +1,7 @@
 import type {
+  InterventionAverageInput,
+  Metrics,
+  MetricsQuery,
   ReminderSettingsDto,
   RemindersDto,
   RemindersQuery,
@@ -126,6 +129,8 @@ export interface Backend {
   exportWarranty(input: ExportWarrantyInput): Promise<ExportResultDto>;
   chooseSavePath(input: SavePathInput): Promise<string | null>;
   remindersDue(input: RemindersQuery): Promise<RemindersDto>;
+  metrics(input: MetricsQuery): Promise<Metrics>;
+  setInterventionAverage(input: InterventionAverageInput): Promise<null>;
   snoozeCase(input: SnoozeInput): Promise<null>;
   reminderSettings(): Promise<ReminderSettingsDto>;
   updateReminderSettings(input: ReminderSettingsDto): Promise<ReminderSettingsDto>;
@@ -190,6 +195,8 @@ export function backendOver(invoke: Invoke): Backend {
     exportWarranty: (input) => invoke('export_warranty', { input }),
     chooseSavePath: (input) => invoke('choose_save_path', { input }),
     remindersDue: (input) => invoke('reminders_due', { input }),
+    metrics: (input) => invoke('metrics', { input }),
+    setInterventionAverage: (input) => invoke('set_intervention_average', { input }),
     snoozeCase: (input) => invoke('snooze_case', { input }),
     reminderSettings: () => invoke('reminder_settings'),
     updateReminderSettings: (input) => invoke('update_reminder_settings', { input }),

@@ -102,6 +102,8 @@ function firstStartBackend() {
     exportWarranty: notInThisTest(),
     chooseSavePath: notInThisTest(),
     remindersDue: notInThisTest(),
+    metrics: notInThisTest(),
+    setInterventionAverage: notInThisTest(),
     snoozeCase: notInThisTest(),
     reminderSettings: notInThisTest(),
     updateReminderSettings: notInThisTest(),
