@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(cleanup);
+
+// On a loaded 2-core machine antd's async form checks can take more than the default second to show; a test
+// that passes waits no longer for this.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has no matchMedia; antd's responsive helpers (Table, Layout.Sider breakpoints) ask for it.
 // (Tests that run in the node environment have no window at all.)
