@@ -214,6 +214,7 @@ pub struct Metrics {
     pub intervention_second_cycle: bool,
     pub first_response: Durations,
     pub clock_compliance: Vec<KindCompliance>,
+    #[ts(type = "number")]
     pub clocks_breached: i64,
     pub auto_refunded: Vec<Money>,
     pub refund_rate: Ratio,

@@ -489,7 +489,7 @@ intervention_warning: boolean,
 /**
  * Above it in the previous window too: the second cycle platforms punish.
  */
-intervention_second_cycle: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: bigint, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, 
+intervention_second_cycle: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: number, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, 
 /**
  * Filled by `daily` when asked for.
  */

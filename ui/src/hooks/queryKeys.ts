@@ -3,6 +3,7 @@ import type {
   CasesQuery,
   CompensationsQuery,
   FollowupState,
+  MetricsQuery,
   OrdersQuery,
   RepairsQuery,
   WarrantyLookupInput,
@@ -53,6 +54,9 @@ export const queryKeys = {
   /** What the reminders would fire now and what they hold (quiet hours, snoozes). */
   remindersDue: ['reminders_due'] as const,
   reminderSettings: ['reminder_settings'] as const,
+  /** Every `metrics` answer (the dashboard, per shop and window). */
+  metrics: ['metrics'] as const,
+  metricsFor: (query: MetricsQuery) => ['metrics', query] as const,
 };
 
 export const mutationKeys = {

@@ -254,7 +254,7 @@ describe('Desk', () => {
 
     await waitFor(() => expect(screen.getByTestId('due-badge'), 'two deadlines due within 24 h').toHaveTextContent('2'), { timeout: 5_000 });
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
-    expect(items, 'the menu order, the badge after Due soon').toEqual(['Orders', 'Cases', 'Due soon2', 'Warranty', 'Repairs', 'Follow-ups', 'Compensation', 'Shops', 'Settings']);
+    expect(items, 'the menu order, the badge after Due soon').toEqual(['Dashboard', 'Orders', 'Cases', 'Due soon2', 'Warranty', 'Repairs', 'Follow-ups', 'Compensation', 'Shops', 'Settings']);
     expect(backend.dueClocks).toHaveBeenCalledWith({ within_hours: 24, shop_id: null, at: null });
 
     fireEvent.click(screen.getByRole('menuitem', { name: /Cases/ }));

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AlertOutlined,
   CustomerServiceOutlined,
+  DashboardOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -20,6 +21,7 @@ import { useShops } from '../hooks/useShops';
 import { useLanguage } from '../i18n/useLanguage';
 import { CasesPage } from './cases/CasesPage';
 import { CompensationPage } from './compensation/CompensationPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { DueSoonPage } from './due/DueSoonPage';
 import { FollowupsPage } from './followups/FollowupsPage';
 import { WelcomePage } from './onboarding/WelcomePage';
@@ -29,7 +31,7 @@ import { SettingsPage } from './settings/SettingsPage';
 import { ShopsPage } from './shops/ShopsPage';
 import { WarrantyPage } from './warranty/WarrantyPage';
 
-const PAGES = ['orders', 'cases', 'due', 'warranty', 'repairs', 'followups', 'compensation', 'shops', 'settings'] as const;
+const PAGES = ['dashboard', 'orders', 'cases', 'due', 'warranty', 'repairs', 'followups', 'compensation', 'shops', 'settings'] as const;
 /** The menu badge counts the deadlines due within this many hours (overdue ones included). */
 const DUE_BADGE_HOURS = 24;
 type PageKey = (typeof PAGES)[number];
@@ -39,7 +41,7 @@ function isPageKey(key: string): key is PageKey {
 }
 
 /**
- * The whole app: the welcome page until a shop exists, then the menu with orders, cases, due deadlines (their
+ * The whole app: the welcome page until a shop exists, then the menu with the dashboard, orders, cases, due deadlines (their
  * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings.
  */
 export function Desk() {
@@ -58,6 +60,7 @@ export function Desk() {
     menu = {
       selected: page,
       items: [
+        { key: 'dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
         { key: 'orders', icon: <UnorderedListOutlined />, label: t('nav.orders') },
         { key: 'cases', icon: <CustomerServiceOutlined />, label: t('nav.cases') },
         {
@@ -94,7 +97,9 @@ export function Desk() {
       onSelect: (key) => setPage(isPageKey(key) ? key : 'orders'),
     };
     content =
-      page === 'orders' ? (
+      page === 'dashboard' ? (
+        <DashboardPage shops={shops.data} />
+      ) : page === 'orders' ? (
         <OrdersPage shops={shops.data} />
       ) : page === 'cases' ? (
         <CasesPage shops={shops.data} />
