@@ -1,15 +1,8 @@
 import type { Payer, RepairStatus } from '../../bindings';
+import { REPAIR_STATUSES } from '../../components/export/repairStatuses';
 
-/** Every status in the order a ticket usually moves through them; the board's columns, left to right. */
-export const REPAIR_STATUSES: readonly RepairStatus[] = [
-  'received',
-  'diagnosing',
-  'awaiting_parts',
-  'repairing',
-  'ready',
-  'returned',
-  'unrepairable',
-];
+/** The board's columns, left to right: one list with the export dialog's status filter. */
+export { REPAIR_STATUSES };
 
 export const PAYERS: readonly Payer[] = ['warranty', 'customer', 'goodwill'];
 
