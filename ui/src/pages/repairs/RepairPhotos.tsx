@@ -1,12 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Flex, List, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, RepairDetailDto } from '../../bindings';
+import type { RepairDetailDto } from '../../bindings';
 import { DateTime } from '../../components/DateTime';
 import { useAddRepairPhoto } from '../../hooks/useAddRepairPhoto';
 import { useFormat } from '../../i18n/useFormat';
-import { fileToBase64 } from '../cases/fileToBase64';
+import { useReadFile } from '../../hooks/useReadFile';
 import { useErrorToast } from '../useErrorToast';
 
 /** Photos of the item as it came in (and as it goes out): dropped or chosen files, read here and stored by the engine. */
@@ -16,21 +15,12 @@ export function RepairPhotos({ detail }: { detail: RepairDetailDto }) {
   const format = useFormat();
   const showError = useErrorToast();
   const addPhoto = useAddRepairPhoto();
-  const [reading, setReading] = useState(0);
+  const { read, reading } = useReadFile((name) => t('repairs.photos.readFailed', { name }));
   const repairId = detail.repair.id;
 
   const add = async (file: File) => {
-    setReading((count) => count + 1);
-    let content: string;
-    try {
-      content = await fileToBase64(file);
-    } catch (reason) {
-      const error: ApiError = { code: 'internal', message: reason instanceof Error ? reason.message : String(reason) };
-      showError(error, t('repairs.photos.readFailed', { name: file.name }));
-      return;
-    } finally {
-      setReading((count) => count - 1);
-    }
+    const content = await read(file);
+    if (content === null) return;
     addPhoto.mutate(
       { repair_id: repairId, file_name: file.name, content_base64: content },
       {
@@ -50,7 +40,7 @@ export function RepairPhotos({ detail }: { detail: RepairDetailDto }) {
           multiple
           accept="image/*"
           showUploadList={false}
-          disabled={reading > 0 || addPhoto.isPending}
+          disabled={reading || addPhoto.isPending}
           beforeUpload={(file) => {
             void add(file);
             return Upload.LIST_IGNORE;
@@ -66,7 +56,7 @@ export function RepairPhotos({ detail }: { detail: RepairDetailDto }) {
       <List
         size="small"
         data-testid="repair-photo-list"
-        loading={reading > 0 || addPhoto.isPending}
+        loading={reading || addPhoto.isPending}
         dataSource={detail.photos}
         locale={{ emptyText: t('repairs.photos.empty') }}
         renderItem={(photo) => (
