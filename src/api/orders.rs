@@ -27,15 +27,7 @@ impl Desk {
     /// An order by its number in a shop ("#1001" or "1001").
     pub fn find_order(&self, shop_id: i64, number: &str) -> ApiResult<OrderDto> {
         let conn = self.reader()?;
-        let n = number.trim().trim_start_matches('#');
-        let id: Option<i64> = conn
-            .query_row(
-                "SELECT id FROM orders WHERE shop_id = ?1 AND (number = ?2 OR number = '#' || ?2) ORDER BY id LIMIT 1",
-                rusqlite::params![shop_id, n],
-                |r| r.get(0),
-            )
-            .ok();
-        let id = id.ok_or_else(|| ApiError::new(super::ErrorCode::NotFound, format!("no order numbered {number} in this shop")))?;
+        let id = orders::find_by_number(&conn, shop_id, number)?.ok_or_else(|| ApiError::new(super::ErrorCode::NotFound, format!("no order numbered {number} in this shop")))?;
         self.get_order(OrderIdInput { id })
     }
 

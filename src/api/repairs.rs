@@ -156,17 +156,10 @@ impl Desk {
         let shop = shops::get(&tx, input.shop_id)?;
         let order_id = match order_number {
             None => None,
-            Some(n) => {
-                let n = n.trim_start_matches('#').to_string();
-                let id: Option<i64> = tx
-                    .query_row(
-                        "SELECT id FROM orders WHERE shop_id = ?1 AND (number = ?2 OR number = '#' || ?2) ORDER BY id LIMIT 1",
-                        rusqlite::params![shop.id, n],
-                        |r| r.get(0),
-                    )
-                    .ok();
-                Some(id.ok_or_else(|| ApiError::validation("order", format!("no order numbered {n} in {}", shop.name)))?)
-            }
+            Some(n) => Some(
+                orders::find_by_number(&tx, shop.id, &n)?
+                    .ok_or_else(|| ApiError::validation("order", format!("no order numbered {n} in {}", shop.name)))?,
+            ),
         };
         if let Some(case_id) = input.case_id {
             crate::store::cases::get(&tx, case_id)?;

@@ -216,6 +216,15 @@ pub fn count(conn: &Connection, f: &OrderFilter<'_>) -> Result<i64, StoreError> 
     Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
 }
 
+/// An order of a shop by its number, written with or without the leading '#'.
+pub fn find_by_number(conn: &Connection, shop_id: i64, number: &str) -> Result<Option<i64>, StoreError> {
+    let n = number.trim().trim_start_matches('#');
+    Ok(conn
+        .prepare_cached("SELECT id FROM orders WHERE shop_id = ?1 AND (number = ?2 OR number = '#' || ?2) ORDER BY id LIMIT 1")?
+        .query_row(params![shop_id, n], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<OrderRow, StoreError> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM orders o JOIN shops s ON s.id = o.shop_id WHERE o.id = ?1"),
