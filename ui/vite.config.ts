@@ -20,6 +20,6 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     // antd's first render in jsdom (CSS-in-JS) takes seconds on a 2-core machine.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });
