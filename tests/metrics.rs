@@ -155,6 +155,8 @@ fn every_metric_worked_out_by_hand() {
     assert_eq!(r(&m.refund_rate), (1, 4), "order 1 of orders 1, 2, 4, 5 paid in the window");
     let reasons: Vec<_> = m.return_reasons.iter().map(|k| (k.key.as_str(), r(&k.rate), k.priority)).collect();
     assert_eq!(reasons, [("quality.defective", (2, 4), Some(1.0)), ("buyer.size", (1, 4), Some(0.25))], "rate × count first");
+    let names: Vec<_> = m.return_reasons.iter().map(|k| (k.label_en.as_deref(), k.label_zh.as_deref())).collect();
+    assert_eq!(names, [(Some("Defective, does not work"), Some("商品故障/无法使用")), (Some("Wrong size"), Some("尺码不合适"))], "named from the reason tree");
     let skus: Vec<_> = m.return_skus.iter().map(|k| (k.key.as_str(), r(&k.rate))).collect();
     assert_eq!(skus, [("SKU-A", (1, 2))], "case 1's SKU ÷ the two SKU-A lines paid in the window");
     assert_eq!((m.resolution.count, m.resolution.median_ms), (1, Some(DAY)));
@@ -200,4 +202,28 @@ fn an_empty_window_is_no_data() {
         assert_eq!((ratio.denominator, ratio.value), (0, None), "{name}: no data, not zero and not NaN");
     }
     assert!(!m.intervention_warning && m.first_response.median_ms.is_none() && m.cost.is_empty());
+}
+
+#[test]
+fn a_custom_window_and_the_previous_one_through_the_door() {
+    let d = dataset();
+    let path = d._dir.path().join("desk.db");
+    drop(d.conn);
+    let desk = aftersales::api::Desk::open(&path).unwrap();
+    let iso = aftersales::timefmt::to_rfc3339;
+    let q = |from: Option<i64>, days: i64| aftersales::api::MetricsQuery { shop_id: Some(1), window_days: days, at: Some(iso(END)), from: from.map(iso) };
+    let custom = desk.metrics(q(Some(START), 0)).unwrap();
+    let fixed = desk.metrics(q(None, 30)).unwrap();
+    assert_eq!((custom.start.as_str(), custom.intervention_rate.clone()), (fixed.start.as_str(), fixed.intervention_rate.clone()), "[from, at) is the 30-day window");
+    let previous = fixed.previous.as_ref().expect("the previous window beside it");
+    assert_eq!((previous.start.as_str(), previous.end.as_str()), (iso(START - 30 * DAY).as_str(), iso(START).as_str()));
+    assert_eq!((previous.intervention_rate.numerator, previous.intervention_rate.denominator), (1, 1), "case 2 of order 6");
+    assert!(previous.series.is_empty() && previous.previous.is_none(), "one level deep");
+    let err = |r: Result<aftersales::metrics::Metrics, aftersales::api::ApiError>| r.map(|_| ()).unwrap_err();
+    let e = err(desk.metrics(q(Some(END), 0)));
+    assert_eq!((e.code, e.message.contains("from")), (aftersales::api::ErrorCode::Validation, true), "{e:?}");
+    let e = err(desk.metrics(q(Some(END - 367 * DAY), 0)));
+    assert_eq!((e.code, e.message.contains("366")), (aftersales::api::ErrorCode::Validation, true), "{e:?}");
+    let e = err(desk.metrics(aftersales::api::MetricsQuery { from: Some("yesterday-ish".into()), ..q(None, 30) }));
+    assert_eq!((e.code, e.message.contains("from")), (aftersales::api::ErrorCode::Validation, true), "{e:?}");
 }

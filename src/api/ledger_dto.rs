@@ -701,11 +701,14 @@ pub struct MetricsQuery {
     /// None: across shops.
     #[ts(type = "number | null")]
     pub shop_id: Option<i64>,
-    /// The window's length in days (1 to 366), ending at `at`.
+    /// The window's length in days (1 to 366), ending at `at`; ignored when `from` is given.
     #[ts(type = "number")]
     pub window_days: i64,
     /// The window's end (RFC 3339); now when absent.
     pub at: Option<String>,
+    /// A custom window's start (RFC 3339): the window is [from, at), at most 366 days.
+    #[serde(default)]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -1,9 +1,9 @@
 //! The shop's figures through the door: every metric for a window (per shop or across shops) with the
 //! previous window beside it, and the category intervention average the merchant enters per shop.
 
-use super::input::query_time;
+use super::input::{optional_time, query_time};
 use super::{ApiError, ApiResult, Desk, InterventionAverageInput, MetricsQuery};
-use crate::metrics::{compute, Metrics, Window};
+use crate::metrics::{compute, Metrics, Window, DAY};
 use crate::store::{settings, shops};
 
 fn average_key(shop_id: i64) -> String {
@@ -12,10 +12,14 @@ fn average_key(shop_id: i64) -> String {
 
 impl Desk {
     pub fn metrics(&self, q: MetricsQuery) -> ApiResult<Metrics> {
-        if !(1..=366).contains(&q.window_days) {
-            return Err(ApiError::validation("window_days", "between 1 and 366 days"));
-        }
         let end = query_time("at", &q.at, self.clock.now_ms())?;
+        let window = match optional_time("from", &q.from, end)? {
+            Some(start) if start >= end => return Err(ApiError::validation("from", "before the window's end")),
+            Some(start) if end - start > 366 * DAY => return Err(ApiError::validation("from", "at most 366 days before the window's end")),
+            Some(start) => Window { start, end },
+            None if !(1..=366).contains(&q.window_days) => return Err(ApiError::validation("window_days", "between 1 and 366 days")),
+            None => Window::ending(end, q.window_days),
+        };
         let conn = self.reader()?;
         let average = match q.shop_id {
             Some(id) => {
@@ -24,13 +28,13 @@ impl Desk {
             }
             None => None,
         };
-        let window = Window::ending(end, q.window_days);
         let tz = match q.shop_id {
             Some(id) => crate::warranty::units::tz_of(&shops::get(&conn, id)?),
             None => chrono_tz::Asia::Shanghai,
         };
         let mut m = compute(&conn, q.shop_id, window, average)?;
         m.series = crate::metrics::daily(&conn, q.shop_id, window, tz)?;
+        m.previous = Some(Box::new(compute(&conn, q.shop_id, window.previous(), average)?));
         Ok(m)
     }
 

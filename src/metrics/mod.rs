@@ -20,13 +20,18 @@
 //!
 //! Quantiles are nearest-rank: the p-quantile of n sorted values is the value at rank ⌈p·n⌉.
 
-use crate::store::StoreError;
-use rusqlite::{params, Connection};
+mod daily;
+pub mod queries;
+
+pub use daily::{daily, empty_days, fill, SERIES};
+
+use crate::store::{reasons, StoreError};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
-const DAY: i64 = 86_400_000;
+pub const DAY: i64 = 86_400_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
@@ -111,6 +116,9 @@ pub struct KindCompliance {
 pub struct KeyRate {
     /// The reason code or the SKU.
     pub key: String,
+    /// The reason's name from the merchant's reason tree (None for a SKU or an unknown code).
+    pub label_en: Option<String>,
+    pub label_zh: Option<String>,
     pub rate: Ratio,
     /// rate × count, for sorting what to fix first.
     pub priority: Option<f64>,
@@ -133,70 +141,6 @@ pub struct DayPoint {
     pub clocks_breached: i64,
     #[ts(type = "number")]
     pub repairs_returned: i64,
-}
-
-/// The window day by day. Days are cut at the zone's midnight, using its offset at the window's end (a
-/// daylight-saving change inside the window moves one day's edge by an hour).
-pub fn daily(conn: &Connection, shop: Option<i64>, w: Window, tz: chrono_tz::Tz) -> Result<Vec<DayPoint>, StoreError> {
-    use chrono::{Offset, TimeZone};
-    let offset = tz.offset_from_utc_datetime(&chrono::DateTime::from_timestamp_millis(w.end).unwrap_or_default().naive_utc()).fix().local_minus_utc() as i64 * 1000;
-    let first_day = (w.start + offset).div_euclid(DAY);
-    let last_day = (w.end - 1 + offset).div_euclid(DAY);
-    let days = (last_day - first_day + 1).clamp(0, 400) as usize;
-    let mut points: Vec<DayPoint> = (0..days)
-        .map(|i| {
-            let ms = (first_day + i as i64) * DAY;
-            DayPoint {
-                date: chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%d").to_string(),
-                orders_completed: 0,
-                cases_opened: 0,
-                interventions: 0,
-                clocks_met: 0,
-                clocks_breached: 0,
-                repairs_returned: 0,
-            }
-        })
-        .collect();
-    let mut fill = |sql: &str, set: fn(&mut DayPoint, i64)| -> Result<(), StoreError> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params![shop, w.start, w.end, offset, DAY], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
-        for row in rows {
-            let (day, n) = row?;
-            if let Some(p) = usize::try_from(day - first_day).ok().and_then(|i| points.get_mut(i)) {
-                set(p, n);
-            }
-        }
-        Ok(())
-    };
-    fill(
-        "SELECT (COALESCE(delivered_at, closed_at) + ?4) / ?5, COUNT(*) FROM orders WHERE (?1 IS NULL OR shop_id = ?1)
-           AND cancelled_at IS NULL AND COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3 GROUP BY 1",
-        |p, n| p.orders_completed = n,
-    )?;
-    fill(
-        "SELECT (opened_at + ?4) / ?5, COUNT(*) FROM cases WHERE (?1 IS NULL OR shop_id = ?1) AND opened_at >= ?2 AND opened_at < ?3 GROUP BY 1",
-        |p, n| p.cases_opened = n,
-    )?;
-    fill(
-        "SELECT (opened_at + ?4) / ?5, COUNT(*) FROM cases WHERE (?1 IS NULL OR shop_id = ?1) AND intervention = 1
-           AND opened_at >= ?2 AND opened_at < ?3 GROUP BY 1",
-        |p, n| p.interventions = n,
-    )?;
-    fill(
-        "SELECT (k.stopped_at + ?4) / ?5, COUNT(*) FROM clocks k JOIN cases c ON c.id = k.case_id WHERE (?1 IS NULL OR c.shop_id = ?1)
-           AND k.outcome = 'met' AND k.stopped_at >= ?2 AND k.stopped_at < ?3 GROUP BY 1",
-        |p, n| p.clocks_met = n,
-    )?;
-    fill(
-        "SELECT (k.stopped_at + ?4) / ?5, COUNT(*) FROM clocks k JOIN cases c ON c.id = k.case_id WHERE (?1 IS NULL OR c.shop_id = ?1)
-           AND k.outcome = 'breached' AND k.stopped_at >= ?2 AND k.stopped_at < ?3 GROUP BY 1",
-        |p, n| p.clocks_breached = n,
-    )?;
-    fill(
-        "SELECT (returned_at + ?4) / ?5, COUNT(*) FROM repairs WHERE (?1 IS NULL OR shop_id = ?1) AND returned_at >= ?2 AND returned_at < ?3 GROUP BY 1",
-        |p, n| p.repairs_returned = n,
-    )?;
-    Ok(points)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -228,196 +172,41 @@ pub struct Metrics {
     pub cost: Vec<Money>,
     /// Filled by `daily` when asked for.
     pub series: Vec<DayPoint>,
+    /// The window of the same length just before, for "change against the previous window" (without its
+    /// own series or previous).
+    #[ts(type = "Metrics | null")]
+    pub previous: Option<Box<Metrics>>,
 }
 
-fn count(conn: &Connection, sql: &str, shop: Option<i64>, w: Window) -> Result<i64, StoreError> {
-    Ok(conn.query_row(sql, params![shop, w.start, w.end], |r| r.get(0))?)
-}
-
-fn column(conn: &Connection, sql: &str, shop: Option<i64>, w: Window) -> Result<Vec<i64>, StoreError> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let v = stmt.query_map(params![shop, w.start, w.end], |r| r.get(0))?.collect::<Result<Vec<i64>, _>>()?;
-    Ok(v)
-}
-
-const ORDERS_COMPLETED: &str = "SELECT COUNT(*) FROM orders WHERE (?1 IS NULL OR shop_id = ?1) AND cancelled_at IS NULL
-    AND COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3";
-const INTERVENTIONS: &str = "SELECT COUNT(*) FROM cases WHERE (?1 IS NULL OR shop_id = ?1) AND intervention = 1
-    AND opened_at >= ?2 AND opened_at < ?3";
-
-pub fn intervention_rate(conn: &Connection, shop: Option<i64>, w: Window) -> Result<Ratio, StoreError> {
-    Ok(Ratio::of(count(conn, INTERVENTIONS, shop, w)?, count(conn, ORDERS_COMPLETED, shop, w)?))
-}
-
-/// Every figure for the window. `average` is the category intervention average for one shop.
+/// Every figure of the window. `average` is the category intervention average for one shop (a fraction).
 pub fn compute(conn: &Connection, shop: Option<i64>, w: Window, average: Option<f64>) -> Result<Metrics, StoreError> {
-    let intervention = intervention_rate(conn, shop, w)?;
+    let t = queries::tally(conn, shop, w)?;
+    let intervention = Ratio::of(t.interventions, t.orders_completed);
     let above = |r: &Ratio| matches!((r.value, average), (Some(v), Some(a)) if v > a);
     let warning = above(&intervention);
-    let second = warning && above(&intervention_rate(conn, shop, w.previous())?);
+    let second = warning && above(&queries::intervention_rate(conn, shop, w.previous())?);
 
-    let first_response = durations(column(
-        conn,
-        "SELECT (SELECT MIN(e.at) FROM case_events e WHERE e.case_id = c.id AND e.actor = 'merchant' AND e.kind != 'opened'
-                 AND e.at >= c.opened_at) - c.opened_at
-         FROM cases c WHERE (?1 IS NULL OR c.shop_id = ?1) AND c.opened_at >= ?2 AND c.opened_at < ?3
-           AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.actor = 'merchant' AND e.kind != 'opened'
-                       AND e.at >= c.opened_at)",
-        shop,
-        w,
-    )?);
-
-    let mut compliance = vec![];
-    let mut breached_total = 0;
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT k.kind, SUM(k.outcome = 'met'), COUNT(*), SUM(k.outcome = 'breached') FROM clocks k JOIN cases c ON c.id = k.case_id
-             WHERE (?1 IS NULL OR c.shop_id = ?1) AND k.outcome IN ('met', 'breached') AND k.stopped_at >= ?2 AND k.stopped_at < ?3
-             GROUP BY k.kind ORDER BY k.kind",
-        )?;
-        let rows = stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?)))?;
-        for row in rows {
-            let (kind, met, judged, breached) = row?;
-            breached_total += breached;
-            compliance.push(KindCompliance { kind, compliance: Ratio::of(met, judged), breached });
-        }
-    }
-    let mut auto_refunded: BTreeMap<String, i64> = BTreeMap::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT c.currency, COALESCE(c.requested_minor, o.total_minor, 0) FROM clocks k JOIN cases c ON c.id = k.case_id
-             LEFT JOIN orders o ON o.id = c.order_id
-             WHERE (?1 IS NULL OR c.shop_id = ?1) AND k.outcome = 'breached' AND k.consequence = 'auto_refund'
-               AND k.stopped_at >= ?2 AND k.stopped_at < ?3",
-        )?;
-        for row in stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-            let (cur, m) = row?;
-            *auto_refunded.entry(cur).or_default() += m;
-        }
-    }
-
-    let paid = count(conn, "SELECT COUNT(*) FROM orders WHERE (?1 IS NULL OR shop_id = ?1) AND paid_at >= ?2 AND paid_at < ?3", shop, w)?;
-    let refunded = count(
-        conn,
-        "SELECT COUNT(*) FROM orders o WHERE (?1 IS NULL OR o.shop_id = ?1) AND o.paid_at >= ?2 AND o.paid_at < ?3
-           AND EXISTS (SELECT 1 FROM order_refunds r WHERE r.order_id = o.id AND r.amount_minor > 0)",
-        shop,
-        w,
-    )?;
-
-    let keyed = |sql: &str| -> Result<Vec<(String, i64, i64)>, StoreError> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
-    };
-    let rated = |rows: Vec<(String, i64, i64)>| -> Vec<KeyRate> {
+    let labels = reasons::list(conn)?;
+    let label = |code: &str| labels.iter().find(|r| r.code == code);
+    let rated = |rows: Vec<(String, i64, i64)>, named: bool| -> Vec<KeyRate> {
         let mut v: Vec<KeyRate> = rows
             .into_iter()
             .map(|(key, cases, base)| {
                 let rate = Ratio::of(cases, base);
-                KeyRate { priority: rate.value.map(|r| r * cases as f64), key, rate }
+                let l = if named { label(&key) } else { None };
+                KeyRate {
+                    priority: rate.value.map(|r| r * cases as f64),
+                    label_en: l.map(|l| l.label_en.clone()),
+                    label_zh: l.map(|l| l.label_zh.clone()),
+                    key,
+                    rate,
+                }
             })
             .collect();
         v.sort_by(|a, b| b.priority.unwrap_or(f64::MAX).total_cmp(&a.priority.unwrap_or(f64::MAX)).then(a.key.cmp(&b.key)));
         v
     };
-    let return_reasons = rated(
-        keyed(
-            "SELECT COALESCE(c.reason, 'other'), COUNT(*), (SELECT COUNT(*) FROM orders o WHERE (?1 IS NULL OR o.shop_id = ?1)
-                 AND o.paid_at >= ?2 AND o.paid_at < ?3)
-             FROM cases c WHERE (?1 IS NULL OR c.shop_id = ?1) AND c.opened_at >= ?2 AND c.opened_at < ?3
-             GROUP BY COALESCE(c.reason, 'other')",
-        )?,
-    );
-    let return_skus = rated(keyed(
-        "SELECT l.sku, COUNT(DISTINCT c.id),
-                (SELECT COUNT(*) FROM order_lines ol JOIN orders o ON o.id = ol.order_id
-                 WHERE ol.sku = l.sku AND (?1 IS NULL OR o.shop_id = ?1) AND o.paid_at >= ?2 AND o.paid_at < ?3)
-         FROM cases c JOIN case_lines l ON l.case_id = c.id
-         WHERE (?1 IS NULL OR c.shop_id = ?1) AND c.opened_at >= ?2 AND c.opened_at < ?3 AND l.sku IS NOT NULL
-         GROUP BY l.sku",
-    )?);
-
-    let resolution = durations(column(
-        conn,
-        "SELECT closed_at - opened_at FROM cases WHERE (?1 IS NULL OR shop_id = ?1) AND closed_at >= ?2 AND closed_at < ?3",
-        shop,
-        w,
-    )?);
-
-    let repair_turnaround = durations(column(
-        conn,
-        "SELECT returned_at - intake_at FROM repairs WHERE (?1 IS NULL OR shop_id = ?1) AND returned_at >= ?2 AND returned_at < ?3",
-        shop,
-        w,
-    )?);
-    let past_due = count(
-        conn,
-        "SELECT COUNT(*) FROM repairs WHERE (?1 IS NULL OR shop_id = ?1) AND returned_at >= ?2 AND returned_at < ?3
-           AND promised_at IS NOT NULL AND returned_at > promised_at",
-        shop,
-        w,
-    )?;
-    let taken_in = count(conn, "SELECT COUNT(*) FROM repairs WHERE (?1 IS NULL OR shop_id = ?1) AND intake_at >= ?2 AND intake_at < ?3", shop, w)?;
-    let repeats = count(
-        conn,
-        "SELECT COUNT(*) FROM repairs r WHERE (?1 IS NULL OR r.shop_id = ?1) AND r.intake_at >= ?2 AND r.intake_at < ?3
-           AND EXISTS (SELECT 1 FROM repairs p WHERE p.id != r.id AND p.intake_at < r.intake_at
-                       AND p.intake_at >= r.intake_at - 90 * 86400000
-                       AND ((r.unit_id IS NOT NULL AND p.unit_id = r.unit_id) OR (r.serial IS NOT NULL AND p.serial = r.serial)))",
-        shop,
-        w,
-    )?;
-
-    let rated_calls = count(
-        conn,
-        "SELECT COUNT(*) FROM followups WHERE (?1 IS NULL OR shop_id = ?1) AND done_at >= ?2 AND done_at < ?3 AND csat IS NOT NULL",
-        shop,
-        w,
-    )?;
-    let satisfied = count(
-        conn,
-        "SELECT COUNT(*) FROM followups WHERE (?1 IS NULL OR shop_id = ?1) AND done_at >= ?2 AND done_at < ?3 AND csat >= 4",
-        shop,
-        w,
-    )?;
-
-    let mut cost: BTreeMap<String, i64> = BTreeMap::new();
-    let mut add = |sql: &str| -> Result<(), StoreError> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        for row in stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-            let (cur, m) = row?;
-            let e = cost.entry(cur).or_default();
-            *e = e.saturating_add(m);
-        }
-        Ok(())
-    };
-    add("SELECT o.currency, SUM(r.amount_minor) FROM order_refunds r JOIN orders o ON o.id = r.order_id
-         WHERE (?1 IS NULL OR o.shop_id = ?1) AND r.created_at >= ?2 AND r.created_at < ?3 GROUP BY o.currency")?;
-    add("SELECT currency, SUM(amount_minor) FROM compensations WHERE (?1 IS NULL OR shop_id = ?1) AND carrier = 'merchant'
-         AND at >= ?2 AND at < ?3 GROUP BY currency")?;
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT r.currency, r.payer, p.labour_free, p.parts_free, r.labour_minor,
-                    (SELECT COALESCE(SUM(quantity * cost_minor), 0) FROM repair_parts x WHERE x.repair_id = r.id)
-             FROM repairs r LEFT JOIN warranty_units u ON u.id = r.unit_id LEFT JOIN warranty_policies p ON p.id = u.policy_id
-             WHERE (?1 IS NULL OR r.shop_id = ?1) AND r.returned_at >= ?2 AND r.returned_at < ?3",
-        )?;
-        let rows = stmt.query_map(params![shop, w.start, w.end], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<bool>>(2)?, r.get::<_, Option<bool>>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?))
-        })?;
-        for row in rows {
-            let (cur, payer, labour_free, parts_free, labour, parts) = row?;
-            let payer = crate::repairs::Payer::parse(&payer).unwrap_or(crate::repairs::Payer::Customer);
-            let cover = labour_free.zip(parts_free);
-            let share = crate::repairs::merchant_share(payer, cover, parts, labour);
-            if share > 0 {
-                let e = cost.entry(cur).or_default();
-                *e = e.saturating_add(share);
-            }
-        }
-    }
-
+    let paid = t.orders_paid;
     Ok(Metrics {
         start: crate::timefmt::to_rfc3339(w.start),
         end: crate::timefmt::to_rfc3339(w.end),
@@ -426,25 +215,22 @@ pub fn compute(conn: &Connection, shop: Option<i64>, w: Window, average: Option<
         intervention_average: average,
         intervention_warning: warning,
         intervention_second_cycle: second,
-        first_response,
-        clock_compliance: compliance,
-        clocks_breached: breached_total,
-        auto_refunded: money(auto_refunded),
-        refund_rate: Ratio::of(refunded, paid),
-        return_reasons,
-        return_skus,
-        resolution,
-        repair_turnaround,
-        repairs_past_due: Ratio::of(past_due, repair_turnaround_count(conn, shop, w)?),
-        repeat_repairs: Ratio::of(repeats, taken_in),
-        csat: Ratio::of(satisfied, rated_calls),
-        cost: money(cost),
+        first_response: durations(t.first_response_ms),
+        clocks_breached: t.clocks.iter().map(|c| c.3).sum(),
+        clock_compliance: t.clocks.into_iter().map(|(kind, met, judged, breached)| KindCompliance { kind, compliance: Ratio::of(met, judged), breached }).collect(),
+        auto_refunded: money(t.auto_refunded),
+        refund_rate: Ratio::of(t.orders_refunded, paid),
+        return_reasons: rated(t.reasons.into_iter().map(|(k, n)| (k, n, paid)).collect(), true),
+        return_skus: rated(t.skus, false),
+        resolution: durations(t.resolution_ms),
+        repairs_past_due: Ratio::of(t.repairs_past_due, t.turnaround_ms.len() as i64),
+        repair_turnaround: durations(t.turnaround_ms),
+        repeat_repairs: Ratio::of(t.repeat_repairs, t.repairs_taken_in),
+        csat: Ratio::of(t.followups_satisfied, t.followups_rated),
+        cost: money(t.cost),
         series: vec![],
+        previous: None,
     })
-}
-
-fn repair_turnaround_count(conn: &Connection, shop: Option<i64>, w: Window) -> Result<i64, StoreError> {
-    count(conn, "SELECT COUNT(*) FROM repairs WHERE (?1 IS NULL OR shop_id = ?1) AND returned_at >= ?2 AND returned_at < ?3", shop, w)
 }
 
 #[cfg(test)]

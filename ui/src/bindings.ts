@@ -467,7 +467,11 @@ export type KeyRate = {
 /**
  * The reason code or the SKU.
  */
-key: string, rate: Ratio, 
+key: string, 
+/**
+ * The reason's name from the merchant's reason tree (None for a SKU or an unknown code).
+ */
+label_en: string | null, label_zh: string | null, rate: Ratio, 
 /**
  * rate × count, for sorting what to fix first.
  */
@@ -493,20 +497,29 @@ intervention_second_cycle: boolean, first_response: Durations, clock_compliance:
 /**
  * Filled by `daily` when asked for.
  */
-series: Array<DayPoint>, };
+series: Array<DayPoint>, 
+/**
+ * The window of the same length just before, for "change against the previous window" (without its
+ * own series or previous).
+ */
+previous: Metrics | null, };
 export type MetricsQuery = { 
 /**
  * None: across shops.
  */
 shop_id: number | null, 
 /**
- * The window's length in days (1 to 366), ending at `at`.
+ * The window's length in days (1 to 366), ending at `at`; ignored when `from` is given.
  */
 window_days: number, 
 /**
  * The window's end (RFC 3339); now when absent.
  */
-at: string | null, };
+at: string | null, 
+/**
+ * A custom window's start (RFC 3339): the window is [from, at), at most 366 days.
+ */
+from: string | null, };
 export type InterventionAverageInput = { shop_id: number, 
 /**
  * The category average in percent as the platform shows it ("0.8" for 0.8 %); empty removes it.

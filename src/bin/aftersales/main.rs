@@ -95,6 +95,9 @@ enum Command {
         /// The window's end (RFC 3339); now by default
         #[arg(long)]
         at: Option<String>,
+        /// A custom window's start (RFC 3339): the window is [from, at) and --window is ignored
+        #[arg(long)]
+        from: Option<String>,
         /// The shop's category intervention average in percent (saved for the shop)
         #[arg(long)]
         category_average: Option<String>,
@@ -412,14 +415,14 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
         Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
         Command::Reminders(cmd) => ledgers_cli::reminders(&open(&db)?, cmd).await,
-        Command::Metrics { shop, window, at, category_average, json: _ } => {
+        Command::Metrics { shop, window, at, from, category_average, json: _ } => {
             let desk = open(&db)?;
             let shop_id = shop.map(|s| shop_id(&desk, &s)).transpose()?;
             let days: i64 = window.trim().trim_end_matches('d').parse().with_context(|| format!("--window '{window}': a number of days like 30d"))?;
             if let (Some(id), Some(p)) = (shop_id, category_average) {
                 desk.set_intervention_average(aftersales::api::InterventionAverageInput { shop_id: id, percent: p }).await?;
             }
-            let m = desk.metrics(aftersales::api::MetricsQuery { shop_id, window_days: days, at })?;
+            let m = desk.metrics(aftersales::api::MetricsQuery { shop_id, window_days: days, at, from })?;
             println!("{}", serde_json::to_string_pretty(&m)?);
             Ok(())
         }

@@ -1,0 +1,299 @@
+//! The dashboard's queries, one per figure and each named, so `compute` runs them all and `make bench` can
+//! time each one alone. Every query reads one window [?2, ?3) for one shop (?1) or all (?1 NULL) and adds
+//! its raw result to a `Tally`; turning the tally into ratios and quantiles is `compute`'s job.
+
+use crate::store::StoreError;
+use rusqlite::{params, Connection};
+use std::collections::BTreeMap;
+
+use super::Window;
+
+/// Raw results of the queries for one window.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub orders_completed: i64,
+    pub interventions: i64,
+    pub first_response_ms: Vec<i64>,
+    /// kind → (met, judged, breached)
+    pub clocks: Vec<(String, i64, i64, i64)>,
+    pub auto_refunded: BTreeMap<String, i64>,
+    pub orders_paid: i64,
+    pub orders_refunded: i64,
+    /// reason code → cases
+    pub reasons: Vec<(String, i64)>,
+    /// sku → (cases, lines paid in the window)
+    pub skus: Vec<(String, i64, i64)>,
+    pub resolution_ms: Vec<i64>,
+    pub turnaround_ms: Vec<i64>,
+    pub repairs_past_due: i64,
+    pub repairs_taken_in: i64,
+    pub repeat_repairs: i64,
+    pub followups_rated: i64,
+    pub followups_satisfied: i64,
+    pub cost: BTreeMap<String, i64>,
+}
+
+pub type Query = fn(&Connection, Option<i64>, Window, &mut Tally) -> Result<(), StoreError>;
+
+/// Every query of a window's figures, by name.
+pub const QUERIES: &[(&str, Query)] = &[
+    ("orders completed", orders_completed),
+    ("interventions", interventions),
+    ("first response", first_response),
+    ("clock compliance per kind", clock_compliance),
+    ("money auto-refunded", auto_refunded),
+    ("orders paid and refunded", orders_paid_refunded),
+    ("return reasons", return_reasons),
+    ("return SKUs", return_skus),
+    ("resolution", resolution),
+    ("repair turnaround and past due", repair_turnaround),
+    ("repeat repairs", repeat_repairs),
+    ("satisfaction", satisfaction),
+    ("cost: refunds", cost_refunds),
+    ("cost: compensation", cost_compensation),
+    ("cost: repairs", cost_repairs),
+];
+
+pub fn tally(conn: &Connection, shop: Option<i64>, w: Window) -> Result<Tally, StoreError> {
+    let mut t = Tally::default();
+    for (_, q) in QUERIES {
+        q(conn, shop, w, &mut t)?;
+    }
+    Ok(t)
+}
+
+fn count(conn: &Connection, sql: &str, shop: Option<i64>, w: Window) -> Result<i64, StoreError> {
+    Ok(conn.prepare_cached(sql)?.query_row(params![shop, w.start, w.end], |r| r.get(0))?)
+}
+
+fn column(conn: &Connection, sql: &str, shop: Option<i64>, w: Window) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let v = stmt.query_map(params![shop, w.start, w.end], |r| r.get(0))?.collect::<Result<Vec<i64>, _>>()?;
+    Ok(v)
+}
+
+fn add_money(conn: &Connection, sql: &str, shop: Option<i64>, w: Window, into: &mut BTreeMap<String, i64>) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for row in stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (cur, m) = row?;
+        let e = into.entry(cur).or_default();
+        *e = e.saturating_add(m);
+    }
+    Ok(())
+}
+
+/// An order is completed when delivered, or closed without a delivery time. The expression is written as the
+/// index on it is, so the index serves it.
+fn orders_completed(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    t.orders_completed = count(
+        conn,
+        "SELECT COUNT(*) FROM orders WHERE COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3
+           AND (?1 IS NULL OR shop_id = ?1) AND cancelled_at IS NULL",
+        shop,
+        w,
+    )?;
+    Ok(())
+}
+
+/// Interventions ÷ orders completed, alone: the previous window's, for the second-cycle warning.
+pub fn intervention_rate(conn: &Connection, shop: Option<i64>, w: Window) -> Result<super::Ratio, StoreError> {
+    let mut t = Tally::default();
+    orders_completed(conn, shop, w, &mut t)?;
+    interventions(conn, shop, w, &mut t)?;
+    Ok(super::Ratio::of(t.interventions, t.orders_completed))
+}
+
+fn intervention_count(conn: &Connection, shop: Option<i64>, w: Window) -> Result<i64, StoreError> {
+    count(
+        conn,
+        "SELECT COUNT(*) FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND intervention = 1",
+        shop,
+        w,
+    )
+}
+
+fn interventions(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    t.interventions = intervention_count(conn, shop, w)?;
+    Ok(())
+}
+
+fn first_response(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    t.first_response_ms = column(
+        conn,
+        "SELECT f.at - f.opened_at FROM (
+             SELECT c.opened_at, (SELECT MIN(e.at) FROM case_events e WHERE e.case_id = c.id AND e.actor = 'merchant'
+                                  AND e.kind != 'opened' AND e.at >= c.opened_at) AS at
+             FROM cases c WHERE c.opened_at >= ?2 AND c.opened_at < ?3 AND (?1 IS NULL OR c.shop_id = ?1)) f
+         WHERE f.at IS NOT NULL",
+        shop,
+        w,
+    )?;
+    Ok(())
+}
+
+fn clock_compliance(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.kind, SUM(k.outcome = 'met'), COUNT(*), SUM(k.outcome = 'breached') FROM clocks k JOIN cases c ON c.id = k.case_id
+         WHERE k.stopped_at >= ?2 AND k.stopped_at < ?3 AND k.outcome IN ('met', 'breached') AND (?1 IS NULL OR c.shop_id = ?1)
+         GROUP BY k.kind ORDER BY k.kind",
+    )?;
+    let rows = stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    t.clocks = rows.collect::<Result<_, _>>()?;
+    Ok(())
+}
+
+fn auto_refunded(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    add_money(
+        conn,
+        "SELECT c.currency, SUM(COALESCE(c.requested_minor, o.total_minor, 0)) FROM clocks k JOIN cases c ON c.id = k.case_id
+         LEFT JOIN orders o ON o.id = c.order_id
+         WHERE k.stopped_at >= ?2 AND k.stopped_at < ?3 AND k.outcome = 'breached' AND k.consequence = 'auto_refund'
+           AND (?1 IS NULL OR c.shop_id = ?1)
+         GROUP BY c.currency",
+        shop,
+        w,
+        &mut t.auto_refunded,
+    )
+}
+
+fn orders_paid_refunded(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM order_refunds r WHERE r.order_id = o.id AND r.amount_minor > 0)), 0)
+         FROM orders o WHERE o.paid_at >= ?2 AND o.paid_at < ?3 AND (?1 IS NULL OR o.shop_id = ?1)",
+    )?;
+    (t.orders_paid, t.orders_refunded) = stmt.query_row(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(())
+}
+
+fn return_reasons(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COALESCE(reason, 'other'), COUNT(*) FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)
+         GROUP BY 1",
+    )?;
+    t.reasons = stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(())
+}
+
+fn return_skus(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut cases: BTreeMap<String, i64> = BTreeMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT l.sku, COUNT(DISTINCT c.id) FROM cases c JOIN case_lines l ON l.case_id = c.id
+             WHERE c.opened_at >= ?2 AND c.opened_at < ?3 AND (?1 IS NULL OR c.shop_id = ?1) AND l.sku IS NOT NULL
+             GROUP BY l.sku",
+        )?;
+        for row in stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+            let (sku, n) = row?;
+            cases.insert(sku, n);
+        }
+    }
+    if cases.is_empty() {
+        t.skus = vec![];
+        return Ok(());
+    }
+    // One pass over the window's paid lines, not one per SKU: a popular SKU has a line in most orders.
+    let mut lines: BTreeMap<String, i64> = BTreeMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT ol.sku, COUNT(*) FROM orders o JOIN order_lines ol ON ol.order_id = o.id
+         WHERE o.paid_at >= ?2 AND o.paid_at < ?3 AND (?1 IS NULL OR o.shop_id = ?1) AND ol.sku IS NOT NULL
+         GROUP BY ol.sku",
+    )?;
+    for row in stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (sku, n) = row?;
+        if cases.contains_key(&sku) {
+            lines.insert(sku, n);
+        }
+    }
+    t.skus = cases.into_iter().map(|(sku, n)| (sku.clone(), n, lines.get(&sku).copied().unwrap_or(0))).collect();
+    Ok(())
+}
+
+fn resolution(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    t.resolution_ms = column(
+        conn,
+        "SELECT closed_at - opened_at FROM cases WHERE closed_at >= ?2 AND closed_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
+        shop,
+        w,
+    )?;
+    Ok(())
+}
+
+fn repair_turnaround(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT returned_at - intake_at, promised_at IS NOT NULL AND returned_at > promised_at FROM repairs
+         WHERE returned_at >= ?2 AND returned_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
+    )?;
+    let rows = stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?)))?;
+    t.turnaround_ms.clear();
+    t.repairs_past_due = 0;
+    for row in rows {
+        let (ms, late) = row?;
+        t.turnaround_ms.push(ms);
+        t.repairs_past_due += i64::from(late);
+    }
+    Ok(())
+}
+
+fn repeat_repairs(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COUNT(*), COALESCE(SUM(EXISTS (
+             SELECT 1 FROM repairs p WHERE p.id != r.id AND p.intake_at < r.intake_at AND p.intake_at >= r.intake_at - 90 * 86400000
+               AND ((r.unit_id IS NOT NULL AND p.unit_id = r.unit_id) OR (r.serial IS NOT NULL AND p.serial = r.serial)))), 0)
+         FROM repairs r WHERE r.intake_at >= ?2 AND r.intake_at < ?3 AND (?1 IS NULL OR r.shop_id = ?1)",
+    )?;
+    (t.repairs_taken_in, t.repeat_repairs) = stmt.query_row(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(())
+}
+
+fn satisfaction(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COUNT(*), COALESCE(SUM(csat >= 4), 0) FROM followups
+         WHERE done_at >= ?2 AND done_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND csat IS NOT NULL",
+    )?;
+    (t.followups_rated, t.followups_satisfied) = stmt.query_row(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(())
+}
+
+fn cost_refunds(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    add_money(
+        conn,
+        "SELECT o.currency, SUM(r.amount_minor) FROM order_refunds r JOIN orders o ON o.id = r.order_id
+         WHERE r.created_at >= ?2 AND r.created_at < ?3 AND (?1 IS NULL OR o.shop_id = ?1) GROUP BY o.currency",
+        shop,
+        w,
+        &mut t.cost,
+    )
+}
+
+fn cost_compensation(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    add_money(
+        conn,
+        "SELECT currency, SUM(amount_minor) FROM compensations WHERE at >= ?2 AND at < ?3 AND (?1 IS NULL OR shop_id = ?1)
+           AND carrier = 'merchant' GROUP BY currency",
+        shop,
+        w,
+        &mut t.cost,
+    )
+}
+
+fn cost_repairs(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.currency, r.payer, p.labour_free, p.parts_free, r.labour_minor,
+                (SELECT COALESCE(SUM(quantity * cost_minor), 0) FROM repair_parts x WHERE x.repair_id = r.id)
+         FROM repairs r LEFT JOIN warranty_units u ON u.id = r.unit_id LEFT JOIN warranty_policies p ON p.id = u.policy_id
+         WHERE r.returned_at >= ?2 AND r.returned_at < ?3 AND (?1 IS NULL OR r.shop_id = ?1)",
+    )?;
+    let rows = stmt.query_map(params![shop, w.start, w.end], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<bool>>(2)?, r.get::<_, Option<bool>>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?))
+    })?;
+    for row in rows {
+        let (cur, payer, labour_free, parts_free, labour, parts) = row?;
+        let payer = crate::repairs::Payer::parse(&payer).unwrap_or(crate::repairs::Payer::Customer);
+        let share = crate::repairs::merchant_share(payer, labour_free.zip(parts_free), parts, labour);
+        if share > 0 {
+            let e = t.cost.entry(cur).or_default();
+            *e = e.saturating_add(share);
+        }
+    }
+    Ok(())
+}
