@@ -227,3 +227,44 @@ fn a_custom_window_and_the_previous_one_through_the_door() {
     let e = err(desk.metrics(aftersales::api::MetricsQuery { from: Some("yesterday-ish".into()), ..q(None, 30) }));
     assert_eq!((e.code, e.message.contains("from")), (aftersales::api::ErrorCode::Validation, true), "{e:?}");
 }
+
+#[test]
+fn the_dashboard_exports_to_a_workbook_an_independent_reader_opens() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let d = dataset();
+    let path = d._dir.path().join("desk.db");
+    d.conn.execute("INSERT INTO settings (key, value) VALUES ('metrics.intervention_average.1', '0.2')", []).unwrap();
+    drop(d.conn);
+    let desk = aftersales::api::Desk::open(&path).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("dashboard.xlsx");
+    let input = |out: &std::path::Path, lang: &str| aftersales::api::ExportMetricsInput {
+        out: Some(out.to_string_lossy().into_owned()),
+        shop_id: Some(1),
+        window_days: 30,
+        at: Some(aftersales::timefmt::to_rfc3339(END)),
+        from: None,
+        lang: Some(lang.into()),
+    };
+    let r = desk.export_metrics(input(&out, "zh-CN")).unwrap();
+    assert!(r.rows > 15, "every figure a row: {}", r.rows);
+    let mut wb: Xlsx<_> = open_workbook(&out).expect("calamine opens it");
+    assert_eq!(wb.sheet_names(), ["指标", "每日", "退货原因", "退货SKU", "时限"]);
+    let figures = wb.worksheet_range("指标").unwrap();
+    let row = |name: &str| figures.rows().find(|r| r[0] == Data::String(name.into())).unwrap_or_else(|| panic!("row {name}")).to_vec();
+    let rate = row("介入率");
+    assert_eq!((&rate[1], &rate[2], &rate[3], &rate[4]), (&Data::Float(1.0 / 3.0), &Data::Float(1.0), &Data::Float(3.0), &Data::Float(1.0)), "1/3 now, 1/1 the window before");
+    assert_eq!(row("介入率与均值相比")[1], Data::String("连续第二个周期高于均值".into()));
+    assert_eq!(row("售后成本（CNY）")[1], Data::Float(85.0));
+    let reasons = wb.worksheet_range("退货原因").unwrap();
+    let first: Vec<Data> = reasons.rows().nth(1).unwrap().to_vec();
+    assert_eq!((&first[0], &first[1], &first[2]), (&Data::String("quality.defective".into()), &Data::String("商品故障/无法使用".into()), &Data::Float(2.0)));
+    let days = wb.worksheet_range("每日").unwrap();
+    assert_eq!(days.rows().count(), 32, "a header and 31 Beijing days");
+
+    let e = desk.export_metrics(input(&elsewhere.path().join("no-such-folder/x.xlsx"), "en")).unwrap_err();
+    assert_eq!((e.code, e.message.contains("out")), (aftersales::api::ErrorCode::Validation, true), "{e:?}");
+    let e = desk.export_metrics(input(&elsewhere.path().join("dashboard.csv"), "en")).unwrap_err();
+    assert!(e.message.contains(".xlsx"), "{e:?}");
+    assert!(!elsewhere.path().join("dashboard.csv").exists() && !elsewhere.path().join("no-such-folder").exists(), "nothing written");
+}

@@ -126,6 +126,7 @@ pub fn typescript() -> String {
         ExportColumnsDto::decl(&cfg),
         ExportRepairsInput::decl(&cfg),
         ExportWarrantyInput::decl(&cfg),
+        ExportMetricsInput::decl(&cfg),
         ExportResultDto::decl(&cfg),
         SavePathInput::decl(&cfg),
         crate::reminders::ReminderKind::decl(&cfg),

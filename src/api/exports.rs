@@ -30,7 +30,7 @@ impl Desk {
     }
 
     /// The file to write: the chosen one (its folder must exist), or a dated name in the exports folder.
-    fn export_path(&self, out: &Option<String>, stem: &str, format: ExportFormat) -> ApiResult<PathBuf> {
+    pub(super) fn export_path(&self, out: &Option<String>, stem: &str, format: ExportFormat) -> ApiResult<PathBuf> {
         match out.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(p) => {
                 let path = PathBuf::from(p);

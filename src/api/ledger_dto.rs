@@ -711,6 +711,21 @@ pub struct MetricsQuery {
     pub from: Option<String>,
 }
 
+/// The dashboard's figures as a workbook: the same window as `MetricsQuery`, XLSX only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportMetricsInput {
+    /// Where to write (from the save dialog); the app's exports folder when absent.
+    pub out: Option<String>,
+    #[ts(type = "number | null")]
+    pub shop_id: Option<i64>,
+    #[ts(type = "number")]
+    pub window_days: i64,
+    pub at: Option<String>,
+    pub from: Option<String>,
+    /// "zh-CN" or "en": the sheets' language.
+    pub lang: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct InterventionAverageInput {
     #[ts(type = "number")]

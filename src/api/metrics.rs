@@ -1,8 +1,10 @@
 //! The shop's figures through the door: every metric for a window (per shop or across shops) with the
-//! previous window beside it, and the category intervention average the merchant enters per shop.
+//! previous window beside it, the category intervention average the merchant enters per shop, and the
+//! figures as a workbook.
 
 use super::input::{optional_time, query_time};
-use super::{ApiError, ApiResult, Desk, InterventionAverageInput, MetricsQuery};
+use super::{ApiError, ApiResult, Desk, ExportMetricsInput, ExportResultDto, InterventionAverageInput, MetricsQuery};
+use crate::exports::{ExportFormat, Lang};
 use crate::metrics::{compute, Metrics, Window, DAY};
 use crate::store::{settings, shops};
 
@@ -36,6 +38,27 @@ impl Desk {
         m.series = crate::metrics::daily(&conn, q.shop_id, window, tz)?;
         m.previous = Some(Box::new(compute(&conn, q.shop_id, window.previous(), average)?));
         Ok(m)
+    }
+
+    /// The dashboard's figures for the same window, as a workbook at the chosen path.
+    pub fn export_metrics(&self, input: ExportMetricsInput) -> ApiResult<ExportResultDto> {
+        let q = MetricsQuery { shop_id: input.shop_id, window_days: input.window_days, at: input.at, from: input.from };
+        let path = self.export_path(&input.out, "dashboard", ExportFormat::Xlsx)?;
+        let m = self.metrics(q)?;
+        let conn = self.reader()?;
+        let (shop, tz) = match input.shop_id {
+            Some(id) => {
+                let s = shops::get(&conn, id)?;
+                let tz = crate::warranty::units::tz_of(&s);
+                (s.name, tz)
+            }
+            None => (String::new(), chrono_tz::Asia::Shanghai),
+        };
+        let lang = Lang::parse(input.lang.as_deref());
+        let shop = if shop.is_empty() { lang.pick("All shops", "全部店铺").to_string() } else { shop };
+        let rows = crate::exports::metrics::export(&m, &shop, tz, lang, &path)?;
+        tracing::info!(rows, "dashboard exported");
+        Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: rows as i64, format: ExportFormat::Xlsx })
     }
 
     pub async fn set_intervention_average(&self, input: InterventionAverageInput) -> ApiResult<()> {

@@ -2,6 +2,7 @@
 //! (UTF-8 with a BOM so Excel reads Chinese text), with the columns they pick. Files are written beside the
 //! target and renamed into place, so a failed export never leaves half a file under the chosen name.
 
+pub mod metrics;
 pub mod repairs;
 pub mod warranty;
 
@@ -78,6 +79,8 @@ pub enum Cell<'a> {
     /// A calendar day (the last day of a warranty).
     Date(chrono::NaiveDate),
     Number(f64),
+    /// A fraction shown as a percentage (0.0125 → 1.25 %).
+    Percent(f64),
 }
 
 impl<'a> Cell<'a> {
@@ -120,6 +123,9 @@ impl<'a> Cell<'a> {
             Cell::Date(d) => push_day(buf, d.year(), d.month(), d.day()),
             Cell::Number(n) => {
                 let _ = write!(buf, "{n:.1}");
+            }
+            Cell::Percent(f) => {
+                let _ = write!(buf, "{:.2}%", f * 100.0);
             }
         }
     }
@@ -245,12 +251,29 @@ impl Sink for CsvSink {
     }
 }
 
-struct XlsxSink {
-    wb: Workbook,
-    next_row: u32,
+/// The number formats cells are written with.
+struct Formats {
     time: Format,
     date: Format,
     money: Vec<Format>,
+    percent: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            time: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+            money: (0..=3).map(|d| Format::new().set_num_format(money_format(d))).collect(),
+            percent: Format::new().set_num_format("0.00%"),
+        }
+    }
+}
+
+struct XlsxSink {
+    wb: Workbook,
+    next_row: u32,
+    formats: Formats,
 }
 
 impl XlsxSink {
@@ -258,13 +281,7 @@ impl XlsxSink {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet_with_constant_memory()?;
         write_header(ws, header)?;
-        Ok(XlsxSink {
-            wb,
-            next_row: 1,
-            time: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
-            date: Format::new().set_num_format("yyyy-mm-dd"),
-            money: (0..=3).map(|d| Format::new().set_num_format(money_format(d))).collect(),
-        })
+        Ok(XlsxSink { wb, next_row: 1, formats: Formats::new() })
     }
 }
 
@@ -273,7 +290,7 @@ impl Sink for XlsxSink {
         let r = self.next_row;
         self.next_row += 1;
         let ws = self.wb.worksheet_from_index(0).map_err(|e| e.to_string())?;
-        write_cells(ws, r, cells, &self.time, &self.date, &self.money).map_err(|e| e.to_string())
+        write_cells(ws, r, cells, &self.formats).map_err(|e| e.to_string())
     }
 }
 
@@ -289,14 +306,7 @@ fn write_header(ws: &mut rust_xlsxwriter::Worksheet, h: &Header) -> Result<(), X
     Ok(())
 }
 
-fn write_cells(
-    ws: &mut rust_xlsxwriter::Worksheet,
-    r: u32,
-    cells: &[Cell<'_>],
-    time: &Format,
-    date: &Format,
-    money: &[Format],
-) -> Result<(), XlsxError> {
+fn write_cells(ws: &mut rust_xlsxwriter::Worksheet, r: u32, cells: &[Cell<'_>], f: &Formats) -> Result<(), XlsxError> {
     for (c, cell) in cells.iter().enumerate() {
         let c = c as u16;
         match cell {
@@ -312,13 +322,16 @@ fn write_cells(
             }
             Cell::Money(m, cur) => {
                 let d = minor_digits(cur).min(3);
-                ws.write_number_with_format(r, c, *m as f64 / 10f64.powi(d as i32), &money[d as usize])?;
+                ws.write_number_with_format(r, c, *m as f64 / 10f64.powi(d as i32), &f.money[d as usize])?;
             }
             Cell::Time(ms, tz) => {
-                ws.write_number_with_format(r, c, excel_serial(local(*ms, *tz)), time)?;
+                ws.write_number_with_format(r, c, excel_serial(local(*ms, *tz)), &f.time)?;
             }
             Cell::Date(d) => {
-                ws.write_number_with_format(r, c, excel_serial(d.and_hms_opt(0, 0, 0).unwrap_or_default()), date)?;
+                ws.write_number_with_format(r, c, excel_serial(d.and_hms_opt(0, 0, 0).unwrap_or_default()), &f.date)?;
+            }
+            Cell::Percent(p) => {
+                ws.write_number_with_format(r, c, *p, &f.percent)?;
             }
         }
     }
@@ -331,6 +344,36 @@ fn money_format(digits: u32) -> &'static str {
         1 => "#,##0.0",
         2 => "#,##0.00",
         _ => "#,##0.000",
+    }
+}
+
+/// One sheet of a small workbook: its header and its rows.
+pub struct Sheet<'a> {
+    pub header: Header,
+    pub rows: Vec<Vec<Cell<'a>>>,
+}
+
+/// A small workbook of several sheets (the dashboard's figures), written beside `out` and renamed into place.
+pub fn write_workbook(out: &Path, sheets: &[Sheet<'_>]) -> Result<(), ExportError> {
+    let tmp = part_path(out);
+    let result = (|| -> Result<(), XlsxError> {
+        let mut wb = Workbook::new();
+        let formats = Formats::new();
+        for sheet in sheets {
+            let ws = wb.add_worksheet();
+            write_header(ws, &sheet.header)?;
+            for (i, row) in sheet.rows.iter().enumerate() {
+                write_cells(ws, i as u32 + 1, row, &formats)?;
+            }
+        }
+        wb.save(&tmp)
+    })();
+    match result.map_err(|e| write_err(out, e)).and_then(|_| std::fs::rename(&tmp, out).map_err(|e| write_err(out, e))) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
 }
 
@@ -370,7 +413,7 @@ pub fn export(
                 };
                 write_header(ws, &sheet).map_err(|e| write_err(out, e))?;
                 for (i, (label, value)) in summary.into_iter().enumerate() {
-                    write_cells(ws, i as u32 + 1, &[Cell::Text(label.into()), value], &sink.time, &sink.date, &sink.money)
+                    write_cells(ws, i as u32 + 1, &[Cell::Text(label.into()), value], &sink.formats)
                         .map_err(|e| write_err(out, e))?;
                 }
                 sink.wb.save(&tmp).map_err(|e| write_err(out, e))?;

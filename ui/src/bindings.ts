@@ -376,6 +376,15 @@ columns: Array<string>,
  */
 lang: string | null, };
 export type ExportWarrantyInput = { format: ExportFormat, out: string | null, shop_id: number | null, statuses: Array<UnitStatus>, columns: Array<string>, lang: string | null, };
+export type ExportMetricsInput = { 
+/**
+ * Where to write (from the save dialog); the app's exports folder when absent.
+ */
+out: string | null, shop_id: number | null, window_days: number, at: string | null, from: string | null, 
+/**
+ * "zh-CN" or "en": the sheets' language.
+ */
+lang: string | null, };
 export type ExportResultDto = { path: string, rows: number, format: ExportFormat, };
 export type SavePathInput = { 
 /**

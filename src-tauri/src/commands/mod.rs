@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod demo;
 pub mod ledgers;
+pub mod metrics;
 pub mod orders;
 pub mod reminders;
 pub mod rules;

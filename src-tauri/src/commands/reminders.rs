@@ -1,6 +1,5 @@
 use crate::reminders::ReminderWake;
-use aftersales::api::{ApiError, Desk, InterventionAverageInput, MetricsQuery, ReminderSettingsDto, RemindersDto, RemindersQuery, SnoozeInput};
-use aftersales::metrics::Metrics;
+use aftersales::api::{ApiError, Desk, ReminderSettingsDto, RemindersDto, RemindersQuery, SnoozeInput};
 use tauri::State;
 use tauri_plugin_autostart::ManagerExt;
 
@@ -37,14 +36,4 @@ pub async fn update_reminder_settings(
     }
     wake.ring();
     Ok(saved)
-}
-
-#[tauri::command]
-pub async fn metrics(desk: State<'_, Desk>, input: MetricsQuery) -> Result<Metrics, ApiError> {
-    tokio::task::block_in_place(|| desk.metrics(input))
-}
-
-#[tauri::command]
-pub async fn set_intervention_average(desk: State<'_, Desk>, input: InterventionAverageInput) -> Result<(), ApiError> {
-    desk.set_intervention_average(input).await
 }

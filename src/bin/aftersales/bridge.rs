@@ -144,6 +144,7 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
         "add_compensation" => with_input!(args, |i| desk.add_compensation(i).await),
         "export_columns" => to_value(Ok(desk.export_columns())),
         "metrics" => with_input!(args, |i| desk.metrics(i)),
+        "export_metrics" => with_input!(args, |i| desk.export_metrics(i)),
         "set_intervention_average" => with_input!(args, |i| desk.set_intervention_average(i).await),
         "reminders_due" => with_input!(args, |i| desk.reminders_due(i)),
         "snooze_case" => with_input!(args, |i| desk.snooze_case(i).await),

@@ -5,7 +5,7 @@ use aftersales::api::*;
 use aftersales::exports::ExportFormat;
 use aftersales::repairs::{Payer, RepairStatus};
 use aftersales::warranty::{PeriodUnit, ReplacementRule, Scope, UnitStatus};
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::Subcommand;
 use serde::de::DeserializeOwned;
 
@@ -368,8 +368,32 @@ pub enum ExportCmd {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// The dashboard's figures for a window as XLSX: figures with numerator, denominator, the previous
+    /// window and definitions; the daily series; return reasons and SKUs; clocks per kind
+    Metrics {
+        #[arg(long)]
+        out: String,
+        #[arg(long)]
+        shop: Option<String>,
+        /// 7d, 30d, 90d…
+        #[arg(long, default_value = "30d")]
+        window: String,
+        /// The window's end (RFC 3339); now by default
+        #[arg(long)]
+        at: Option<String>,
+        /// A custom window's start (RFC 3339); --window is then ignored
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// The column ids each export knows
     Columns,
+}
+
+/// `30d` or `30` → 30.
+pub fn window_days(window: &str) -> Result<i64> {
+    window.trim().trim_end_matches('d').parse().with_context(|| format!("--window '{window}': a number of days like 30d"))
 }
 
 type ShopId<'a> = &'a dyn Fn(&Desk, &str) -> Result<i64>;
@@ -608,6 +632,13 @@ pub fn export(desk: &Desk, cmd: ExportCmd, shop_id: ShopId<'_>) -> Result<()> {
         ExportCmd::Warranty { format, out, status, columns: cols, shop, lang: l } => {
             let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
             desk.export_warranty(ExportWarrantyInput { format, out: Some(out), shop_id, statuses: status, columns: columns(&cols), lang: lang(l) })?
+        }
+        ExportCmd::Metrics { out, shop, window, at, from, lang: l } => {
+            let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
+            let window_days = window_days(&window)?;
+            let r = desk.export_metrics(ExportMetricsInput { out: Some(out), shop_id, window_days, at, from, lang: lang(l) })?;
+            println!("{} figures written to {}", r.rows, r.path);
+            return Ok(());
         }
         ExportCmd::Columns => {
             let c = desk.export_columns();

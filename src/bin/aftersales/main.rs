@@ -418,7 +418,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Metrics { shop, window, at, from, category_average, json: _ } => {
             let desk = open(&db)?;
             let shop_id = shop.map(|s| shop_id(&desk, &s)).transpose()?;
-            let days: i64 = window.trim().trim_end_matches('d').parse().with_context(|| format!("--window '{window}': a number of days like 30d"))?;
+            let days = ledgers_cli::window_days(&window)?;
             if let (Some(id), Some(p)) = (shop_id, category_average) {
                 desk.set_intervention_average(aftersales::api::InterventionAverageInput { shop_id: id, percent: p }).await?;
             }
