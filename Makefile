@@ -55,6 +55,7 @@ bindings:
 bench:
 	$(CARGO) bench --bench sync
 	$(CARGO) bench --bench exports
+	$(CARGO) bench --bench metrics
 
 ## Running
 

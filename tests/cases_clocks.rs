@@ -215,6 +215,28 @@ async fn synced_returns_and_refunds_become_cases_with_their_clocks() {
                     "Shopify {raw} returns are {status} cases, the raw status kept verbatim"
                 );
             }
+            // Each returned item is on the case with the SKU it was sold as, and the reason is from the tree.
+            for o in orders.iter().filter(|o| !o.returns.is_empty()) {
+                for r in &o.returns {
+                    let (line, _, reason) = r.lines[0];
+                    let sold = o.lines.iter().find(|l| l.id == line).unwrap();
+                    let (sku, code): (String, String) = conn
+                        .query_row(
+                            "SELECT l.sku, c.reason FROM cases c JOIN case_lines l ON l.case_id = c.id WHERE c.external_id = ?1",
+                            [format!("gid://shopify/Return/{}", r.id)],
+                            |x| Ok((x.get(0)?, x.get(1)?)),
+                        )
+                        .unwrap();
+                    assert_eq!(sku, sold.sku, "return {} names the line it came from", r.name);
+                    assert_eq!(code, aftersales::cases::from_sync::shopify_reason(reason), "{reason} onto the reason tree");
+                    assert!(code.contains('.') || code == "other", "{code} is a tree code");
+                }
+            }
+            assert_eq!(
+                count("SELECT COUNT(*) FROM cases WHERE type = 'refund_only' AND reason IS NOT NULL"),
+                0,
+                "a refund's note is not a reason: refund-only cases count as 'other' until the merchant says"
+            );
         }
         // A second sync finds them all again and makes no new ones.
         let before = count("SELECT COUNT(*) FROM cases");

@@ -70,3 +70,31 @@ fn pragmas_are_set_on_open() {
     let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
     assert_eq!((journal.as_str(), fk, sync), ("wal", 1, 1), "WAL, foreign keys on, synchronous=NORMAL");
 }
+
+#[test]
+fn synced_cases_get_reasons_from_the_tree_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    {
+        let conn = Connection::open(&db).unwrap();
+        store::migrate_to(&conn, 29).unwrap();
+        conn.execute_batch(
+            "INSERT INTO shops (id, platform, name, base_url, created_at) VALUES (1, 'shopify', 'Old shop', 'https://old.myshopify.com', 1);
+             INSERT INTO cases (shop_id, type, status, reason, currency, opened_at, source, external_id, updated_at) VALUES
+               (1, 'return_refund', 'requested', 'DEFECTIVE', 'CNY', 1, 'platform', 'gid://shopify/Return/1', 1),
+               (1, 'return_refund', 'requested', 'SIZE_TOO_SMALL', 'CNY', 1, 'platform', 'gid://shopify/Return/2', 1),
+               (1, 'refund_only', 'refunded', 'Item arrived damaged', 'CNY', 1, 'platform', 'refund:9', 1),
+               (1, 'refund_only', 'refunded', 'quality.damaged', 'CNY', 1, 'platform', 'refund:10', 1),
+               (1, 'refund_only', 'requested', 'my own words', 'CNY', 1, 'manual', NULL, 1);",
+        )
+        .unwrap();
+    }
+    let conn = store::open(&db).unwrap();
+    let reasons: Vec<Option<String>> =
+        conn.prepare("SELECT reason FROM cases ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(
+        reasons,
+        [Some("quality.defective".into()), Some("buyer.size".into()), None, Some("quality.damaged".into()), Some("my own words".into())],
+        "Shopify's reasons mapped, a refund's note dropped as a reason, a tree code and the merchant's own text kept"
+    );
+}

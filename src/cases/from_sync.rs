@@ -8,7 +8,7 @@ use crate::policy::CaseType;
 use crate::store::case_lines::CaseLineRow;
 use crate::store::cases;
 use crate::store::shops::ShopRow;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct Derived {
@@ -25,6 +25,21 @@ fn path_to(raw: &str) -> &'static [CaseAction] {
         "CANCELED" => &[CaseAction::Cancel],
         _ => &[],
     }
+}
+
+/// Shopify's ReturnReason onto the reason tree (DESIGN §3), so the dashboard groups platform returns with the
+/// merchant's own cases; an unknown value is kept as it came.
+pub fn shopify_reason(raw: &str) -> String {
+    match raw {
+        "DEFECTIVE" => "quality.defective",
+        "NOT_AS_DESCRIBED" => "quality.not_as_described",
+        "WRONG_ITEM" => "fulfilment.wrong_item",
+        "SIZE_TOO_LARGE" | "SIZE_TOO_SMALL" => "buyer.size",
+        "UNWANTED" | "STYLE" | "COLOR" => "buyer.no_reason",
+        "OTHER" | "UNKNOWN" => "other",
+        other => other,
+    }
+    .to_string()
 }
 
 fn platform_act(action: CaseAction, at: i64, raw: &str) -> Act {
@@ -45,6 +60,31 @@ fn last_step(conn: &Connection, case_id: i64) -> Result<i64, CaseError> {
     Ok(crate::store::case_events::for_case(conn, case_id)?.iter().map(|e| e.at).max().unwrap_or(0))
 }
 
+/// The case's lines from the order lines the return names (SKU and title as sold); one line for the whole
+/// quantity when the platform did not say which.
+fn return_lines(conn: &Connection, order_id: i64, lines_json: &str, quantity: i64) -> Result<Vec<CaseLineRow>, CaseError> {
+    let named: Vec<(String, i64)> = serde_json::from_str(lines_json).unwrap_or_default();
+    let mut out = vec![];
+    let mut stmt = conn.prepare_cached("SELECT sku, title FROM order_lines WHERE order_id = ?1 AND external_id = ?2")?;
+    for (line, qty) in named {
+        let found: Option<(Option<String>, String)> = stmt.query_row(params![order_id, line], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        if let Some((sku, title)) = found {
+            out.push(CaseLineRow { line_external_id: Some(line), sku, title, quantity: qty, received_qty: 0, damaged_qty: 0 });
+        }
+    }
+    if out.is_empty() {
+        out.push(CaseLineRow {
+            line_external_id: None,
+            sku: None,
+            title: format!("{quantity} item(s) to return"),
+            quantity,
+            received_qty: 0,
+            damaged_qty: 0,
+        });
+    }
+    Ok(out)
+}
+
 pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
     let mut out = Derived::default();
     struct Ret {
@@ -57,10 +97,11 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         closed_at: Option<i64>,
         order_id: i64,
         currency: String,
+        lines: String,
     }
     let returns: Vec<Ret> = conn
         .prepare(
-            "SELECT r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, o.id, o.currency
+            "SELECT r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, o.id, o.currency, r.lines
              FROM order_returns r JOIN orders o ON o.id = r.order_id WHERE o.shop_id = ?1 ORDER BY r.created_at, r.id",
         )?
         .query_map([shop.id], |r| {
@@ -74,6 +115,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                 closed_at: r.get(6)?,
                 order_id: r.get(7)?,
                 currency: r.get(8)?,
+                lines: r.get(9)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -92,17 +134,10 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                         currency: r.currency.clone(),
                         requested_minor: None,
                         refunded_minor: 0,
-                        reason: r.reason.clone(),
+                        reason: r.reason.as_deref().map(shopify_reason),
                         note: r.name.clone(),
                         customer: None,
-                        lines: vec![CaseLineRow {
-                            line_external_id: None,
-                            sku: None,
-                            title: format!("{} item(s) to return", r.quantity),
-                            quantity: r.quantity,
-                            received_qty: 0,
-                            damaged_qty: 0,
-                        }],
+                        lines: return_lines(conn, r.order_id, &r.lines, r.quantity)?,
                         source: "platform".into(),
                         external_id: Some(r.external_id.clone()),
                         raw_status: Some("REQUESTED".into()),
@@ -178,7 +213,8 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                 currency: f.currency.clone(),
                 requested_minor: Some(f.amount),
                 refunded_minor: 0,
-                reason: f.note.clone(),
+                // A refund's note is free text, not a reason: the case counts as "other" until the merchant says.
+                reason: None,
                 note: f.note.clone(),
                 customer: None,
                 lines: vec![],

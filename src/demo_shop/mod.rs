@@ -6,7 +6,7 @@ mod bucket;
 pub mod data;
 pub mod faults;
 mod shopify_graphql;
-mod shopify_json;
+pub mod shopify_json;
 mod shopify_orders;
 mod state;
 mod woo;

@@ -236,9 +236,12 @@ fn repair_turnaround(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Ta
 
 fn repeat_repairs(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT COUNT(*), COALESCE(SUM(EXISTS (
-             SELECT 1 FROM repairs p WHERE p.id != r.id AND p.intake_at < r.intake_at AND p.intake_at >= r.intake_at - 90 * 86400000
-               AND ((r.unit_id IS NOT NULL AND p.unit_id = r.unit_id) OR (r.serial IS NOT NULL AND p.serial = r.serial)))), 0)
+        // Two lookups, not one with OR: each is then a range on (unit_id, intake_at) or (serial, intake_at).
+        "SELECT COUNT(*), COALESCE(SUM(
+             EXISTS (SELECT 1 FROM repairs p WHERE p.unit_id = r.unit_id AND p.intake_at < r.intake_at
+                       AND p.intake_at >= r.intake_at - 90 * 86400000 AND p.id != r.id)
+             OR EXISTS (SELECT 1 FROM repairs p WHERE p.serial = r.serial AND p.intake_at < r.intake_at
+                       AND p.intake_at >= r.intake_at - 90 * 86400000 AND p.id != r.id)), 0)
          FROM repairs r WHERE r.intake_at >= ?2 AND r.intake_at < ?3 AND (?1 IS NULL OR r.shop_id = ?1)",
     )?;
     (t.repairs_taken_in, t.repeat_repairs) = stmt.query_row(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?;

@@ -30,6 +30,32 @@ CREATE UNIQUE INDEX cases_by_external ON cases (shop_id, source, external_id) WH
 CREATE INDEX cases_by_status ON cases (status, opened_at DESC, id DESC);
 CREATE INDEX cases_by_order ON cases (order_id);";
 
+/// Cases synced before platform reasons were mapped onto the reason tree: Shopify's ReturnReason values become
+/// tree codes, and a refund-only case whose "reason" was the refund's note text counts as "other" (the note
+/// stays on the case).
+pub const MIGRATION_30: &str = "
+UPDATE cases SET reason = CASE reason
+    WHEN 'DEFECTIVE' THEN 'quality.defective'
+    WHEN 'NOT_AS_DESCRIBED' THEN 'quality.not_as_described'
+    WHEN 'WRONG_ITEM' THEN 'fulfilment.wrong_item'
+    WHEN 'SIZE_TOO_LARGE' THEN 'buyer.size'
+    WHEN 'SIZE_TOO_SMALL' THEN 'buyer.size'
+    WHEN 'UNWANTED' THEN 'buyer.no_reason'
+    WHEN 'STYLE' THEN 'buyer.no_reason'
+    WHEN 'COLOR' THEN 'buyer.no_reason'
+    WHEN 'OTHER' THEN 'other'
+    WHEN 'UNKNOWN' THEN 'other'
+    ELSE reason END
+WHERE source = 'platform' AND type = 'return_refund';
+UPDATE cases SET reason = NULL
+WHERE source = 'platform' AND type = 'refund_only' AND external_id LIKE 'refund:%'
+  AND reason IS NOT NULL AND reason NOT IN (SELECT code FROM reasons);";
+
+/// The dashboard's windows: cases opened and cases closed, with the shop.
+pub const MIGRATION_32: &str = "
+CREATE INDEX cases_by_opened ON cases (opened_at, shop_id);
+CREATE INDEX cases_by_closed ON cases (closed_at, shop_id) WHERE closed_at IS NOT NULL;";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseRow {
     pub id: i64,

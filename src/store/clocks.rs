@@ -21,6 +21,9 @@ CREATE TABLE clocks (
 CREATE INDEX clocks_running ON clocks (outcome, due_at) WHERE outcome = 'running';
 CREATE INDEX clocks_by_case ON clocks (case_id);";
 
+/// Clock compliance for a window: clocks judged (stopped) in it.
+pub const MIGRATION_33: &str = "CREATE INDEX clocks_by_stopped ON clocks (stopped_at) WHERE stopped_at IS NOT NULL;";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockRow {
     pub id: i64,

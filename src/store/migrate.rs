@@ -40,6 +40,14 @@ pub const MIGRATIONS: &[&str] = &[
     orders::MIGRATION_27,
     notifications_sent::MIGRATION_28,
     snoozes::MIGRATION_29,
+    cases::MIGRATION_30,
+    orders::MIGRATION_31,
+    cases::MIGRATION_32,
+    clocks::MIGRATION_33,
+    order_refunds::MIGRATION_34,
+    repairs::MIGRATION_35,
+    case_events::MIGRATION_36,
+    order_returns::MIGRATION_37,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

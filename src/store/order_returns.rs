@@ -26,6 +26,8 @@ pub struct NewReturn {
     pub status: String,
     pub quantity: i64,
     pub reason: Option<String>,
+    /// (order line external id, quantity) for each item, where the platform says which line it came from.
+    pub lines: Vec<(String, i64)>,
     pub created_at: i64,
     pub closed_at: Option<i64>,
 }
@@ -42,6 +44,10 @@ pub struct ReturnRow {
     pub closed_at: Option<i64>,
 }
 
+/// Which order line each returned item came from, as JSON `[[line_external_id, quantity], …]`: a return's
+/// items are read and replaced with it, never queried one by one.
+pub const MIGRATION_37: &str = "ALTER TABLE order_returns ADD COLUMN lines TEXT NOT NULL DEFAULT '[]';";
+
 /// The returns of one order as the platform lists them now; returns it no longer lists are removed.
 /// Returns false when the order is not stored yet (its returns come again with it).
 pub fn replace_for_order(conn: &Connection, shop_id: i64, order_external_id: &str, returns: &[NewReturn]) -> Result<bool, StoreError> {
@@ -51,13 +57,15 @@ pub fn replace_for_order(conn: &Connection, shop_id: i64, order_external_id: &st
         .optional()?;
     let Some(order_id) = order_id else { return Ok(false) };
     let mut upsert = conn.prepare_cached(
-        "INSERT INTO order_returns (order_id, external_id, name, status, quantity, reason, created_at, closed_at)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8)
+        "INSERT INTO order_returns (order_id, external_id, name, status, quantity, reason, created_at, closed_at, lines)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)
          ON CONFLICT(order_id, external_id) DO UPDATE SET name=excluded.name, status=excluded.status,
-             quantity=excluded.quantity, reason=excluded.reason, created_at=excluded.created_at, closed_at=excluded.closed_at",
+             quantity=excluded.quantity, reason=excluded.reason, created_at=excluded.created_at, closed_at=excluded.closed_at,
+             lines=excluded.lines",
     )?;
     for r in returns {
-        upsert.execute(params![order_id, r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at])?;
+        let lines = serde_json::to_string(&r.lines).unwrap_or_else(|_| "[]".into());
+        upsert.execute(params![order_id, r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, lines])?;
     }
     super::delete_children_not_in(conn, "order_returns", order_id, returns.iter().map(|x| x.external_id.as_str()))?;
     Ok(true)

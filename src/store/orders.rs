@@ -32,9 +32,17 @@ CREATE INDEX orders_by_created ON orders (created_at DESC, id DESC);
 CREATE INDEX orders_by_shop_created ON orders (shop_id, created_at DESC, id DESC);
 CREATE INDEX orders_by_number ON orders (number);";
 
-/// An order as a connector hands it over: everything we keep, nothing we don't.
 /// Orders a sync wrote, for the steps that follow it (warranty units) without walking every order.
 pub const MIGRATION_27: &str = "CREATE INDEX orders_by_shop_synced ON orders (shop_id, synced_at);";
+
+/// The dashboard's windows: orders paid, and orders completed (delivered, else closed; never cancelled), each
+/// with the shop so a one-shop window is read from the index alone. The expression is written exactly as the
+/// metrics queries write it, or SQLite would not use it.
+pub const MIGRATION_31: &str = "
+CREATE INDEX orders_by_paid ON orders (paid_at, shop_id) WHERE paid_at IS NOT NULL;
+CREATE INDEX orders_by_completed ON orders (COALESCE(delivered_at, closed_at), shop_id) WHERE cancelled_at IS NULL;";
+
+/// An order as a connector hands it over: everything we keep, nothing we don't.
 
 #[derive(Debug, Clone, PartialEq, Hash)]
 pub struct NewOrder {

@@ -35,6 +35,15 @@ CREATE INDEX repairs_by_status ON repairs (status, intake_at);
 CREATE INDEX repairs_by_serial ON repairs (serial);
 CREATE INDEX repairs_by_unit ON repairs (unit_id);";
 
+/// Turnaround for a window (repairs returned in it), and the repeat-repair check, which looks for an earlier
+/// intake of the same unit or serial within 90 days.
+pub const MIGRATION_35: &str = "
+CREATE INDEX repairs_by_returned ON repairs (returned_at) WHERE returned_at IS NOT NULL;
+DROP INDEX repairs_by_serial;
+CREATE INDEX repairs_by_serial ON repairs (serial, intake_at);
+DROP INDEX repairs_by_unit;
+CREATE INDEX repairs_by_unit ON repairs (unit_id, intake_at);";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RepairRow {
     pub id: i64,

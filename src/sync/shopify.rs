@@ -101,6 +101,12 @@ impl ShopifyClient {
     }
 }
 
+/// The orders of an `orders.json` body, as a page brings them (the metrics bench feeds generated pages here).
+pub fn parse_orders(body: &[u8]) -> Result<Vec<NewOrder>, SyncError> {
+    let b: OrdersBody = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("orders.json: {e}")))?;
+    b.orders.into_iter().map(into_order).collect()
+}
+
 /// `<https://…page_info=…>; rel="previous", <https://…>; rel="next"` → the next URL.
 pub fn next_link(header: &str) -> Option<String> {
     header.split(',').find_map(|part| {

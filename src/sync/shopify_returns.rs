@@ -22,7 +22,7 @@ pub const RETURNS_QUERY: &str = "query AftersalesReturns($first: Int!, $after: S
       returns(first: 10) {
         nodes {
           id name status createdAt closedAt totalQuantity
-          returnLineItems(first: 10) { nodes { ... on ReturnLineItem { quantity returnReason } } }
+          returnLineItems(first: 10) { nodes { ... on ReturnLineItem { quantity returnReason fulfillmentLineItem { lineItem { id } } } } }
         }
       }
     }
@@ -135,6 +135,20 @@ fn into_returns(o: GqlOrder) -> Result<OrderReturns, SyncError> {
             status: r.status.clone(),
             quantity: r.total_quantity.unwrap_or_else(|| r.return_line_items.as_ref().map_or(0, |l| l.nodes.iter().map(|n| n.quantity.unwrap_or(0)).sum())),
             reason: r.return_line_items.as_ref().and_then(|l| l.nodes.iter().find_map(|n| n.return_reason.clone())),
+            // The order line each item came from (its REST id, as order_lines keeps it), so the case knows the SKU.
+            lines: r
+                .return_line_items
+                .as_ref()
+                .map(|l| {
+                    l.nodes
+                        .iter()
+                        .filter_map(|n| {
+                            let id = n.fulfillment_line_item.as_ref()?.line_item.as_ref()?.id.rsplit('/').next()?.to_string();
+                            Some((id, n.quantity.unwrap_or(1)))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             created_at: time("return createdAt", &r.created_at)?,
             closed_at: r.closed_at.as_deref().map(|c| time("return closedAt", c)).transpose()?,
         });
@@ -230,4 +244,16 @@ struct GqlReturn {
 struct GqlReturnLine {
     quantity: Option<i64>,
     return_reason: Option<String>,
+    fulfillment_line_item: Option<GqlFulfillmentLine>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GqlFulfillmentLine {
+    line_item: Option<GqlId>,
+}
+
+#[derive(Deserialize)]
+struct GqlId {
+    id: String,
 }
