@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { AddEvidenceInput, CaseActionInput, CasesQuery, EligibilityInput, NewCaseInput } from '../bindings';
+import type { AddEvidenceInput, CaseActionInput, CasesQuery, EligibilityInput, ExportMetricsInput, NewCaseInput } from '../bindings';
 import { backendOver, type Backend, type Invoke } from './Backend';
 
 type Call = { command: string; args: Record<string, unknown> | undefined };
@@ -29,6 +29,7 @@ const newCase: NewCaseInput = {
 };
 const action: CaseActionInput = { case_id: 9, action: 'reject', at: null, note: 'used', amount: null, tracking: null, damaged: null };
 const eligibility: EligibilityInput = { order_id: 7, line_external_id: 'L1', case_type: 'return_refund', at: null };
+const dashboardExport: ExportMetricsInput = { out: '/tmp/d.xlsx', shop_id: null, window_days: 30, at: null, from: null, lang: 'en' };
 const evidence: AddEvidenceInput = { case_id: 9, file_name: 'a.png', mime: 'image/png', content_base64: 'AAEC', note: null };
 
 describe('backendOver', () => {
@@ -57,6 +58,7 @@ describe('backendOver', () => {
     ['setRuleOverride', (b) => b.setRuleOverride({ rule_id: 'pdd.merchant_response', minutes: 1440 }), 'set_rule_override', { input: { rule_id: 'pdd.merchant_response', minutes: 1440 } }],
     ['listReasons', (b) => b.listReasons(), 'list_reasons', undefined],
     ['addReason', (b) => b.addReason({ parent: 'quality', label_zh: '异味', label_en: 'Smells' }), 'add_reason', { input: { parent: 'quality', label_zh: '异味', label_en: 'Smells' } }],
+    ['exportMetrics', (b) => b.exportMetrics(dashboardExport), 'export_metrics', { input: dashboardExport }],
   ])('%s calls the engine command %s', async (_method, call, command, args) => {
     const { backend, calls } = recording();
     await call(backend);

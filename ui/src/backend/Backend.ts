@@ -24,6 +24,7 @@ import type {
   EligibilityDto,
   EligibilityInput,
   ExportColumnsDto,
+  ExportMetricsInput,
   ExportRepairsInput,
   ExportResultDto,
   ExportWarrantyInput,
@@ -127,6 +128,7 @@ export interface Backend {
   exportColumns(): Promise<ExportColumnsDto>;
   exportRepairs(input: ExportRepairsInput): Promise<ExportResultDto>;
   exportWarranty(input: ExportWarrantyInput): Promise<ExportResultDto>;
+  exportMetrics(input: ExportMetricsInput): Promise<ExportResultDto>;
   chooseSavePath(input: SavePathInput): Promise<string | null>;
   remindersDue(input: RemindersQuery): Promise<RemindersDto>;
   metrics(input: MetricsQuery): Promise<Metrics>;
@@ -193,6 +195,7 @@ export function backendOver(invoke: Invoke): Backend {
     exportColumns: () => invoke('export_columns'),
     exportRepairs: (input) => invoke('export_repairs', { input }),
     exportWarranty: (input) => invoke('export_warranty', { input }),
+    exportMetrics: (input) => invoke('export_metrics', { input }),
     chooseSavePath: (input) => invoke('choose_save_path', { input }),
     remindersDue: (input) => invoke('reminders_due', { input }),
     metrics: (input) => invoke('metrics', { input }),

@@ -100,6 +100,7 @@ function firstStartBackend() {
     exportColumns: notInThisTest(),
     exportRepairs: notInThisTest(),
     exportWarranty: notInThisTest(),
+    exportMetrics: notInThisTest(),
     chooseSavePath: notInThisTest(),
     remindersDue: notInThisTest(),
     metrics: notInThisTest(),
