@@ -8,19 +8,19 @@ use rusqlite::{params, Connection};
 
 type Set = fn(&mut DayPoint, i64, i64);
 
-/// (name, SQL giving (day, a, b), where the values go). ?4 is the zone's offset, ?5 a day, in milliseconds.
+/// (name, SQL giving (a, b) for one day [?2, ?3), where the values go). Each day is counted on its own: every
+/// query is then a range count over an index that holds what it counts, while one GROUP BY over the whole
+/// window would read each row to compute its day and sort them (a 90-day window at 1 M orders: 250 k rows).
 pub const SERIES: &[(&str, &str, Set)] = &[
     (
         "series: orders completed",
-        "SELECT (COALESCE(delivered_at, closed_at) + ?4) / ?5, COUNT(*), 0 FROM orders
-         WHERE COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3
-           AND (?1 IS NULL OR shop_id = ?1) AND cancelled_at IS NULL GROUP BY 1",
+        "SELECT COUNT(*), 0 FROM orders WHERE COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3
+           AND (?1 IS NULL OR shop_id = ?1) AND cancelled_at IS NULL",
         |p, n, _| p.orders_completed = n,
     ),
     (
         "series: cases opened, interventions",
-        "SELECT (opened_at + ?4) / ?5, COUNT(*), SUM(intervention = 1) FROM cases
-         WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1) GROUP BY 1",
+        "SELECT COUNT(*), COALESCE(SUM(intervention = 1), 0) FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
         |p, n, i| {
             p.cases_opened = n;
             p.interventions = i;
@@ -28,9 +28,8 @@ pub const SERIES: &[(&str, &str, Set)] = &[
     ),
     (
         "series: clocks met, breached",
-        "SELECT (k.stopped_at + ?4) / ?5, SUM(k.outcome = 'met'), SUM(k.outcome = 'breached') FROM clocks k JOIN cases c ON c.id = k.case_id
-         WHERE k.stopped_at >= ?2 AND k.stopped_at < ?3 AND k.outcome IN ('met', 'breached') AND (?1 IS NULL OR c.shop_id = ?1)
-         GROUP BY 1",
+        "SELECT COALESCE(SUM(outcome = 'met'), 0), COALESCE(SUM(outcome = 'breached'), 0) FROM clocks
+         WHERE stopped_at >= ?2 AND stopped_at < ?3 AND outcome IN ('met', 'breached') AND (?1 IS NULL OR shop_id = ?1)",
         |p, met, breached| {
             p.clocks_met = met;
             p.clocks_breached = breached;
@@ -38,8 +37,7 @@ pub const SERIES: &[(&str, &str, Set)] = &[
     ),
     (
         "series: repairs returned",
-        "SELECT (returned_at + ?4) / ?5, COUNT(*), 0 FROM repairs WHERE returned_at >= ?2 AND returned_at < ?3
-           AND (?1 IS NULL OR shop_id = ?1) GROUP BY 1",
+        "SELECT COUNT(*), 0 FROM repairs WHERE returned_at >= ?2 AND returned_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
         |p, n, _| p.repairs_returned = n,
     ),
 ];
@@ -70,17 +68,16 @@ pub fn empty_days(w: Window, tz: chrono_tz::Tz) -> Vec<DayPoint> {
         .collect()
 }
 
-/// Runs one series query into `points` (from `empty_days`).
+/// Runs one series query into `points` (from `empty_days`), day by day.
 pub fn fill(conn: &Connection, shop: Option<i64>, w: Window, tz: chrono_tz::Tz, sql: &str, set: Set, points: &mut [DayPoint]) -> Result<(), StoreError> {
     let offset = offset_ms(w, tz);
     let first_day = (w.start + offset).div_euclid(DAY);
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![shop, w.start, w.end, offset, DAY], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?;
-    for row in rows {
-        let (day, a, b) = row?;
-        if let Some(p) = usize::try_from(day - first_day).ok().and_then(|i| points.get_mut(i)) {
-            set(p, a, b);
-        }
+    for (i, p) in points.iter_mut().enumerate() {
+        let day_start = ((first_day + i as i64) * DAY - offset).max(w.start);
+        let day_end = ((first_day + i as i64 + 1) * DAY - offset).min(w.end);
+        let (a, b) = stmt.query_row(params![shop, day_start, day_end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        set(p, a, b);
     }
     Ok(())
 }

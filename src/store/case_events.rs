@@ -16,7 +16,8 @@ CREATE TABLE case_events (
 );
 CREATE INDEX case_events_by_case ON case_events (case_id, at, id);";
 
-/// First response time: a case's first merchant action after it opened, found by one seek.
+/// First response time: a case's first merchant action after it opened, found by one seek (replaced by
+/// `cases.first_action_at` in migration 41).
 pub const MIGRATION_36: &str = "CREATE INDEX case_events_first_action ON case_events (case_id, actor, at) WHERE kind != 'opened';";
 
 #[derive(Debug, Clone, PartialEq)]

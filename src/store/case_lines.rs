@@ -16,6 +16,20 @@ CREATE TABLE case_lines (
 );
 CREATE INDEX case_lines_by_case ON case_lines (case_id);";
 
+/// The return rate by SKU counts cases opened in a window per SKU: the case's shop and opening time are kept on
+/// its lines (by triggers) so that is one index range over the lines that name a SKU.
+pub const MIGRATION_44: &str = "
+ALTER TABLE case_lines ADD COLUMN shop_id INTEGER;
+ALTER TABLE case_lines ADD COLUMN opened_at INTEGER;
+UPDATE case_lines SET (shop_id, opened_at) = (SELECT shop_id, opened_at FROM cases WHERE cases.id = case_lines.case_id);
+CREATE TRIGGER case_lines_from_case AFTER INSERT ON case_lines WHEN NEW.shop_id IS NULL BEGIN
+    UPDATE case_lines SET (shop_id, opened_at) = (SELECT shop_id, opened_at FROM cases WHERE id = NEW.case_id) WHERE id = NEW.id;
+END;
+CREATE TRIGGER case_lines_follow_opened AFTER UPDATE OF opened_at ON cases WHEN OLD.opened_at IS NOT NEW.opened_at BEGIN
+    UPDATE case_lines SET opened_at = NEW.opened_at WHERE case_id = NEW.id;
+END;
+CREATE INDEX case_lines_by_opened ON case_lines (opened_at, shop_id, sku, case_id) WHERE sku IS NOT NULL;";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseLineRow {
     pub line_external_id: Option<String>,

@@ -56,6 +56,23 @@ pub const MIGRATION_32: &str = "
 CREATE INDEX cases_by_opened ON cases (opened_at, shop_id);
 CREATE INDEX cases_by_closed ON cases (closed_at, shop_id) WHERE closed_at IS NOT NULL;";
 
+/// First response is "opened → the merchant's first action": kept on the case by a trigger on its timeline, so
+/// whichever code appends the event, the figure is read from the cases-opened index with the reason and the
+/// intervention flag beside it (no timeline lookups per case).
+pub const MIGRATION_41: &str = "
+ALTER TABLE cases ADD COLUMN first_action_at INTEGER;
+UPDATE cases SET first_action_at = (SELECT MIN(e.at) FROM case_events e WHERE e.case_id = cases.id AND e.actor = 'merchant'
+                                    AND e.kind != 'opened' AND e.at >= cases.opened_at);
+CREATE TRIGGER cases_first_action AFTER INSERT ON case_events
+WHEN NEW.actor = 'merchant' AND NEW.kind != 'opened'
+BEGIN
+    UPDATE cases SET first_action_at = NEW.at
+    WHERE id = NEW.case_id AND NEW.at >= opened_at AND (first_action_at IS NULL OR first_action_at > NEW.at);
+END;
+DROP INDEX cases_by_opened;
+CREATE INDEX cases_by_opened ON cases (opened_at, shop_id, intervention, reason, first_action_at);
+DROP INDEX case_events_first_action;";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseRow {
     pub id: i64,

@@ -24,6 +24,17 @@ CREATE INDEX clocks_by_case ON clocks (case_id);";
 /// Clock compliance for a window: clocks judged (stopped) in it.
 pub const MIGRATION_33: &str = "CREATE INDEX clocks_by_stopped ON clocks (stopped_at) WHERE stopped_at IS NOT NULL;";
 
+/// Compliance and its daily series read clocks judged in a window by shop, kind and outcome: the case's shop is
+/// kept on the clock (a case never changes shop) and the index holds all a judged clock is counted by.
+pub const MIGRATION_40: &str = "
+ALTER TABLE clocks ADD COLUMN shop_id INTEGER;
+UPDATE clocks SET shop_id = (SELECT shop_id FROM cases WHERE cases.id = clocks.case_id);
+CREATE TRIGGER clocks_shop AFTER INSERT ON clocks WHEN NEW.shop_id IS NULL BEGIN
+    UPDATE clocks SET shop_id = (SELECT shop_id FROM cases WHERE id = NEW.case_id) WHERE id = NEW.id;
+END;
+DROP INDEX clocks_by_stopped;
+CREATE INDEX clocks_by_stopped ON clocks (stopped_at, shop_id, outcome, kind, consequence, case_id) WHERE stopped_at IS NOT NULL;";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockRow {
     pub id: i64,
@@ -44,8 +55,8 @@ pub struct ClockRow {
 
 pub fn insert(conn: &Connection, c: &ClockRow) -> Result<i64, StoreError> {
     conn.execute(
-        "INSERT INTO clocks (case_id, kind, rule_id, calendar, started_at, due_at, paused_at, stopped_at, outcome, consequence, source)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+        "INSERT INTO clocks (case_id, kind, rule_id, calendar, started_at, due_at, paused_at, stopped_at, outcome, consequence, source, shop_id)
+         SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11, shop_id FROM cases WHERE id = ?1",
         params![c.case_id, c.kind, c.rule_id, c.calendar, c.started_at, c.due_at, c.paused_at, c.stopped_at, c.outcome, c.consequence, c.source],
     )?;
     Ok(conn.last_insert_rowid())

@@ -48,6 +48,13 @@ pub const MIGRATIONS: &[&str] = &[
     repairs::MIGRATION_35,
     case_events::MIGRATION_36,
     order_returns::MIGRATION_37,
+    orders::MIGRATION_38,
+    order_lines::MIGRATION_39,
+    clocks::MIGRATION_40,
+    cases::MIGRATION_41,
+    order_refunds::MIGRATION_42,
+    order_refunds::MIGRATION_43,
+    case_lines::MIGRATION_44,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -17,6 +17,21 @@ CREATE TABLE order_lines (
     UNIQUE (order_id, external_id)
 );";
 
+/// The return rate by SKU counts the lines of orders paid in a window, per SKU: the order's shop and payment
+/// time are kept on its lines (written with them; triggers cover other writers and a later payment) so that
+/// count is one index range per SKU, not a join over every order.
+pub const MIGRATION_39: &str = "
+ALTER TABLE order_lines ADD COLUMN shop_id INTEGER;
+ALTER TABLE order_lines ADD COLUMN paid_at INTEGER;
+UPDATE order_lines SET (shop_id, paid_at) = (SELECT shop_id, paid_at FROM orders WHERE orders.id = order_lines.order_id);
+CREATE TRIGGER order_lines_from_order AFTER INSERT ON order_lines WHEN NEW.shop_id IS NULL BEGIN
+    UPDATE order_lines SET (shop_id, paid_at) = (SELECT shop_id, paid_at FROM orders WHERE id = NEW.order_id) WHERE id = NEW.id;
+END;
+CREATE TRIGGER order_lines_follow_payment AFTER UPDATE OF paid_at ON orders WHEN OLD.paid_at IS NOT NEW.paid_at BEGIN
+    UPDATE order_lines SET paid_at = NEW.paid_at WHERE order_id = NEW.id;
+END;
+CREATE INDEX order_lines_paid_by_sku ON order_lines (sku, paid_at, shop_id) WHERE paid_at IS NOT NULL;";
+
 /// The platform's product id on each line (a product groups a SKU's variants), for product-wide warranty
 /// policies. Lines synced before it existed get it on their next sync.
 pub const MIGRATION_25: &str = "
@@ -47,10 +62,11 @@ pub struct LineRow {
 /// The platform's list is the truth: lines it no longer sends are removed, the others upserted in place.
 pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
     let mut upsert = conn.prepare_cached(
-        "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor, product_id)
-         VALUES (?1,?2,?3,?4,?5,?6,?7)
+        "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor, product_id, shop_id, paid_at)
+         SELECT ?1,?2,?3,?4,?5,?6,?7, o.shop_id, o.paid_at FROM orders o WHERE o.id = ?1
          ON CONFLICT(order_id, external_id) DO UPDATE SET sku=excluded.sku, title=excluded.title,
-             quantity=excluded.quantity, price_minor=excluded.price_minor, product_id=excluded.product_id",
+             quantity=excluded.quantity, price_minor=excluded.price_minor, product_id=excluded.product_id,
+             shop_id=excluded.shop_id, paid_at=excluded.paid_at",
     )?;
     for l in lines {
         upsert.execute(params![order_id, l.external_id, l.sku, l.title, l.quantity, l.price_minor, l.product_id])?;

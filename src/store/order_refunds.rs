@@ -20,6 +20,26 @@ pub const MIGRATION_34: &str = "
 CREATE INDEX order_refunds_by_created ON order_refunds (created_at);
 CREATE INDEX order_refunds_made ON order_refunds (order_id) WHERE amount_minor > 0;";
 
+/// Refunds made in a window, summed per currency, read from the index alone.
+pub const MIGRATION_42: &str = "
+DROP INDEX order_refunds_by_created;
+CREATE INDEX order_refunds_by_created ON order_refunds (created_at, order_id, amount_minor);";
+
+/// Refunds made in a window are summed per currency and shop: both are kept on the refund (from its order, by
+/// triggers) so the sum is read from the index alone; looking up each refund's order cost 2 µs a refund.
+pub const MIGRATION_43: &str = "
+ALTER TABLE order_refunds ADD COLUMN shop_id INTEGER;
+ALTER TABLE order_refunds ADD COLUMN currency TEXT;
+UPDATE order_refunds SET (shop_id, currency) = (SELECT shop_id, currency FROM orders WHERE orders.id = order_refunds.order_id);
+CREATE TRIGGER order_refunds_from_order AFTER INSERT ON order_refunds WHEN NEW.shop_id IS NULL BEGIN
+    UPDATE order_refunds SET (shop_id, currency) = (SELECT shop_id, currency FROM orders WHERE id = NEW.order_id) WHERE id = NEW.id;
+END;
+CREATE TRIGGER order_refunds_follow_currency AFTER UPDATE OF currency ON orders WHEN OLD.currency IS NOT NEW.currency BEGIN
+    UPDATE order_refunds SET currency = NEW.currency WHERE order_id = NEW.id;
+END;
+DROP INDEX order_refunds_by_created;
+CREATE INDEX order_refunds_by_created ON order_refunds (created_at, shop_id, currency, amount_minor);";
+
 #[derive(Debug, Clone, PartialEq, Hash)]
 pub struct NewRefund {
     pub external_id: String,

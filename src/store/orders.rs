@@ -42,6 +42,27 @@ pub const MIGRATION_31: &str = "
 CREATE INDEX orders_by_paid ON orders (paid_at, shop_id) WHERE paid_at IS NOT NULL;
 CREATE INDEX orders_by_completed ON orders (COALESCE(delivered_at, closed_at), shop_id) WHERE cancelled_at IS NULL;";
 
+/// What has been refunded on the order, kept with it by triggers on its refunds (whoever writes them), so the
+/// refund rate is read from the orders-paid index alone instead of one refunds lookup per order (a 90-day
+/// window holds a quarter of a million orders).
+pub const MIGRATION_38: &str = "
+ALTER TABLE orders ADD COLUMN refunded_minor INTEGER NOT NULL DEFAULT 0;
+UPDATE orders SET refunded_minor = COALESCE((SELECT SUM(amount_minor) FROM order_refunds r WHERE r.order_id = orders.id AND r.amount_minor > 0), 0);
+CREATE TRIGGER orders_refunded_after_insert AFTER INSERT ON order_refunds BEGIN
+    UPDATE orders SET refunded_minor = (SELECT COALESCE(SUM(amount_minor), 0) FROM order_refunds WHERE order_id = NEW.order_id AND amount_minor > 0)
+    WHERE id = NEW.order_id;
+END;
+CREATE TRIGGER orders_refunded_after_update AFTER UPDATE OF amount_minor, order_id ON order_refunds BEGIN
+    UPDATE orders SET refunded_minor = (SELECT COALESCE(SUM(amount_minor), 0) FROM order_refunds WHERE order_id = orders.id AND amount_minor > 0)
+    WHERE id IN (OLD.order_id, NEW.order_id);
+END;
+CREATE TRIGGER orders_refunded_after_delete AFTER DELETE ON order_refunds BEGIN
+    UPDATE orders SET refunded_minor = (SELECT COALESCE(SUM(amount_minor), 0) FROM order_refunds WHERE order_id = OLD.order_id AND amount_minor > 0)
+    WHERE id = OLD.order_id;
+END;
+DROP INDEX orders_by_paid;
+CREATE INDEX orders_by_paid ON orders (paid_at, shop_id, refunded_minor) WHERE paid_at IS NOT NULL;";
+
 /// An order as a connector hands it over: everything we keep, nothing we don't.
 
 #[derive(Debug, Clone, PartialEq, Hash)]
