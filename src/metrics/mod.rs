@@ -5,10 +5,12 @@
 //! How each definition is read from the tables:
 //! - orders completed: not cancelled, delivered (else closed) within the window; orders paid: paid within it.
 //! - intervention rate: cases with a platform intervention opened in the window ÷ orders completed.
-//! - first response: a case opened in the window → the merchant's first action on its timeline.
+//! - first response: a case opened in the window → the merchant's first action on its timeline (kept on the
+//!   case as `first_action_at` by a trigger on the timeline).
 //! - clock compliance: clocks judged (met or breached) in the window, per kind; money auto-refunded: the amount
 //!   at stake on cases whose auto-refund clock was breached in the window.
-//! - refund rate: orders paid in the window that have a refund ÷ orders paid in the window.
+//! - refund rate: orders paid in the window that have a refund (`refunded_minor` > 0, kept by triggers on the
+//!   refunds) ÷ orders paid in the window.
 //! - return rate by reason / SKU: cases opened in the window with that reason / SKU ÷ orders (order lines with
 //!   that SKU) paid in the window; priority = rate × count.
 //! - resolution: cases closed in the window, opened → closed.

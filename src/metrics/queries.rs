@@ -191,17 +191,23 @@ fn return_reasons(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally
 }
 
 fn return_skus(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
-    let mut cases: BTreeMap<String, i64> = BTreeMap::new();
-    {
+    // Cases per SKU, each case once: the (SKU, case) pairs sorted and counted here, because SQLite's GROUP BY with
+    // COUNT(DISTINCT) builds two temporary B-trees over a 90-day window's lines.
+    // The case's shop and opening time are kept on its lines (store::case_lines, migration 44).
+    let mut pairs: Vec<(String, i64)> = {
         let mut stmt = conn.prepare_cached(
-            // The case's shop and opening time are kept on its lines (store::case_lines, migration 44).
-            "SELECT sku, COUNT(DISTINCT case_id) FROM case_lines
-             WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND sku IS NOT NULL
-             GROUP BY sku",
+            "SELECT sku, case_id FROM case_lines WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND sku IS NOT NULL",
         )?;
-        for row in stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
-            let (sku, n) = row?;
-            cases.insert(sku, n);
+        let rows = stmt.query_map(params![shop, w.start, w.end], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut cases: Vec<(String, i64)> = vec![];
+    for (sku, _) in pairs {
+        match cases.last_mut() {
+            Some((last, n)) if *last == sku => *n += 1,
+            _ => cases.push((sku, 1)),
         }
     }
     if cases.is_empty() {

@@ -373,17 +373,8 @@ pub enum ExportCmd {
     Metrics {
         #[arg(long)]
         out: String,
-        #[arg(long)]
-        shop: Option<String>,
-        /// 7d, 30d, 90d…
-        #[arg(long, default_value = "30d")]
-        window: String,
-        /// The window's end (RFC 3339); now by default
-        #[arg(long)]
-        at: Option<String>,
-        /// A custom window's start (RFC 3339); --window is then ignored
-        #[arg(long)]
-        from: Option<String>,
+        #[command(flatten)]
+        window: WindowArgs,
         #[arg(long)]
         lang: Option<String>,
     },
@@ -391,12 +382,31 @@ pub enum ExportCmd {
     Columns,
 }
 
-/// `30d` or `30` → 30.
-pub fn window_days(window: &str) -> Result<i64> {
-    window.trim().trim_end_matches('d').parse().with_context(|| format!("--window '{window}': a number of days like 30d"))
+/// The dashboard's window, as `metrics` and `export metrics` take it.
+#[derive(clap::Args)]
+pub struct WindowArgs {
+    #[arg(long)]
+    shop: Option<String>,
+    /// 7d, 30d, 90d…
+    #[arg(long, default_value = "30d")]
+    window: String,
+    /// The window's end (RFC 3339); now by default
+    #[arg(long)]
+    at: Option<String>,
+    /// A custom window's start (RFC 3339): the window is [from, at) and --window is ignored
+    #[arg(long)]
+    from: Option<String>,
 }
 
-type ShopId<'a> = &'a dyn Fn(&Desk, &str) -> Result<i64>;
+impl WindowArgs {
+    pub fn query(self, desk: &Desk, shop_id: ShopId<'_>) -> Result<MetricsQuery> {
+        let w = self.window.trim();
+        let window_days = w.trim_end_matches('d').parse().with_context(|| format!("--window '{w}': a number of days like 30d"))?;
+        Ok(MetricsQuery { shop_id: self.shop.map(|s| shop_id(desk, &s)).transpose()?, window_days, at: self.at, from: self.from })
+    }
+}
+
+pub type ShopId<'a> = &'a dyn Fn(&Desk, &str) -> Result<i64>;
 
 fn repair_id(desk: &Desk, id: &str) -> Result<i64> {
     if let Ok(n) = id.parse::<i64>() {
@@ -633,10 +643,9 @@ pub fn export(desk: &Desk, cmd: ExportCmd, shop_id: ShopId<'_>) -> Result<()> {
             let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
             desk.export_warranty(ExportWarrantyInput { format, out: Some(out), shop_id, statuses: status, columns: columns(&cols), lang: lang(l) })?
         }
-        ExportCmd::Metrics { out, shop, window, at, from, lang: l } => {
-            let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
-            let window_days = window_days(&window)?;
-            let r = desk.export_metrics(ExportMetricsInput { out: Some(out), shop_id, window_days, at, from, lang: lang(l) })?;
+        ExportCmd::Metrics { out, window, lang: l } => {
+            let q = window.query(desk, shop_id)?;
+            let r = desk.export_metrics(ExportMetricsInput { out: Some(out), shop_id: q.shop_id, window_days: q.window_days, at: q.at, from: q.from, lang: lang(l) })?;
             println!("{} figures written to {}", r.rows, r.path);
             return Ok(());
         }

@@ -87,17 +87,8 @@ enum Command {
     Followups(ledgers_cli::FollowupsCmd),
     /// The figures platforms judge a shop by, for a window: every metric with numerator and denominator
     Metrics {
-        #[arg(long)]
-        shop: Option<String>,
-        /// 7d, 30d, 90d…
-        #[arg(long, default_value = "30d")]
-        window: String,
-        /// The window's end (RFC 3339); now by default
-        #[arg(long)]
-        at: Option<String>,
-        /// A custom window's start (RFC 3339): the window is [from, at) and --window is ignored
-        #[arg(long)]
-        from: Option<String>,
+        #[command(flatten)]
+        window: ledgers_cli::WindowArgs,
         /// The shop's category intervention average in percent (saved for the shop)
         #[arg(long)]
         category_average: Option<String>,
@@ -415,14 +406,13 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
         Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
         Command::Reminders(cmd) => ledgers_cli::reminders(&open(&db)?, cmd).await,
-        Command::Metrics { shop, window, at, from, category_average, json: _ } => {
+        Command::Metrics { window, category_average, json: _ } => {
             let desk = open(&db)?;
-            let shop_id = shop.map(|s| shop_id(&desk, &s)).transpose()?;
-            let days = ledgers_cli::window_days(&window)?;
-            if let (Some(id), Some(p)) = (shop_id, category_average) {
+            let q = window.query(&desk, &shop_id)?;
+            if let (Some(id), Some(p)) = (q.shop_id, category_average) {
                 desk.set_intervention_average(aftersales::api::InterventionAverageInput { shop_id: id, percent: p }).await?;
             }
-            let m = desk.metrics(aftersales::api::MetricsQuery { shop_id, window_days: days, at, from })?;
+            let m = desk.metrics(q)?;
             println!("{}", serde_json::to_string_pretty(&m)?);
             Ok(())
         }

@@ -2,15 +2,30 @@ import { Alert, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExportResultDto } from '../../bindings';
 
-/** The file an export wrote: how many rows and where, the path copyable to find it again. */
-export function ExportResult({ result }: { result: ExportResultDto }) {
+/**
+ * The file an export wrote: how many rows (or the caller's own message) and where, the path copyable to find it
+ * again. Kept on screen: a toast would vanish before the path could be copied.
+ */
+export function ExportResult({
+  result,
+  message,
+  testId = 'export-result',
+  onClose,
+}: {
+  result: ExportResultDto;
+  message?: string;
+  testId?: string;
+  onClose?: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <div data-testid="export-result" data-rows={result.rows}>
+    <div data-testid={testId} data-rows={result.rows}>
       <Alert
         type="success"
         showIcon
-        message={t('exportDialog.done', { count: result.rows })}
+        closable={onClose !== undefined}
+        onClose={onClose}
+        message={message ?? t('exportDialog.done', { count: result.rows })}
         description={
           <Flex gap="small" wrap>
             <Typography.Text type="secondary">{t('exportDialog.savedTo')}</Typography.Text>

@@ -1,9 +1,10 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Typography } from 'antd';
+import { Button } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ExportResultDto, MetricsQuery } from '../../bindings';
+import type { MetricsQuery } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportResult } from '../../components/export/ExportResult';
 import { useChooseSavePath } from '../../hooks/useChooseSavePath';
 import { useExportMetrics } from '../../hooks/useExportMetrics';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -53,32 +54,12 @@ export function ExportButton({ running, onClick }: { running: boolean; onClick: 
   );
 }
 
-/** Where the workbook went, kept on screen (a toast would vanish before the path could be copied). */
+/** Where the workbook went, or why it could not be written. */
 export function ExportOutcome({ exported }: { exported: ReturnType<typeof useDashboardExport> }) {
+  const { t } = useTranslation();
   if (exported.error !== null) return <ErrorAlert error={exported.error} />;
   if (exported.result === undefined) return null;
-  return <ExportDone result={exported.result} onClose={exported.dismiss} />;
-}
-
-function ExportDone({ result, onClose }: { result: ExportResultDto; onClose: () => void }) {
-  const { t } = useTranslation();
   return (
-    <div data-testid="dashboard-export-result">
-      <Alert
-        type="success"
-        showIcon
-        closable
-        onClose={onClose}
-        message={t('dashboard.export.done')}
-        description={
-          <Flex gap="small" wrap>
-            <Typography.Text type="secondary">{t('dashboard.export.savedTo')}</Typography.Text>
-            <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>
-              {result.path}
-            </Typography.Text>
-          </Flex>
-        }
-      />
-    </div>
+    <ExportResult result={exported.result} message={t('dashboard.export.done')} testId="dashboard-export-result" onClose={exported.dismiss} />
   );
 }
