@@ -188,6 +188,11 @@ async fn probe(base_url: &str, credentials: &ShopCredentials) -> ApiResult<Conne
                 time_zone: info.iana_timezone.unwrap_or_else(|| "UTC".into()),
             })
         }
+        ShopCredentials::Pdd { client_id, client_secret, access_token } => {
+            let name = crate::sync::pdd::PddClient::new(base_url, client_id, client_secret, access_token, cancel)?.mall_name().await?;
+            // Pinduoduo shops sell in yuan on Beijing time.
+            Ok(ConnectionTestDto { platform: Platform::Pdd, shop_name: name, currency: "CNY".into(), time_zone: "Asia/Shanghai".into() })
+        }
         ShopCredentials::Woocommerce { key, secret } => {
             let info = WooClient::new(base_url, key, secret, cancel)?.site_info().await?;
             Ok(ConnectionTestDto {

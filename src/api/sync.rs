@@ -89,7 +89,10 @@ impl Desk {
         let derived = {
             let mut conn = self.writer.lock().await;
             let tx = crate::store::write_tx(&mut conn)?;
-            let d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
+            let mut d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
+            let r = crate::cases::from_requests::derive(&tx, &shop, self.clock.now_ms())?;
+            d.opened += r.opened;
+            d.moved += r.moved;
             let units = crate::warranty::units::derive_for_shop(&tx, &shop, Some(started), self.clock.now_ms())?;
             tx.commit()?;
             tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");

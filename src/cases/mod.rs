@@ -3,6 +3,7 @@
 
 pub mod clocks;
 pub mod eligibility;
+pub mod from_requests;
 pub mod from_sync;
 pub mod service;
 

@@ -204,8 +204,14 @@ impl Generator {
 
     /// `count` orders created over the 90 days before `now_ms`, oldest first, ids and numbers ascending.
     pub fn orders(&mut self, count: usize, now_ms: i64, currency: &str) -> Vec<DemoOrder> {
+        self.orders_over(count, now_ms, 90, currency)
+    }
+
+    /// `count` orders created over the `days` before `now_ms` (at least two), oldest first.
+    pub fn orders_over(&mut self, count: usize, now_ms: i64, days: i64, currency: &str) -> Vec<DemoOrder> {
+        let span = days.max(2) * DAY_MS;
         let mut created: Vec<i64> =
-            (0..count).map(|_| Self::secs(now_ms - self.rng.random_range(DAY_MS / 24..90 * DAY_MS))).collect();
+            (0..count).map(|_| Self::secs(now_ms - self.rng.random_range(DAY_MS / 24..span))).collect();
         created.sort_unstable();
         created.into_iter().enumerate().map(|(i, at)| self.order(1001 + i as u64, at, now_ms, currency)).collect()
     }

@@ -1,10 +1,11 @@
 //! The demo shop: an HTTP server on a loopback port that speaks a platform's API over generated data
-//! (Shopify REST orders + GraphQL returns, or WooCommerce REST v3), with the platform's limits and
+//! (Shopify REST orders + GraphQL returns, WooCommerce REST v3, or Pinduoduo's signed gateway), with the platform's limits and
 //! switchable faults, so the app can be tried in a minute and every connector is tested over real HTTP.
 
 mod bucket;
 pub mod data;
 pub mod faults;
+pub mod pdd;
 mod shopify_graphql;
 pub mod shopify_json;
 mod shopify_orders;
@@ -33,6 +34,7 @@ pub const TOKEN_HEADER: &str = "X-Shopify-Access-Token";
 pub enum DemoPlatform {
     Shopify,
     Woocommerce,
+    Pdd,
 }
 
 impl DemoPlatform {
@@ -40,6 +42,7 @@ impl DemoPlatform {
         match self {
             DemoPlatform::Shopify => "shopify",
             DemoPlatform::Woocommerce => "woocommerce",
+            DemoPlatform::Pdd => "pdd",
         }
     }
 }
@@ -60,8 +63,9 @@ pub struct DemoConfig {
     pub graphql_max: f64,
     pub graphql_restore: f64,
     pub faults: Faults,
-    /// The shop's "now": orders are spread over the 90 days before it.
+    /// The shop's "now": orders are spread over the `span_days` before it.
     pub now_ms: i64,
+    pub span_days: i64,
     pub utc_offset_secs: i32,
     pub currency: String,
     pub shop_name: String,
@@ -81,6 +85,7 @@ impl DemoConfig {
             graphql_restore: 100.0,
             faults: Faults::default(),
             now_ms,
+            span_days: 90,
             utc_offset_secs: 8 * 3600,
             currency: "CNY".into(),
             shop_name: "Aftersales Demo".into(),
@@ -126,8 +131,9 @@ impl DemoShop {
                 cfg.token.clone().unwrap_or_else(|| random_secret("ck_")),
                 cfg.secret.clone().unwrap_or_else(|| random_secret("cs_")),
             ),
+            DemoPlatform::Pdd => (cfg.token.clone().unwrap_or_else(|| random_secret("")), cfg.secret.clone().unwrap_or_else(|| random_secret(""))),
         };
-        let orders = Generator::new(cfg.seed).orders(cfg.orders, cfg.now_ms, &cfg.currency);
+        let orders = Generator::new(cfg.seed).orders_over(cfg.orders, cfg.now_ms, cfg.span_days, &cfg.currency);
         let offset = FixedOffset::east_opt(cfg.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
         let shared = Arc::new(Shared {
             bucket: Mutex::new(LeakyBucket::new(cfg.bucket_size, cfg.leak_per_sec)),
@@ -153,6 +159,7 @@ impl DemoShop {
                 .route("/wp-json/wc/v3/orders", get(woo_orders_handler))
                 .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler))
                 .route("/wp-json/wc/v3/settings/general/woocommerce_currency", get(woo_currency_handler)),
+            DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(pdd_router_handler)),
         };
         let app = api
             .route("/_demo/update", post(update_handler))
@@ -260,6 +267,14 @@ async fn gate(shared: &Shared) -> Result<(), Response> {
         tokio::time::sleep(latency).await;
     }
     let woo = shared.cfg.platform == DemoPlatform::Woocommerce;
+    if shared.cfg.platform == DemoPlatform::Pdd {
+        // Pinduoduo answers HTTP 200 with an error_response for throttling and a dead token.
+        match verdict {
+            Verdict::Storm => return Err(Json(pdd::error(52101, "调用频率超限", "too many calls for this app; wait a moment")).into_response()),
+            Verdict::Revoked => return Err(Json(pdd::error(10019, "access_token已过期", "the access token is invalid or expired")).into_response()),
+            _ => {}
+        }
+    }
     match verdict {
         Verdict::Pass => Ok(()),
         Verdict::ServerError(code) => {
@@ -303,6 +318,28 @@ fn page_shift(shared: &Shared) {
     if k > 0 {
         change(shared, k, now_ms(), false);
     }
+}
+
+// ---- Pinduoduo -----------------------------------------------------------------------------------------
+
+async fn pdd_router_handler(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    if let Err(r) = gate(&shared).await {
+        return r;
+    }
+    let form: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
+    if let Err(e) = pdd::check(&form, &shared.secret, &shared.token, now_ms()) {
+        return Json(e).into_response();
+    }
+    page_shift(&shared);
+    let v = match shared.state.read() {
+        Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let mut v = v;
+    if let Some(f) = distorting(&shared) {
+        faults::distort(&mut v, &f);
+    }
+    json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))
 }
 
 // ---- Shopify -------------------------------------------------------------------------------------------

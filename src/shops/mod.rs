@@ -59,6 +59,8 @@ impl fmt::Display for Platform {
 pub enum ShopCredentials {
     Shopify { token: String },
     Woocommerce { key: String, secret: String },
+    /// Pinduoduo: the app's client id and secret from the open platform, and the shop's access token.
+    Pdd { client_id: String, client_secret: String, access_token: String },
 }
 
 impl fmt::Debug for ShopCredentials {
@@ -72,6 +74,7 @@ impl ShopCredentials {
         match self {
             ShopCredentials::Shopify { .. } => Platform::Shopify,
             ShopCredentials::Woocommerce { .. } => Platform::Woocommerce,
+            ShopCredentials::Pdd { .. } => Platform::Pdd,
         }
     }
 
@@ -92,6 +95,11 @@ impl ShopCredentials {
             ShopCredentials::Woocommerce { key, secret } => {
                 ShopCredentials::Woocommerce { key: need("key", key)?, secret: need("secret", secret)? }
             }
+            ShopCredentials::Pdd { client_id, client_secret, access_token } => ShopCredentials::Pdd {
+                client_id: need("client_id", client_id)?,
+                client_secret: need("client_secret", client_secret)?,
+                access_token: need("access_token", access_token)?,
+            },
         })
     }
 
@@ -100,6 +108,7 @@ impl ShopCredentials {
         match self {
             ShopCredentials::Shopify { token } => vec![token],
             ShopCredentials::Woocommerce { key, secret } => vec![key, secret],
+            ShopCredentials::Pdd { client_id, client_secret, access_token } => vec![client_id, client_secret, access_token],
         }
     }
 }

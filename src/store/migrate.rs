@@ -2,7 +2,7 @@
 //! a backup of an existing file before it is changed.
 
 use super::{
-    case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
+    aftersales_requests, case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
     reasons, repair_events, repair_parts, repair_photos, repairs, rule_overrides, settings, shops, sku_categories,
     sync_state, warranty_policies, warranty_units, followups, compensations, notifications_sent, snoozes, StoreError,
 };
@@ -55,6 +55,7 @@ pub const MIGRATIONS: &[&str] = &[
     order_refunds::MIGRATION_42,
     order_refunds::MIGRATION_43,
     case_lines::MIGRATION_44,
+    aftersales_requests::MIGRATION_45,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,5 +1,6 @@
 //! The database: opening it with our pragmas, migrations and backups, and one module per table.
 
+pub mod aftersales_requests;
 pub mod case_events;
 pub mod case_lines;
 pub mod cases;

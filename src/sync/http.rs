@@ -16,6 +16,15 @@ pub enum Auth {
     ShopifyToken(String),
     /// WooCommerce: HTTP Basic with the consumer key and secret.
     Basic { key: String, secret: String },
+    /// Pinduoduo, Taobao: each call carries its own signature in its parameters.
+    Signed,
+}
+
+/// What a call sends.
+enum Body<'a> {
+    None,
+    Json(&'a serde_json::Value),
+    Form(&'a [(String, String)]),
 }
 
 /// Counts for benchmarks and progress: calls made and calls the platform throttled.
@@ -64,6 +73,7 @@ impl Http {
         match &self.auth {
             Auth::ShopifyToken(t) => req.header(crate::demo_shop::TOKEN_HEADER, t),
             Auth::Basic { key, secret } => req.basic_auth(key, Some(secret)),
+            Auth::Signed => req,
         }
     }
 
@@ -89,15 +99,21 @@ impl Http {
     }
 
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str) -> Result<Answer<T>, SyncError> {
-        self.send_json(url, None).await
+        self.send_json(url, Body::None).await
     }
 
     pub async fn post_json<T: DeserializeOwned>(&self, url: &str, body: &serde_json::Value) -> Result<Answer<T>, SyncError> {
-        self.send_json(url, Some(body)).await
+        self.send_json(url, Body::Json(body)).await
+    }
+
+    /// A form-encoded POST (the Chinese platforms' gateways). The form carries the signature, so it is sent
+    /// again unchanged on a retry; the caller re-signs when the platform says the timestamp went stale.
+    pub async fn post_form_json<T: DeserializeOwned>(&self, url: &str, form: &[(String, String)]) -> Result<Answer<T>, SyncError> {
+        self.send_json(url, Body::Form(form)).await
     }
 
     #[tracing::instrument(skip(self, url, body), fields(platform = self.platform, path = %path_of(url)))]
-    async fn send_json<T: DeserializeOwned>(&self, url: &str, body: Option<&serde_json::Value>) -> Result<Answer<T>, SyncError> {
+    async fn send_json<T: DeserializeOwned>(&self, url: &str, body: Body<'_>) -> Result<Answer<T>, SyncError> {
         let mut tries = 0;
         loop {
             tries += 1;
@@ -109,8 +125,9 @@ impl Http {
                 }
             }
             let req = match body {
-                Some(b) => self.client.post(url).json(b),
-                None => self.client.get(url),
+                Body::Json(b) => self.client.post(url).json(b),
+                Body::Form(f) => self.client.post(url).form(f),
+                Body::None => self.client.get(url),
             };
             self.stats.requests.fetch_add(1, Ordering::Relaxed);
             let resp = match self.authorise(req).send().await {
@@ -164,6 +181,7 @@ impl Http {
                     let what = match self.auth {
                         Auth::ShopifyToken(_) => "access token",
                         Auth::Basic { .. } => "consumer key and secret",
+                        Auth::Signed => "signed call",
                     };
                     return Err(SyncError::Auth(format!("{} refused the {what} (HTTP {status})", self.platform)));
                 }

@@ -30,6 +30,25 @@ pub fn format_time_cursor(ms: i64) -> String {
     to_rfc3339(ms)
 }
 
+/// Pinduoduo and Taobao increment APIs: the next update-time window [from, to] after what is stored, at most
+/// `max` long and ending `lag` before now; None when caught up. The first sync starts `lookback` ago.
+pub fn increment_window(done_until: Option<i64>, now: i64, lookback: i64, max: i64, lag: i64) -> Option<(i64, i64)> {
+    let from = done_until.unwrap_or(now - lookback);
+    let to = (from + max).min(now - lag);
+    (to > from).then_some((from, to))
+}
+
+/// Pages of an increment window, last first: a row that changes while the window is read leaves it, and the
+/// rows after it move into pages not read yet instead of out of them. Page 1 was read for the count.
+pub fn pages_last_first(total: u64, page_size: usize) -> Vec<usize> {
+    let pages = (total as usize).div_ceil(page_size.max(1));
+    if pages <= 1 {
+        vec![]
+    } else {
+        (1..=pages).rev().collect()
+    }
+}
+
 /// WooCommerce: a scan of a fixed modification window `(after, before)`, walked by creation time, which
 /// never changes: keyset pages (`after` = created after), so an order changed mid-scan cannot shift others.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -170,16 +170,16 @@ enum ShopCmd {
         #[arg(long)]
         name: String,
         /// The shop's base URL: https://NAME.myshopify.com, a WooCommerce site's https://example.com,
-        /// or the demo shop's http://127.0.0.1:PORT
+        /// Pinduoduo's gateway https://gw-api.pinduoduo.com, or the demo shop's http://127.0.0.1:PORT
         #[arg(long)]
         url: Option<String>,
-        /// Shopify: the environment variable holding the Admin API access token
+        /// Shopify: the environment variable holding the Admin API access token; Pinduoduo: the shop's access token
         #[arg(long, value_name = "VAR")]
         token_env: Option<String>,
-        /// WooCommerce: the environment variable holding the consumer key (ck_…)
+        /// WooCommerce: the environment variable holding the consumer key (ck_…); Pinduoduo: the app's client id
         #[arg(long, value_name = "VAR")]
         key_env: Option<String>,
-        /// WooCommerce: the environment variable holding the consumer secret (cs_…)
+        /// WooCommerce: the environment variable holding the consumer secret (cs_…); Pinduoduo: the client secret
         #[arg(long, value_name = "VAR")]
         secret_env: Option<String>,
         /// A shop kept by hand (any platform): no credentials, nothing synced
@@ -242,7 +242,8 @@ fn parse_demo_platform(s: &str) -> Result<DemoPlatform, String> {
     match s {
         "shopify" => Ok(DemoPlatform::Shopify),
         "woocommerce" => Ok(DemoPlatform::Woocommerce),
-        other => Err(format!("the demo shop speaks shopify or woocommerce, not '{other}'")),
+        "pdd" => Ok(DemoPlatform::Pdd),
+        other => Err(format!("the demo shop speaks shopify, woocommerce or pdd, not '{other}'")),
     }
 }
 
@@ -315,6 +316,18 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     "{}",
                     serde_json::json!({"platform": "woocommerce", "url": shop.url, "key": shop.token, "secret": shop.secret})
                 ),
+                (DemoPlatform::Pdd, true) => println!(
+                    "{}",
+                    serde_json::json!({"platform": "pdd", "url": shop.url, "client_id": aftersales::demo_shop::pdd::CLIENT_ID,
+                        "client_secret": shop.secret, "access_token": shop.token})
+                ),
+                (DemoPlatform::Pdd, false) => println!(
+                    "demo shop (pdd) listening on {}\nclient id: {}\nclient secret: {}\naccess token: {}\nstop with Ctrl-C",
+                    shop.url,
+                    aftersales::demo_shop::pdd::CLIENT_ID,
+                    shop.secret,
+                    shop.token
+                ),
                 (DemoPlatform::Shopify, false) => {
                     println!("demo shop (shopify) listening on {}\naccess token: {}\nstop with Ctrl-C", shop.url, shop.token)
                 }
@@ -347,7 +360,12 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     key: secret_from(&key_env, "--key-env", "consumer key")?,
                     secret: secret_from(&secret_env, "--secret-env", "consumer secret")?,
                 },
-                other => bail!("{other} shops cannot be connected yet (Shopify and WooCommerce can)"),
+                Platform::Pdd => ShopCredentials::Pdd {
+                    client_id: secret_from(&key_env, "--key-env", "client id")?,
+                    client_secret: secret_from(&secret_env, "--secret-env", "client secret")?,
+                    access_token: secret_from(&token_env, "--token-env", "access token")?,
+                },
+                other => bail!("{other} shops cannot be connected yet (Shopify, WooCommerce and Pinduoduo can); add it with --offline"),
             };
             let desk = open(&db)?;
             let shop = desk.add_shop(AddShopInput { name, base_url: url, credentials }).await?;

@@ -1,0 +1,129 @@
+//! Cases from the after-sales requests of the Chinese platforms (`aftersales_requests`): one case per
+//! request, found again by its platform id, moved along the steps its platform's status code describes
+//! (`sync::pdd_status`), with the raw code kept and the platform's own deadline, when it gives one, as the
+//! clock (`source = platform_field`). Idempotent: only a request whose raw status differs from its case's
+//! is looked at again.
+
+use super::clocks::PlatformDeadline;
+use super::from_sync::Derived;
+use super::service::{self, Act, CaseError, NewCase};
+use super::{transition, CaseAction, CaseStatus};
+use crate::policy::{CaseType, ClockKind};
+use crate::store::aftersales_requests::{self, NewRequest};
+use crate::store::case_lines::CaseLineRow;
+use crate::store::cases;
+use crate::store::shops::ShopRow;
+use rusqlite::{params, Connection};
+
+/// What a platform's codes mean: the case type and the steps to the state (a platform stepping in is one of
+/// them: `Intervene`).
+struct Meaning {
+    case_type: CaseType,
+    path: &'static [CaseAction],
+}
+
+fn meaning(platform: &str, r: &NewRequest) -> Option<Meaning> {
+    match platform {
+        "pdd" => {
+            let t = crate::sync::pdd_status::case_type(r.raw_type.parse().ok()?)?;
+            let code: i64 = r.raw_status.parse().ok()?;
+            Some(Meaning { case_type: t, path: crate::sync::pdd_status::path(code, t) })
+        }
+        _ => None,
+    }
+}
+
+fn act(action: CaseAction, at: i64, r: &NewRequest) -> Act {
+    Act {
+        action,
+        at,
+        actor: "platform".into(),
+        note: (action == CaseAction::Reject).then(|| "declined on the platform".to_string()),
+        amount_minor: (action == CaseAction::Refund).then_some(r.amount_minor),
+        tracking: None,
+        damaged: None,
+        raw_status: Some(r.raw_status.clone()),
+    }
+}
+
+pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
+    let mut out = Derived::default();
+    for row in aftersales_requests::needing_cases(conn, shop.id, "platform")? {
+        let r = row.request;
+        let Some(m) = meaning(&shop.platform, &r) else {
+            tracing::warn!(platform = %shop.platform, raw_type = %r.raw_type, raw_status = %r.raw_status, "an after-sales request we cannot read");
+            continue;
+        };
+        let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
+        let (case_id, previous_raw) = match existing {
+            Some(c) => (c.id, c.raw_status.clone()),
+            None => {
+                let id = service::open(
+                    conn,
+                    shop,
+                    NewCase {
+                        order_id: row.order_id,
+                        case_type: m.case_type,
+                        currency: r.currency.clone(),
+                        requested_minor: Some(r.amount_minor),
+                        refunded_minor: 0,
+                        // The platform's reason is the buyer's words; the merchant files it in the reason tree.
+                        reason: None,
+                        note: r.reason.clone(),
+                        customer: None,
+                        lines: vec![CaseLineRow {
+                            line_external_id: None,
+                            sku: r.sku.clone(),
+                            title: r.title.clone().unwrap_or_else(|| format!("{} item(s)", r.quantity)),
+                            quantity: r.quantity,
+                            received_qty: 0,
+                            damaged_qty: 0,
+                        }],
+                        source: "platform".into(),
+                        external_id: Some(r.external_id.clone()),
+                        raw_status: Some(r.raw_status.clone()),
+                        opened_at: r.created_at,
+                        deadlines: r.deadline_at.map(|due_at| PlatformDeadline { kind: ClockKind::MerchantResponse, due_at }).into_iter().collect(),
+                    },
+                    now,
+                )?;
+                out.opened += 1;
+                (id, None)
+            }
+        };
+        // Steps the platform took happened by the request's last update; each fitting step from where the
+        // case is now (the merchant may have moved it by hand), never walking it back.
+        let at = r.updated_at.max(r.created_at);
+        let mut moved = false;
+        for action in m.path {
+            let case = cases::get(conn, case_id)?;
+            let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Requested);
+            if case.intervention && *action == CaseAction::Intervene {
+                continue;
+            }
+            if transition(m.case_type, status, *action).is_ok() {
+                let last = crate::store::case_events::for_case(conn, case_id)?.iter().map(|e| e.at).max().unwrap_or(0);
+                service::act(conn, shop, case_id, act(*action, at.max(last), &r), now)?;
+                moved = true;
+            }
+        }
+        let case = cases::get(conn, case_id)?;
+        if case.raw_status.as_deref() != Some(r.raw_status.as_str()) {
+            conn.execute("UPDATE cases SET raw_status = ?2, updated_at = ?3 WHERE id = ?1", params![case_id, r.raw_status, now])?;
+            crate::store::case_events::append(
+                conn,
+                case_id,
+                &crate::store::case_events::EventRow {
+                    at: now,
+                    actor: "platform".into(),
+                    kind: "platform_status".into(),
+                    from_status: None,
+                    to_status: None,
+                    note: Some(format!("{} → {}", previous_raw.unwrap_or_default(), r.raw_status)),
+                },
+            )?;
+        }
+        out.moved += u64::from(moved);
+    }
+    Ok(out)
+}

@@ -1,0 +1,193 @@
+//! The demo shop speaking Pinduoduo's open platform: the gateway's checks (client id, token, a timestamp within
+//! 10 minutes, the MD5 signature), the increment APIs' limits (a window of at most 30 minutes, pages of at
+//! most 100) and answers written as Pinduoduo writes them (Beijing times without a zone, yuan as strings,
+//! `error_response` on HTTP 200). After-sales requests are made from the generator's returns and refunds.
+
+use super::data::DemoOrder;
+use super::state::DemoState;
+use crate::money::format_minor;
+use crate::sync::pdd::{format_time, sign, MALL_API, ORDERS_API, REFUNDS_API};
+use serde_json::{json, Value};
+
+/// The demo app's client id on the open platform.
+pub const CLIENT_ID: &str = "demo-pdd-client";
+
+pub fn error(code: i64, msg: &str, sub_msg: &str) -> Value {
+    json!({"error_response": {"error_code": code, "error_msg": msg, "sub_code": code.to_string(), "sub_msg": sub_msg, "request_id": "demo"}})
+}
+
+/// The gateway's checks, in its order; Err is the answer to send.
+pub fn check(form: &[(String, String)], secret: &str, token: &str, now_ms: i64) -> Result<(), Value> {
+    let get = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    if get("client_id") != Some(CLIENT_ID) {
+        return Err(error(10035, "client_id不存在", "unknown client_id"));
+    }
+    if get("data_type").is_some_and(|d| d != "JSON") {
+        return Err(error(10001, "公共参数错误", "data_type must be JSON"));
+    }
+    let ts: i64 = get("timestamp").and_then(|t| t.parse().ok()).ok_or_else(|| error(10001, "公共参数错误", "timestamp is missing"))?;
+    if (ts * 1000 - now_ms).abs() > 10 * 60_000 {
+        return Err(error(10002, "timestamp不合法", "timestamp is more than 10 minutes off the platform's clock"));
+    }
+    if get("sign") != Some(sign(form, secret).as_str()) {
+        return Err(error(10016, "签名错误", "sign does not match"));
+    }
+    if get("access_token") != Some(token) {
+        return Err(error(10019, "access_token已过期", "the access token is invalid or expired"));
+    }
+    Ok(())
+}
+
+fn money(minor: i64) -> String {
+    format_minor(minor, "CNY")
+}
+
+fn t(ms: Option<i64>) -> String {
+    ms.map(format_time).unwrap_or_default()
+}
+
+/// Shipped and received times of the demo order (its first fulfilment).
+fn shipped_received(o: &DemoOrder) -> (Option<i64>, Option<i64>) {
+    let f = o.fulfillments.first();
+    (f.map(|f| f.created_at), f.filter(|f| f.shipment_status == Some("delivered")).map(|f| f.updated_at))
+}
+
+pub fn order_json(o: &DemoOrder) -> Value {
+    let (shipped, received) = shipped_received(o);
+    let refunded = o.refunded_minor();
+    json!({
+        "order_sn": format!("{}-{}", 261127, o.number),
+        "created_time": t(Some(o.created_at)),
+        "updated_at": t(Some(o.updated_at)),
+        "confirm_time": t(Some(o.processed_at)),
+        "pay_time": if o.financial_status == "pending" { String::new() } else { t(Some(o.processed_at)) },
+        "shipping_time": t(shipped),
+        "receive_time": t(received),
+        "confirm_status": if o.cancelled_at.is_some() { 2 } else { 1 },
+        "order_status": if received.is_some() { 3 } else if shipped.is_some() { 2 } else { 1 },
+        "refund_status": if refunded >= o.total_minor() && refunded > 0 { 4 } else if refunded > 0 { 3 } else if o.returns.iter().any(|r| matches!(r.status, "REQUESTED" | "OPEN")) { 2 } else { 1 },
+        "pay_amount": money(o.total_minor()),
+        "goods_amount": money(o.subtotal_minor()),
+        "postage": money(o.shipping_minor),
+        "receiver_name": format!("{}{}", o.buyer.last_name, o.buyer.first_name),
+        "receiver_phone": o.buyer.phone,
+        "province": o.buyer.province,
+        "city": o.buyer.city,
+        "town": "",
+        "address": o.buyer.address1,
+        "item_list": o.lines.iter().map(|l| json!({
+            "goods_id": l.product_id,
+            "sku_id": l.id.to_string(),
+            "outer_id": l.sku,
+            "goods_name": l.title,
+            "goods_price": money(l.price_minor),
+            "goods_count": l.quantity,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// A refund's after-sales status, spread over the codes a shop sees (pending, the platform stepping in,
+/// declined by the platform, agreed, done) by its id, so every run of a seed has the same mix.
+fn refund_status(id: u64) -> i64 {
+    match id % 10 {
+        0 => 2,
+        1 => 8,
+        2 => 5,
+        3 => 9,
+        4 => 4,
+        _ => 10,
+    }
+}
+
+fn return_status(raw: &str) -> i64 {
+    match raw {
+        "REQUESTED" => 3,
+        "OPEN" => 7,
+        "CLOSED" => 10,
+        "DECLINED" => 6,
+        _ => 11,
+    }
+}
+
+/// The order's after-sales requests as (updated time, JSON).
+pub fn requests(o: &DemoOrder) -> Vec<(i64, Value)> {
+    let sn = format!("{}-{}", 261127, o.number);
+    let line_of = |id: u64| o.lines.iter().find(|l| l.id == id).or(o.lines.first());
+    let mut out = vec![];
+    for r in &o.returns {
+        let (line_id, qty, reason) = r.lines.first().copied().unwrap_or((0, 1, "OTHER"));
+        let Some(l) = line_of(line_id) else { continue };
+        let updated = r.closed_at.unwrap_or(r.created_at).max(r.created_at);
+        out.push((updated, json!({
+            "id": r.id, "order_sn": sn, "after_sales_type": 2, "after_sales_status": return_status(r.status),
+            "refund_amount": money(l.price_minor * qty), "after_sale_reason": reason, "goods_id": l.product_id,
+            "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": qty.to_string(),
+            "goods_price": money(l.price_minor), "created_time": t(Some(r.created_at)), "updated_time": t(Some(updated)),
+            "order_amount": money(o.total_minor()),
+        })));
+    }
+    if o.returns.is_empty() {
+        for f in o.refunds.iter().filter(|f| f.amount_minor > 0) {
+            let l = f.lines.first().and_then(|x| line_of(x.0)).or(o.lines.first());
+            let Some(l) = l else { continue };
+            let status = refund_status(f.id);
+            // The generator's refund time is when the request last moved: never later than the shop's "now".
+            let updated = f.created_at;
+            out.push((updated, json!({
+                "id": f.id, "order_sn": sn, "after_sales_type": 1, "after_sales_status": status,
+                "refund_amount": money(f.amount_minor), "after_sale_reason": f.note.clone().unwrap_or_default(),
+                "goods_id": l.product_id, "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title,
+                "goods_number": "1", "goods_price": money(l.price_minor), "created_time": t(Some(f.created_at)),
+                "updated_time": t(Some(updated)), "order_amount": money(o.total_minor()),
+            })));
+        }
+    }
+    out
+}
+
+fn window(form: &[(String, String)]) -> Result<(i64, i64, usize, usize), Value> {
+    let num = |k: &str| form.iter().find(|(n, _)| n == k).and_then(|(_, v)| v.trim().parse::<i64>().ok());
+    let (Some(start), Some(end)) = (num("start_updated_at"), num("end_updated_at")) else {
+        return Err(error(50001, "业务服务错误", "start_updated_at and end_updated_at are required"));
+    };
+    if end < start {
+        return Err(error(50001, "业务服务错误", "end_updated_at is before start_updated_at"));
+    }
+    if end - start > 30 * 60 {
+        return Err(error(50001, "业务服务错误", "时间跨度不能超过30分钟 (the window is longer than 30 minutes)"));
+    }
+    let page = num("page").unwrap_or(1);
+    let size = num("page_size").unwrap_or(100);
+    if page < 1 || !(1..=100).contains(&size) {
+        return Err(error(50001, "业务服务错误", "page starts at 1 and page_size is 1 to 100"));
+    }
+    Ok((start * 1000, end * 1000 + 999, page as usize, size as usize))
+}
+
+/// Answers one gateway call that passed `check`.
+pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str) -> Value {
+    let api = form.iter().find(|(n, _)| n == "type").map(|(_, v)| v.as_str()).unwrap_or("");
+    match api {
+        MALL_API => json!({"mall_info_get_response": {"mall_name": shop_name, "mall_id": 1000001, "merchant_type": 1}}),
+        ORDERS_API | REFUNDS_API => {
+            let (from, to, page, size) = match window(form) {
+                Ok(w) => w,
+                Err(e) => return e,
+            };
+            let mut rows: Vec<(i64, Value)> = if api == ORDERS_API {
+                state.orders.iter().filter(|o| (from..=to).contains(&o.updated_at)).map(|o| (o.updated_at, order_json(o))).collect()
+            } else {
+                state.orders.iter().flat_map(requests).filter(|(u, _)| (from..=to).contains(u)).collect()
+            };
+            rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.to_string().cmp(&b.1.to_string())));
+            let total = rows.len();
+            let list: Vec<Value> = rows.into_iter().skip((page - 1) * size).take(size).map(|r| r.1).collect();
+            if api == ORDERS_API {
+                json!({"order_sn_increment_get_response": {"total_count": total, "has_next": page * size < total, "order_sn_list": list}})
+            } else {
+                json!({"refund_increment_get_response": {"total_count": total, "refund_list": list}})
+            }
+        }
+        other => error(10003, "接口不存在", &format!("no API named '{other}'")),
+    }
+}

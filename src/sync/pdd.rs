@@ -1,0 +1,344 @@
+//! The Pinduoduo connector: signed calls to the open platform's gateway (`POST` form to `/api/router`),
+//! orders through `pdd.order.number.list.increment.get` and after-sales requests through
+//! `pdd.refund.list.increment.get`, each over update-time windows of at most 30 minutes that end a few minutes
+//! behind the platform's clock, pages read from the last to the first (Pinduoduo's advice: rows that change
+//! while a window is read then move into pages not read yet, never out of them). About ten calls a second;
+//! the throttle codes are waited out.
+
+use super::http::{Auth, Http};
+use super::SyncError;
+use crate::money::parse_minor;
+use crate::store::aftersales_requests::NewRequest;
+use crate::store::order_lines::NewLine;
+use crate::store::orders::NewOrder;
+use chrono::{NaiveDateTime, TimeZone};
+use serde::Deserialize;
+use serde_json::Value;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const ROUTER_PATH: &str = "/api/router";
+pub const ORDERS_API: &str = "pdd.order.number.list.increment.get";
+pub const REFUNDS_API: &str = "pdd.refund.list.increment.get";
+pub const MALL_API: &str = "pdd.mall.info.get";
+/// The platform refuses a longer window.
+pub const WINDOW_MS: i64 = 30 * 60_000;
+/// Windows end this far behind now: rows stamped just before may not be listed yet.
+pub const LAG_MS: i64 = 3 * 60_000;
+pub const PAGE_SIZE: usize = 100;
+/// The first sync reads this far back (the increment APIs keep three months).
+pub const FIRST_LOOKBACK_MS: i64 = 7 * 86_400_000;
+/// "About 100 calls per 10 s".
+const CALL_INTERVAL: Duration = Duration::from_millis(100);
+/// 52101: too many calls for the app; 70031: too many for the token.
+pub const THROTTLE_CODES: [i64; 2] = [52101, 70031];
+const MAX_THROTTLED: u32 = 10;
+/// Pinduoduo writes times in Beijing time without a zone.
+const BEIJING_SECS: i32 = 8 * 3600;
+
+/// The signature: upper-case hex MD5 of secret + every parameter but `sign`, sorted by name, as name+value +
+/// secret.
+pub fn sign(params: &[(String, String)], secret: &str) -> String {
+    use md5::{Digest, Md5};
+    let mut sorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "sign").collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut h = Md5::new();
+    h.update(secret.as_bytes());
+    for (k, v) in sorted {
+        h.update(k.as_bytes());
+        h.update(v.as_bytes());
+    }
+    h.update(secret.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02X}")).collect()
+}
+
+/// `2026-11-27 08:30:00` (Beijing) → UTC milliseconds; empty → None.
+pub fn parse_time(v: &str) -> Result<Option<i64>, String> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let t = NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M:%S").map_err(|e| format!("'{v}' is not a time like 2026-11-27 08:30:00 ({e})"))?;
+    let zone = chrono::FixedOffset::east_opt(BEIJING_SECS).ok_or("no Beijing offset")?;
+    Ok(zone.from_local_datetime(&t).single().map(|t| t.timestamp_millis()))
+}
+
+pub fn format_time(ms: i64) -> String {
+    let zone = chrono::FixedOffset::east_opt(BEIJING_SECS).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
+    zone.timestamp_millis_opt(ms).single().map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
+}
+
+/// Money in yuan, sent as a string or a number: exact minor units.
+fn yuan(field: &str, v: &Value) -> Result<i64, String> {
+    let text = match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => return Ok(0),
+        other => return Err(format!("{field}: {other} is not an amount")),
+    };
+    if text.is_empty() {
+        return Ok(0);
+    }
+    parse_minor(&text, "CNY").map_err(|e| format!("{field}: {e}"))
+}
+
+fn text_of(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn count_of(field: &str, v: &Value) -> Result<i64, String> {
+    let t = text_of(v);
+    t.trim().parse::<i64>().map_err(|_| format!("{field}: '{t}' is not a count"))
+}
+
+/// The gateway's refusal: `error_response{error_code, error_msg, sub_code, sub_msg}`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GatewayError {
+    pub error_code: i64,
+    #[serde(default)]
+    pub error_msg: String,
+    #[serde(default)]
+    pub sub_code: Option<Value>,
+    #[serde(default)]
+    pub sub_msg: Option<String>,
+}
+
+impl GatewayError {
+    fn describe(&self) -> String {
+        let sub = self.sub_msg.as_deref().filter(|s| !s.is_empty()).map(|s| format!(" ({s})")).unwrap_or_default();
+        format!("Pinduoduo refused the call: {} {}{sub}", self.error_code, self.error_msg)
+    }
+}
+
+/// Calls at a steady pace: the next call waits until `CALL_INTERVAL` after the previous one.
+#[derive(Debug)]
+struct Pace {
+    next: Instant,
+}
+
+#[derive(Clone)]
+pub struct PddClient {
+    pub http: Http,
+    router: String,
+    client_id: String,
+    secret: String,
+    token: String,
+    pace: Arc<Mutex<Pace>>,
+}
+
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub total: u64,
+}
+
+impl PddClient {
+    pub fn new(base_url: &str, client_id: &str, secret: &str, token: &str, cancel: Arc<AtomicBool>) -> Result<Self, SyncError> {
+        Ok(Self {
+            http: Http::new(Auth::Signed, "Pinduoduo", cancel)?,
+            router: format!("{}{ROUTER_PATH}", base_url.trim_end_matches('/')),
+            client_id: client_id.into(),
+            secret: secret.into(),
+            token: token.into(),
+            pace: Arc::new(Mutex::new(Pace { next: Instant::now() })),
+        })
+    }
+
+    /// One signed call; `key` is the answer's top-level field (`order_sn_increment_get_response`, …).
+    pub async fn call(&self, api: &str, key: &str, params: &[(&str, String)]) -> Result<Value, SyncError> {
+        let mut throttled = 0;
+        loop {
+            let wait = self.pace.lock().map(|mut p| {
+                let now = Instant::now();
+                let at = p.next.max(now);
+                p.next = at + CALL_INTERVAL;
+                at - now
+            });
+            self.http.sleep(wait.unwrap_or_default()).await?;
+            // Signed afresh on every try: the gateway refuses a timestamp more than 10 minutes off.
+            let mut form: Vec<(String, String)> = vec![
+                ("type".into(), api.into()),
+                ("client_id".into(), self.client_id.clone()),
+                ("access_token".into(), self.token.clone()),
+                ("timestamp".into(), chrono::Utc::now().timestamp().to_string()),
+                ("data_type".into(), "JSON".into()),
+            ];
+            form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
+            let signature = sign(&form, &self.secret);
+            form.push(("sign".into(), signature));
+            let mut body: Value = self.http.post_form_json(&self.router, &form).await?.body;
+            if let Some(e) = body.get("error_response") {
+                let e: GatewayError = serde_json::from_value(e.clone()).map_err(|e| SyncError::Protocol(format!("Pinduoduo error_response: {e}")))?;
+                if THROTTLE_CODES.contains(&e.error_code) {
+                    throttled += 1;
+                    self.http.stats.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if throttled > MAX_THROTTLED {
+                        return Err(SyncError::RateLimited(throttled));
+                    }
+                    self.http.sleep(Duration::from_secs(u64::from(throttled.min(5)))).await?;
+                    continue;
+                }
+                return Err(match e.error_code {
+                    // Unknown app, bad signature, bad or expired token, not authorised.
+                    10016 | 10019 | 10035 | 20004 | 20031 | 20032 => SyncError::Auth(e.describe()),
+                    _ => SyncError::Protocol(e.describe()),
+                });
+            }
+            return body.get_mut(key).map(Value::take).ok_or_else(|| SyncError::Protocol(format!("Pinduoduo answered {api} without {key}")));
+        }
+    }
+
+    /// The shop's name (for "Test connection").
+    pub async fn mall_name(&self) -> Result<String, SyncError> {
+        let v = self.call(MALL_API, "mall_info_get_response", &[]).await?;
+        Ok(text_of(v.get("mall_name").unwrap_or(&Value::Null)))
+    }
+
+    /// One page of orders updated in [from, to] (seconds are what the platform compares).
+    pub async fn orders(&self, from: i64, to: i64, page: usize) -> Result<Page<NewOrder>, SyncError> {
+        let v = self
+            .call(
+                ORDERS_API,
+                "order_sn_increment_get_response",
+                &[
+                    ("is_lucky_flag", "0".into()),
+                    ("order_status", "5".into()),
+                    ("refund_status", "5".into()),
+                    ("start_updated_at", (from / 1000).to_string()),
+                    ("end_updated_at", (to / 1000).to_string()),
+                    ("page", page.to_string()),
+                    ("page_size", PAGE_SIZE.to_string()),
+                ],
+            )
+            .await?;
+        let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
+        let list = v.get("order_sn_list").and_then(Value::as_array).cloned().unwrap_or_default();
+        let rows = list.iter().map(order).collect::<Result<Vec<_>, _>>().map_err(SyncError::Protocol)?;
+        Ok(Page { rows, total })
+    }
+
+    /// One page of after-sales requests updated in [from, to].
+    pub async fn refunds(&self, from: i64, to: i64, page: usize) -> Result<Page<NewRequest>, SyncError> {
+        let v = self
+            .call(
+                REFUNDS_API,
+                "refund_increment_get_response",
+                &[
+                    ("after_sales_status", "1".into()),
+                    ("after_sales_type", "1".into()),
+                    ("start_updated_at", (from / 1000).to_string()),
+                    ("end_updated_at", (to / 1000).to_string()),
+                    ("page", page.to_string()),
+                    ("page_size", PAGE_SIZE.to_string()),
+                ],
+            )
+            .await?;
+        let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
+        let list = v.get("refund_list").and_then(Value::as_array).cloned().unwrap_or_default();
+        let rows = list.iter().map(request).collect::<Result<Vec<_>, _>>().map_err(SyncError::Protocol)?;
+        Ok(Page { rows, total })
+    }
+}
+
+fn field<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v.get(name).unwrap_or(&Value::Null)
+}
+
+fn time_field(v: &Value, name: &str, id: &str) -> Result<Option<i64>, String> {
+    parse_time(&text_of(field(v, name))).map_err(|e| format!("order {id} {name}: {e}"))
+}
+
+/// An order of `order_sn_list` as we keep it.
+pub fn order(v: &Value) -> Result<NewOrder, String> {
+    let sn = text_of(field(v, "order_sn"));
+    if sn.is_empty() {
+        return Err("an order without order_sn".into());
+    }
+    let created = time_field(v, "created_time", &sn)?.ok_or_else(|| format!("order {sn} has no created_time"))?;
+    let updated = time_field(v, "updated_at", &sn)?.unwrap_or(created);
+    let status = field(v, "order_status").as_i64().unwrap_or(1);
+    let refund_status = field(v, "refund_status").as_i64().unwrap_or(1);
+    let cancelled = field(v, "confirm_status").as_i64() == Some(2);
+    let items = field(v, "item_list").as_array().cloned().unwrap_or_default();
+    let mut lines = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let sku_id = text_of(field(item, "sku_id"));
+        let outer = text_of(field(item, "outer_id"));
+        lines.push(NewLine {
+            // Pinduoduo lines have no id of their own: the SKU id is unique within an order.
+            external_id: if sku_id.is_empty() { format!("line-{i}") } else { sku_id.clone() },
+            sku: Some(if outer.trim().is_empty() { sku_id } else { outer }).filter(|s| !s.is_empty()),
+            product_id: Some(text_of(field(item, "goods_id"))).filter(|s| !s.is_empty()),
+            title: text_of(field(item, "goods_name")),
+            quantity: count_of(&format!("order {sn} goods_count"), field(item, "goods_count"))?,
+            price_minor: yuan(&format!("order {sn} goods_price"), field(item, "goods_price"))?,
+        });
+    }
+    let address = ["province", "city", "town", "address"].iter().map(|k| text_of(field(v, k))).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    Ok(NewOrder {
+        number: sn.clone(),
+        external_id: sn.clone(),
+        financial_status: Some(
+            match refund_status {
+                4 => "refunded",
+                3 => "refunding",
+                2 => "after_sales",
+                _ if cancelled => "cancelled",
+                _ => "paid",
+            }
+            .into(),
+        ),
+        fulfillment_status: Some(match status {
+            2 => "shipped",
+            3 => "received",
+            _ => "unshipped",
+        }
+        .into()),
+        currency: "CNY".into(),
+        total_minor: yuan(&format!("order {sn} pay_amount"), field(v, "pay_amount"))?,
+        buyer_name: Some(text_of(field(v, "receiver_name"))).filter(|s| !s.is_empty()),
+        buyer_phone: Some(text_of(field(v, "receiver_phone"))).filter(|s| !s.is_empty()),
+        buyer_address: Some(address).filter(|s| !s.is_empty()),
+        created_at: created,
+        updated_at: updated,
+        paid_at: time_field(v, "pay_time", &sn)?.or(time_field(v, "confirm_time", &sn)?),
+        shipped_at: time_field(v, "shipping_time", &sn)?,
+        delivered_at: time_field(v, "receive_time", &sn)?,
+        closed_at: None,
+        cancelled_at: cancelled.then_some(updated),
+        lines,
+        refunds: vec![],
+    })
+}
+
+/// A request of `refund_list` as we keep it.
+pub fn request(v: &Value) -> Result<NewRequest, String> {
+    let id = text_of(field(v, "id"));
+    if id.is_empty() {
+        return Err("an after-sales request without id".into());
+    }
+    let time = |name: &str| parse_time(&text_of(field(v, name))).map_err(|e| format!("after-sales {id} {name}: {e}"));
+    let created = time("created_time")?.ok_or_else(|| format!("after-sales {id} has no created_time"))?;
+    let raw_type = field(v, "after_sales_type").as_i64().ok_or_else(|| format!("after-sales {id}: after_sales_type is missing"))?;
+    let raw_status = field(v, "after_sales_status").as_i64().ok_or_else(|| format!("after-sales {id}: after_sales_status is missing"))?;
+    let sku = [text_of(field(v, "outer_id")), text_of(field(v, "sku_id"))].into_iter().find(|s| !s.trim().is_empty());
+    Ok(NewRequest {
+        order_external_id: text_of(field(v, "order_sn")),
+        raw_type: raw_type.to_string(),
+        raw_status: raw_status.to_string(),
+        amount_minor: yuan(&format!("after-sales {id} refund_amount"), field(v, "refund_amount"))?,
+        currency: "CNY".into(),
+        reason: Some(text_of(field(v, "after_sale_reason"))).filter(|s| !s.is_empty()),
+        sku,
+        title: Some(text_of(field(v, "goods_name"))).filter(|s| !s.is_empty()),
+        quantity: count_of(&format!("after-sales {id} goods_number"), field(v, "goods_number")).unwrap_or(1).max(1),
+        created_at: created,
+        updated_at: time("updated_time")?.unwrap_or(created),
+        deadline_at: None,
+        external_id: id,
+    })
+}

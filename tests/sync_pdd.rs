@@ -1,0 +1,192 @@
+//! The Pinduoduo connector against the demo shop speaking Pinduoduo's gateway over real HTTP: a full sync and
+//! an incremental one stored exactly (orders, lines, after-sales requests and the cases made from them), the
+//! gateway's signature and window limits enforced, every Pinduoduo refund-only request pending on the merchant
+//! running a 48-hour merchant-response clock that ends in an automatic refund, and the platform's
+//! interventions marked.
+
+mod common;
+
+use aftersales::api::{AddShopInput, Desk, SyncInput};
+use aftersales::clock::FixedClock;
+use aftersales::demo_shop::data::DemoOrder;
+use aftersales::demo_shop::{pdd, DemoPlatform, DemoShop};
+use aftersales::sync::pdd::PddClient;
+use aftersales::sync::SyncError;
+use common::{credentials, demo, now_ms};
+use rusqlite::Connection;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+const MIN: i64 = 60_000;
+
+struct Setup {
+    shop: DemoShop,
+    desk: Desk,
+    clock: Arc<FixedClock>,
+    db: std::path::PathBuf,
+    shop_id: i64,
+    _dir: tempfile::TempDir,
+}
+
+/// A Pinduoduo demo shop whose orders all changed more than the gateway lag ago, and a desk whose first sync
+/// reads three days back.
+async fn setup(orders: usize, seed: u64) -> Setup {
+    let shop = demo(DemoPlatform::Pdd, orders, seed, |c| {
+        c.now_ms = now_ms() - 10 * MIN;
+        c.span_days = 2;
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let clock = Arc::new(FixedClock::new(now_ms()));
+    let desk = Desk::open_with_clock(&db, clock.clone()).unwrap();
+    let added = desk
+        .add_shop(AddShopInput { name: "拼多多店".into(), base_url: shop.url.clone(), credentials: credentials(&shop) })
+        .await
+        .expect("the demo gateway accepts its own signed calls");
+    assert_eq!(added.platform.to_string(), "pdd");
+    Connection::open(&db).unwrap().execute("INSERT INTO settings (key, value) VALUES ('sync.first_days', '3')", []).unwrap();
+    Setup { shop, desk, clock, db, shop_id: added.id, _dir: dir }
+}
+
+impl Setup {
+    async fn sync(&self) -> aftersales::api::SyncReport {
+        self.desk.sync_shops(SyncInput { shop_id: Some(self.shop_id) }, &|_| {}).await.expect("sync").remove(0)
+    }
+}
+
+fn sn(o: &DemoOrder) -> String {
+    pdd::order_json(o)["order_sn"].as_str().unwrap().to_string()
+}
+
+/// Orders, lines and after-sales requests stored exactly as the demo gateway holds them.
+fn assert_exact(db: &std::path::Path, orders: &[DemoOrder]) {
+    let conn = Connection::open(db).unwrap();
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap() as usize;
+    assert_eq!(count("SELECT COUNT(*) FROM orders"), orders.len(), "every order once");
+    for o in orders {
+        let (id, total, updated, fulfilment): (i64, i64, i64, String) = conn
+            .query_row("SELECT id, total_minor, updated_at, fulfillment_status FROM orders WHERE external_id = ?1", [sn(o)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .unwrap_or_else(|_| panic!("order {} is missing", sn(o)));
+        assert_eq!((total, updated), (o.total_minor(), o.updated_at), "order {}: yuan to the fen, Beijing time to the second", sn(o));
+        let shipped = o.fulfillments.first();
+        let want = match shipped {
+            Some(f) if f.shipment_status == Some("delivered") => "received",
+            Some(_) => "shipped",
+            None => "unshipped",
+        };
+        assert_eq!(fulfilment, want, "order {}", sn(o));
+        let lines: Vec<(Option<String>, i64, i64)> = conn
+            .prepare("SELECT sku, quantity, price_minor FROM order_lines WHERE order_id = ?1 ORDER BY id")
+            .unwrap()
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let expected: Vec<(Option<String>, i64, i64)> = o.lines.iter().map(|l| (Some(l.sku.clone()), l.quantity, l.price_minor)).collect();
+        assert_eq!(lines, expected, "order {} lines", sn(o));
+    }
+    let requests: Vec<(String, String, String, i64)> = orders
+        .iter()
+        .flat_map(pdd::requests)
+        .map(|(_, v)| {
+            let amount = aftersales::money::parse_minor(v["refund_amount"].as_str().unwrap(), "CNY").unwrap();
+            (v["id"].to_string(), v["after_sales_type"].to_string(), v["after_sales_status"].to_string(), amount)
+        })
+        .collect();
+    assert_eq!(count("SELECT COUNT(*) FROM aftersales_requests"), requests.len(), "every after-sales request once");
+    for (id, t, status, amount) in &requests {
+        let stored: (String, String, i64) = conn
+            .query_row("SELECT raw_type, raw_status, amount_minor FROM aftersales_requests WHERE external_id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap_or_else(|_| panic!("request {id} is missing"));
+        assert_eq!(&stored, &(t.clone(), status.clone(), *amount), "request {id}: raw codes kept, amount exact");
+        let case_raw: String = conn
+            .query_row("SELECT raw_status FROM cases WHERE source = 'platform' AND external_id = ?1", [id], |r| r.get(0))
+            .unwrap_or_else(|_| panic!("request {id} has no case"));
+        assert_eq!(&case_raw, status, "the case of request {id} shows the platform's code");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn full_and_incremental_sync_are_exact() {
+    let s = setup(300, 21).await;
+    let first = s.sync().await;
+    assert!(first.orders_fetched >= 300, "{first:?}");
+    assert_exact(&s.db, &s.shop.orders());
+    let conn = Connection::open(&s.db).unwrap();
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert!(count("SELECT COUNT(*) FROM aftersales_requests") > 20, "the demo has after-sales requests");
+    assert_eq!(
+        count("SELECT COUNT(*) FROM cases WHERE intervention = 1"),
+        count("SELECT COUNT(*) FROM aftersales_requests WHERE raw_status IN ('5', '8', '9')"),
+        "codes 5, 8 and 9: the platform stepped in"
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM cases WHERE raw_status = '9' AND status = 'closed'"), count("SELECT COUNT(*) FROM aftersales_requests WHERE raw_status = '9'"));
+
+    // Changes made now reach the next sync once they are older than the gateway lag (the generator stamps a
+    // fulfilment up to an hour after the change).
+    let changed = s.shop.update_orders(25, now_ms());
+    assert_eq!(changed.len(), 25);
+    s.clock.set(now_ms() + 65 * MIN);
+    let second = s.sync().await;
+    assert_eq!(second.orders_updated, 25, "exactly the changed orders were written again: {second:?}");
+    assert_eq!(second.orders_new, 0);
+    assert_exact(&s.db, &s.shop.orders());
+    let again = s.sync().await;
+    assert_eq!((again.orders_new, again.orders_updated), (0, 0), "nothing new, nothing written: {again:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_gateway_checks_signatures_and_windows() {
+    let s = setup(20, 22).await;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let now = now_ms();
+    let wrong = PddClient::new(&s.shop.url, pdd::CLIENT_ID, "not-the-secret", &s.shop.token, cancel.clone()).unwrap();
+    match wrong.orders(now - 20 * MIN, now - 5 * MIN, 1).await {
+        Err(SyncError::Auth(m)) => assert!(m.contains("10016"), "the platform's own error: {m}"),
+        other => panic!("a wrong signature must be refused, got {:?}", other.map(|p| p.total)),
+    }
+    let stale = PddClient::new(&s.shop.url, pdd::CLIENT_ID, &s.shop.secret, "expired-token", cancel.clone()).unwrap();
+    assert!(matches!(stale.orders(now - 20 * MIN, now - 5 * MIN, 1).await, Err(SyncError::Auth(_))), "a dead token stops the sync");
+    let right = PddClient::new(&s.shop.url, pdd::CLIENT_ID, &s.shop.secret, &s.shop.token, cancel).unwrap();
+    match right.orders(now - 40 * MIN, now - 9 * MIN, 1).await {
+        Err(SyncError::Protocol(m)) => assert!(m.contains("30"), "a 31-minute window is the platform's error: {m}"),
+        other => panic!("a 31-minute window must be refused, got {:?}", other.map(|p| p.total)),
+    }
+    assert!(right.orders(now - 35 * MIN, now - 5 * MIN, 1).await.is_ok(), "30 minutes is allowed");
+    let calls = s.shop.calls();
+    s.sync().await;
+    let made = s.shop.calls() - calls;
+    // Three days of 30-minute windows, two streams, one call each when a window fits one page.
+    assert!((2 * 3 * 48..2 * 3 * 48 + 20).contains(&(made as usize)), "{made} calls: one per window and stream");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pending_refund_only_request_runs_pinduoduos_48_hours() {
+    let s = setup(300, 23).await;
+    s.sync().await;
+    let conn = Connection::open(&s.db).unwrap();
+    let pending: Vec<(i64, i64, i64, String, String)> = conn
+        .prepare(
+            "SELECT c.opened_at, k.due_at, r.created_at, k.consequence, k.outcome FROM cases c
+             JOIN clocks k ON k.case_id = c.id AND k.kind = 'merchant_response'
+             JOIN aftersales_requests r ON r.external_id = c.external_id
+             WHERE c.type = 'refund_only' AND c.raw_status = '2'",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(!pending.is_empty(), "the demo has refund-only requests waiting on the merchant");
+    for (opened, due, created, consequence, outcome) in pending {
+        assert_eq!(opened, created, "the case opens when the buyer asked");
+        assert_eq!(due - opened, 48 * 60 * MIN, "Pinduoduo gives the merchant 48 hours");
+        assert_eq!(consequence, "auto_refund", "then it refunds the buyer itself");
+        assert!(outcome == "running" || outcome == "breached", "{outcome}");
+    }
+}
