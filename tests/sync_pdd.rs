@@ -141,7 +141,7 @@ async fn full_and_incremental_sync_are_exact() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_gateway_checks_signatures_and_windows() {
+async fn the_gateway_checks_signatures_and_windows_and_throttling_is_waited_out() {
     let s = setup(20, 22).await;
     let cancel = Arc::new(AtomicBool::new(false));
     let now = now_ms();
@@ -158,11 +158,16 @@ async fn the_gateway_checks_signatures_and_windows() {
         other => panic!("a 31-minute window must be refused, got {:?}", other.map(|p| p.total)),
     }
     assert!(right.orders(now - 35 * MIN, now - 5 * MIN, 1).await.is_ok(), "30 minutes is allowed");
+    // Throttled now and then (52101): each call waits and is made again; nothing is lost.
+    s.shop.set_faults(common::faults("storm_429=0.03"));
     let calls = s.shop.calls();
-    s.sync().await;
+    let r = s.sync().await;
     let made = s.shop.calls() - calls;
+    assert!(r.throttled > 0, "some calls were throttled: {r:?}");
     // Three days of 30-minute windows, two streams, one call each when a window fits one page.
-    assert!((2 * 3 * 48..2 * 3 * 48 + 20).contains(&(made as usize)), "{made} calls: one per window and stream");
+    assert_eq!(made - r.throttled, 2 * 3 * 48, "one call per window and stream, besides the throttled ones");
+    s.shop.set_faults(common::faults(""));
+    assert_exact(&s.db, &s.shop.orders());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

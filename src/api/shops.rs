@@ -193,6 +193,10 @@ async fn probe(base_url: &str, credentials: &ShopCredentials) -> ApiResult<Conne
             // Pinduoduo shops sell in yuan on Beijing time.
             Ok(ConnectionTestDto { platform: Platform::Pdd, shop_name: name, currency: "CNY".into(), time_zone: "Asia/Shanghai".into() })
         }
+        ShopCredentials::Taobao { app_key, app_secret, session } => {
+            let nick = crate::sync::taobao::TaobaoClient::new(base_url, app_key, app_secret, session, cancel)?.seller_nick().await?;
+            Ok(ConnectionTestDto { platform: Platform::Taobao, shop_name: nick, currency: "CNY".into(), time_zone: "Asia/Shanghai".into() })
+        }
         ShopCredentials::Woocommerce { key, secret } => {
             let info = WooClient::new(base_url, key, secret, cancel)?.site_info().await?;
             Ok(ConnectionTestDto {

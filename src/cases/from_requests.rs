@@ -1,6 +1,6 @@
 //! Cases from the after-sales requests of the Chinese platforms (`aftersales_requests`): one case per
 //! request, found again by its platform id, moved along the steps its platform's status code describes
-//! (`sync::pdd_status`), with the raw code kept and the platform's own deadline, when it gives one, as the
+//! (`sync::pdd_status`, `sync::taobao_status`), with the raw code kept and the platform's own deadline, when it gives one, as the
 //! clock (`source = platform_field`). Idempotent: only a request whose raw status differs from its case's
 //! is looked at again.
 
@@ -19,7 +19,7 @@ use rusqlite::{params, Connection};
 /// them: `Intervene`).
 struct Meaning {
     case_type: CaseType,
-    path: &'static [CaseAction],
+    path: Vec<CaseAction>,
 }
 
 fn meaning(platform: &str, r: &NewRequest) -> Option<Meaning> {
@@ -27,7 +27,11 @@ fn meaning(platform: &str, r: &NewRequest) -> Option<Meaning> {
         "pdd" => {
             let t = crate::sync::pdd_status::case_type(r.raw_type.parse().ok()?)?;
             let code: i64 = r.raw_status.parse().ok()?;
-            Some(Meaning { case_type: t, path: crate::sync::pdd_status::path(code, t) })
+            Some(Meaning { case_type: t, path: crate::sync::pdd_status::path(code, t).to_vec() })
+        }
+        "taobao" => {
+            let t = crate::sync::taobao_status::case_type(&r.raw_type)?;
+            Some(Meaning { case_type: t, path: crate::sync::taobao_status::path(&r.raw_status, t)? })
         }
         _ => None,
     }
@@ -95,7 +99,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         // case is now (the merchant may have moved it by hand), never walking it back.
         let at = r.updated_at.max(r.created_at);
         let mut moved = false;
-        for action in m.path {
+        for action in &m.path {
             let case = cases::get(conn, case_id)?;
             let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Requested);
             if case.intervention && *action == CaseAction::Intervene {

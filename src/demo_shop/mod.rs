@@ -10,6 +10,7 @@ mod shopify_graphql;
 pub mod shopify_json;
 mod shopify_orders;
 mod state;
+pub mod taobao;
 mod woo;
 
 use axum::body::Bytes;
@@ -35,6 +36,7 @@ pub enum DemoPlatform {
     Shopify,
     Woocommerce,
     Pdd,
+    Taobao,
 }
 
 impl DemoPlatform {
@@ -43,6 +45,7 @@ impl DemoPlatform {
             DemoPlatform::Shopify => "shopify",
             DemoPlatform::Woocommerce => "woocommerce",
             DemoPlatform::Pdd => "pdd",
+            DemoPlatform::Taobao => "taobao",
         }
     }
 }
@@ -131,7 +134,9 @@ impl DemoShop {
                 cfg.token.clone().unwrap_or_else(|| random_secret("ck_")),
                 cfg.secret.clone().unwrap_or_else(|| random_secret("cs_")),
             ),
-            DemoPlatform::Pdd => (cfg.token.clone().unwrap_or_else(|| random_secret("")), cfg.secret.clone().unwrap_or_else(|| random_secret(""))),
+            DemoPlatform::Pdd | DemoPlatform::Taobao => {
+                (cfg.token.clone().unwrap_or_else(|| random_secret("")), cfg.secret.clone().unwrap_or_else(|| random_secret("")))
+            }
         };
         let orders = Generator::new(cfg.seed).orders_over(cfg.orders, cfg.now_ms, cfg.span_days, &cfg.currency);
         let offset = FixedOffset::east_opt(cfg.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
@@ -160,6 +165,7 @@ impl DemoShop {
                 .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler))
                 .route("/wp-json/wc/v3/settings/general/woocommerce_currency", get(woo_currency_handler)),
             DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(pdd_router_handler)),
+            DemoPlatform::Taobao => Router::new().route(crate::sync::taobao::ROUTER_PATH, post(taobao_router_handler)),
         };
         let app = api
             .route("/_demo/update", post(update_handler))
@@ -275,6 +281,13 @@ async fn gate(shared: &Shared) -> Result<(), Response> {
             _ => {}
         }
     }
+    if shared.cfg.platform == DemoPlatform::Taobao {
+        match verdict {
+            Verdict::Storm => return Err(Json(taobao::ban(storm_left.ceil().max(1.0) as u64)).into_response()),
+            Verdict::Revoked => return Err(Json(taobao::error(27, "Invalid session", "invalid-sessionkey", "the session key is invalid or expired")).into_response()),
+            _ => {}
+        }
+    }
     match verdict {
         Verdict::Pass => Ok(()),
         Verdict::ServerError(code) => {
@@ -331,11 +344,29 @@ async fn pdd_router_handler(State(shared): State<Arc<Shared>>, body: Bytes) -> R
         return Json(e).into_response();
     }
     page_shift(&shared);
-    let v = match shared.state.read() {
+    let mut v = match shared.state.read() {
         Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let mut v = v;
+    if let Some(f) = distorting(&shared) {
+        faults::distort(&mut v, &f);
+    }
+    json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))
+}
+
+async fn taobao_router_handler(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    if let Err(r) = gate(&shared).await {
+        return r;
+    }
+    let form: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
+    if let Err(e) = taobao::check(&form, &shared.secret, &shared.token, now_ms()) {
+        return Json(e).into_response();
+    }
+    page_shift(&shared);
+    let mut v = match shared.state.read() {
+        Ok(state) => taobao::answer(&state, &form, &shared.cfg.shop_name),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
     if let Some(f) = distorting(&shared) {
         faults::distort(&mut v, &f);
     }

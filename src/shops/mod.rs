@@ -61,6 +61,8 @@ pub enum ShopCredentials {
     Woocommerce { key: String, secret: String },
     /// Pinduoduo: the app's client id and secret from the open platform, and the shop's access token.
     Pdd { client_id: String, client_secret: String, access_token: String },
+    /// Taobao (TOP): the app key and secret, and the shop's session key.
+    Taobao { app_key: String, app_secret: String, session: String },
 }
 
 impl fmt::Debug for ShopCredentials {
@@ -75,6 +77,7 @@ impl ShopCredentials {
             ShopCredentials::Shopify { .. } => Platform::Shopify,
             ShopCredentials::Woocommerce { .. } => Platform::Woocommerce,
             ShopCredentials::Pdd { .. } => Platform::Pdd,
+            ShopCredentials::Taobao { .. } => Platform::Taobao,
         }
     }
 
@@ -100,6 +103,11 @@ impl ShopCredentials {
                 client_secret: need("client_secret", client_secret)?,
                 access_token: need("access_token", access_token)?,
             },
+            ShopCredentials::Taobao { app_key, app_secret, session } => ShopCredentials::Taobao {
+                app_key: need("app_key", app_key)?,
+                app_secret: need("app_secret", app_secret)?,
+                session: need("session", session)?,
+            },
         })
     }
 
@@ -109,6 +117,7 @@ impl ShopCredentials {
             ShopCredentials::Shopify { token } => vec![token],
             ShopCredentials::Woocommerce { key, secret } => vec![key, secret],
             ShopCredentials::Pdd { client_id, client_secret, access_token } => vec![client_id, client_secret, access_token],
+            ShopCredentials::Taobao { app_key, app_secret, session } => vec![app_key, app_secret, session],
         }
     }
 }

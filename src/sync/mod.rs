@@ -5,9 +5,12 @@
 mod error;
 pub mod http;
 pub mod pacing;
+pub mod cn;
 pub mod pdd;
 pub mod pdd_status;
 pub mod plan;
+pub mod taobao;
+pub mod taobao_status;
 mod reconcile;
 pub mod shopify;
 pub mod shopify_returns;
@@ -99,6 +102,29 @@ pub fn apply_returns_page(
     }
     tx.commit()?;
     Ok(written)
+}
+
+/// The pages of one increment window in the order to write them: the first answer alone when it holds the
+/// whole window (asked with `has_next`); else the window counted and every page read, last first, so rows
+/// that change meanwhile move into pages not read yet instead of out of them.
+async fn window_pages<T, F, Fut>(fetch: F) -> Result<Vec<Vec<T>>, SyncError>
+where
+    F: Fn(usize, bool) -> Fut,
+    Fut: std::future::Future<Output = Result<cn::Page<T>, SyncError>>,
+{
+    let first = fetch(1, true).await?;
+    if !first.has_next {
+        return Ok(vec![first.rows]);
+    }
+    let total = match first.total {
+        Some(t) => t,
+        None => fetch(1, false).await?.total.unwrap_or(0),
+    };
+    let mut out = vec![];
+    for page in plan::pages_last_first(total, cn::PAGE_SIZE) {
+        out.push(fetch(page, false).await?.rows);
+    }
+    Ok(out)
 }
 
 /// A page of after-sales requests and the stream's cursor, in one transaction. Returns how many changed.
@@ -208,11 +234,24 @@ impl SyncRun<'_> {
             }
             ShopCredentials::Pdd { client_id, client_secret, access_token } => {
                 let client = pdd::PddClient::new(&self.shop.base_url, client_id, client_secret, access_token, self.cancel.clone())?;
+                let (w, lag) = (pdd::WINDOW_MS, pdd::LAG_MS);
                 if self.streams.orders {
-                    self.pdd_orders(&client, started, &mut summary).await?;
+                    self.increment_orders(started, w, lag, &mut summary, |from, to, page, _| client.orders(from, to, page)).await?;
                 }
                 if self.streams.returns {
-                    self.pdd_requests(&client, started, &mut summary).await?;
+                    self.increment_requests(started, w, lag, &mut summary, |from, to, page, _| client.refunds(from, to, page)).await?;
+                }
+                summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
+                summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
+            }
+            ShopCredentials::Taobao { app_key, app_secret, session } => {
+                let client = taobao::TaobaoClient::new(&self.shop.base_url, app_key, app_secret, session, self.cancel.clone())?;
+                let (w, lag) = (taobao::WINDOW_MS, taobao::LAG_MS);
+                if self.streams.orders {
+                    self.increment_orders(started, w, lag, &mut summary, |from, to, page, more| client.trades(from, to, page, more)).await?;
+                }
+                if self.streams.returns {
+                    self.increment_requests(started, w, lag, &mut summary, |from, to, page, more| client.refunds(from, to, page, more)).await?;
                 }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
@@ -344,27 +383,24 @@ impl SyncRun<'_> {
         Ok(())
     }
 
-    /// Pinduoduo orders: 30-minute windows from the stored cursor to a lag before the run started, each read
-    /// last page first; the cursor moves to a window's end with its last page, so a crash re-reads one window.
-    async fn pdd_orders(&self, client: &pdd::PddClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+    /// Orders of an increment API (Pinduoduo, Taobao): windows from the stored cursor to a lag before the run
+    /// started; the cursor moves to a window's end with its last page, so a crash re-reads one window.
+    async fn increment_orders<F, Fut>(&self, started: i64, window: i64, lag: i64, summary: &mut SyncSummary, fetch: F) -> Result<(), SyncError>
+    where
+        F: Fn(i64, i64, usize, bool) -> Fut,
+        Fut: std::future::Future<Output = Result<cn::Page<NewOrder>, SyncError>>,
+    {
         let mut done = plan::time_cursor(self.cursor(ORDERS_STREAM).await?.as_deref());
         let lookback = self.first_lookback().await?;
-        while let Some((from, to)) = plan::increment_window(done, started, lookback, pdd::WINDOW_MS, pdd::LAG_MS) {
+        while let Some((from, to)) = plan::increment_window(done, started, lookback, window, lag) {
             let cursor = plan::format_time_cursor(to);
-            let first = client.orders(from, to, 1).await?;
-            let pages = plan::pages_last_first(first.total, pdd::PAGE_SIZE);
-            let mut fetched = vec![first];
-            for p in pages.iter().copied() {
-                fetched.push(client.orders(from, to, p).await?);
-            }
-            // With one page the first answer is the window; with more, the count call's rows are read again.
-            let use_from = usize::from(!pages.is_empty());
-            let last = fetched.len() - 1;
-            for (i, page) in fetched.into_iter().enumerate().skip(use_from) {
-                let counts = self.write_orders(ORDERS_STREAM, &page.rows, (i == last).then_some(cursor.as_str())).await?;
+            let pages = window_pages(|page, has_next| fetch(from, to, page, has_next)).await?;
+            let last = pages.len() - 1;
+            for (i, rows) in pages.into_iter().enumerate() {
+                let counts = self.write_orders(ORDERS_STREAM, &rows, (i == last).then_some(cursor.as_str())).await?;
                 summary.counts.add(counts);
                 summary.pages += 1;
-                summary.fetched += page.rows.len() as u64;
+                summary.fetched += rows.len() as u64;
             }
             done = Some(to);
             self.report(ORDERS_STREAM, summary.pages, summary.fetched, None);
@@ -372,27 +408,25 @@ impl SyncRun<'_> {
         Ok(())
     }
 
-    /// Pinduoduo after-sales requests: the same windows over `pdd.refund.list.increment.get`.
-    async fn pdd_requests(&self, client: &pdd::PddClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+    /// After-sales requests of an increment API, the same way into `aftersales_requests`.
+    async fn increment_requests<F, Fut>(&self, started: i64, window: i64, lag: i64, summary: &mut SyncSummary, fetch: F) -> Result<(), SyncError>
+    where
+        F: Fn(i64, i64, usize, bool) -> Fut,
+        Fut: std::future::Future<Output = Result<cn::Page<crate::store::aftersales_requests::NewRequest>, SyncError>>,
+    {
         let mut done = plan::time_cursor(self.cursor(REQUESTS_STREAM).await?.as_deref());
-        let mut pages_read = 0;
         let lookback = self.first_lookback().await?;
-        while let Some((from, to)) = plan::increment_window(done, started, lookback, pdd::WINDOW_MS, pdd::LAG_MS) {
+        let mut pages_read = 0;
+        while let Some((from, to)) = plan::increment_window(done, started, lookback, window, lag) {
             let cursor = plan::format_time_cursor(to);
-            let first = client.refunds(from, to, 1).await?;
-            let pages = plan::pages_last_first(first.total, pdd::PAGE_SIZE);
-            let mut fetched = vec![first];
-            for p in pages.iter().copied() {
-                fetched.push(client.refunds(from, to, p).await?);
-            }
-            let use_from = usize::from(!pages.is_empty());
-            let last = fetched.len() - 1;
-            for (i, page) in fetched.into_iter().enumerate().skip(use_from) {
+            let pages = window_pages(|page, has_next| fetch(from, to, page, has_next)).await?;
+            let last = pages.len() - 1;
+            for (i, rows) in pages.into_iter().enumerate() {
                 let mut conn = self.writer.lock().await;
                 if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
                     return Err(SyncError::Cancelled);
                 }
-                summary.returns += apply_requests_page(&mut conn, self.shop.id, &page.rows, (i == last).then_some(cursor.as_str()))?;
+                summary.returns += apply_requests_page(&mut conn, self.shop.id, &rows, (i == last).then_some(cursor.as_str()))?;
                 pages_read += 1;
             }
             done = Some(to);

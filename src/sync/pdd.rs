@@ -7,11 +7,11 @@
 
 use super::http::{Auth, Http};
 use super::SyncError;
-use crate::money::parse_minor;
+pub use super::cn::{format_time, parse_time, sign};
+use super::cn::{count_of, text_of, yuan};
 use crate::store::aftersales_requests::NewRequest;
 use crate::store::order_lines::NewLine;
 use crate::store::orders::NewOrder;
-use chrono::{NaiveDateTime, TimeZone};
 use serde::Deserialize;
 use serde_json::Value;
 use std::sync::atomic::AtomicBool;
@@ -26,7 +26,7 @@ pub const MALL_API: &str = "pdd.mall.info.get";
 pub const WINDOW_MS: i64 = 30 * 60_000;
 /// Windows end this far behind now: rows stamped just before may not be listed yet.
 pub const LAG_MS: i64 = 3 * 60_000;
-pub const PAGE_SIZE: usize = 100;
+pub use super::cn::PAGE_SIZE;
 /// The first sync reads this far back (the increment APIs keep three months).
 pub const FIRST_LOOKBACK_MS: i64 = 7 * 86_400_000;
 /// "About 100 calls per 10 s".
@@ -34,67 +34,6 @@ const CALL_INTERVAL: Duration = Duration::from_millis(100);
 /// 52101: too many calls for the app; 70031: too many for the token.
 pub const THROTTLE_CODES: [i64; 2] = [52101, 70031];
 const MAX_THROTTLED: u32 = 10;
-/// Pinduoduo writes times in Beijing time without a zone.
-const BEIJING_SECS: i32 = 8 * 3600;
-
-/// The signature: upper-case hex MD5 of secret + every parameter but `sign`, sorted by name, as name+value +
-/// secret.
-pub fn sign(params: &[(String, String)], secret: &str) -> String {
-    use md5::{Digest, Md5};
-    let mut sorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "sign").collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut h = Md5::new();
-    h.update(secret.as_bytes());
-    for (k, v) in sorted {
-        h.update(k.as_bytes());
-        h.update(v.as_bytes());
-    }
-    h.update(secret.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02X}")).collect()
-}
-
-/// `2026-11-27 08:30:00` (Beijing) → UTC milliseconds; empty → None.
-pub fn parse_time(v: &str) -> Result<Option<i64>, String> {
-    let v = v.trim();
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let t = NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M:%S").map_err(|e| format!("'{v}' is not a time like 2026-11-27 08:30:00 ({e})"))?;
-    let zone = chrono::FixedOffset::east_opt(BEIJING_SECS).ok_or("no Beijing offset")?;
-    Ok(zone.from_local_datetime(&t).single().map(|t| t.timestamp_millis()))
-}
-
-pub fn format_time(ms: i64) -> String {
-    let zone = chrono::FixedOffset::east_opt(BEIJING_SECS).unwrap_or_else(|| chrono::FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()));
-    zone.timestamp_millis_opt(ms).single().map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
-}
-
-/// Money in yuan, sent as a string or a number: exact minor units.
-fn yuan(field: &str, v: &Value) -> Result<i64, String> {
-    let text = match v {
-        Value::String(s) => s.trim().to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Null => return Ok(0),
-        other => return Err(format!("{field}: {other} is not an amount")),
-    };
-    if text.is_empty() {
-        return Ok(0);
-    }
-    parse_minor(&text, "CNY").map_err(|e| format!("{field}: {e}"))
-}
-
-fn text_of(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-fn count_of(field: &str, v: &Value) -> Result<i64, String> {
-    let t = text_of(v);
-    t.trim().parse::<i64>().map_err(|_| format!("{field}: '{t}' is not a count"))
-}
 
 /// The gateway's refusal: `error_response{error_code, error_msg, sub_code, sub_msg}`.
 #[derive(Debug, Clone, Deserialize)]
@@ -131,10 +70,7 @@ pub struct PddClient {
     pace: Arc<Mutex<Pace>>,
 }
 
-pub struct Page<T> {
-    pub rows: Vec<T>,
-    pub total: u64,
-}
+pub use super::cn::Page;
 
 impl PddClient {
     pub fn new(base_url: &str, client_id: &str, secret: &str, token: &str, cancel: Arc<AtomicBool>) -> Result<Self, SyncError> {
@@ -218,7 +154,7 @@ impl PddClient {
         let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
         let list = v.get("order_sn_list").and_then(Value::as_array).cloned().unwrap_or_default();
         let rows = list.iter().map(order).collect::<Result<Vec<_>, _>>().map_err(SyncError::Protocol)?;
-        Ok(Page { rows, total })
+        Ok(Page { rows, has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
     }
 
     /// One page of after-sales requests updated in [from, to].
@@ -240,13 +176,11 @@ impl PddClient {
         let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
         let list = v.get("refund_list").and_then(Value::as_array).cloned().unwrap_or_default();
         let rows = list.iter().map(request).collect::<Result<Vec<_>, _>>().map_err(SyncError::Protocol)?;
-        Ok(Page { rows, total })
+        Ok(Page { rows, has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
     }
 }
 
-fn field<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v.get(name).unwrap_or(&Value::Null)
-}
+use super::cn::field;
 
 fn time_field(v: &Value, name: &str, id: &str) -> Result<Option<i64>, String> {
     parse_time(&text_of(field(v, name))).map_err(|e| format!("order {id} {name}: {e}"))

@@ -33,6 +33,11 @@ pub fn credentials(shop: &DemoShop) -> ShopCredentials {
     match shop.platform {
         DemoPlatform::Shopify => ShopCredentials::Shopify { token: shop.token.clone() },
         DemoPlatform::Woocommerce => ShopCredentials::Woocommerce { key: shop.token.clone(), secret: shop.secret.clone() },
+        DemoPlatform::Taobao => ShopCredentials::Taobao {
+            app_key: aftersales::demo_shop::taobao::APP_KEY.into(),
+            app_secret: shop.secret.clone(),
+            session: shop.token.clone(),
+        },
         DemoPlatform::Pdd => ShopCredentials::Pdd {
             client_id: aftersales::demo_shop::pdd::CLIENT_ID.into(),
             client_secret: shop.secret.clone(),

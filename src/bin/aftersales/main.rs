@@ -173,13 +173,16 @@ enum ShopCmd {
         /// Pinduoduo's gateway https://gw-api.pinduoduo.com, or the demo shop's http://127.0.0.1:PORT
         #[arg(long)]
         url: Option<String>,
-        /// Shopify: the environment variable holding the Admin API access token; Pinduoduo: the shop's access token
+        /// Shopify: the environment variable holding the Admin API access token; Pinduoduo: the shop's access
+        /// token; Taobao: the shop's session key
         #[arg(long, value_name = "VAR")]
         token_env: Option<String>,
-        /// WooCommerce: the environment variable holding the consumer key (ck_…); Pinduoduo: the app's client id
+        /// WooCommerce: the environment variable holding the consumer key (ck_…); Pinduoduo: the app's client id;
+        /// Taobao: the app key
         #[arg(long, value_name = "VAR")]
         key_env: Option<String>,
-        /// WooCommerce: the environment variable holding the consumer secret (cs_…); Pinduoduo: the client secret
+        /// WooCommerce: the environment variable holding the consumer secret (cs_…); Pinduoduo: the client secret;
+        /// Taobao: the app secret
         #[arg(long, value_name = "VAR")]
         secret_env: Option<String>,
         /// A shop kept by hand (any platform): no credentials, nothing synced
@@ -243,7 +246,8 @@ fn parse_demo_platform(s: &str) -> Result<DemoPlatform, String> {
         "shopify" => Ok(DemoPlatform::Shopify),
         "woocommerce" => Ok(DemoPlatform::Woocommerce),
         "pdd" => Ok(DemoPlatform::Pdd),
-        other => Err(format!("the demo shop speaks shopify, woocommerce or pdd, not '{other}'")),
+        "taobao" => Ok(DemoPlatform::Taobao),
+        other => Err(format!("the demo shop speaks shopify, woocommerce, pdd or taobao, not '{other}'")),
     }
 }
 
@@ -328,6 +332,18 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     shop.secret,
                     shop.token
                 ),
+                (DemoPlatform::Taobao, true) => println!(
+                    "{}",
+                    serde_json::json!({"platform": "taobao", "url": shop.url, "app_key": aftersales::demo_shop::taobao::APP_KEY,
+                        "app_secret": shop.secret, "session": shop.token})
+                ),
+                (DemoPlatform::Taobao, false) => println!(
+                    "demo shop (taobao) listening on {}\napp key: {}\napp secret: {}\nsession key: {}\nstop with Ctrl-C",
+                    shop.url,
+                    aftersales::demo_shop::taobao::APP_KEY,
+                    shop.secret,
+                    shop.token
+                ),
                 (DemoPlatform::Shopify, false) => {
                     println!("demo shop (shopify) listening on {}\naccess token: {}\nstop with Ctrl-C", shop.url, shop.token)
                 }
@@ -360,12 +376,17 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     key: secret_from(&key_env, "--key-env", "consumer key")?,
                     secret: secret_from(&secret_env, "--secret-env", "consumer secret")?,
                 },
+                Platform::Taobao => ShopCredentials::Taobao {
+                    app_key: secret_from(&key_env, "--key-env", "app key")?,
+                    app_secret: secret_from(&secret_env, "--secret-env", "app secret")?,
+                    session: secret_from(&token_env, "--token-env", "session key")?,
+                },
                 Platform::Pdd => ShopCredentials::Pdd {
                     client_id: secret_from(&key_env, "--key-env", "client id")?,
                     client_secret: secret_from(&secret_env, "--secret-env", "client secret")?,
                     access_token: secret_from(&token_env, "--token-env", "access token")?,
                 },
-                other => bail!("{other} shops cannot be connected yet (Shopify, WooCommerce and Pinduoduo can); add it with --offline"),
+                other => bail!("{other} shops cannot be connected yet (Shopify, WooCommerce, Pinduoduo and Taobao can); add it with --offline"),
             };
             let desk = open(&db)?;
             let shop = desk.add_shop(AddShopInput { name, base_url: url, credentials }).await?;

@@ -1,0 +1,231 @@
+//! The Taobao (TOP) connector: signed calls to the gateway (`POST` form to `/router/rest`, MD5 signature like
+//! Pinduoduo's), orders through `taobao.trades.sold.increment.get` and refunds through
+//! `taobao.refunds.receive.get`, over modification windows of at most a day that end a few minutes behind
+//! now. A window's first page is asked with `use_has_next`; when there is more, the window is counted and read
+//! last page first, so rows changing meanwhile move into pages not read yet. The ban Taobao answers with
+//! error code 7 ("This ban will last for N more seconds") is waited out.
+
+use super::cn::{count_of, field, text_of, yuan};
+pub use super::cn::{format_time, parse_time, sign};
+use super::http::{Auth, Http};
+use super::SyncError;
+use crate::store::aftersales_requests::NewRequest;
+use crate::store::order_lines::NewLine;
+use crate::store::orders::NewOrder;
+use serde_json::Value;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub const ROUTER_PATH: &str = "/router/rest";
+pub const TRADES_API: &str = "taobao.trades.sold.increment.get";
+pub const REFUNDS_API: &str = "taobao.refunds.receive.get";
+pub const SELLER_API: &str = "taobao.user.seller.get";
+pub const WINDOW_MS: i64 = 86_400_000;
+pub const LAG_MS: i64 = 3 * 60_000;
+pub use super::cn::PAGE_SIZE;
+const TRADE_FIELDS: &str = "tid,status,payment,post_fee,created,modified,pay_time,consign_time,end_time,receiver_name,receiver_mobile,receiver_state,receiver_city,receiver_district,receiver_address,orders";
+const REFUND_FIELDS: &str = "refund_id,tid,oid,status,refund_fee,reason,created,modified,has_good_return,good_status,cs_status,refund_remind_timeout,title,num,outer_id,sku";
+pub const BAN_CODE: i64 = 7;
+const MAX_BANS: u32 = 10;
+
+/// "This ban will last for 12 more seconds" → 12.
+pub fn ban_seconds(sub_msg: &str) -> Option<u64> {
+    let after = sub_msg.split("last for").nth(1)?;
+    after.split_whitespace().next()?.parse().ok()
+}
+
+#[derive(Clone)]
+pub struct TaobaoClient {
+    pub http: Http,
+    router: String,
+    app_key: String,
+    secret: String,
+    session: String,
+}
+
+pub use super::cn::Page;
+
+impl TaobaoClient {
+    pub fn new(base_url: &str, app_key: &str, secret: &str, session: &str, cancel: Arc<AtomicBool>) -> Result<Self, SyncError> {
+        Ok(Self {
+            http: Http::new(Auth::Signed, "Taobao", cancel)?,
+            router: format!("{}{ROUTER_PATH}", base_url.trim_end_matches('/')),
+            app_key: app_key.into(),
+            secret: secret.into(),
+            session: session.into(),
+        })
+    }
+
+    /// One signed call; `key` is the answer's top-level field.
+    pub async fn call(&self, method: &str, key: &str, params: &[(&str, String)]) -> Result<Value, SyncError> {
+        let mut bans = 0;
+        loop {
+            let mut form: Vec<(String, String)> = vec![
+                ("method".into(), method.into()),
+                ("app_key".into(), self.app_key.clone()),
+                ("session".into(), self.session.clone()),
+                ("timestamp".into(), format_time(chrono::Utc::now().timestamp_millis())),
+                ("format".into(), "json".into()),
+                ("v".into(), "2.0".into()),
+                ("sign_method".into(), "md5".into()),
+            ];
+            form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
+            let signature = sign(&form, &self.secret);
+            form.push(("sign".into(), signature));
+            let mut body: Value = self.http.post_form_json(&self.router, &form).await?.body;
+            if let Some(e) = body.get("error_response") {
+                let code = e.get("code").and_then(Value::as_i64).unwrap_or(0);
+                let msg = text_of(field(e, "msg"));
+                let sub = text_of(field(e, "sub_msg"));
+                if code == BAN_CODE {
+                    bans += 1;
+                    self.http.stats.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if bans > MAX_BANS {
+                        return Err(SyncError::RateLimited(bans));
+                    }
+                    let wait = ban_seconds(&sub).unwrap_or(1).clamp(1, 300);
+                    self.http.sleep(Duration::from_secs(wait)).await?;
+                    continue;
+                }
+                let text = format!("Taobao refused the call: {code} {msg}{}", if sub.is_empty() { String::new() } else { format!(" ({sub})") });
+                return Err(match code {
+                    // Invalid app key, signature, session; insufficient permissions.
+                    11 | 25 | 26 | 27 | 28 | 29 => SyncError::Auth(text),
+                    _ => SyncError::Protocol(text),
+                });
+            }
+            return body.get_mut(key).map(Value::take).ok_or_else(|| SyncError::Protocol(format!("Taobao answered {method} without {key}")));
+        }
+    }
+
+    pub async fn seller_nick(&self) -> Result<String, SyncError> {
+        let v = self.call(SELLER_API, "user_seller_get_response", &[("fields", "nick".into())]).await?;
+        Ok(text_of(field(field(&v, "user"), "nick")))
+    }
+
+    fn window_params(from: i64, to: i64, page: usize, has_next: bool) -> Vec<(&'static str, String)> {
+        vec![
+            ("start_modified", format_time(from)),
+            ("end_modified", format_time(to)),
+            ("page_no", page.to_string()),
+            ("page_size", PAGE_SIZE.to_string()),
+            ("use_has_next", has_next.to_string()),
+        ]
+    }
+
+    pub async fn trades(&self, from: i64, to: i64, page: usize, has_next: bool) -> Result<Page<NewOrder>, SyncError> {
+        let mut p = Self::window_params(from, to, page, has_next);
+        p.push(("fields", TRADE_FIELDS.into()));
+        let v = self.call(TRADES_API, "trades_sold_increment_get_response", &p).await?;
+        let list = field(field(&v, "trades"), "trade").as_array().cloned().unwrap_or_default();
+        Ok(Page {
+            rows: list.iter().map(trade).collect::<Result<_, _>>().map_err(SyncError::Protocol)?,
+            total: v.get("total_results").and_then(Value::as_u64),
+            has_next: v.get("has_next").and_then(Value::as_bool).unwrap_or(false),
+        })
+    }
+
+    pub async fn refunds(&self, from: i64, to: i64, page: usize, has_next: bool) -> Result<Page<NewRequest>, SyncError> {
+        let mut p = Self::window_params(from, to, page, has_next);
+        p.push(("fields", REFUND_FIELDS.into()));
+        let v = self.call(REFUNDS_API, "refunds_receive_get_response", &p).await?;
+        let list = field(field(&v, "refunds"), "refund").as_array().cloned().unwrap_or_default();
+        Ok(Page {
+            rows: list.iter().map(refund).collect::<Result<_, _>>().map_err(SyncError::Protocol)?,
+            total: v.get("total_results").and_then(Value::as_u64),
+            has_next: v.get("has_next").and_then(Value::as_bool).unwrap_or(false),
+        })
+    }
+}
+
+fn time_of(v: &Value, name: &str, what: &str) -> Result<Option<i64>, String> {
+    parse_time(&text_of(field(v, name))).map_err(|e| format!("{what} {name}: {e}"))
+}
+
+/// A trade as we keep it. Status: WAIT_BUYER_PAY, WAIT_SELLER_SEND_GOODS, WAIT_BUYER_CONFIRM_GOODS,
+/// TRADE_FINISHED, TRADE_CLOSED, TRADE_CLOSED_BY_TAOBAO.
+pub fn trade(v: &Value) -> Result<NewOrder, String> {
+    let tid = text_of(field(v, "tid"));
+    if tid.is_empty() {
+        return Err("a trade without tid".into());
+    }
+    let what = format!("trade {tid}");
+    let created = time_of(v, "created", &what)?.ok_or_else(|| format!("{what} has no created"))?;
+    let modified = time_of(v, "modified", &what)?.unwrap_or(created);
+    let status = text_of(field(v, "status"));
+    let closed = matches!(status.as_str(), "TRADE_CLOSED" | "TRADE_CLOSED_BY_TAOBAO");
+    let mut lines = vec![];
+    for o in field(field(v, "orders"), "order").as_array().cloned().unwrap_or_default() {
+        let oid = text_of(field(&o, "oid"));
+        let sku = [text_of(field(&o, "outer_sku_id")), text_of(field(&o, "sku_id"))].into_iter().find(|s| !s.trim().is_empty());
+        lines.push(NewLine {
+            external_id: oid.clone(),
+            sku,
+            product_id: Some(text_of(field(&o, "num_iid"))).filter(|s| !s.is_empty()),
+            title: text_of(field(&o, "title")),
+            quantity: count_of(&format!("{what} order {oid} num"), field(&o, "num"))?,
+            price_minor: yuan(&format!("{what} order {oid} price"), field(&o, "price"))?,
+        });
+    }
+    let address = ["receiver_state", "receiver_city", "receiver_district", "receiver_address"]
+        .iter()
+        .map(|k| text_of(field(v, k)))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let received = status == "TRADE_FINISHED";
+    Ok(NewOrder {
+        number: tid.clone(),
+        external_id: tid,
+        financial_status: Some(if status == "WAIT_BUYER_PAY" { "unpaid" } else if closed { "closed" } else { "paid" }.into()),
+        fulfillment_status: Some(status.clone()),
+        currency: "CNY".into(),
+        total_minor: yuan(&format!("{what} payment"), field(v, "payment"))?,
+        buyer_name: Some(text_of(field(v, "receiver_name"))).filter(|s| !s.is_empty()),
+        buyer_phone: Some(text_of(field(v, "receiver_mobile"))).filter(|s| !s.is_empty()),
+        buyer_address: Some(address).filter(|s| !s.is_empty()),
+        created_at: created,
+        updated_at: modified,
+        paid_at: time_of(v, "pay_time", &what)?,
+        shipped_at: time_of(v, "consign_time", &what)?,
+        delivered_at: if received { time_of(v, "end_time", &what)? } else { None },
+        closed_at: if closed { time_of(v, "end_time", &what)?.or(Some(modified)) } else { None },
+        cancelled_at: if closed && time_of(v, "pay_time", &what)?.is_none() { time_of(v, "end_time", &what)?.or(Some(modified)) } else { None },
+        lines,
+        refunds: vec![],
+    })
+}
+
+/// A refund as we keep it: its type (`return` when goods go back, else `refund_only`), its status with the
+/// customer-service state when Taobao's staff are involved (`cs_status` ≥ 2), and Taobao's own deadline.
+pub fn refund(v: &Value) -> Result<NewRequest, String> {
+    let id = text_of(field(v, "refund_id"));
+    if id.is_empty() {
+        return Err("a refund without refund_id".into());
+    }
+    let what = format!("refund {id}");
+    let created = time_of(v, "created", &what)?.ok_or_else(|| format!("{what} has no created"))?;
+    let returns = matches!(field(v, "has_good_return"), Value::Bool(true)) || text_of(field(v, "has_good_return")) == "true";
+    let status = text_of(field(v, "status"));
+    if status.is_empty() {
+        return Err(format!("{what} has no status"));
+    }
+    let cs = field(v, "cs_status").as_i64().or_else(|| text_of(field(v, "cs_status")).parse().ok()).unwrap_or(1);
+    let deadline = time_of(field(v, "refund_remind_timeout"), "timeout", &what)?;
+    Ok(NewRequest {
+        order_external_id: text_of(field(v, "tid")),
+        raw_type: if returns { "return" } else { "refund_only" }.into(),
+        raw_status: if cs >= 2 { format!("{status} cs_status={cs}") } else { status },
+        amount_minor: yuan(&format!("{what} refund_fee"), field(v, "refund_fee"))?,
+        currency: "CNY".into(),
+        reason: Some(text_of(field(v, "reason"))).filter(|s| !s.is_empty()),
+        sku: Some(text_of(field(v, "outer_id"))).filter(|s| !s.trim().is_empty()),
+        title: Some(text_of(field(v, "title"))).filter(|s| !s.is_empty()),
+        quantity: count_of(&format!("{what} num"), field(v, "num")).unwrap_or(1).max(1),
+        created_at: created,
+        updated_at: time_of(v, "modified", &what)?.unwrap_or(created),
+        deadline_at: deadline,
+        external_id: id,
+    })
+}
