@@ -6,6 +6,7 @@ pub mod clock;
 pub mod demo_shop;
 pub mod exports;
 pub mod followups;
+pub mod import;
 pub mod logging;
 pub mod metrics;
 pub mod money;

@@ -3,6 +3,7 @@
 use super::case_dto::*;
 use super::dto::*;
 use super::ledger_dto::*;
+use super::import_dto::*;
 use crate::exports::ExportFormat;
 use crate::repairs::{Payer, RepairStatus};
 use crate::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
@@ -127,6 +128,13 @@ pub fn typescript() -> String {
         ExportRepairsInput::decl(&cfg),
         ExportWarrantyInput::decl(&cfg),
         ExportMetricsInput::decl(&cfg),
+        crate::import::profile::ImportKind::decl(&cfg),
+        crate::import::profile::ImportProfile::decl(&cfg),
+        crate::import::BadRow::decl(&cfg),
+        crate::import::FieldColumn::decl(&cfg),
+        ImportInput::decl(&cfg),
+        ImportPreviewDto::decl(&cfg),
+        ImportReportDto::decl(&cfg),
         ExportResultDto::decl(&cfg),
         SavePathInput::decl(&cfg),
         crate::reminders::ReminderKind::decl(&cfg),

@@ -7,6 +7,8 @@ mod compensations;
 mod demo;
 mod exports;
 mod followups;
+mod import_dto;
+mod imports;
 pub mod dto;
 mod error;
 mod input;
@@ -24,6 +26,7 @@ mod warranty;
 pub use case_dto::*;
 pub use dto::*;
 pub use ledger_dto::*;
+pub use import_dto::*;
 pub use error::{ApiError, ErrorCode};
 
 struct RunningSync {

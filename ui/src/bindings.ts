@@ -385,6 +385,81 @@ out: string | null, shop_id: number | null, window_days: number, at: string | nu
  * "zh-CN" or "en": the sheets' language.
  */
 lang: string | null, };
+export type ImportKind = "orders" | "aftersales";
+export type ImportProfile = { 
+/**
+ * Letters, digits, `_` and `-`.
+ */
+id: string, name_en: string, name_zh: string, 
+/**
+ * `pdd` or `taobao`: whose codes the type and status words map to.
+ */
+platform: string, kind: ImportKind, 
+/**
+ * Our field → the header it is read from; `a|b` takes whichever the file has.
+ */
+columns: { [key in string]: string }, 
+/**
+ * After-sales: the export's word for the type → the platform's type code.
+ */
+type_values: { [key in string]: string }, 
+/**
+ * After-sales: the export's word for the status → the platform's status code.
+ */
+status_values: { [key in string]: string }, builtin: boolean, };
+export type BadRow = { line: number, reason: string, };
+export type FieldColumn = { field: string, required: boolean, 
+/**
+ * The header found in the file, if any.
+ */
+header: string | null, };
+export type ImportInput = { shop_id: number, 
+/**
+ * A profile id (`pdd_orders`, `taobao_refunds`, or the merchant's own).
+ */
+profile: string, file_name: string, 
+/**
+ * The file's bytes, base64 (the desktop app); or `path` (the CLI).
+ */
+content_base64: string | null, path: string | null, 
+/**
+ * Read and check everything, write nothing.
+ */
+dry_run: boolean, 
+/**
+ * With a bad row, import nothing (else the good rows are imported and the bad ones reported).
+ */
+all_or_nothing: boolean, };
+export type ImportPreviewDto = { 
+/**
+ * "UTF-8", "GB18030" or "XLSX".
+ */
+encoding: string, headers: Array<string>, 
+/**
+ * Each field and the header it is read from here.
+ */
+columns: Array<FieldColumn>, 
+/**
+ * The first rows, one value per field of `columns` (empty where the file has no such column).
+ */
+rows: Array<Array<string>>, total_rows: number, 
+/**
+ * Orders or requests the good rows make.
+ */
+records: number, 
+/**
+ * Rows that cannot be imported (the first 100).
+ */
+bad: Array<BadRow>, bad_count: number, 
+/**
+ * Why nothing can be read (a required column missing), when so.
+ */
+problem: string | null, };
+export type ImportReportDto = { encoding: string, rows: number, 
+/**
+ * False for a dry run, or when all-or-nothing met a bad row.
+ */
+written: boolean, orders_new: number, orders_updated: number, orders_unchanged: number, requests_changed: number, requests_unchanged: number, cases_opened: number, cases_moved: number, bad: Array<BadRow>, };
 export type ExportResultDto = { path: string, rows: number, format: ExportFormat, };
 export type SavePathInput = { 
 /**

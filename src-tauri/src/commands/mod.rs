@@ -2,6 +2,7 @@
 
 pub mod cases;
 pub mod demo;
+pub mod imports;
 pub mod ledgers;
 pub mod metrics;
 pub mod orders;

@@ -85,6 +85,28 @@ enum Command {
     /// Follow-up calls (回访) after a case closes or a repair goes back
     #[command(subcommand)]
     Followups(ledgers_cli::FollowupsCmd),
+    /// Import a seller back-office export (CSV in UTF-8 or GBK, or XLSX) into a shop through a profile
+    Import {
+        #[arg(long)]
+        shop: String,
+        /// pdd_orders, pdd_aftersales, taobao_orders, taobao_refunds, or your own (see import-profiles)
+        #[arg(long)]
+        profile: String,
+        file: PathBuf,
+        /// Read and check every row, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// With a bad row, import nothing (else the good rows go in and the bad ones are listed)
+        #[arg(long)]
+        all_or_nothing: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The import profiles: which header holds which field, and the words for types and statuses
+    ImportProfiles {
+        #[arg(long)]
+        json: bool,
+    },
     /// The figures platforms judge a shop by, for a window: every metric with numerator and denominator
     Metrics {
         #[command(flatten)]
@@ -456,6 +478,50 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::Compensation(cmd) => ledgers_cli::compensation(&open(&db)?, cmd, &shop_id).await,
+        Command::Import { shop, profile, file, dry_run, all_or_nothing, json } => {
+            let desk = open(&db)?;
+            let shop_id = shop_id(&desk, &shop)?;
+            let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let input = aftersales::api::ImportInput {
+                shop_id,
+                profile,
+                file_name,
+                content_base64: None,
+                path: Some(file.to_string_lossy().into_owned()),
+                dry_run,
+                all_or_nothing,
+            };
+            let r = desk.import_file(input).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                for b in &r.bad {
+                    eprintln!("line {}: {}", b.line, b.reason);
+                }
+                let what = if r.written { "imported" } else if dry_run { "checked (dry run, nothing written)" } else { "NOT imported (a bad row, --all-or-nothing)" };
+                println!(
+                    "{} rows {what} ({}): orders {} new, {} updated, {} unchanged; requests {} changed, {} unchanged; cases {} opened, {} moved; {} bad rows",
+                    r.rows, r.encoding, r.orders_new, r.orders_updated, r.orders_unchanged, r.requests_changed, r.requests_unchanged,
+                    r.cases_opened, r.cases_moved, r.bad.len()
+                );
+            }
+            if !r.written && !dry_run {
+                std::process::exit(2);
+            }
+            Ok(())
+        }
+        Command::ImportProfiles { json } => {
+            let profiles = open(&db)?.import_profiles()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&profiles)?);
+            } else {
+                for p in &profiles {
+                    let cols: Vec<String> = p.columns.iter().map(|(f, h)| format!("{f}={h}")).collect();
+                    println!("{:<16} {:?} {} ({}{}): {}", p.id, p.kind, p.platform, p.name_en, if p.builtin { ", built in" } else { "" }, cols.join(", "));
+                }
+            }
+            Ok(())
+        }
         Command::Export(cmd) => ledgers_cli::export(&open(&db)?, cmd, &shop_id),
         Command::Eligibility { shop, order, line, case_type, at, json: _ } => {
             let desk = open(&db)?;
