@@ -56,6 +56,7 @@ bench:
 	$(CARGO) bench --bench sync
 	$(CARGO) bench --bench exports
 	$(CARGO) bench --bench metrics
+	$(CARGO) bench --bench imports
 
 ## Running
 

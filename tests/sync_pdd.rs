@@ -6,54 +6,16 @@
 
 mod common;
 
-use aftersales::api::{AddShopInput, Desk, SyncInput};
-use aftersales::clock::FixedClock;
 use aftersales::demo_shop::data::DemoOrder;
-use aftersales::demo_shop::{pdd, DemoPlatform, DemoShop};
+use aftersales::demo_shop::{pdd, DemoPlatform};
 use aftersales::sync::pdd::PddClient;
 use aftersales::sync::SyncError;
-use common::{credentials, demo, now_ms};
+use common::{faults, gateway, now_ms};
 use rusqlite::Connection;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 const MIN: i64 = 60_000;
-
-struct Setup {
-    shop: DemoShop,
-    desk: Desk,
-    clock: Arc<FixedClock>,
-    db: std::path::PathBuf,
-    shop_id: i64,
-    _dir: tempfile::TempDir,
-}
-
-/// A Pinduoduo demo shop whose orders all changed more than the gateway lag ago, and a desk whose first sync
-/// reads three days back.
-async fn setup(orders: usize, seed: u64) -> Setup {
-    let shop = demo(DemoPlatform::Pdd, orders, seed, |c| {
-        c.now_ms = now_ms() - 10 * MIN;
-        c.span_days = 2;
-    })
-    .await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("desk.db");
-    let clock = Arc::new(FixedClock::new(now_ms()));
-    let desk = Desk::open_with_clock(&db, clock.clone()).unwrap();
-    let added = desk
-        .add_shop(AddShopInput { name: "拼多多店".into(), base_url: shop.url.clone(), credentials: credentials(&shop) })
-        .await
-        .expect("the demo gateway accepts its own signed calls");
-    assert_eq!(added.platform.to_string(), "pdd");
-    Connection::open(&db).unwrap().execute("INSERT INTO settings (key, value) VALUES ('sync.first_days', '3')", []).unwrap();
-    Setup { shop, desk, clock, db, shop_id: added.id, _dir: dir }
-}
-
-impl Setup {
-    async fn sync(&self) -> aftersales::api::SyncReport {
-        self.desk.sync_shops(SyncInput { shop_id: Some(self.shop_id) }, &|_| {}).await.expect("sync").remove(0)
-    }
-}
 
 fn sn(o: &DemoOrder) -> String {
     pdd::order_json(o)["order_sn"].as_str().unwrap().to_string()
@@ -113,7 +75,7 @@ fn assert_exact(db: &std::path::Path, orders: &[DemoOrder]) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_and_incremental_sync_are_exact() {
-    let s = setup(300, 21).await;
+    let s = gateway(DemoPlatform::Pdd, 300, 21).await;
     let first = s.sync().await;
     assert!(first.orders_fetched >= 300, "{first:?}");
     assert_exact(&s.db, &s.shop.orders());
@@ -142,7 +104,7 @@ async fn full_and_incremental_sync_are_exact() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gateway_checks_signatures_and_windows_and_throttling_is_waited_out() {
-    let s = setup(20, 22).await;
+    let s = gateway(DemoPlatform::Pdd, 20, 22).await;
     let cancel = Arc::new(AtomicBool::new(false));
     let now = now_ms();
     let wrong = PddClient::new(&s.shop.url, pdd::CLIENT_ID, "not-the-secret", &s.shop.token, cancel.clone()).unwrap();
@@ -159,20 +121,20 @@ async fn the_gateway_checks_signatures_and_windows_and_throttling_is_waited_out(
     }
     assert!(right.orders(now - 35 * MIN, now - 5 * MIN, 1).await.is_ok(), "30 minutes is allowed");
     // Throttled now and then (52101): each call waits and is made again; nothing is lost.
-    s.shop.set_faults(common::faults("storm_429=0.03"));
+    s.shop.set_faults(faults("storm_429=0.03"));
     let calls = s.shop.calls();
     let r = s.sync().await;
     let made = s.shop.calls() - calls;
     assert!(r.throttled > 0, "some calls were throttled: {r:?}");
     // Three days of 30-minute windows, two streams, one call each when a window fits one page.
     assert_eq!(made - r.throttled, 2 * 3 * 48, "one call per window and stream, besides the throttled ones");
-    s.shop.set_faults(common::faults(""));
+    s.shop.set_faults(faults(""));
     assert_exact(&s.db, &s.shop.orders());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pending_refund_only_request_runs_pinduoduos_48_hours() {
-    let s = setup(300, 23).await;
+    let s = gateway(DemoPlatform::Pdd, 300, 23).await;
     s.sync().await;
     let conn = Connection::open(&s.db).unwrap();
     let pending: Vec<(i64, i64, i64, String, String)> = conn

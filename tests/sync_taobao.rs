@@ -6,52 +6,16 @@
 
 mod common;
 
-use aftersales::api::{AddShopInput, Desk, SyncInput};
-use aftersales::clock::FixedClock;
 use aftersales::demo_shop::data::DemoOrder;
-use aftersales::demo_shop::{taobao, DemoPlatform, DemoShop};
+use aftersales::demo_shop::{taobao, DemoPlatform};
 use aftersales::sync::taobao::TaobaoClient;
 use aftersales::sync::SyncError;
-use common::{credentials, demo, faults, now_ms};
+use common::{faults, gateway, now_ms};
 use rusqlite::Connection;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 const MIN: i64 = 60_000;
-
-struct Setup {
-    shop: DemoShop,
-    desk: Desk,
-    clock: Arc<FixedClock>,
-    db: std::path::PathBuf,
-    shop_id: i64,
-    _dir: tempfile::TempDir,
-}
-
-async fn setup(orders: usize, seed: u64) -> Setup {
-    let shop = demo(DemoPlatform::Taobao, orders, seed, |c| {
-        c.now_ms = now_ms() - 10 * MIN;
-        c.span_days = 2;
-    })
-    .await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("desk.db");
-    let clock = Arc::new(FixedClock::new(now_ms()));
-    let desk = Desk::open_with_clock(&db, clock.clone()).unwrap();
-    let added = desk
-        .add_shop(AddShopInput { name: "淘宝店".into(), base_url: shop.url.clone(), credentials: credentials(&shop) })
-        .await
-        .expect("the demo gateway accepts its own signed calls");
-    assert_eq!(added.platform.to_string(), "taobao");
-    Connection::open(&db).unwrap().execute("INSERT INTO settings (key, value) VALUES ('sync.first_days', '3')", []).unwrap();
-    Setup { shop, desk, clock, db, shop_id: added.id, _dir: dir }
-}
-
-impl Setup {
-    async fn sync(&self) -> aftersales::api::SyncReport {
-        self.desk.sync_shops(SyncInput { shop_id: Some(self.shop_id) }, &|_| {}).await.expect("sync").remove(0)
-    }
-}
 
 fn assert_exact(db: &std::path::Path, orders: &[DemoOrder]) {
     let conn = Connection::open(db).unwrap();
@@ -101,7 +65,7 @@ use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_and_incremental_sync_are_exact_and_taobaos_deadline_is_the_clock() {
-    let s = setup(400, 31).await;
+    let s = gateway(DemoPlatform::Taobao, 400, 31).await;
     let first = s.sync().await;
     assert!(first.orders_fetched >= 400, "{first:?}");
     assert!(first.requests < 30, "three one-day windows per stream, a few pages each: {first:?}");
@@ -142,7 +106,7 @@ async fn full_and_incremental_sync_are_exact_and_taobaos_deadline_is_the_clock()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gateway_checks_signatures_and_windows_and_bans_are_waited_out() {
-    let s = setup(150, 32).await;
+    let s = gateway(DemoPlatform::Taobao, 150, 32).await;
     let cancel = Arc::new(AtomicBool::new(false));
     let now = now_ms();
     let wrong = TaobaoClient::new(&s.shop.url, taobao::APP_KEY, "not-the-secret", &s.shop.token, cancel.clone()).unwrap();

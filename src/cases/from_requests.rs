@@ -13,7 +13,7 @@ use crate::store::aftersales_requests::{self, NewRequest};
 use crate::store::case_lines::CaseLineRow;
 use crate::store::cases;
 use crate::store::shops::ShopRow;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 /// What a platform's codes mean: the case type and the steps to the state (a platform stepping in is one of
 /// them: `Intervene`).
@@ -106,26 +106,14 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                 continue;
             }
             if transition(m.case_type, status, *action).is_ok() {
-                let last = crate::store::case_events::for_case(conn, case_id)?.iter().map(|e| e.at).max().unwrap_or(0);
+                let last = super::from_sync::last_step(conn, case_id)?;
                 service::act(conn, shop, case_id, act(*action, at.max(last), &r), now)?;
                 moved = true;
             }
         }
         let case = cases::get(conn, case_id)?;
         if case.raw_status.as_deref() != Some(r.raw_status.as_str()) {
-            conn.execute("UPDATE cases SET raw_status = ?2, updated_at = ?3 WHERE id = ?1", params![case_id, r.raw_status, now])?;
-            crate::store::case_events::append(
-                conn,
-                case_id,
-                &crate::store::case_events::EventRow {
-                    at: now,
-                    actor: "platform".into(),
-                    kind: "platform_status".into(),
-                    from_status: None,
-                    to_status: None,
-                    note: Some(format!("{} → {}", previous_raw.unwrap_or_default(), r.raw_status)),
-                },
-            )?;
+            super::from_sync::record_raw_status(conn, case_id, previous_raw.as_deref(), &r.raw_status, now)?;
         }
         out.moved += u64::from(moved);
     }

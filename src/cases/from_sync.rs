@@ -56,7 +56,25 @@ fn platform_act(action: CaseAction, at: i64, raw: &str) -> Act {
 }
 
 /// The time of a case's latest step: platform steps never go back before it.
-fn last_step(conn: &Connection, case_id: i64) -> Result<i64, CaseError> {
+/// A platform status the lifecycle does not follow (or that moved nothing) is kept on the case, with an event.
+pub(crate) fn record_raw_status(conn: &Connection, case_id: i64, previous: Option<&str>, raw: &str, now: i64) -> Result<(), CaseError> {
+    conn.execute("UPDATE cases SET raw_status = ?2, updated_at = ?3 WHERE id = ?1", params![case_id, raw, now])?;
+    crate::store::case_events::append(
+        conn,
+        case_id,
+        &crate::store::case_events::EventRow {
+            at: now,
+            actor: "platform".into(),
+            kind: "platform_status".into(),
+            from_status: None,
+            to_status: None,
+            note: Some(format!("{} → {raw}", previous.unwrap_or_default())),
+        },
+    )?;
+    Ok(())
+}
+
+pub(crate) fn last_step(conn: &Connection, case_id: i64) -> Result<i64, CaseError> {
     Ok(crate::store::case_events::for_case(conn, case_id)?.iter().map(|e| e.at).max().unwrap_or(0))
 }
 
@@ -165,19 +183,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
             }
         }
         if !moved && previous_raw.as_deref() != Some(r.status.as_str()) {
-            conn.execute("UPDATE cases SET raw_status = ?2, updated_at = ?3 WHERE id = ?1", params![case_id, r.status, now])?;
-            crate::store::case_events::append(
-                conn,
-                case_id,
-                &crate::store::case_events::EventRow {
-                    at: now,
-                    actor: "platform".into(),
-                    kind: "platform_status".into(),
-                    from_status: None,
-                    to_status: None,
-                    note: Some(format!("{} → {}", previous_raw.unwrap_or_default(), r.status)),
-                },
-            )?;
+            record_raw_status(conn, case_id, previous_raw.as_deref(), &r.status, now)?;
         }
         out.moved += u64::from(moved);
     }

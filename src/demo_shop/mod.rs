@@ -164,8 +164,8 @@ impl DemoShop {
                 .route("/wp-json/wc/v3/orders", get(woo_orders_handler))
                 .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler))
                 .route("/wp-json/wc/v3/settings/general/woocommerce_currency", get(woo_currency_handler)),
-            DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(pdd_router_handler)),
-            DemoPlatform::Taobao => Router::new().route(crate::sync::taobao::ROUTER_PATH, post(taobao_router_handler)),
+            DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(signed_gateway_handler)),
+            DemoPlatform::Taobao => Router::new().route(crate::sync::taobao::ROUTER_PATH, post(signed_gateway_handler)),
         };
         let app = api
             .route("/_demo/update", post(update_handler))
@@ -335,36 +335,21 @@ fn page_shift(shared: &Shared) {
 
 // ---- Pinduoduo -----------------------------------------------------------------------------------------
 
-async fn pdd_router_handler(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+/// Pinduoduo's and Taobao's gateways: a signed form, checked, then answered from the shop's data.
+async fn signed_gateway_handler(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     if let Err(r) = gate(&shared).await {
         return r;
     }
     let form: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
-    if let Err(e) = pdd::check(&form, &shared.secret, &shared.token, now_ms()) {
+    let taobao = shared.cfg.platform == DemoPlatform::Taobao;
+    let checked = if taobao { taobao::check(&form, &shared.secret, &shared.token, now_ms()) } else { pdd::check(&form, &shared.secret, &shared.token, now_ms()) };
+    if let Err(e) = checked {
         return Json(e).into_response();
     }
     page_shift(&shared);
     let mut v = match shared.state.read() {
+        Ok(state) if taobao => taobao::answer(&state, &form, &shared.cfg.shop_name),
         Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    if let Some(f) = distorting(&shared) {
-        faults::distort(&mut v, &f);
-    }
-    json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))
-}
-
-async fn taobao_router_handler(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
-    if let Err(r) = gate(&shared).await {
-        return r;
-    }
-    let form: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
-    if let Err(e) = taobao::check(&form, &shared.secret, &shared.token, now_ms()) {
-        return Json(e).into_response();
-    }
-    page_shift(&shared);
-    let mut v = match shared.state.read() {
-        Ok(state) => taobao::answer(&state, &form, &shared.cfg.shop_name),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     if let Some(f) = distorting(&shared) {

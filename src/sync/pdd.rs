@@ -8,7 +8,7 @@
 use super::http::{Auth, Http};
 use super::SyncError;
 pub use super::cn::{format_time, parse_time, sign};
-use super::cn::{count_of, text_of, yuan};
+use super::cn::{count_of, field, text_of, yuan};
 use crate::store::aftersales_requests::NewRequest;
 use crate::store::order_lines::NewLine;
 use crate::store::orders::NewOrder;
@@ -134,53 +134,41 @@ impl PddClient {
         Ok(text_of(v.get("mall_name").unwrap_or(&Value::Null)))
     }
 
-    /// One page of orders updated in [from, to] (seconds are what the platform compares).
-    pub async fn orders(&self, from: i64, to: i64, page: usize) -> Result<Page<NewOrder>, SyncError> {
-        let v = self
-            .call(
-                ORDERS_API,
-                "order_sn_increment_get_response",
-                &[
-                    ("is_lucky_flag", "0".into()),
-                    ("order_status", "5".into()),
-                    ("refund_status", "5".into()),
-                    ("start_updated_at", (from / 1000).to_string()),
-                    ("end_updated_at", (to / 1000).to_string()),
-                    ("page", page.to_string()),
-                    ("page_size", PAGE_SIZE.to_string()),
-                ],
-            )
-            .await?;
+    /// One page of an increment API over [from, to] (seconds are what the platform compares): its list under
+    /// `list` in the answer `key`, each row read by `read`.
+    async fn increment<T>(
+        &self,
+        api: &str,
+        (key, list): (&str, &str),
+        filters: &[(&'static str, &str)],
+        (from, to, page): (i64, i64, usize),
+        read: fn(&Value) -> Result<T, String>,
+    ) -> Result<Page<T>, SyncError> {
+        let mut params: Vec<(&str, String)> = filters.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        params.extend([
+            ("start_updated_at", (from / 1000).to_string()),
+            ("end_updated_at", (to / 1000).to_string()),
+            ("page", page.to_string()),
+            ("page_size", PAGE_SIZE.to_string()),
+        ]);
+        let v = self.call(api, key, &params).await?;
         let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
-        let list = v.get("order_sn_list").and_then(Value::as_array).cloned().unwrap_or_default();
-        let rows = list.iter().map(order).collect::<Result<Vec<_>, _>>().map_err(SyncError::Protocol)?;
-        Ok(Page { rows, has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
+        let rows = field(&v, list).as_array().map(|l| l.iter().map(read).collect::<Result<Vec<_>, _>>()).transpose().map_err(SyncError::Protocol)?;
+        Ok(Page { rows: rows.unwrap_or_default(), has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
     }
 
-    /// One page of after-sales requests updated in [from, to].
+    /// One page of orders updated in [from, to], every status.
+    pub async fn orders(&self, from: i64, to: i64, page: usize) -> Result<Page<NewOrder>, SyncError> {
+        let filters = [("is_lucky_flag", "0"), ("order_status", "5"), ("refund_status", "5")];
+        self.increment(ORDERS_API, ("order_sn_increment_get_response", "order_sn_list"), &filters, (from, to, page), order).await
+    }
+
+    /// One page of after-sales requests updated in [from, to], every type and status.
     pub async fn refunds(&self, from: i64, to: i64, page: usize) -> Result<Page<NewRequest>, SyncError> {
-        let v = self
-            .call(
-                REFUNDS_API,
-                "refund_increment_get_response",
-                &[
-                    ("after_sales_status", "1".into()),
-                    ("after_sales_type", "1".into()),
-                    ("start_updated_at", (from / 1000).to_string()),
-                    ("end_updated_at", (to / 1000).to_string()),
-                    ("page", page.to_string()),
-                    ("page_size", PAGE_SIZE.to_string()),
-                ],
-            )
-            .await?;
-        let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
-        let list = v.get("refund_list").and_then(Value::as_array).cloned().unwrap_or_default();
-        let rows = list.iter().map(request).collect::<Result<Vec<_>, _>>().map_err(SyncError::Protocol)?;
-        Ok(Page { rows, has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
+        let filters = [("after_sales_status", "1"), ("after_sales_type", "1")];
+        self.increment(REFUNDS_API, ("refund_increment_get_response", "refund_list"), &filters, (from, to, page), request).await
     }
 }
-
-use super::cn::field;
 
 fn time_field(v: &Value, name: &str, id: &str) -> Result<Option<i64>, String> {
     parse_time(&text_of(field(v, name))).map_err(|e| format!("order {id} {name}: {e}"))

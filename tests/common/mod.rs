@@ -145,6 +145,42 @@ pub fn assert_exact(db: &Path, demo: &[DemoOrder], platform: DemoPlatform, with_
     }
 }
 
+/// A Pinduoduo or Taobao demo shop whose data all changed more than the gateways' lag ago (spread over two
+/// days), and a desk on a fixed clock whose first sync reads three days back.
+pub struct Gateway {
+    pub shop: DemoShop,
+    pub desk: Desk,
+    pub clock: std::sync::Arc<aftersales::clock::FixedClock>,
+    pub db: PathBuf,
+    pub shop_id: i64,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn gateway(platform: DemoPlatform, orders: usize, seed: u64) -> Gateway {
+    let shop = demo(platform, orders, seed, |c| {
+        c.now_ms = now_ms() - 10 * 60_000;
+        c.span_days = 2;
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let clock = std::sync::Arc::new(aftersales::clock::FixedClock::new(now_ms()));
+    let desk = Desk::open_with_clock(&db, clock.clone()).unwrap();
+    let added = desk
+        .add_shop(AddShopInput { name: "网店".into(), base_url: shop.url.clone(), credentials: credentials(&shop) })
+        .await
+        .expect("the demo gateway accepts its own signed calls");
+    assert_eq!(added.platform.to_string(), platform.id());
+    Connection::open(&db).unwrap().execute("INSERT INTO settings (key, value) VALUES ('sync.first_days', '3')", []).unwrap();
+    Gateway { shop, desk, clock, db, shop_id: added.id, _dir: dir }
+}
+
+impl Gateway {
+    pub async fn sync(&self) -> SyncReport {
+        self.desk.sync_shops(SyncInput { shop_id: Some(self.shop_id) }, &|_| {}).await.expect("sync").remove(0)
+    }
+}
+
 pub fn faults(list: &str) -> Faults {
     Faults::parse(list).unwrap()
 }
