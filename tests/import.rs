@@ -93,6 +93,14 @@ async fn a_gbk_after_sales_list_with_bad_rows_imports_the_good_ones_once() {
         "a pending Pinduoduo refund runs the 48 hours: {rows:#?}"
     );
 
+    let page = db
+        .desk
+        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0 })
+        .await
+        .unwrap();
+    let numbers: Vec<Option<&str>> = page.cases.iter().map(|c| c.order_number.as_deref()).collect();
+    assert!(numbers.contains(&Some("261127-1001")), "a case whose order was never synced shows the platform's order number: {numbers:?}");
+
     let again = db.desk.import_file(input(shop, "pdd_aftersales", "售后列表.csv", &gbk)).await.unwrap();
     assert_eq!((again.requests_changed, again.requests_unchanged, again.cases_opened, again.cases_moved), (0, 3, 0, 0));
     assert_eq!(dump(&db.path), rows, "importing the same file again changes nothing");

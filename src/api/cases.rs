@@ -85,7 +85,11 @@ impl Desk {
             shop: shop.name.clone(),
             platform: Platform::parse(&shop.platform).unwrap_or(Platform::Shopify),
             order_id: c.order_id,
-            order_number: order.map(|o| o.number),
+            order_number: match (order, &c.external_id) {
+                (Some(o), _) => Some(o.number),
+                (None, Some(ext)) if c.source != "manual" => crate::store::aftersales_requests::order_of(conn, c.shop_id, ext)?,
+                (None, _) => None,
+            },
             case_type: CaseType::parse(&c.case_type).unwrap_or(CaseType::RefundOnly),
             status: CaseStatus::parse(&c.status).unwrap_or(CaseStatus::Requested),
             raw_status: c.raw_status.clone(),

@@ -125,3 +125,12 @@ pub fn needing_cases(conn: &Connection, shop_id: i64, source: &str) -> Result<Ve
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
+
+/// The platform's order number a request names: shown on a case whose order has not been synced or imported.
+pub fn order_of(conn: &Connection, shop_id: i64, external_id: &str) -> Result<Option<String>, StoreError> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached("SELECT order_external_id FROM aftersales_requests WHERE shop_id = ?1 AND external_id = ?2")?
+        .query_row(params![shop_id, external_id], |r| r.get(0))
+        .optional()?)
+}
