@@ -1,6 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { AddEvidenceInput, CaseActionInput, CasesQuery, EligibilityInput, ExportMetricsInput, NewCaseInput } from '../bindings';
+import type {
+  AddEvidenceInput,
+  CaseActionInput,
+  CasesQuery,
+  EligibilityInput,
+  ExportMetricsInput,
+  ImportInput,
+  ImportProfile,
+  NewCaseInput,
+} from '../bindings';
 import { backendOver, type Backend, type Invoke } from './Backend';
 
 type Call = { command: string; args: Record<string, unknown> | undefined };
@@ -31,6 +40,26 @@ const action: CaseActionInput = { case_id: 9, action: 'reject', at: null, note: 
 const eligibility: EligibilityInput = { order_id: 7, line_external_id: 'L1', case_type: 'return_refund', at: null };
 const dashboardExport: ExportMetricsInput = { out: '/tmp/d.xlsx', shop_id: null, window_days: 30, at: null, from: null, lang: 'en' };
 const evidence: AddEvidenceInput = { case_id: 9, file_name: 'a.png', mime: 'image/png', content_base64: 'AAEC', note: null };
+const importInput: ImportInput = {
+  shop_id: 3,
+  profile: 'pdd_aftersales',
+  file_name: 'a.csv',
+  content_base64: 'AAEC',
+  path: null,
+  dry_run: false,
+  all_or_nothing: true,
+};
+const profile: ImportProfile = {
+  id: 'my_pdd',
+  name_en: 'Mine',
+  name_zh: '我的',
+  platform: 'pdd',
+  kind: 'aftersales',
+  columns: { request_id: '售后编号' },
+  type_values: {},
+  status_values: {},
+  builtin: false,
+};
 
 describe('backendOver', () => {
   it.each<[string, (backend: Backend) => Promise<unknown>, string, Record<string, unknown> | undefined]>([
@@ -59,6 +88,10 @@ describe('backendOver', () => {
     ['listReasons', (b) => b.listReasons(), 'list_reasons', undefined],
     ['addReason', (b) => b.addReason({ parent: 'quality', label_zh: '异味', label_en: 'Smells' }), 'add_reason', { input: { parent: 'quality', label_zh: '异味', label_en: 'Smells' } }],
     ['exportMetrics', (b) => b.exportMetrics(dashboardExport), 'export_metrics', { input: dashboardExport }],
+    ['importProfiles', (b) => b.importProfiles(), 'import_profiles', undefined],
+    ['saveImportProfile', (b) => b.saveImportProfile(profile), 'save_import_profile', { input: profile }],
+    ['importPreview', (b) => b.importPreview({ ...importInput, dry_run: true }), 'import_preview', { input: { ...importInput, dry_run: true } }],
+    ['importFile', (b) => b.importFile(importInput), 'import_file', { input: importInput }],
   ])('%s calls the engine command %s', async (_method, call, command, args) => {
     const { backend, calls } = recording();
     await call(backend);

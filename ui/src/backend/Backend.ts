@@ -35,6 +35,10 @@ import type {
   FollowupsQuery,
   GoodsClassInput,
   IdInput,
+  ImportInput,
+  ImportPreviewDto,
+  ImportProfile,
+  ImportReportDto,
   NewCaseInput,
   NewRepairInput,
   OrderDto,
@@ -136,6 +140,10 @@ export interface Backend {
   snoozeCase(input: SnoozeInput): Promise<null>;
   reminderSettings(): Promise<ReminderSettingsDto>;
   updateReminderSettings(input: ReminderSettingsDto): Promise<ReminderSettingsDto>;
+  importProfiles(): Promise<ImportProfile[]>;
+  saveImportProfile(input: ImportProfile): Promise<ImportProfile[]>;
+  importPreview(input: ImportInput): Promise<ImportPreviewDto>;
+  importFile(input: ImportInput): Promise<ImportReportDto>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -203,5 +211,9 @@ export function backendOver(invoke: Invoke): Backend {
     snoozeCase: (input) => invoke('snooze_case', { input }),
     reminderSettings: () => invoke('reminder_settings'),
     updateReminderSettings: (input) => invoke('update_reminder_settings', { input }),
+    importProfiles: () => invoke('import_profiles'),
+    saveImportProfile: (input) => invoke('save_import_profile', { input }),
+    importPreview: (input) => invoke('import_preview', { input }),
+    importFile: (input) => invoke('import_file', { input }),
   };
 }

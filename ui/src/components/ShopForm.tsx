@@ -5,7 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { AddShopInput, ApiError, ShopDto, TestConnectionInput, UpdateShopInput } from '../bindings';
 import { ConnectionTestResult, type ConnectionTest } from './ConnectionTestResult';
 import { ErrorAlert } from './ErrorAlert';
-import { CONNECTABLE, connectErrorHintKey, credentialFields, credentialsFrom, hasWooApiPath, type ShopFormValues } from './shopForm';
+import { ShopCredentialFields } from './ShopCredentialFields';
+import {
+  CONNECTABLE,
+  connectErrorHintKey,
+  credentialFields,
+  credentialsFrom,
+  gatewayOf,
+  isGateway,
+  rejectedField,
+  urlFieldOf,
+  type ShopFormValues,
+} from './shopForm';
 import { isAcceptableShopUrl } from './shopUrl';
 
 export type ShopFormProps = {
@@ -23,19 +34,8 @@ export type ShopFormProps = {
   onCancel: () => void;
 };
 
-const URL_PLACEHOLDER = { shopify: 'https://NAME.myshopify.com', woocommerce: 'https://example.com' } as const;
-
 function blank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
-}
-
-/** A warning (it does not block saving) when a non-empty value does not start as expected. */
-function prefixWarning(prefix: string, message: string): FormRule {
-  return {
-    warningOnly: true,
-    validator: (_, value: string | undefined) =>
-      blank(value) || value?.trim().startsWith(prefix) ? Promise.resolve() : Promise.reject(new Error(message)),
-  };
 }
 
 /**
@@ -55,6 +55,7 @@ export function ShopForm({ shop, submitting, error, test, onTest, onTestStale, o
   );
   const canTest = !editing || typed === true;
   const saveHint = error === null ? null : connectErrorHintKey(error.code, platform);
+  const urlField = urlFieldOf(platform);
 
   // A successful test names the shop; use that name when none was typed.
   const testedName = test.result?.shop_name;
@@ -64,12 +65,13 @@ export function ShopForm({ shop, submitting, error, test, onTest, onTestStale, o
     }
   }, [testedName, form]);
 
-  // In edit mode a credential is required only once its partner is typed (WooCommerce needs both).
-  const requiredCredential = (partner: 'key' | 'secret' | null, message: string): FormRule => ({ getFieldValue }) => ({
-    required: !editing || (partner !== null && !blank(getFieldValue(partner))),
-    whitespace: true,
-    message,
-  });
+  // The engine names the field it refused; mark that field too, not only the alert under the form.
+  useEffect(() => {
+    const fields = [rejectedField(test.error), rejectedField(error)].filter((field) => field !== null);
+    if (fields.length > 0) {
+      form.setFields(fields.map((name) => ({ name, errors: [t('connect.fieldRejected')] })));
+    }
+  }, [test.error, error, form, t]);
 
   const runTest = () => {
     form.validateFields(['base_url', ...credentialFields(platform)]).then(
@@ -102,11 +104,12 @@ export function ShopForm({ shop, submitting, error, test, onTest, onTestStale, o
         blank(value) || isAcceptableShopUrl(value ?? '') ? Promise.resolve() : Promise.reject(new Error(t('connect.urlInvalid'))),
     },
   ];
-  if (platform === 'woocommerce') {
+  const { apiPath } = urlField;
+  if (apiPath !== null) {
     urlRules.push({
       warningOnly: true,
       validator: (_, value: string | undefined) =>
-        blank(value) || !hasWooApiPath(value ?? '') ? Promise.resolve() : Promise.reject(new Error(t('connect.wooUrlApiPath'))),
+        blank(value) || !apiPath.test(value ?? '') ? Promise.resolve() : Promise.reject(new Error(t(apiPath.warning))),
     });
   }
 
@@ -117,7 +120,15 @@ export function ShopForm({ shop, submitting, error, test, onTest, onTestStale, o
       requiredMark={false}
       preserve={false}
       initialValues={{ platform: initialPlatform, name: shop?.name ?? '', base_url: shop?.base_url ?? '' }}
-      onValuesChange={(changed: Partial<ShopFormValues>) => {
+      onValuesChange={(changed: Partial<ShopFormValues>, values: ShopFormValues) => {
+        // Every Pinduoduo or Taobao shop uses its platform's gateway: offer it, and swap it or take it back when
+        // another platform is chosen. An address the merchant typed stays.
+        if (changed.platform !== undefined && (blank(values.base_url) || isGateway(values.base_url))) {
+          const gateway = gatewayOf(changed.platform) ?? '';
+          if (gateway !== (values.base_url ?? '')) {
+            form.setFieldValue('base_url', gateway);
+          }
+        }
         if (Object.keys(changed).some((field) => field !== 'name')) {
           onTestStale();
         }
@@ -141,43 +152,13 @@ export function ShopForm({ shop, submitting, error, test, onTest, onTestStale, o
       </Form.Item>
       <Form.Item
         name="base_url"
-        label={platform === 'woocommerce' ? t('connect.wooUrl') : t('connect.url')}
-        extra={platform === 'woocommerce' ? t('connect.wooUrlHelp') : undefined}
+        label={t(urlField.label)}
+        extra={urlField.help === null ? undefined : t(urlField.help)}
         rules={urlRules}
       >
-        <Input placeholder={platform === 'woocommerce' ? URL_PLACEHOLDER.woocommerce : URL_PLACEHOLDER.shopify} autoComplete="off" />
+        <Input placeholder={urlField.placeholder} autoComplete="off" />
       </Form.Item>
-      {platform === 'shopify' && (
-        <Form.Item
-          name="token"
-          label={t('connect.token')}
-          extra={editing ? t('connect.keepToken') : t('connect.tokenHelp')}
-          rules={[requiredCredential(null, t('connect.tokenRequired'))]}
-        >
-          <Input.Password autoComplete="off" />
-        </Form.Item>
-      )}
-      {platform === 'woocommerce' && (
-        <>
-          <Form.Item
-            name="key"
-            label={t('connect.key')}
-            extra={editing ? t('connect.keepKeys') : t('connect.keysHelp')}
-            dependencies={['secret']}
-            rules={[requiredCredential('secret', t('connect.keyRequired')), prefixWarning('ck_', t('connect.keyPrefix'))]}
-          >
-            <Input placeholder="ck_…" autoComplete="off" spellCheck={false} />
-          </Form.Item>
-          <Form.Item
-            name="secret"
-            label={t('connect.secret')}
-            dependencies={['key']}
-            rules={[requiredCredential('key', t('connect.secretRequired')), prefixWarning('cs_', t('connect.secretPrefix'))]}
-          >
-            <Input.Password placeholder="cs_…" autoComplete="off" />
-          </Form.Item>
-        </>
-      )}
+      <ShopCredentialFields platform={platform} editing={editing} />
       <Flex vertical gap="middle">
         <ConnectionTestResult test={test} platform={platform} />
         {error !== null && <ErrorAlert error={error} hint={saveHint === null ? null : t(saveHint)} />}

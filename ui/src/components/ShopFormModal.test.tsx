@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import type { ApiError } from '../bindings';
 import { shop } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import type { ConnectionTest } from './ConnectionTestResult';
@@ -25,6 +27,19 @@ function props(overrides: Partial<ShopFormModalProps> = {}): ShopFormModalProps 
 
 function fill(label: string | RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+/** The form item around a field: its label, input, help and errors. */
+function itemOf(label: string) {
+  const item = screen.getByLabelText(label).closest<HTMLElement>('.ant-form-item');
+  expect(item, `${label} sits in a form item`).not.toBeNull();
+  return within(item as HTMLElement);
+}
+
+/** The dialog with a connection test that fails with `error`, as the engine would answer. */
+function FailingTest({ error }: { error: ApiError }) {
+  const [test, setTest] = useState<ConnectionTest>(untested);
+  return <ShopFormModal {...props({ test, onTest: () => setTest({ pending: false, result: null, error }) })} />;
 }
 
 describe('ShopFormModal', () => {
@@ -114,6 +129,150 @@ describe('ShopFormModal', () => {
         expect.objectContaining({ credentials: { platform: 'woocommerce', key: 'abc', secret: 'def' } }),
       ),
     );
+  });
+
+  it('switches to the Pinduoduo fields with the gateway filled in, and takes it back for Shopify', async () => {
+    renderIn('en', <ShopFormModal {...props()} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Pinduoduo' }));
+
+    expect(await screen.findByLabelText('Client ID')).toHaveAttribute('type', 'text');
+    expect(screen.getByLabelText('Client secret'), 'secrets are typed blind').toHaveAttribute('type', 'password');
+    expect(screen.getByLabelText('Access token')).toHaveAttribute('type', 'password');
+    expect(screen.queryByLabelText('Admin API access token'), 'no Shopify token for Pinduoduo').toBeNull();
+    expect(screen.getByLabelText('Gateway URL')).toHaveValue('https://gw-api.pinduoduo.com');
+    expect(screen.getByText(/App management \(应用管理\)/)).toBeInTheDocument();
+    expect(screen.getByText(/authorises your app/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Shopify' }));
+    expect(await screen.findByLabelText('Shop URL'), 'the gateway is no Shopify address').toHaveValue('');
+  });
+
+  it('tests a Pinduoduo connection with the trimmed credentials, at the address typed', async () => {
+    const onTest = vi.fn();
+    renderIn('zh-CN', <ShopFormModal {...props({ onTest })} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: '拼多多' }));
+    await screen.findByLabelText('Client ID');
+    fill('网关地址', ' http://127.0.0.1:8080 ');
+    fill('Client ID', ' demo-pdd-client ');
+    fill('Client Secret', 'sec ');
+    fill('Access Token（访问令牌）', ' tok');
+    fireEvent.click(screen.getByRole('button', { name: /测试连接/ }));
+
+    await waitFor(() =>
+      expect(onTest).toHaveBeenCalledWith({
+        base_url: 'http://127.0.0.1:8080',
+        credentials: { platform: 'pdd', client_id: 'demo-pdd-client', client_secret: 'sec', access_token: 'tok' },
+      }),
+    );
+  });
+
+  it('marks the field a validation error names, until it is typed again', async () => {
+    const error = { code: 'validation', message: 'client_secret: contains spaces; paste it again' } as const;
+    renderIn('en', <FailingTest error={error} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Pinduoduo' }));
+    await screen.findByLabelText('Client ID');
+    fill('Client ID', 'id');
+    fill('Client secret', 'se cret');
+    fill('Access token', 'tok');
+    fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
+
+    expect(await itemOf('Client secret').findByText('Check this value; the reason is shown below')).toBeInTheDocument();
+    expect(itemOf('Client ID').queryByText('Check this value; the reason is shown below'), 'only the named field').toBeNull();
+    expect(within(screen.getByTestId('connection-test-result')).getByText(error.message)).toBeInTheDocument();
+
+    fill('Client secret', 'secret');
+    await waitFor(() => expect(itemOf('Client secret').queryByText('Check this value; the reason is shown below')).toBeNull());
+  });
+
+  it('switches to the Taobao fields with its gateway filled in, swapping the Pinduoduo one', async () => {
+    renderIn('en', <ShopFormModal {...props()} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Pinduoduo' }));
+    expect(await screen.findByLabelText('Gateway URL')).toHaveValue('https://gw-api.pinduoduo.com');
+    fireEvent.click(screen.getByRole('radio', { name: 'Taobao' }));
+
+    expect(await screen.findByLabelText('App Key')).toHaveAttribute('type', 'text');
+    expect(screen.getByLabelText('App Secret'), 'secrets are typed blind').toHaveAttribute('type', 'password');
+    expect(screen.getByLabelText('Session key')).toHaveAttribute('type', 'password');
+    expect(screen.queryByLabelText('Client ID'), 'no Pinduoduo fields for Taobao').toBeNull();
+    expect(screen.getByLabelText('Gateway URL'), 'the Taobao gateway replaces the Pinduoduo one').toHaveValue('https://gw.api.taobao.com');
+    expect(screen.getByText(/adds \/router\/rest itself/)).toBeInTheDocument();
+    expect(screen.getByText(/Console → App management \(控制台 → 应用管理\)/)).toBeInTheDocument();
+    expect(screen.getByText(/SessionKey issued when the shop authorises your app/)).toBeInTheDocument();
+
+    fill('Gateway URL', 'https://gw.api.taobao.com/router/rest');
+    expect(await screen.findByText('Enter the gateway address only; /router/rest is added for you')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'WooCommerce' }));
+    expect(await screen.findByLabelText('Site URL'), 'an address the merchant typed stays').toHaveValue('https://gw.api.taobao.com/router/rest');
+  });
+
+  it('takes the Taobao gateway back for Shopify', async () => {
+    renderIn('en', <ShopFormModal {...props()} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Taobao' }));
+    expect(await screen.findByLabelText('Gateway URL')).toHaveValue('https://gw.api.taobao.com');
+    fireEvent.click(screen.getByRole('radio', { name: 'Shopify' }));
+    expect(await screen.findByLabelText('Shop URL'), 'the gateway is no Shopify address').toHaveValue('');
+  });
+
+  it('tests a Taobao connection with the trimmed credentials, at the address typed', async () => {
+    const onTest = vi.fn();
+    renderIn('zh-CN', <ShopFormModal {...props({ onTest })} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: '淘宝' }));
+    await screen.findByLabelText('App Key');
+    expect(screen.getByText('在「淘宝开放平台 → 控制台 → 应用管理」中查看应用的 App Key 和 App Secret。')).toBeInTheDocument();
+    expect(screen.getByText(/店铺授权给应用后获得的 SessionKey/)).toBeInTheDocument();
+    fill('网关地址', ' http://127.0.0.1:8080 ');
+    fill('App Key', ' 12345678 ');
+    fill('App Secret', 'sec ');
+    fill('SessionKey（授权会话）', ' sess');
+    fireEvent.click(screen.getByRole('button', { name: /测试连接/ }));
+
+    await waitFor(() =>
+      expect(onTest).toHaveBeenCalledWith({
+        base_url: 'http://127.0.0.1:8080',
+        credentials: { platform: 'taobao', app_key: '12345678', app_secret: 'sec', session: 'sess' },
+      }),
+    );
+  });
+
+  it('marks the Taobao session key when a validation error names it', async () => {
+    const error = { code: 'validation', message: 'session: contains spaces; paste it again' } as const;
+    renderIn('en', <FailingTest error={error} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Taobao' }));
+    await screen.findByLabelText('App Key');
+    fill('App Key', '12345678');
+    fill('App Secret', 'secret');
+    fill('Session key', 'se ss');
+    fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
+
+    expect(await itemOf('Session key').findByText('Check this value; the reason is shown below')).toBeInTheDocument();
+    expect(itemOf('App Secret').queryByText('Check this value; the reason is shown below'), 'only the named field').toBeNull();
+    expect(within(screen.getByTestId('connection-test-result')).getByText(error.message)).toBeInTheDocument();
+
+    fill('Session key', 'sess');
+    await waitFor(() => expect(itemOf('Session key').queryByText('Check this value; the reason is shown below')).toBeNull());
+  });
+
+  it('hints at the Taobao credentials when the test is refused', async () => {
+    const error = { code: 'auth', message: 'Taobao answered 27: Invalid session' } as const;
+    renderIn('zh-CN', <FailingTest error={error} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: '淘宝' }));
+    await screen.findByLabelText('App Key');
+    fill('App Key', '12345678');
+    fill('App Secret', 'secret');
+    fill('SessionKey（授权会话）', 'sess');
+    fireEvent.click(screen.getByRole('button', { name: /测试连接/ }));
+
+    const failed = within(await screen.findByTestId('connection-test-result'));
+    expect(failed.getByText('请检查 App Key 和 App Secret，以及 SessionKey 是否已过期。')).toBeInTheDocument();
   });
 
   it('tests the connection with the address and credentials typed', async () => {
@@ -215,6 +374,71 @@ describe('ShopFormModal', () => {
         base_url: 'https://shop.example.com',
         credentials: { platform: 'woocommerce', key: 'ck_new', secret: 'cs_new' },
       }),
+    );
+  });
+
+  it('edits a Pinduoduo shop: empty keeps the credentials, a new token needs the client ID and secret too', async () => {
+    const onUpdate = vi.fn();
+    const edited = shop({ id: 9, name: 'PDD', platform: 'pdd', base_url: 'https://gw-api.pinduoduo.com' });
+    renderIn('en', <ShopFormModal {...props({ shop: edited, onUpdate })} />);
+
+    expect(screen.getByLabelText('Gateway URL')).toHaveValue('https://gw-api.pinduoduo.com');
+    for (const label of ['Client ID', 'Client secret', 'Access token']) {
+      expect(screen.getByLabelText(label), 'credentials are never shown').toHaveValue('');
+    }
+    expect(screen.getByText('Leave all three empty to keep the current credentials; to change one, enter all three.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(onUpdate).toHaveBeenCalledWith({ id: 9, name: 'PDD', base_url: 'https://gw-api.pinduoduo.com', credentials: null }),
+    );
+
+    onUpdate.mockClear();
+    fill('Access token', 'tok-new');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Enter the client ID')).toBeInTheDocument();
+    expect(screen.getByText('Enter the client secret')).toBeInTheDocument();
+    expect(onUpdate).not.toHaveBeenCalled();
+
+    fill('Client ID', 'id');
+    fill('Client secret', 'secret');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(onUpdate).toHaveBeenCalledWith(
+        expect.objectContaining({ credentials: { platform: 'pdd', client_id: 'id', client_secret: 'secret', access_token: 'tok-new' } }),
+      ),
+    );
+  });
+
+  it('edits a Taobao shop: empty keeps the credentials, a new session key needs the App Key and Secret too', async () => {
+    const onUpdate = vi.fn();
+    const edited = shop({ id: 10, name: 'TB', platform: 'taobao', base_url: 'https://gw.api.taobao.com' });
+    renderIn('en', <ShopFormModal {...props({ shop: edited, onUpdate })} />);
+
+    expect(screen.getByLabelText('Gateway URL')).toHaveValue('https://gw.api.taobao.com');
+    for (const label of ['App Key', 'App Secret', 'Session key']) {
+      expect(screen.getByLabelText(label), 'credentials are never shown').toHaveValue('');
+    }
+    expect(screen.getByText('Leave all three empty to keep the current credentials; to change one, enter all three.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Test connection/ }), 'nothing to test without credentials').toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(onUpdate).toHaveBeenCalledWith({ id: 10, name: 'TB', base_url: 'https://gw.api.taobao.com', credentials: null }),
+    );
+
+    onUpdate.mockClear();
+    fill('Session key', 'sess-new');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Enter the App Key')).toBeInTheDocument();
+    expect(screen.getByText('Enter the App Secret')).toBeInTheDocument();
+    expect(onUpdate).not.toHaveBeenCalled();
+
+    fill('App Key', 'key');
+    fill('App Secret', 'secret');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(onUpdate).toHaveBeenCalledWith(
+        expect.objectContaining({ credentials: { platform: 'taobao', app_key: 'key', app_secret: 'secret', session: 'sess-new' } }),
+      ),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFrom, hasWooApiPath } from './shopForm';
+import { credentialsFrom, gatewayOf, hasPddRouterPath, hasTaobaoRouterPath, hasWooApiPath, isGateway, rejectedField } from './shopForm';
 
 describe('credentialsFrom', () => {
   it.each([
@@ -8,7 +8,22 @@ describe('credentialsFrom', () => {
     ['WooCommerce key and secret, trimmed', 'woocommerce', { key: ' ck_1', secret: 'cs_1 ' }, { platform: 'woocommerce', key: 'ck_1', secret: 'cs_1' }],
     ['WooCommerce with the key only', 'woocommerce', { key: 'ck_1' }, null],
     ['WooCommerce ignores a token left from Shopify', 'woocommerce', { token: 'shpat_1' }, null],
-    ['a platform the form cannot connect', 'pdd', { token: 'x' }, null],
+    [
+      'Pinduoduo client id, secret and access token, trimmed',
+      'pdd',
+      { client_id: ' id1 ', client_secret: 'sec1 ', access_token: ' tok1' },
+      { platform: 'pdd', client_id: 'id1', client_secret: 'sec1', access_token: 'tok1' },
+    ],
+    ['Pinduoduo without the access token', 'pdd', { client_id: 'id1', client_secret: 'sec1', access_token: ' ' }, null],
+    [
+      'Taobao app key, secret and session key, trimmed',
+      'taobao',
+      { app_key: ' 12345678 ', app_secret: 'sec1 ', session: ' sess1' },
+      { platform: 'taobao', app_key: '12345678', app_secret: 'sec1', session: 'sess1' },
+    ],
+    ['Taobao without the session key (edit: keep needs all three empty)', 'taobao', { app_key: 'k', app_secret: 's', session: '  ' }, null],
+    ['Taobao ignores Pinduoduo fields', 'taobao', { client_id: 'id1', client_secret: 'sec1', access_token: 'tok1' }, null],
+    ['a platform the form cannot connect', 'jd', { token: 'x' }, null],
   ] as const)('%s', (_case, platform, values, expected) => {
     expect(credentialsFrom(platform, values)).toEqual(expected);
   });
@@ -22,5 +37,57 @@ describe('hasWooApiPath', () => {
     ['https://example.com/WP-JSON', true],
   ])('%s → %s', (value, expected) => {
     expect(hasWooApiPath(value)).toBe(expected);
+  });
+});
+
+describe('hasPddRouterPath', () => {
+  it.each([
+    ['https://gw-api.pinduoduo.com', false],
+    ['https://gw-api.pinduoduo.com/api/router', true],
+    ['http://127.0.0.1:8080/API/ROUTER/', true],
+  ])('%s → %s', (value, expected) => {
+    expect(hasPddRouterPath(value)).toBe(expected);
+  });
+});
+
+describe('hasTaobaoRouterPath', () => {
+  it.each([
+    ['https://gw.api.taobao.com', false],
+    ['https://gw.api.taobao.com/router', false],
+    ['https://gw.api.taobao.com/router/rest', true],
+    ['http://127.0.0.1:8080/Router/Rest/', true],
+  ])('%s → %s', (value, expected) => {
+    expect(hasTaobaoRouterPath(value)).toBe(expected);
+  });
+});
+
+describe('gatewayOf and isGateway', () => {
+  it('names the gateway of the platforms that share one', () => {
+    expect(gatewayOf('pdd')).toBe('https://gw-api.pinduoduo.com');
+    expect(gatewayOf('taobao')).toBe('https://gw.api.taobao.com');
+    expect(gatewayOf('shopify')).toBeNull();
+  });
+
+  it.each([
+    ['https://gw.api.taobao.com ', true],
+    ['https://gw-api.pinduoduo.com', true],
+    ['https://gw.api.taobao.com/router/rest', false],
+    ['https://acme.myshopify.com', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isGateway(value)).toBe(expected);
+  });
+});
+
+describe('rejectedField', () => {
+  it.each([
+    ['the field a validation error starts with', { code: 'validation', message: 'client_secret: contains spaces; paste it again' }, 'client_secret'],
+    ['the address', { code: 'validation', message: "base_url: 'x' is not a URL" }, 'base_url'],
+    ["Taobao's session key", { code: 'validation', message: 'session: is empty' }, 'session'],
+    ["Taobao's app key", { code: 'validation', message: 'app_key: must be digits' }, 'app_key'],
+    ['nothing for a word that is not a field', { code: 'validation', message: 'credentials: missing' }, null],
+    ['nothing for another code', { code: 'auth', message: 'access_token: expired' }, null],
+    ['nothing without an error', null, null],
+  ] as const)('%s', (_case, error, expected) => {
+    expect(rejectedField(error)).toBe(expected);
   });
 });

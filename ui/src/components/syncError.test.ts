@@ -19,7 +19,9 @@ describe('syncErrorHintKey', () => {
   it.each([
     ['auth', 'shopify', 'sync.hint.authShopify'],
     ['auth', 'woocommerce', 'sync.hint.authWoocommerce'],
-    ['auth', 'taobao', 'sync.hint.auth'],
+    ['auth', 'pdd', 'sync.hint.authPdd'],
+    ['auth', 'taobao', 'sync.hint.authTaobao'],
+    ['auth', 'jd', 'sync.hint.auth'],
     ['network', 'shopify', 'sync.hint.network'],
     ['rate_limited', 'woocommerce', 'sync.hint.rate_limited'],
     ['precondition', 'shopify', null],

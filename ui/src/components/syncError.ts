@@ -16,15 +16,27 @@ export function syncErrorHeadlineKey(code: ErrorCode | null) {
   }
 }
 
+/** Where to get new credentials, for the platforms whose steps are known. */
+function authHintKey(platform: Platform) {
+  switch (platform) {
+    case 'shopify':
+      return 'sync.hint.authShopify' as const;
+    case 'woocommerce':
+      return 'sync.hint.authWoocommerce' as const;
+    case 'pdd':
+      return 'sync.hint.authPdd' as const;
+    case 'taobao':
+      return 'sync.hint.authTaobao' as const;
+    default:
+      return 'sync.hint.auth' as const;
+  }
+}
+
 /** What to do after a failed sync, by its code and the shop's platform; null when there is nothing to suggest. */
 export function syncErrorHintKey(code: ErrorCode | null, platform: Platform) {
   switch (code) {
     case 'auth':
-      return platform === 'shopify'
-        ? ('sync.hint.authShopify' as const)
-        : platform === 'woocommerce'
-          ? ('sync.hint.authWoocommerce' as const)
-          : ('sync.hint.auth' as const);
+      return authHintKey(platform);
     case 'network':
       return 'sync.hint.network' as const;
     case 'rate_limited':

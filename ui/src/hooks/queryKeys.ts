@@ -57,6 +57,12 @@ export const queryKeys = {
   /** Every `metrics` answer (the dashboard, per shop and window). */
   metrics: ['metrics'] as const,
   metricsFor: (query: MetricsQuery) => ['metrics', query] as const,
+  /** The import profiles: the shipped presets and the merchant's own. */
+  importProfiles: ['import_profiles'] as const,
+  /** Every `import_preview` answer (keyed by shop, profile and read of a file). */
+  importPreviews: ['import_preview'] as const,
+  /** A preview of one read of a file (`fileKey`), not of its bytes: they can be megabytes, too much to hash as a key. */
+  importPreview: (shopId: number, profile: string, fileKey: number) => ['import_preview', shopId, profile, fileKey] as const,
 };
 
 export const mutationKeys = {

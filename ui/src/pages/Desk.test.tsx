@@ -108,6 +108,10 @@ function firstStartBackend() {
     snoozeCase: notInThisTest(),
     reminderSettings: notInThisTest(),
     updateReminderSettings: notInThisTest(),
+    importProfiles: notInThisTest(),
+    saveImportProfile: notInThisTest(),
+    importPreview: notInThisTest(),
+    importFile: notInThisTest(),
   };
   return backend;
 }

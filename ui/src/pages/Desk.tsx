@@ -15,6 +15,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLayout, type AppMenu } from '../components/AppLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ImportDialog } from '../components/import/ImportDialog';
+import { useImportDialog } from '../components/import/useImportDialog';
 import { useDueClocks } from '../hooks/useDueClocks';
 import { useFollowups } from '../hooks/useFollowups';
 import { useShops } from '../hooks/useShops';
@@ -42,7 +44,8 @@ function isPageKey(key: string): key is PageKey {
 
 /**
  * The whole app: the welcome page until a shop exists, then the menu with the dashboard, orders, cases, due deadlines (their
- * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings.
+ * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings; and the import of
+ * a back-office export, from the Shops page or by dropping the file on the window.
  */
 export function Desk() {
   const { t, i18n } = useTranslation();
@@ -53,6 +56,8 @@ export function Desk() {
   const due = useDueClocks(DUE_BADGE_HOURS, { enabled: hasShops });
   // Calls that fell due surface on the menu, so an overdue one is not left waiting on a page nobody opens.
   const calls = useFollowups('due', { enabled: hasShops });
+  // An export dropped anywhere opens the import; before the first shop there is nothing to import into.
+  const importer = useImportDialog(hasShops);
 
   let content;
   let menu: AppMenu | undefined;
@@ -114,7 +119,7 @@ export function Desk() {
       ) : page === 'compensation' ? (
         <CompensationPage shops={shops.data} />
       ) : page === 'shops' ? (
-        <ShopsPage shops={shops.data} onConnected={() => setPage('orders')} />
+        <ShopsPage shops={shops.data} onConnected={() => setPage('orders')} onImport={importer.show} />
       ) : (
         <SettingsPage />
       );
@@ -140,6 +145,18 @@ export function Desk() {
   return (
     <AppLayout language={language} onLanguageChange={(next) => void i18n.changeLanguage(next)} menu={menu}>
       {content}
+      {hasShops && shops.data !== undefined && (
+        <ImportDialog
+          open={importer.open}
+          file={importer.file}
+          shops={shops.data}
+          onClose={importer.close}
+          onAddShop={() => {
+            importer.close();
+            setPage('shops');
+          }}
+        />
+      )}
     </AppLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto } from '../../bindings';
@@ -9,8 +9,8 @@ import { useErrorToast } from '../useErrorToast';
 import { useSyncActions } from '../useSyncActions';
 import { ShopFormDialog } from './ShopFormDialog';
 
-/** The connected shops: sync, cancel, edit or remove each, and the way to add another. */
-export function ShopsPage({ shops, onConnected }: { shops: ShopDto[]; onConnected: () => void }) {
+/** The connected shops: sync, cancel, edit or remove each, the way to add another, and to import a file into one. */
+export function ShopsPage({ shops, onConnected, onImport }: { shops: ShopDto[]; onConnected: () => void; onImport: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useErrorToast();
@@ -29,9 +29,14 @@ export function ShopsPage({ shops, onConnected }: { shops: ShopDto[]; onConnecte
     <Card
       title={t('shops.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, shop: null })}>
-          {t('shops.add')}
-        </Button>
+        <Flex gap="small">
+          <Button icon={<ImportOutlined />} onClick={onImport} data-testid="shops-import">
+            {t('shops.import')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ open: true, shop: null })}>
+            {t('shops.add')}
+          </Button>
+        </Flex>
       }
     >
       <ShopsTable
