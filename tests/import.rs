@@ -144,6 +144,19 @@ async fn an_orders_list_with_a_bom_makes_orders_with_their_lines() {
     assert!(rows.contains(&"261127-2001|MUG-CER-01-2|MUG-CER-01|1|2990".to_string()), "{rows:#?}");
     let again = db.desk.import_file(input(shop, "pdd_orders", "orders.csv", csv.as_bytes())).await.unwrap();
     assert_eq!((again.orders_new, again.orders_updated, again.orders_unchanged), (0, 0, 2));
+
+    // A refund the after-sales list says succeeded becomes the order's refund (refund rate, cost), once.
+    let list = "售后编号,订单号,售后类型,售后状态,退款金额(元),申请时间\n9101,261127-2001,仅退款,退款成功,29.90,2026-11-06 10:00:00\n";
+    for _ in 0..2 {
+        db.desk.import_file(input(shop, "pdd_aftersales", "after.csv", list.as_bytes())).await.unwrap();
+        let refunded: i64 = Connection::open(&db.path).unwrap().query_row("SELECT refunded_minor FROM orders WHERE external_id = '261127-2001'", [], |r| r.get(0)).unwrap();
+        assert_eq!(refunded, 2990);
+    }
+    // Importing the orders list again (the order changed) keeps that refund.
+    let changed = csv.replace("张三", "张三丰");
+    db.desk.import_file(input(shop, "pdd_orders", "orders.csv", changed.as_bytes())).await.unwrap();
+    let refunded: i64 = Connection::open(&db.path).unwrap().query_row("SELECT refunded_minor FROM orders WHERE external_id = '261127-2001'", [], |r| r.get(0)).unwrap();
+    assert_eq!(refunded, 2990, "the order's own refund list does not erase what its requests recorded");
 }
 
 #[tokio::test]

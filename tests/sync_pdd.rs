@@ -88,6 +88,16 @@ async fn full_and_incremental_sync_are_exact() {
         "codes 5, 8 and 9: the platform stepped in"
     );
     assert_eq!(count("SELECT COUNT(*) FROM cases WHERE raw_status = '9' AND status = 'closed'"), count("SELECT COUNT(*) FROM aftersales_requests WHERE raw_status = '9'"));
+    // Refunds Pinduoduo made are the orders' refunds, for the refund rate and the after-sales cost.
+    assert_eq!(
+        count("SELECT COALESCE(SUM(refunded_minor), 0) FROM orders"),
+        count(
+            "SELECT COALESCE(SUM(r.amount_minor), 0) FROM aftersales_requests r JOIN orders o ON o.external_id = r.order_external_id
+             WHERE r.raw_status = '10'"
+        ),
+        "every successful request refunded its order"
+    );
+    assert!(count("SELECT COUNT(*) FROM orders WHERE refunded_minor > 0") > 0);
 
     // Changes made now reach the next sync once they are older than the gateway lag (the generator stamps a
     // fulfilment up to an hour after the change).

@@ -122,6 +122,7 @@ impl Desk {
             }
         }
         let derived = crate::cases::from_requests::derive(&tx, &shop, now)?;
+        crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
         tx.commit()?;
         report.cases_opened = derived.opened as i64;
         report.cases_moved = derived.moved as i64;

@@ -91,6 +91,7 @@ impl Desk {
             let tx = crate::store::write_tx(&mut conn)?;
             let mut d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
             let r = crate::cases::from_requests::derive(&tx, &shop, self.clock.now_ms())?;
+            crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
             d.opened += r.opened;
             d.moved += r.moved;
             let units = crate::warranty::units::derive_for_shop(&tx, &shop, Some(started), self.clock.now_ms())?;

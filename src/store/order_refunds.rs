@@ -66,7 +66,13 @@ pub fn replace_for_order(conn: &Connection, order_id: i64, refunds: &[NewRefund]
     for f in refunds {
         upsert.execute(params![order_id, f.external_id, f.amount_minor, f.created_at, f.note])?;
     }
-    super::delete_children_not_in(conn, "order_refunds", order_id, refunds.iter().map(|x| x.external_id.as_str()))?;
+    // Refunds the after-sales requests recorded (`request:…`) are not in the order's own list.
+    let keep: Vec<&str> = refunds.iter().map(|x| x.external_id.as_str()).collect();
+    conn.prepare_cached(
+        "DELETE FROM order_refunds WHERE order_id = ?1 AND external_id NOT LIKE 'request:%'
+           AND external_id NOT IN (SELECT value FROM json_each(?2))",
+    )?
+    .execute(params![order_id, serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into())])?;
     Ok(())
 }
 
