@@ -34,18 +34,20 @@ after(async () => {
   await browser?.close();
 });
 
-test('import: a Pinduoduo after-sales CSV dropped, previewed with its bad row, imported into cases (zh-CN)', { timeout: 240_000 }, async (t) => {
-  const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-import-'));
+/**
+ * A fresh engine with a Pinduoduo shop kept by hand (nothing synced, so every case comes from the file), `csv`
+ * written next to its database as `fileName`, and a zh-CN page open on the Shops page.
+ */
+async function openShops(t, dirPrefix, fileName, csv) {
+  const dbDir = mkdtempSync(join(tmpdir(), dirPrefix));
   const bridge = startBridge(bin, dbDir);
   t.after(() => {
     bridge.stop();
     rmSync(dbDir, { recursive: true, force: true });
   });
   const url = await bridge.url;
-  const csvPath = join(dbDir, FILE_NAME);
-  writeFileSync(csvPath, CSV, 'utf8');
-
-  // A Pinduoduo shop kept by hand: nothing synced, so every case comes from the file.
+  const csvPath = join(dbDir, fileName);
+  writeFileSync(csvPath, csv, 'utf8');
   await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });
 
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1200 } });
@@ -55,6 +57,11 @@ test('import: a Pinduoduo after-sales CSV dropped, previewed with its bad row, i
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
   await page.getByRole('menuitem', { name: /店铺/ }).first().click({ timeout: STEP_MS });
+  return { url, csvPath, page, pageErrors };
+}
+
+test('import: a Pinduoduo after-sales CSV dropped, previewed with its bad row, imported into cases (zh-CN)', { timeout: 240_000 }, async (t) => {
+  const { url, csvPath, page, pageErrors } = await openShops(t, 'aftersales-import-', FILE_NAME, CSV);
 
   // Dropped on the window (a real DataTransfer with the file), the import opens with it and previews it.
   await page.locator('.ant-layout-content').first().waitFor({ timeout: STEP_MS });
@@ -137,24 +144,7 @@ const RENAMED_CSV = [
 ].join('\n');
 
 test('import: a renamed column, mapped in the editor, saved as the merchant’s profile and imported (zh-CN)', { timeout: 240_000 }, async (t) => {
-  const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-import-map-'));
-  const bridge = startBridge(bin, dbDir);
-  t.after(() => {
-    bridge.stop();
-    rmSync(dbDir, { recursive: true, force: true });
-  });
-  const url = await bridge.url;
-  const csvPath = join(dbDir, RENAMED_FILE);
-  writeFileSync(csvPath, RENAMED_CSV, 'utf8');
-  await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });
-
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1200 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(url);
-  await page.getByRole('menuitem', { name: /店铺/ }).first().click({ timeout: STEP_MS });
+  const { url, csvPath, page, pageErrors } = await openShops(t, 'aftersales-import-map-', RENAMED_FILE, RENAMED_CSV);
   await page.getByTestId('shops-import').click({ timeout: STEP_MS });
   const form = page.getByTestId('import-form');
   await form.waitFor({ timeout: STEP_MS });

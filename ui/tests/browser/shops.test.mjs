@@ -391,121 +391,65 @@ for (const L of LOCALES) {
   });
 }
 
-// A Pinduoduo shop, in Chinese (its merchants' language): the gateway is filled in, the demo shop replaces it.
-// Its first sync reads back 7 days of the demo's 90, so only some of the orders arrive.
-test('connect a Pinduoduo shop, test it and sync its orders in zh-CN', { timeout: 300_000 }, async () => {
-  const PDD_ORDERS = 300;
+/**
+ * The Chinese platforms, connected in Chinese (their merchants' language): the gateway is filled in (the demo shop
+ * replaces it), the three credentials are typed, and the first sync reads back 7 days of the demo's 90, so only
+ * some of the orders arrive.
+ */
+const CHINESE_PLATFORMS = [
+  {
+    // Pinduoduo.
+    id: 'pdd',
+    platform: 'pdd',
+    title: 'Pinduoduo',
+    label: '拼多多',
+    gateway: 'https://gw-api.pinduoduo.com',
+    help: ['拼多多开放平台 → 应用管理', '店铺授权给应用后获得，过期后需重新授权', '/api/router'],
+    credentials: [
+      { field: 'client_id', label: 'Client ID', secret: false },
+      { field: 'client_secret', label: 'Client Secret', secret: true },
+      { field: 'access_token', label: 'Access Token（访问令牌）', secret: true },
+    ],
+    orders: 300,
+    timeout: 300_000,
+  },
+  {
+    // Taobao is read one day per window, so its first sync is quick.
+    id: 'taobao',
+    platform: 'taobao',
+    title: 'Taobao',
+    label: '淘宝',
+    gateway: 'https://gw.api.taobao.com',
+    help: ['淘宝开放平台 → 控制台 → 应用管理', '店铺授权给应用后获得的 SessionKey', '/router/rest'],
+    credentials: [
+      { field: 'app_key', label: 'App Key', secret: false },
+      { field: 'app_secret', label: 'App Secret', secret: true },
+      { field: 'session', label: 'SessionKey（授权会话）', secret: true },
+    ],
+    orders: 300,
+    timeout: 300_000,
+  },
+];
+
+/** Connects a demo shop of `P` (one of CHINESE_PLATFORMS) in zh-CN, tests it, and checks its first sync's orders. */
+async function connectChineseShop(P) {
   const children = [];
-  const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-shops-pdd-'));
+  const dbDir = mkdtempSync(join(tmpdir(), `aftersales-shops-${P.id}-`));
   let context;
   let page;
   let step = 'start';
   try {
-    const pdd = startCli(
-      'pdd demo shop',
-      ['demo-shop', 'serve', '--platform', 'pdd', '--port', '0', '--orders', String(PDD_ORDERS), '--json'],
+    const demo = startCli(
+      `${P.id} demo shop`,
+      ['demo-shop', 'serve', '--platform', P.platform, '--port', '0', '--orders', String(P.orders), '--json'],
       children,
     );
     const bridge = startCli('ui-bridge', ['--db', join(dbDir, 'desk.db'), 'ui-bridge', '--port', '0', '--static', DIST_DIR], children);
-    const pddShop = await pdd.json;
+    const demoShop = await demo.json;
     const { url } = await bridge.json;
-    assert.equal(pddShop.platform, 'pdd');
-
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 820 } });
-    page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(STEP_MS);
-
-    step = 'connect dialog (Pinduoduo)';
-    await page.goto(url);
-    await page.getByRole('button', { name: '连接店铺' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '连接店铺' });
-    await dialog.waitFor({ state: 'visible' });
-    await dialog.locator('label.ant-radio-button-wrapper', { hasText: '拼多多' }).click();
-    const gateway = dialog.getByLabel('网关地址', { exact: true });
-    await gateway.waitFor({ state: 'visible' });
-    assert.equal(await gateway.inputValue(), 'https://gw-api.pinduoduo.com', 'the gateway is filled in');
-    await gateway.fill(pddShop.url);
-    await dialog.getByLabel('Client ID', { exact: true }).fill(pddShop.client_id);
-    await dialog.getByLabel('Client Secret', { exact: true }).fill(pddShop.client_secret);
-    await dialog.getByLabel('Access Token（访问令牌）', { exact: true }).fill(pddShop.access_token);
-    await dialog.getByRole('button', { name: '测试连接' }).click();
-
-    step = 'Pinduoduo connection test';
-    const testResult = dialog.locator('[data-testid="connection-test-result"]');
-    await testResult.waitFor({ state: 'visible' });
-    const testText = await testResult.innerText();
-    for (const expected of [`连接成功：${DEMO_SHOP_NAME}`, '拼多多', `币种 ${DEMO_CURRENCY}`, '时区 Asia/Shanghai']) {
-      assert.ok(testText.includes(expected), `the connection test must show "${expected}"; it says: ${testText}`);
-    }
-    assert.equal(await dialog.getByLabel('店铺名称', { exact: true }).inputValue(), DEMO_SHOP_NAME, 'the tested name fills the empty name');
-    await dialog.screenshot({ path: join(OUTPUT_DIR, 'shops-pdd-dialog-zh-CN.png') });
-    await dialog.getByRole('button', { name: buttonName('确认连接') }).click();
-    await dialog.waitFor({ state: 'hidden' });
-
-    step = 'first Pinduoduo sync';
-    const status = page.locator('[data-testid^="sync-status-"]').filter({ hasText: DEMO_SHOP_NAME });
-    await status.waitFor({ state: 'visible' });
-    const synced = await poll(
-      'the status bar counts some orders once the first sync ends',
-      async () => ({
-        text: await status.innerText(),
-        running: await status.locator('[data-testid="sync-progress"], .anticon-spin').count(),
-      }),
-      ({ text, running }) => running === 0 && digits(text.match(/([\d,]+)\s*条订单/)?.[1]) > 0,
-      SYNC_MS,
-    );
-    const count = digits(synced.text.match(/([\d,]+)\s*条订单/)?.[1]);
-    console.log(`[pdd] first sync: ${count} of ${PDD_ORDERS} orders`);
-    assert.ok(count < PDD_ORDERS, `7 days of 90 are read back, not all ${PDD_ORDERS} orders; got ${count}`);
-    await page.locator('.ant-table-tbody tr[data-row-key]').first().waitFor({ state: 'visible' });
-
-    step = 'Shops page after the Pinduoduo sync';
-    await page.getByRole('menuitem', { name: '店铺' }).click();
-    const row = page.locator('.ant-table-tbody tr[data-row-key]').filter({ hasText: DEMO_SHOP_NAME });
-    await row.waitFor({ state: 'visible' });
-    const rowText = await row.innerText();
-    for (const expected of ['拼多多', DEMO_CURRENCY, '正常']) {
-      assert.ok(rowText.includes(expected), `the shop's row must show "${expected}"; it says: ${rowText}`);
-    }
-    assert.ok(!rowText.includes(pddShop.access_token) && !rowText.includes(pddShop.client_secret), 'no credential is shown');
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'shops-pdd-zh-CN.png'), fullPage: true });
-    assert.deepEqual(pageErrors, [], 'the page must throw no uncaught error');
-  } catch (error) {
-    await page?.screenshot({ path: join(OUTPUT_DIR, 'shops-pdd-zh-CN-failed.png'), fullPage: true }).catch(() => undefined);
-    const logs = children.map((c) => `--- ${c.label} stderr:\n${c.stderr()}`).join('\n');
-    error.message = `[pdd] at step "${step}": ${error.message}\n${logs}`;
-    throw error;
-  } finally {
-    await context?.close().catch(() => undefined);
-    await stopAll(children);
-    rmSync(dbDir, { recursive: true, force: true });
-  }
-});
-
-// A Taobao shop, in Chinese: its gateway is filled in (the demo shop replaces it), its three credentials are typed.
-// Taobao is read one day per window, so the first sync (7 days back of the demo's 90) is quick and partial.
-test('connect a Taobao shop, test it and sync its orders in zh-CN', { timeout: 300_000 }, async () => {
-  const TAOBAO_ORDERS = 300;
-  const children = [];
-  const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-shops-taobao-'));
-  let context;
-  let page;
-  let step = 'start';
-  try {
-    const taobao = startCli(
-      'taobao demo shop',
-      ['demo-shop', 'serve', '--platform', 'taobao', '--port', '0', '--orders', String(TAOBAO_ORDERS), '--json'],
-      children,
-    );
-    const bridge = startCli('ui-bridge', ['--db', join(dbDir, 'desk.db'), 'ui-bridge', '--port', '0', '--static', DIST_DIR], children);
-    const taobaoShop = await taobao.json;
-    const { url } = await bridge.json;
-    assert.equal(taobaoShop.platform, 'taobao');
-    for (const field of ['url', 'app_key', 'app_secret', 'session']) {
-      assert.ok(typeof taobaoShop[field] === 'string' && taobaoShop[field] !== '', `the demo shop prints its ${field}`);
+    assert.equal(demoShop.platform, P.platform);
+    for (const field of ['url', ...P.credentials.map((c) => c.field)]) {
+      assert.ok(typeof demoShop[field] === 'string' && demoShop[field] !== '', `the demo shop prints its ${field}`);
     }
 
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 820 } });
@@ -514,44 +458,45 @@ test('connect a Taobao shop, test it and sync its orders in zh-CN', { timeout: 3
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(STEP_MS);
 
-    step = 'connect dialog (Taobao)';
+    step = `connect dialog (${P.title})`;
     await page.goto(url);
     await page.getByRole('button', { name: '连接店铺' }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '连接店铺' });
     await dialog.waitFor({ state: 'visible' });
-    await dialog.locator('label.ant-radio-button-wrapper', { hasText: '淘宝' }).click();
+    await dialog.locator('label.ant-radio-button-wrapper', { hasText: P.label }).click();
     const gateway = dialog.getByLabel('网关地址', { exact: true });
     await gateway.waitFor({ state: 'visible' });
-    assert.equal(await gateway.inputValue(), 'https://gw.api.taobao.com', 'the gateway is filled in');
+    assert.equal(await gateway.inputValue(), P.gateway, 'the gateway is filled in');
     const dialogText = await dialog.innerText();
-    for (const expected of ['淘宝开放平台 → 控制台 → 应用管理', '店铺授权给应用后获得的 SessionKey', '/router/rest']) {
+    for (const expected of P.help) {
       assert.ok(dialogText.includes(expected), `the dialog must say "${expected}"; it says: ${dialogText}`);
     }
-    assert.equal(await dialog.getByLabel('App Secret', { exact: true }).getAttribute('type'), 'password');
-    assert.equal(await dialog.getByLabel('SessionKey（授权会话）', { exact: true }).getAttribute('type'), 'password');
-    await gateway.fill(taobaoShop.url);
-    await dialog.getByLabel('App Key', { exact: true }).fill(taobaoShop.app_key);
-    await dialog.getByLabel('App Secret', { exact: true }).fill(taobaoShop.app_secret);
-    await dialog.getByLabel('SessionKey（授权会话）', { exact: true }).fill(taobaoShop.session);
+    for (const { label, secret } of P.credentials) {
+      if (secret) assert.equal(await dialog.getByLabel(label, { exact: true }).getAttribute('type'), 'password');
+    }
+    await gateway.fill(demoShop.url);
+    for (const { field, label } of P.credentials) {
+      await dialog.getByLabel(label, { exact: true }).fill(demoShop[field]);
+    }
     await dialog.getByRole('button', { name: '测试连接' }).click();
 
-    step = 'Taobao connection test';
+    step = `${P.title} connection test`;
     const testResult = dialog.locator('[data-testid="connection-test-result"]');
     await testResult.waitFor({ state: 'visible' });
     const testText = await testResult.innerText();
-    for (const expected of ['连接成功：', '淘宝', `币种 ${DEMO_CURRENCY}`, '时区 Asia/Shanghai']) {
+    for (const expected of [`连接成功：${DEMO_SHOP_NAME}`, P.label, `币种 ${DEMO_CURRENCY}`, '时区 Asia/Shanghai']) {
       assert.ok(testText.includes(expected), `the connection test must show "${expected}"; it says: ${testText}`);
     }
-    // Taobao names the shop by its seller nick (the demo's own name): it fills the empty name field.
+    // The tested shop's name (Taobao's seller nick; the demo's own name) fills the empty name field.
     const shopName = await dialog.getByLabel('店铺名称', { exact: true }).inputValue();
     assert.equal(shopName, DEMO_SHOP_NAME, 'the tested name fills the empty name');
     assert.ok(testText.includes(`连接成功：${shopName}`), `the test names the shop "${shopName}"; it says: ${testText}`);
-    console.log(`[taobao] connection test: ${JSON.stringify(testText)}`);
-    await dialog.screenshot({ path: join(OUTPUT_DIR, 'shops-taobao-dialog-zh-CN.png') });
+    console.log(`[${P.id}] connection test: ${JSON.stringify(testText)}`);
+    await dialog.screenshot({ path: join(OUTPUT_DIR, `shops-${P.id}-dialog-zh-CN.png`) });
     await dialog.getByRole('button', { name: buttonName('确认连接') }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    step = 'first Taobao sync';
+    step = `first ${P.title} sync`;
     const status = page.locator('[data-testid^="sync-status-"]').filter({ hasText: shopName });
     await status.waitFor({ state: 'visible' });
     const synced = await poll(
@@ -564,30 +509,36 @@ test('connect a Taobao shop, test it and sync its orders in zh-CN', { timeout: 3
       SYNC_MS,
     );
     const count = digits(synced.text.match(/([\d,]+)\s*条订单/)?.[1]);
-    console.log(`[taobao] first sync: ${count} of ${TAOBAO_ORDERS} orders`);
-    assert.ok(count < TAOBAO_ORDERS, `7 days of 90 are read back, not all ${TAOBAO_ORDERS} orders; got ${count}`);
+    console.log(`[${P.id}] first sync: ${count} of ${P.orders} orders`);
+    assert.ok(count < P.orders, `7 days of 90 are read back, not all ${P.orders} orders; got ${count}`);
     await page.locator('.ant-table-tbody tr[data-row-key]').first().waitFor({ state: 'visible' });
 
-    step = 'Shops page after the Taobao sync';
+    step = `Shops page after the ${P.title} sync`;
     await page.getByRole('menuitem', { name: '店铺' }).click();
     const row = page.locator('.ant-table-tbody tr[data-row-key]').filter({ hasText: shopName });
     await row.waitFor({ state: 'visible' });
     const rowText = await row.innerText();
-    for (const expected of ['淘宝', DEMO_CURRENCY, '正常']) {
+    for (const expected of [P.label, DEMO_CURRENCY, '正常']) {
       assert.ok(rowText.includes(expected), `the shop's row must show "${expected}"; it says: ${rowText}`);
     }
-    assert.ok(!rowText.includes(taobaoShop.session) && !rowText.includes(taobaoShop.app_secret), 'no credential is shown');
+    for (const { field, secret } of P.credentials) {
+      if (secret) assert.ok(!rowText.includes(demoShop[field]), `no credential is shown (${field})`);
+    }
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'shops-taobao-zh-CN.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, `shops-${P.id}-zh-CN.png`), fullPage: true });
     assert.deepEqual(pageErrors, [], 'the page must throw no uncaught error');
   } catch (error) {
-    await page?.screenshot({ path: join(OUTPUT_DIR, 'shops-taobao-zh-CN-failed.png'), fullPage: true }).catch(() => undefined);
+    await page?.screenshot({ path: join(OUTPUT_DIR, `shops-${P.id}-zh-CN-failed.png`), fullPage: true }).catch(() => undefined);
     const logs = children.map((c) => `--- ${c.label} stderr:\n${c.stderr()}`).join('\n');
-    error.message = `[taobao] at step "${step}": ${error.message}\n${logs}`;
+    error.message = `[${P.id}] at step "${step}": ${error.message}\n${logs}`;
     throw error;
   } finally {
     await context?.close().catch(() => undefined);
     await stopAll(children);
     rmSync(dbDir, { recursive: true, force: true });
   }
-});
+}
+
+for (const P of CHINESE_PLATFORMS) {
+  test(`connect a ${P.title} shop, test it and sync its orders in zh-CN`, { timeout: P.timeout }, () => connectChineseShop(P));
+}
