@@ -40,15 +40,7 @@ fn assert_exact(db: &std::path::Path, orders: &[DemoOrder]) {
             None => "unshipped",
         };
         assert_eq!(fulfilment, want, "order {}", sn(o));
-        let lines: Vec<(Option<String>, i64, i64)> = conn
-            .prepare("SELECT sku, quantity, price_minor FROM order_lines WHERE order_id = ?1 ORDER BY id")
-            .unwrap()
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let expected: Vec<(Option<String>, i64, i64)> = o.lines.iter().map(|l| (Some(l.sku.clone()), l.quantity, l.price_minor)).collect();
-        assert_eq!(lines, expected, "order {} lines", sn(o));
+        common::assert_lines(&conn, id, o, &format!("order {} lines", sn(o)));
     }
     let requests: Vec<(String, String, String, i64)> = orders
         .iter()

@@ -30,15 +30,7 @@ fn assert_exact(db: &std::path::Path, orders: &[DemoOrder]) {
             .unwrap_or_else(|_| panic!("trade {tid} is missing"));
         let want = taobao::trade_json(o);
         assert_eq!((total, updated, status.as_str()), (o.total_minor(), o.updated_at, want["status"].as_str().unwrap()), "trade {tid}");
-        let lines: Vec<(Option<String>, i64, i64)> = conn
-            .prepare("SELECT sku, quantity, price_minor FROM order_lines WHERE order_id = ?1 ORDER BY id")
-            .unwrap()
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let expected: Vec<(Option<String>, i64, i64)> = o.lines.iter().map(|l| (Some(l.sku.clone()), l.quantity, l.price_minor)).collect();
-        assert_eq!(lines, expected, "trade {tid} lines");
+        common::assert_lines(&conn, id, o, &format!("trade {tid} lines"));
     }
     let refunds: Vec<Value> = orders.iter().flat_map(taobao::refunds).map(|(_, v)| v).collect();
     assert_eq!(count("SELECT COUNT(*) FROM aftersales_requests"), refunds.len(), "every refund once");

@@ -181,6 +181,19 @@ impl Gateway {
     }
 }
 
+/// The stored lines of order `id` are the demo order's, in order: SKU, quantity, unit price.
+pub fn assert_lines(conn: &Connection, id: i64, o: &DemoOrder, what: &str) {
+    let lines: Vec<(Option<String>, i64, i64)> = conn
+        .prepare("SELECT sku, quantity, price_minor FROM order_lines WHERE order_id = ?1 ORDER BY id")
+        .unwrap()
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let expected: Vec<(Option<String>, i64, i64)> = o.lines.iter().map(|l| (Some(l.sku.clone()), l.quantity, l.price_minor)).collect();
+    assert_eq!(lines, expected, "{what}");
+}
+
 pub fn faults(list: &str) -> Faults {
     Faults::parse(list).unwrap()
 }
