@@ -15,7 +15,7 @@ const unusedBackend = new Proxy({} as Backend, {
 export function renderIn(language: Language, ui: ReactNode, backend: Backend = unusedBackend) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
-    <Providers backend={backend} i18n={createI18n(language)} queryClient={queryClient}>
+    <Providers backend={backend} i18n={createI18n(language)} queryClient={queryClient} toastSeconds={120}>
       {ui}
     </Providers>,
   );

@@ -124,13 +124,14 @@ describe('editing the mapping of a previewed file', () => {
       status_values: {},
       builtin: false,
     });
+    // The confirmation is a toast that leaves after 3 s: look for it before waiting on anything slower.
+    expect(await screen.findByText('Saved the profile “Pinduoduo after-sales export (mine)”')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('import-profile-form')).not.toBeInTheDocument());
     const profile = screen.getByRole('combobox', { name: 'Profile' }).closest('.ant-select');
     await waitFor(() => expect(profile).toHaveTextContent('Pinduoduo after-sales export (mine)'));
     await waitFor(() => expect(preview.mock.lastCall?.[0]).toMatchObject({ shop_id: 2, profile: 'pdd_aftersales_custom', dry_run: true }));
     const again = await screen.findByTestId('import-preview');
     expect(within(again).queryByTestId('import-problem')).not.toBeInTheDocument();
-    expect(await screen.findByText('Saved the profile “Pinduoduo after-sales export (mine)”')).toBeInTheDocument();
     expect(screen.getByTestId('import-run')).toBeEnabled();
   });
 
