@@ -4,6 +4,7 @@ pub mod api;
 pub mod cases;
 pub mod clock;
 pub mod demo_shop;
+pub mod diagnostics;
 pub mod exports;
 pub mod followups;
 pub mod import;

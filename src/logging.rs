@@ -1,13 +1,21 @@
-//! Logs: `tracing` into daily rolling files in the app's log folder. Never credentials, never buyer phones.
+//! Logs: `tracing` into daily rolling files in the app's log folder, kept for the merchant's number of days.
+//! Never credentials, never buyer data: nothing logs them, and every line passes `redact` on its way to the
+//! file as a second guard (a phone number inside an error text from a shop, say).
 
+use chrono::{DateTime, NaiveDate, Utc};
+use std::io::Write;
 use std::path::Path;
 use tracing_subscriber::{fmt, prelude::*, EnvFilter};
+
+pub const LOG_FILE_PREFIX: &str = "aftersales.log";
+pub const DEFAULT_LOG_KEEP_DAYS: u32 = 14;
+pub const LOG_KEEP_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 
 /// Keep the guard alive for the life of the process; dropping it flushes the file.
 pub fn init(log_dir: &Path) -> Option<tracing_appender::non_blocking::WorkerGuard> {
     std::fs::create_dir_all(log_dir).ok()?;
-    let appender = tracing_appender::rolling::daily(log_dir, "aftersales.log");
-    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let appender = tracing_appender::rolling::daily(log_dir, LOG_FILE_PREFIX);
+    let (writer, guard) = tracing_appender::non_blocking(Redacting(appender));
     let filter = EnvFilter::try_from_env("AFTERSALES_LOG").unwrap_or_else(|_| EnvFilter::new("info,hyper=warn,reqwest=warn"));
     tracing_subscriber::registry()
         .with(filter)
@@ -15,4 +23,115 @@ pub fn init(log_dir: &Path) -> Option<tracing_appender::non_blocking::WorkerGuar
         .try_init()
         .ok()?;
     Some(guard)
+}
+
+/// Passes each formatted line through `redact` before it reaches the file.
+struct Redacting<W: Write>(W);
+
+impl<W: Write> Write for Redacting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let line = String::from_utf8_lossy(buf);
+        self.0.write_all(redact(&line).as_bytes())?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Masks what looks like a phone number: a run of 7 or more digits (with an optional leading `+`) that is not
+/// part of a longer word, keeping its last two digits, so order numbers written as digits lose little and a
+/// phone can never be read back. Digit runs inside identifiers (`ord_123…`, hex ids) are left alone.
+pub fn redact(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_run = bytes[i].is_ascii_digit() || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'-');
+        if starts_run && !after_word {
+            let mut j = i + usize::from(bytes[i] == b'+');
+            while j < bytes.len() && (bytes[j].is_ascii_digit() || (bytes[j] == b'-' || bytes[j] == b' ') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)) {
+                j += 1;
+            }
+            let run = &text[i..j];
+            let digits = run.bytes().filter(u8::is_ascii_digit).count();
+            let before_word = bytes.get(j).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
+            if (7..=15).contains(&digits) && !before_word && !looks_like_time(run) {
+                out.push_str("[phone …");
+                out.push_str(&run[run.len() - 2..]);
+                out.push(']');
+            } else {
+                out.push_str(run);
+            }
+            i = j;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Dates (2026-11-27) and timestamps are digit runs too; they carry no buyer and must stay readable.
+fn looks_like_time(run: &str) -> bool {
+    let b = run.as_bytes();
+    (b.len() == 10 && b[4] == b'-' && b[7] == b'-') || (run.len() == 13 && run.starts_with("17")) || (run.len() == 10 && run.starts_with("17"))
+}
+
+/// The log files in `dir` with the day each covers (the rolling appender names them `aftersales.log.YYYY-MM-DD`).
+pub fn files(dir: &Path) -> Vec<(std::path::PathBuf, NaiveDate)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut found: Vec<_> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let path = e.path();
+            let name = path.file_name()?.to_str()?;
+            let day = NaiveDate::parse_from_str(name.strip_prefix(LOG_FILE_PREFIX)?.strip_prefix('.')?, "%Y-%m-%d").ok()?;
+            Some((path, day))
+        })
+        .collect();
+    found.sort_by_key(|(_, day)| *day);
+    found
+}
+
+/// Deletes the log files of days more than `keep_days` before `now`'s day. Returns how many went.
+pub fn prune(dir: &Path, keep_days: u32, now: DateTime<Utc>) -> usize {
+    let oldest_kept = now.date_naive() - chrono::Days::new(u64::from(keep_days.max(1)) - 1);
+    files(dir)
+        .into_iter()
+        .filter(|(_, day)| *day < oldest_kept)
+        .filter(|(path, _)| std::fs::remove_file(path).is_ok())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_masked_and_times_ids_and_counts_are_not() {
+        assert_eq!(redact("buyer 13812345678 called"), "buyer [phone …78] called");
+        assert_eq!(redact("tel +86 138-1234-5678."), "tel [phone …78].");
+        assert_eq!(redact("(555) 010-4477 and +1 555 010 4477"), "(555) [phone …77] and [phone …77]");
+        let kept = "2026-11-27T23:50:09.123Z INFO order=ord_1234567890 sn=261127-123456789012345 took 1795000000000 ms, 120 pages";
+        assert_eq!(redact(kept), kept);
+        assert_eq!(redact("售后 13900001111 退款"), "售后 [phone …11] 退款");
+    }
+
+    #[test]
+    fn prune_keeps_the_days_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        for day in ["2026-11-20", "2026-11-21", "2026-11-25", "2026-11-27"] {
+            std::fs::write(dir.path().join(format!("{LOG_FILE_PREFIX}.{day}")), "x").unwrap();
+        }
+        std::fs::write(dir.path().join("notes.txt"), "not ours").unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(prune(dir.path(), 7, now), 1, "the 20th is 8 days back");
+        let left: Vec<String> = files(dir.path()).into_iter().map(|(_, d)| d.to_string()).collect();
+        assert_eq!(left, ["2026-11-21", "2026-11-25", "2026-11-27"]);
+        assert_eq!(prune(dir.path(), 1, now), 2);
+        assert!(dir.path().join("notes.txt").exists());
+    }
 }

@@ -32,7 +32,7 @@ fn first_schema_migrates_forward_and_is_backed_up() {
     let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).expect("a backups folder").flatten().collect();
     assert_eq!(backups.len(), 1, "exactly one backup before the migration");
     let backup = backups[0].path();
-    assert!(backup.file_name().unwrap().to_string_lossy().contains("-v1-"), "the backup names the version it holds");
+    assert!(backup.file_name().unwrap().to_string_lossy().starts_with("before-migration-"), "the backup says why it was made");
     assert_eq!(user_version(&backup), 1, "the backup is the file as it was before migrating");
 
     drop(conn);

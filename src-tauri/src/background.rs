@@ -1,4 +1,5 @@
-//! Background sync: every shop, every N minutes (the merchant's setting, read afresh each round).
+//! Background work: sync of every shop every N minutes (the merchant's setting, read afresh each round), and
+//! the hourly upkeep (the daily backup when due, old logs deleted).
 
 use aftersales::api::{Desk, SyncInput};
 use std::time::Duration;
@@ -23,6 +24,21 @@ pub fn start(app: AppHandle) {
             if let Err(e) = desk.sync_shops(SyncInput { shop_id: None }, &|_| {}).await {
                 tracing::warn!(code = ?e.code, "background sync: {}", e.message);
             }
+        }
+    });
+}
+
+const UPKEEP_EVERY: Duration = Duration::from_secs(3600);
+
+pub fn upkeep(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match app.state::<Desk>().upkeep().await {
+                Ok(Some(made)) => tracing::info!(file = %made.file_name, "daily backup made"),
+                Ok(None) => {}
+                Err(e) => tracing::warn!(code = ?e.code, "daily upkeep: {}", e.message),
+            }
+            tokio::time::sleep(UPKEEP_EVERY).await;
         }
     });
 }

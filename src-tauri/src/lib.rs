@@ -6,20 +6,27 @@ mod commands;
 mod reminders;
 mod tray;
 
-use aftersales::api::Desk;
+use aftersales::api::{Desk, ErrorCode};
+use commands::upkeep::Recovery;
+use tauri::Manager;
 
 pub fn run() {
     let db = aftersales::paths::default_db_path();
     let _log = aftersales::logging::init(&aftersales::paths::log_dir_of(&db));
-    let desk = match Desk::open(&db) {
-        Ok(d) => d,
+    // A damaged database is never written to: the app starts on the recovery screen instead of the desk.
+    let (desk, recovery) = match Desk::open_checked(&db) {
+        Ok(d) => (Some(d), None),
+        Err(e) if e.code == ErrorCode::Damaged => {
+            tracing::error!("the database failed its integrity check: {}", e.message);
+            (None, Some(aftersales::api::recovery(&db, &e)))
+        }
         Err(e) => {
             tracing::error!(code = ?e.code, "cannot open the database: {}", e.message);
             eprintln!("Aftersales Desk cannot open its database {}: {}", db.display(), e.message);
             std::process::exit(1);
         }
     };
-    tracing::info!(db = %db.display(), "starting");
+    tracing::info!(db = %db.display(), recovering = recovery.is_some(), "starting");
     let wake = reminders::ReminderWake::default();
     let result = tauri::Builder::default()
         // First, so a second launch hands over to this one (and focuses it) before anything else starts.
@@ -27,16 +34,19 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
-        .manage(desk)
+        .manage(Recovery(recovery))
         .manage(wake.clone())
         .on_window_event(tray::on_window_event)
         .setup(move |app| {
+            let Some(desk) = desk else { return Ok(()) };
+            app.manage(desk);
             // No tray on a desktop without one (no status notifier): the app still runs, closing quits it.
             if let Err(e) = tray::build(app.handle()) {
                 tracing::warn!("no tray icon: {e}");
             }
             reminders::start(app.handle().clone(), wake.clone());
             background::start(app.handle().clone());
+            background::upkeep(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -104,6 +114,13 @@ pub fn run() {
             commands::ledgers::export_repairs,
             commands::ledgers::export_warranty,
             commands::ledgers::choose_save_path,
+            commands::upkeep::startup_problem,
+            commands::upkeep::recover_from_backup,
+            commands::upkeep::backups,
+            commands::upkeep::backup_now,
+            commands::upkeep::restore_backup,
+            commands::upkeep::export_diagnostics,
+            commands::upkeep::choose_backup_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -46,7 +46,9 @@ pub fn set_count(app: &AppHandle, due_24h: i64) {
 /// Closing the main window hides it instead when "keep running in the tray" is on.
 pub fn on_window_event(window: &tauri::Window, event: &WindowEvent) {
     if let WindowEvent::CloseRequested { api, .. } = event {
-        let keep = window.app_handle().state::<Desk>().reminder_settings().map(|s| s.close_to_tray).unwrap_or(false);
+        // No desk while the recovery screen shows: closing then quits.
+        let Some(desk) = window.app_handle().try_state::<Desk>() else { return };
+        let keep = desk.reminder_settings().map(|s| s.close_to_tray).unwrap_or(false);
         if keep && window.app_handle().tray_by_id(TRAY_ID).is_some() {
             api.prevent_close();
             let _ = window.hide();

@@ -4,6 +4,7 @@ use super::case_dto::*;
 use super::dto::*;
 use super::ledger_dto::*;
 use super::import_dto::*;
+use super::maintenance_dto::*;
 use crate::exports::ExportFormat;
 use crate::repairs::{Payer, RepairStatus};
 use crate::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
@@ -22,6 +23,12 @@ pub fn typescript() -> String {
         Platform::decl(&cfg),
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
+        BackupDto::decl(&cfg),
+        RestoreResultDto::decl(&cfg),
+        RecoveryDto::decl(&cfg),
+        DiagnosticsDto::decl(&cfg),
+        OutInput::decl(&cfg),
+        FileInput::decl(&cfg),
         ShopCredentials::decl(&cfg),
         SyncProgressDto::decl(&cfg),
         SyncStatusDto::decl(&cfg),

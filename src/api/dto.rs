@@ -85,6 +85,12 @@ pub struct SettingsDto {
     /// 0: background sync off; otherwise 5 to 1440.
     #[ts(type = "number")]
     pub sync_interval_minutes: u32,
+    /// Backups of each kind kept in the backups folder (1 to 100); older ones are deleted.
+    #[ts(type = "number")]
+    pub backup_keep: u32,
+    /// Days of log files kept (1 to 365).
+    #[ts(type = "number")]
+    pub log_keep_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -16,6 +16,10 @@ pub enum ErrorCode {
     Auth,
     RateLimited,
     Precondition,
+    /// The disk (or the database's size limit) is full: nothing of the failed step was written.
+    DiskFull,
+    /// The database or a backup file fails SQLite's integrity check.
+    Damaged,
     Internal,
 }
 
@@ -41,9 +45,18 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Conflict(_) => ErrorCode::Conflict,
             StoreError::TooNew { .. } => ErrorCode::Precondition,
-            StoreError::Folder { .. } | StoreError::Sqlite(_) => ErrorCode::Internal,
+            StoreError::Damaged { .. } => ErrorCode::Damaged,
+            StoreError::Unusable { .. } => ErrorCode::Validation,
+            _ if e.is_disk_full() => ErrorCode::DiskFull,
+            StoreError::Io { source, .. } if source.raw_os_error() == Some(28) => ErrorCode::DiskFull,
+            StoreError::Folder { .. } | StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::Internal,
         };
-        ApiError::new(code, e.to_string())
+        let message = if code == ErrorCode::DiskFull {
+            format!("the disk is full: {e}; the database is unchanged by the step that failed, free some space and try again")
+        } else {
+            e.to_string()
+        };
+        ApiError::new(code, message)
     }
 }
 

@@ -29,29 +29,32 @@ impl Desk {
         ExportColumnsDto { repairs: columns(exports::repairs::COLUMNS), warranty: columns(exports::warranty::COLUMNS) }
     }
 
+    /// A file the merchant chose to write: in an existing folder, with the right extension, and never among
+    /// the app's own files (the database, its backups, evidence); only the exports folder is open to them.
+    pub(super) fn chosen_file(&self, p: &str, ext: &str) -> ApiResult<PathBuf> {
+        let path = PathBuf::from(p);
+        let dir_ok = path.parent().is_some_and(|d| d.as_os_str().is_empty() || d.is_dir());
+        if !dir_ok || path.is_dir() || path.file_name().is_none() {
+            return Err(ApiError::validation("out", format!("'{p}' is not a file in an existing folder")));
+        }
+        let found = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if found.as_deref() != Some(ext) {
+            return Err(ApiError::validation("out", format!("a .{ext} file is written: the file name must end in .{ext}")));
+        }
+        let data = crate::paths::data_dir_of(self.db_path());
+        let exports = data.join("exports");
+        let abs = |x: &std::path::Path| x.canonicalize().unwrap_or_else(|_| x.to_path_buf());
+        let folder = abs(path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")));
+        if folder.starts_with(abs(&data)) && !folder.starts_with(abs(&exports)) {
+            return Err(ApiError::validation("out", "the app's data folder is not a place for your files; pick another folder"));
+        }
+        Ok(path)
+    }
+
     /// The file to write: the chosen one (its folder must exist), or a dated name in the exports folder.
     pub(super) fn export_path(&self, out: &Option<String>, stem: &str, format: ExportFormat) -> ApiResult<PathBuf> {
         match out.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(p) => {
-                let path = PathBuf::from(p);
-                let dir_ok = path.parent().is_some_and(|d| d.as_os_str().is_empty() || d.is_dir());
-                if !dir_ok || path.is_dir() || path.file_name().is_none() {
-                    return Err(ApiError::validation("out", format!("'{p}' is not a file in an existing folder")));
-                }
-                let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-                if ext.as_deref() != Some(format.ext()) {
-                    return Err(ApiError::validation("out", format!("a {} export needs a file name ending in .{}", format.ext(), format.ext())));
-                }
-                // The app's own files (the database, its backups, evidence) are never overwritten by an export.
-                let data = crate::paths::data_dir_of(self.db_path());
-                let exports = data.join("exports");
-                let abs = |x: &std::path::Path| x.canonicalize().unwrap_or_else(|_| x.to_path_buf());
-                let folder = abs(path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")));
-                if folder.starts_with(abs(&data)) && !folder.starts_with(abs(&exports)) {
-                    return Err(ApiError::validation("out", "the app's data folder is not a place for exports; pick another folder"));
-                }
-                Ok(path)
-            }
+            Some(p) => self.chosen_file(p, format.ext()),
             None => {
                 let dir = crate::paths::data_dir_of(self.db_path()).join("exports");
                 std::fs::create_dir_all(&dir)

@@ -1,10 +1,12 @@
 //! The one door: plain functions the UI (through Tauri commands) and the CLI call, with their DTOs.
 
+mod backups;
 pub mod bindings;
 mod case_dto;
 mod cases;
 mod compensations;
 mod demo;
+mod diagnostics;
 mod exports;
 mod followups;
 mod import_dto;
@@ -13,6 +15,7 @@ pub mod dto;
 mod error;
 mod input;
 mod ledger_dto;
+mod maintenance_dto;
 mod metrics;
 mod orders;
 mod reminders;
@@ -26,6 +29,8 @@ mod warranty;
 pub use case_dto::*;
 pub use dto::*;
 pub use ledger_dto::*;
+pub use maintenance_dto::*;
+pub use backups::{recover_from, recovery};
 pub use import_dto::*;
 pub use error::{ApiError, ErrorCode};
 
@@ -63,8 +68,17 @@ impl Desk {
         Self::open_with_clock(db_path, Arc::new(SystemClock))
     }
 
+    /// As `open`, after a quick integrity check of the whole file: the app's start (the CLI skips it, being
+    /// called often; a damaged page still fails its query there, and nothing is written over it).
+    pub fn open_checked(db_path: &Path) -> ApiResult<Desk> {
+        Self::with_connection(db_path, store::open_checked(db_path)?, Arc::new(SystemClock))
+    }
+
     pub fn open_with_clock(db_path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Desk> {
-        let conn = store::open(db_path)?;
+        Self::with_connection(db_path, store::open(db_path)?, clock)
+    }
+
+    fn with_connection(db_path: &Path, conn: Connection, clock: Arc<dyn Clock>) -> ApiResult<Desk> {
         Ok(Desk {
             db_path: db_path.to_path_buf(),
             writer: tokio::sync::Mutex::new(conn),
@@ -73,6 +87,14 @@ impl Desk {
             syncing: Mutex::new(HashMap::new()),
             demo: tokio::sync::Mutex::new(None),
         })
+    }
+
+    /// Fault injection for tests: caps the database file at `pages` pages, so SQLite answers "database or disk
+    /// is full" exactly as a full disk would (it cannot go below the pages already used).
+    #[doc(hidden)]
+    pub async fn limit_database_pages(&self, pages: i64) -> ApiResult<i64> {
+        let conn = self.writer.lock().await;
+        Ok(conn.query_row(&format!("PRAGMA max_page_count = {}", pages.max(1)), [], |r| r.get(0))?)
     }
 
     pub fn db_path(&self) -> &Path {

@@ -5,6 +5,7 @@ use super::{
     aftersales_requests, case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
     reasons, repair_events, repair_parts, repair_photos, repairs, rule_overrides, settings, shops, sku_categories,
     sync_state, warranty_policies, warranty_units, followups, compensations, notifications_sent, snoozes, StoreError,
+    backups::{self, BackupKind},
 };
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -95,21 +96,11 @@ pub fn migrate_to(conn: &Connection, target: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn backup_before_migration(conn: &Connection, path: &Path, found: i64) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let dir = crate::paths::data_dir_of(path).join("backups");
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("aftersales");
-    let target = dir.join(format!("{stem}-v{found}-{stamp}.db"));
-    backup_to(conn, &target)?;
-    tracing::info!(backup = %target.display(), "backed up before migrating");
-    Ok(target)
-}
+/// Backups made before migrations kept, whatever the daily setting: each is the way back from one upgrade.
+const KEEP_BEFORE_MIGRATION: usize = 5;
 
-/// A consistent copy of the live database (VACUUM INTO works with readers and WAL).
-pub fn backup_to(conn: &Connection, target: &Path) -> Result<(), StoreError> {
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
-    }
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
-    Ok(())
+fn backup_before_migration(conn: &Connection, path: &Path, found: i64) -> Result<PathBuf, StoreError> {
+    let made = backups::make(conn, path, BackupKind::BeforeMigration, chrono::Utc::now(), KEEP_BEFORE_MIGRATION)?;
+    tracing::info!(from = found, backup = %made.path.display(), "backed up before migrating");
+    Ok(made.path)
 }

@@ -1,6 +1,7 @@
 //! The database: opening it with our pragmas, migrations and backups, and one module per table.
 
 pub mod aftersales_requests;
+pub mod backups;
 pub mod case_events;
 pub mod case_lines;
 pub mod cases;
@@ -29,7 +30,7 @@ pub mod sync_state;
 pub mod warranty_policies;
 pub mod warranty_units;
 
-pub use migrate::{backup_to, migrate_to, LATEST_VERSION, MIGRATIONS};
+pub use migrate::{migrate_to, LATEST_VERSION, MIGRATIONS};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -47,13 +48,40 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("the database {path} is damaged ({detail}); nothing was written to it: restore a backup")]
+    Damaged { path: PathBuf, detail: String },
+    #[error("{path} cannot be used: {reason}")]
+    Unusable { path: PathBuf, reason: String },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+impl StoreError {
+    /// SQLite's "database or disk is full" (also what `PRAGMA max_page_count` raises).
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if is_disk_full(e))
+    }
+}
+
+pub fn is_disk_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Opens (creating if needed) and migrates the database file. An existing file is backed up before any
-/// migration touches it; a file from a newer app is refused before anything is written to it.
+/// Opens (creating if needed) and migrates the database file. An existing file is checked and backed up
+/// before any migration touches it; a file from a newer app is refused before anything is written to it.
 pub fn open(path: &Path) -> Result<Connection, StoreError> {
+    open_with(path, false)
+}
+
+/// As `open`, and first a quick integrity check whatever the version: the app's start, so a damaged file
+/// is found before the day's work is written into it.
+pub fn open_checked(path: &Path) -> Result<Connection, StoreError> {
+    open_with(path, true)
+}
+
+fn open_with(path: &Path, always_check: bool) -> Result<Connection, StoreError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
     }
@@ -62,9 +90,21 @@ pub fn open(path: &Path) -> Result<Connection, StoreError> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+            StoreError::Damaged { path: path.to_path_buf(), detail: e.to_string() }
+        }
+        _ => e.into(),
+    })?;
     if found > LATEST_VERSION || found < 0 {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, known: LATEST_VERSION });
+    }
+    if always_check || (found > 0 && found < LATEST_VERSION) {
+        let problem = backups::integrity_problems(&conn, "quick_check")
+            .map_err(|e| StoreError::Damaged { path: path.to_path_buf(), detail: e.to_string() })?;
+        if let Some(detail) = problem {
+            return Err(StoreError::Damaged { path: path.to_path_buf(), detail });
+        }
     }
     apply_pragmas(&conn)?;
     migrate::run(&conn, path, found)?;

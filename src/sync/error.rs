@@ -34,6 +34,7 @@ impl SyncError {
             SyncError::Network(_) => "network",
             SyncError::Protocol(_) => "network",
             SyncError::Cancelled => "conflict",
+            SyncError::Store(s) if s.is_disk_full() => "disk_full",
             SyncError::Store(_) | SyncError::Credentials(_) => "internal",
         }
     }

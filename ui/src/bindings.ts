@@ -1,8 +1,26 @@
 // Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.
 
 export type Platform = "shopify" | "woocommerce" | "pdd" | "taobao" | "jd" | "douyin" | "wechat_shop";
-export type ErrorCode = "validation" | "not_found" | "conflict" | "network" | "auth" | "rate_limited" | "precondition" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "network" | "auth" | "rate_limited" | "precondition" | "disk_full" | "damaged" | "internal";
 export type ApiError = { code: ErrorCode, message: string, };
+export type BackupDto = { file_name: string, path: string, 
+/**
+ * `daily`, `manual`, `before-migration` or `before-restore`.
+ */
+kind: string, created_at: string, bytes: number, };
+export type RestoreResultDto = { restored_schema: number, 
+/**
+ * The data as it was just before the restore, kept as a backup of its own.
+ */
+previous_data: BackupDto, };
+export type RecoveryDto = { database: string, problem: ApiError, backups: Array<BackupDto>, };
+export type DiagnosticsDto = { path: string, 
+/**
+ * The names of the files inside the ZIP.
+ */
+files: Array<string>, bytes: number, };
+export type OutInput = { out: string | null, };
+export type FileInput = { file: string, };
 export type ShopCredentials = { "platform": "shopify", token: string, } | { "platform": "woocommerce", key: string, secret: string, } | { "platform": "pdd", client_id: string, client_secret: string, access_token: string, } | { "platform": "taobao", app_key: string, app_secret: string, session: string, };
 export type SyncProgressDto = { stream: string, pages: number, orders: number, total: number | null, rate_per_sec: number, eta_secs: number | null, };
 export type SyncStatusDto = { running: boolean, progress: SyncProgressDto | null, last_attempt_at: string | null, last_success_at: string | null, last_error: string | null, last_error_code: ErrorCode | null, orders_count: number, };
@@ -16,7 +34,15 @@ export type SettingsDto = {
 /**
  * 0: background sync off; otherwise 5 to 1440.
  */
-sync_interval_minutes: number, };
+sync_interval_minutes: number, 
+/**
+ * Backups of each kind kept in the backups folder (1 to 100); older ones are deleted.
+ */
+backup_keep: number, 
+/**
+ * Days of log files kept (1 to 365).
+ */
+log_keep_days: number, };
 export type OrdersQuery = { shop_id: number | null, search: string | null, limit: number, offset: number, };
 export type OrderLineDto = { external_id: string, sku: string | null, title: string, quantity: number, price: string, };
 export type RefundDto = { external_id: string, amount: string, created_at: string, note: string | null, };

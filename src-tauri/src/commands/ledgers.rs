@@ -141,8 +141,8 @@ pub async fn export_warranty(desk: State<'_, Desk>, input: ExportWarrantyInput) 
 pub async fn choose_save_path(app: tauri::AppHandle, input: SavePathInput) -> Result<Option<String>, ApiError> {
     use tauri_plugin_dialog::DialogExt;
     let ext = input.extension.trim().to_ascii_lowercase();
-    if !matches!(ext.as_str(), "xlsx" | "csv" | "zip") {
-        return Err(ApiError::validation("extension", "xlsx, csv or zip"));
+    if !matches!(ext.as_str(), "xlsx" | "csv" | "zip" | "db") {
+        return Err(ApiError::validation("extension", "xlsx, csv, zip or db"));
     }
     let name = input.default_name.trim().replace(['/', '\\'], "-");
     let picked = app.dialog().file().set_file_name(&name).add_filter(ext.to_uppercase(), &[ext.as_str()]).blocking_save_file();

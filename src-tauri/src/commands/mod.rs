@@ -11,3 +11,4 @@ pub mod rules;
 pub mod settings;
 pub mod shops;
 pub mod sync;
+pub mod upkeep;

@@ -154,6 +154,14 @@ async fn dispatch(State(desk): State<Arc<Desk>>, Path(command): Path<String>, bo
         "snooze_case" => with_input!(args, |i| desk.snooze_case(i).await),
         "reminder_settings" => to_value(desk.reminder_settings()),
         "update_reminder_settings" => with_input!(args, |i| desk.update_reminder_settings(i).await),
+        "backups" => to_value(desk.backups()),
+        "backup_now" => with_input!(args, |i| desk.backup_now(i).await),
+        "restore_backup" => with_input!(args, |i| desk.restore(i).await),
+        "export_diagnostics" => with_input!(args, |i| desk.export_diagnostics(i)),
+        // The bridge opens a database that opened: there is never anything to recover.
+        "startup_problem" => Ok(Value::Null),
+        // No open dialog in a browser: the file a test names in $AFTERSALES_OPEN_FILE, else "cancelled".
+        "choose_backup_file" => Ok(std::env::var("AFTERSALES_OPEN_FILE").map(Value::String).unwrap_or(Value::Null)),
         "choose_save_path" => input(&args).and_then(|i| to_value(Ok(save_path_in_exports(&desk, i)))),
         other => Err(ApiError::new(ErrorCode::NotFound, format!("no command named '{other}'"))),
     };
@@ -192,6 +200,7 @@ fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         ErrorCode::Precondition => StatusCode::PRECONDITION_FAILED,
         ErrorCode::Network => StatusCode::BAD_GATEWAY,
-        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorCode::DiskFull => StatusCode::INSUFFICIENT_STORAGE,
+        ErrorCode::Damaged | ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -4,6 +4,7 @@ mod bridge;
 mod cases_cli;
 mod ledgers_cli;
 mod output;
+mod upkeep_cli;
 
 use aftersales::api::{AddShopInput, Desk, OrdersQuery, SyncInput};
 use aftersales::demo_shop::faults::Faults;
@@ -127,6 +128,8 @@ enum Command {
     /// Repair records or warranty units to XLSX or CSV (UTF-8 with BOM)
     #[command(subcommand)]
     Export(ledgers_cli::ExportCmd),
+    #[command(flatten)]
+    Upkeep(upkeep_cli::UpkeepCmd),
     /// Serve the UI and the API over loopback HTTP, for browser tests (not for daily use)
     #[command(name = "ui-bridge", hide = true)]
     UiBridge {
@@ -378,6 +381,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             shop.stop().await;
             Ok(())
         }
+        Command::Upkeep(cmd) => upkeep_cli::run(&db, cmd).await,
         Command::Bindings => {
             print!("{}", aftersales::api::bindings::typescript());
             Ok(())

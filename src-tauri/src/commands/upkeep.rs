@@ -1,0 +1,51 @@
+//! Backups, restore, diagnostics, and the recovery screen shown when the database would not open.
+
+use aftersales::api::{self, ApiError, BackupDto, Desk, DiagnosticsDto, FileInput, OutInput, RecoveryDto, RestoreResultDto};
+use tauri::State;
+
+/// Set at start when the database failed its integrity check: the app then shows only the recovery screen.
+pub struct Recovery(pub Option<RecoveryDto>);
+
+#[tauri::command]
+pub fn startup_problem(recovery: State<'_, Recovery>) -> Option<RecoveryDto> {
+    recovery.0.clone()
+}
+
+/// Puts the chosen backup in place of the damaged database (kept beside it), then starts the app afresh.
+#[tauri::command]
+pub fn recover_from_backup(app: tauri::AppHandle, recovery: State<'_, Recovery>, input: FileInput) -> Result<(), ApiError> {
+    let Some(problem) = &recovery.0 else {
+        return Err(ApiError::new(api::ErrorCode::Precondition, "the database opened: restore from Settings → Backups instead"));
+    };
+    let db = std::path::PathBuf::from(&problem.database);
+    api::recover_from(&db, &input.file, chrono::Utc::now())?;
+    app.restart()
+}
+
+#[tauri::command]
+pub fn backups(desk: State<'_, Desk>) -> Result<Vec<BackupDto>, ApiError> {
+    desk.backups()
+}
+
+#[tauri::command]
+pub async fn backup_now(desk: State<'_, Desk>, input: OutInput) -> Result<BackupDto, ApiError> {
+    desk.backup_now(input).await
+}
+
+#[tauri::command]
+pub async fn restore_backup(desk: State<'_, Desk>, input: FileInput) -> Result<RestoreResultDto, ApiError> {
+    desk.restore(input).await
+}
+
+#[tauri::command]
+pub fn export_diagnostics(desk: State<'_, Desk>, input: OutInput) -> Result<DiagnosticsDto, ApiError> {
+    desk.export_diagnostics(input)
+}
+
+/// The system's open dialog for a backup file (`.db`); None when the merchant cancels.
+#[tauri::command]
+pub async fn choose_backup_file(app: tauri::AppHandle) -> Option<String> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app.dialog().file().add_filter("SQLite", &["db", "sqlite", "sqlite3"]).blocking_pick_file();
+    picked.and_then(|p| p.into_path().ok()).map(|p| p.to_string_lossy().into_owned())
+}
