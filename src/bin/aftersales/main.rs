@@ -158,6 +158,9 @@ enum DemoShopCmd {
         orders: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Spread the orders over this many days before now
+        #[arg(long)]
+        span_days: Option<i64>,
         /// Use this access token (WooCommerce: consumer key) instead of a random one
         #[arg(long)]
         token: Option<String>,
@@ -316,6 +319,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             port,
             orders,
             seed,
+            span_days,
             token,
             secret,
             bucket,
@@ -329,6 +333,9 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             cfg.platform = platform;
             cfg.orders = orders;
             cfg.seed = seed;
+            if let Some(days) = span_days {
+                cfg.span_days = days;
+            }
             cfg.token = token;
             cfg.secret = secret;
             cfg.bucket_size = bucket;
