@@ -25,6 +25,11 @@ pub fn minor_digits(currency: &str) -> u32 {
 /// Parses "12.30" into 1230 for a 2-digit currency, without passing through floating point.
 pub fn parse_minor(value: &str, currency: &str) -> Result<i64, MoneyError> {
     let trimmed = value.trim();
+    // Plain decimals only: no exponents ("1e5"), separators or signs in the middle, which a person never means.
+    let body = trimmed.strip_prefix('-').unwrap_or(trimmed);
+    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.') || body.bytes().filter(|b| *b == b'.').count() > 1 {
+        return Err(MoneyError::NotDecimal(value.to_string()));
+    }
     let d = Decimal::from_str(trimmed).map_err(|_| MoneyError::NotDecimal(value.to_string()))?;
     let digits = minor_digits(currency);
     let scaled = d.checked_mul(Decimal::from(10i64.pow(digits))).ok_or_else(|| MoneyError::TooLarge(value.to_string()))?;

@@ -3,6 +3,7 @@
 
 mod background;
 mod commands;
+mod links;
 mod reminders;
 mod tray;
 
@@ -31,6 +32,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         // First, so a second launch hands over to this one (and focuses it) before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
+        .plugin(links::plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
@@ -55,7 +57,6 @@ pub fn run() {
             commands::shops::test_connection,
             commands::shops::update_shop,
             commands::shops::remove_shop,
-            commands::shops::add_offline_shop,
             commands::shops::set_goods_class,
             commands::rules::list_rules,
             commands::rules::set_rule_override,

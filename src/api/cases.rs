@@ -138,19 +138,19 @@ impl Desk {
     }
 
     pub async fn list_cases(&self, q: CasesQuery) -> ApiResult<CasesPage> {
-        if !(1..=500).contains(&q.limit) || q.offset < 0 {
-            return Err(ApiError::validation("limit", "between 1 and 500, with a non-negative offset"));
-        }
+        super::input::page_arg(q.limit, q.offset, 500)?;
+        super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
         if let Some(s) = q.status.as_deref().filter(|s| *s != "open") {
             CaseStatus::parse(s).ok_or_else(|| ApiError::validation("status", format!("'{s}' is not a case status")))?;
         }
+        let due_within = q.due_within_hours.map(|h| hours_arg("due_within_hours", h)).transpose()?;
         self.judge_now().await?;
         let now = self.clock.now_ms();
         let filter = CaseFilter {
             shop_id: q.shop_id,
             status: q.status.clone(),
             case_type: q.case_type.map(|t| t.id().to_string()),
-            due_before: q.due_within_hours.map(|h| hours_arg("due_within_hours", h)).transpose()?.map(|ms| now + ms),
+            due_before: due_within.map(|ms| now + ms),
         };
         let conn = self.reader()?;
         let rows = case_rows::list(&conn, &filter, q.limit, q.offset)?;
@@ -159,6 +159,8 @@ impl Desk {
     }
 
     pub async fn get_case(&self, input: CaseIdInput) -> ApiResult<CaseDetailDto> {
+        // The case must exist before anything is judged: a wrong id changes nothing.
+        case_rows::get(&self.reader()?, input.id)?;
         self.judge_now().await?;
         self.detail(&self.reader()?, input.id)
     }
@@ -183,7 +185,7 @@ impl Desk {
                 let l = order_lines::for_orders(&conn, &[o.id])?
                     .into_iter()
                     .find(|l| l.external_id == line_id || l.sku.as_deref() == Some(line_id))
-                    .ok_or_else(|| ApiError::validation("line", format!("order {} has no line {line_id}", o.number)))?;
+                    .ok_or_else(|| ApiError::validation("line_external_id", format!("order {} has no line {line_id}", o.number)))?;
                 vec![CaseLineRow { line_external_id: Some(l.external_id), sku: l.sku, title: l.title, quantity: l.quantity, received_qty: 0, damaged_qty: 0 }]
             }
             (Some(o), None) => order_lines::for_orders(&conn, &[o.id])?
@@ -225,8 +227,8 @@ impl Desk {
         let case = case_rows::get(&conn, input.case_id)?;
         let shop = shops::get(&conn, case.shop_id)?;
         let amount = money_arg("amount", &input.amount, &case.currency)?;
-        if input.damaged.is_some_and(|d| d < 0) {
-            return Err(ApiError::validation("damaged", "cannot be negative"));
+        if input.damaged.is_some_and(|d| !(0..=1_000_000).contains(&d)) {
+            return Err(ApiError::validation("damaged", "a count of items between 0 and a million"));
         }
         let tx = write_tx(&mut conn)?;
         service::act(
@@ -251,7 +253,8 @@ impl Desk {
 
     /// Running deadlines due within the window (overdue ones first), across shops.
     pub async fn due_clocks(&self, input: DueInput) -> ApiResult<Vec<DueItemDto>> {
-        let within = hours_arg("within", input.within_hours)?;
+        let within = hours_arg("within_hours", input.within_hours)?;
+        super::input::shop_arg(&self.reader()?, "shop_id", input.shop_id)?;
         let real_now = self.clock.now_ms();
         let now = query_time("at", &input.at, real_now)?;
         // Breaches are facts: judged at the real time, never at a moment someone asks about.
@@ -276,7 +279,7 @@ impl Desk {
         let line = order_lines::for_orders(&conn, &[order.id])?
             .into_iter()
             .find(|l| l.external_id == input.line_external_id || l.sku.as_deref() == Some(input.line_external_id.as_str()))
-            .ok_or_else(|| ApiError::validation("line", format!("order {} has no line {}", order.number, input.line_external_id)))?;
+            .ok_or_else(|| ApiError::validation("line_external_id", format!("order {} has no line {}", order.number, input.line_external_id)))?;
         let refunded: i64 = crate::store::order_refunds::for_orders(&conn, &[order.id])?.iter().map(|f| f.amount_minor).sum();
         let class = line.sku.as_deref().map(|s| goods_classes::get(&conn, shop.id, s)).transpose()?.flatten();
         let at = time_arg("at", &input.at, self.clock.now_ms())?;

@@ -24,6 +24,10 @@ impl Desk {
     pub fn compensations(&self, q: CompensationsQuery) -> ApiResult<CompensationsDto> {
         let now = self.clock.now_ms();
         let conn = self.reader()?;
+        if let Some(id) = q.case_id {
+            crate::store::cases::get(&conn, id)
+                .map_err(|_| ApiError::new(super::ErrorCode::NotFound, format!("case_id: there is no case {id}")))?;
+        }
         let from = optional_time("from", &q.from, now)?;
         let to = optional_time("to", &q.to, now)?;
         if let (Some(f), Some(t)) = (from, to) {

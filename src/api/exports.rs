@@ -6,7 +6,7 @@ use super::{
     ApiError, ApiResult, Desk, ExportColumnDto, ExportColumnsDto, ExportRepairsInput, ExportResultDto,
     ExportWarrantyInput,
 };
-use crate::exports::{self, Column, ExportError, ExportFormat, Lang};
+use crate::exports::{self, Column, ExportError, ExportFormat};
 use crate::store::repairs::RepairFilter;
 use std::path::PathBuf;
 
@@ -75,7 +75,8 @@ impl Desk {
             }
         }
         let path = self.export_path(&input.out, "repairs", input.format)?;
-        let lang = Lang::parse(input.lang.as_deref());
+        let lang = super::input::lang_arg(&input.lang)?;
+        super::input::shop_arg(&self.reader()?, "shop_id", input.shop_id)?;
         let conn = self.reader()?;
         let filter = RepairFilter {
             shop_id: input.shop_id,
@@ -92,7 +93,8 @@ impl Desk {
     pub fn export_warranty(&self, input: ExportWarrantyInput) -> ApiResult<ExportResultDto> {
         let now = self.clock.now_ms();
         let path = self.export_path(&input.out, "warranty", input.format)?;
-        let lang = Lang::parse(input.lang.as_deref());
+        let lang = super::input::lang_arg(&input.lang)?;
+        super::input::shop_arg(&self.reader()?, "shop_id", input.shop_id)?;
         let conn = self.reader()?;
         let rows = exports::warranty::export(&conn, input.shop_id, &input.statuses, &input.columns, lang, now, input.format, &path)?;
         tracing::info!(rows, format = input.format.ext(), "warranty exported");

@@ -45,8 +45,12 @@ impl Desk {
         if p.platform != shop.platform {
             return Err(ApiError::validation("profile", format!("'{}' reads {} exports; {} is a {} shop", p.id, p.platform, shop.name, shop.platform)));
         }
+        if input.file_name.trim().is_empty() {
+            return Err(ApiError::validation("file_name", "the file's name is needed (it tells CSV from XLSX)"));
+        }
         let bytes = match (&input.content_base64, &input.path) {
-            (Some(b64), _) => {
+            (Some(_), Some(_)) => return Err(ApiError::validation("path", "give the file's content or its path, not both")),
+            (Some(b64), None) => {
                 use base64::Engine;
                 base64::engine::general_purpose::STANDARD.decode(b64.as_bytes()).map_err(|_| ApiError::validation("content_base64", "not base64"))?
             }
@@ -123,7 +127,10 @@ impl Desk {
         }
         let derived = crate::cases::from_requests::derive(&tx, &shop, now)?;
         crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
+        // Imported orders are the shop's orders as much as synced ones: their lines under a policy get units.
+        let units = crate::warranty::units::derive_for_shop(&tx, &shop, Some(now), now)?;
         tx.commit()?;
+        tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the import");
         report.cases_opened = derived.opened as i64;
         report.cases_moved = derived.moved as i64;
         report.written = true;

@@ -91,3 +91,36 @@ pub fn money_or_zero(field: &str, v: &str, currency: &str) -> ApiResult<i64> {
     }
     Ok(m)
 }
+
+/// Offsets past this are typing mistakes: no list here holds a billion rows.
+pub const MAX_OFFSET: i64 = 1_000_000_000;
+
+/// A page of a list: 1 to `max` rows from an offset between zero and a billion.
+pub fn page_arg(limit: i64, offset: i64, max: i64) -> ApiResult<()> {
+    if !(1..=max).contains(&limit) {
+        return Err(ApiError::validation("limit", format!("between 1 and {max}")));
+    }
+    if !(0..=MAX_OFFSET).contains(&offset) {
+        return Err(ApiError::validation("offset", "between 0 and a billion"));
+    }
+    Ok(())
+}
+
+/// A shop that an input names must exist: a filter on a shop that is not there would quietly show nothing.
+pub fn shop_arg(conn: &rusqlite::Connection, field: &str, id: Option<i64>) -> ApiResult<()> {
+    match id {
+        Some(id) if crate::store::shops::get(conn, id).is_err() => {
+            Err(ApiError::new(super::ErrorCode::NotFound, format!("{field}: there is no shop {id}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The language of an export: `en`, `zh` (or `zh-CN`), or none for English.
+pub fn lang_arg(v: &Option<String>) -> ApiResult<crate::exports::Lang> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_ascii_lowercase).as_deref() {
+        None | Some("en") => Ok(crate::exports::Lang::En),
+        Some("zh" | "zh-cn") => Ok(crate::exports::Lang::Zh),
+        Some(other) => Err(ApiError::validation("lang", format!("'{other}' is not en or zh"))),
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::input::{optional_time, query_time};
 use super::{ApiError, ApiResult, Desk, ExportMetricsInput, ExportResultDto, InterventionAverageInput, MetricsQuery};
-use crate::exports::{ExportFormat, Lang};
+use crate::exports::ExportFormat;
 use crate::metrics::{compute, Metrics, Window, DAY};
 use crate::store::{settings, shops};
 
@@ -54,7 +54,7 @@ impl Desk {
             }
             None => (String::new(), chrono_tz::Asia::Shanghai),
         };
-        let lang = Lang::parse(input.lang.as_deref());
+        let lang = super::input::lang_arg(&input.lang)?;
         let shop = if shop.is_empty() { lang.pick("All shops", "全部店铺").to_string() } else { shop };
         let rows = crate::exports::metrics::export(&m, &shop, tz, lang, &path)?;
         tracing::info!(rows, "dashboard exported");

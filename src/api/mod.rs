@@ -11,6 +11,7 @@ mod exports;
 mod followups;
 mod import_dto;
 mod imports;
+mod invoke;
 pub mod dto;
 mod error;
 mod input;
@@ -31,6 +32,7 @@ pub use dto::*;
 pub use ledger_dto::*;
 pub use maintenance_dto::*;
 pub use backups::{recover_from, recovery};
+pub use invoke::{input, invoke};
 pub use import_dto::*;
 pub use error::{ApiError, ErrorCode};
 

@@ -11,13 +11,9 @@ pub const MAX_PAGE: i64 = 500;
 
 impl Desk {
     pub fn list_orders(&self, q: OrdersQuery) -> ApiResult<OrdersPage> {
-        if !(1..=MAX_PAGE).contains(&q.limit) {
-            return Err(ApiError::validation("limit", format!("must be between 1 and {MAX_PAGE}")));
-        }
-        if q.offset < 0 {
-            return Err(ApiError::validation("offset", "cannot be negative"));
-        }
+        super::input::page_arg(q.limit, q.offset, MAX_PAGE)?;
         let conn = self.reader()?;
+        super::input::shop_arg(&conn, "shop_id", q.shop_id)?;
         let filter = orders::OrderFilter { shop_id: q.shop_id, search: q.search.as_deref() };
         let rows = orders::list(&conn, &filter, q.limit, q.offset)?;
         let total = orders::count(&conn, &filter)?;

@@ -105,9 +105,8 @@ fn detail(conn: &Connection, id: i64, now: i64) -> ApiResult<RepairDetailDto> {
 
 impl Desk {
     pub fn repairs(&self, q: RepairsQuery) -> ApiResult<RepairsPage> {
-        if !(1..=1000).contains(&q.limit) || q.offset < 0 {
-            return Err(ApiError::validation("limit", "between 1 and 1000, with a non-negative offset"));
-        }
+        super::input::page_arg(q.limit, q.offset, 1000)?;
+        super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
         let now = self.clock.now_ms();
         let conn = self.reader()?;
         let f = RepairFilter {

@@ -123,7 +123,18 @@ impl Desk {
     /// Renames, moves or re-keys a shop. A new URL or new credentials are tested before anything is saved.
     pub async fn update_shop(&self, input: UpdateShopInput) -> ApiResult<ShopDto> {
         let name = clean_name(&input.name)?;
-        let current = shops::get(&self.reader()?, input.id)?;
+        let reader = self.reader()?;
+        let current = shops::get(&reader, input.id)?;
+        if shops::is_offline(&reader, input.id)? {
+            // A shop kept by hand has no address and no credentials: only its name changes.
+            if !input.base_url.trim().is_empty() || input.credentials.is_some() {
+                return Err(ApiError::validation("base_url", "a shop kept by hand has no address or credentials; connect the shop as a new one"));
+            }
+            let conn = self.writer.lock().await;
+            shops::update_identity(&conn, input.id, &name, "")?;
+            let row = shops::get(&conn, input.id)?;
+            return self.shop_dto(&conn, row);
+        }
         let stored = self.credentials.get(input.id)?;
         let credentials = input.credentials.as_ref().unwrap_or(&stored);
         if credentials.platform().id() != current.platform {

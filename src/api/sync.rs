@@ -115,6 +115,7 @@ impl Desk {
 
     /// Stops a running sync after the page it is on; what was written stays. No-op when not syncing.
     pub fn cancel_sync(&self, input: ShopIdInput) -> ApiResult<()> {
+        super::input::shop_arg(&self.reader()?, "id", Some(input.id))?;
         if let Ok(map) = self.syncing.lock() {
             if let Some(r) = map.get(&input.id) {
                 r.cancel.store(true, Ordering::SeqCst);

@@ -209,9 +209,8 @@ impl Desk {
     }
 
     pub fn warranty_units(&self, q: WarrantyUnitsQuery) -> ApiResult<WarrantyUnitsPage> {
-        if !(1..=500).contains(&q.limit) || q.offset < 0 {
-            return Err(ApiError::validation("limit", "between 1 and 500, with a non-negative offset"));
-        }
+        super::input::page_arg(q.limit, q.offset, 500)?;
+        super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
         let now = self.clock.now_ms();
         let conn = self.reader()?;
         let search = text_arg("search", q.search.as_deref(), 64, false)?

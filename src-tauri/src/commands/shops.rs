@@ -1,5 +1,5 @@
 use aftersales::api::{
-    AddShopInput, ApiError, ConnectionTestDto, Desk, GoodsClassInput, OfflineShopInput, ShopDto, ShopIdInput, TestConnectionInput,
+    AddShopInput, ApiError, ConnectionTestDto, Desk, GoodsClassInput, ShopDto, ShopIdInput, TestConnectionInput,
     UpdateShopInput,
 };
 use tauri::State;
@@ -27,11 +27,6 @@ pub async fn update_shop(desk: State<'_, Desk>, input: UpdateShopInput) -> Resul
 #[tauri::command]
 pub async fn remove_shop(desk: State<'_, Desk>, input: ShopIdInput) -> Result<(), ApiError> {
     desk.remove_shop(input).await
-}
-
-#[tauri::command]
-pub async fn add_offline_shop(desk: State<'_, Desk>, input: OfflineShopInput) -> Result<ShopDto, ApiError> {
-    desk.add_offline_shop(input).await
 }
 
 #[tauri::command]

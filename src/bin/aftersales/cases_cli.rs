@@ -156,7 +156,8 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
             }
         }
         CasesCmd::Due { within, at, json } => {
-            let items = desk.due_clocks(DueInput { within_hours: parse_duration_hours(&within)?, shop_id: None, at }).await?;
+            let hours = parse_duration_hours(&within).map_err(|e| e.context("--within"))?;
+            let items = desk.due_clocks(DueInput { within_hours: hours, shop_id: None, at }).await?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&items)?);
             } else {

@@ -15,7 +15,7 @@ export function ClocksChart({ rows }: { rows: KindCompliance[] }) {
     // A category axis is drawn bottom-up: reversed, the kinds read in the table's order.
     const shown = [...rows].reverse();
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (value == null ? DASH : `${String(value)}%`) },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', valueFormatter: (value: unknown) => (value == null ? DASH : `${String(value)}%`) },
       grid: { left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: shown.map((row) => kindName(row.kind)), axisLabel: { width: 140, overflow: 'truncate' } },

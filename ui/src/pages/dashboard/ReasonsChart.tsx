@@ -15,7 +15,7 @@ export function ReasonsChart({ rows }: { rows: KeyRate[] }) {
     // A category axis is drawn bottom-up: reversed, the engine's first (highest-priority) reason is on top.
     const shown = [...rows].reverse();
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
       grid: { left: 8, right: 32, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: {

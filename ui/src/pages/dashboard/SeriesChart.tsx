@@ -8,7 +8,7 @@ export function SeriesChart({ series }: { series: DayPoint[] }) {
   const { t } = useTranslation();
   const option = useMemo<EChartOption>(
     () => ({
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: series.map((point) => point.date) },
