@@ -24,6 +24,7 @@ function recording(): { backend: Backend; calls: Call[] } {
 }
 
 const credentials = { platform: 'woocommerce', key: 'ck_1', secret: 'cs_1' } as const;
+const settings = { sync_interval_minutes: 15, backup_keep: 10, log_keep_days: 14 };
 const casesQuery: CasesQuery = { shop_id: null, status: 'open', case_type: null, due_within_hours: 24, limit: 20, offset: 0 };
 const newCase: NewCaseInput = {
   shop_id: 1,
@@ -71,7 +72,7 @@ describe('backendOver', () => {
     ['syncShops', (b) => b.syncShops({ shop_id: null }), 'sync_shops', { input: { shop_id: null } }],
     ['cancelSync', (b) => b.cancelSync({ id: 3 }), 'cancel_sync', { input: { id: 3 } }],
     ['getSettings', (b) => b.getSettings(), 'get_settings', undefined],
-    ['updateSettings', (b) => b.updateSettings({ sync_interval_minutes: 15 }), 'update_settings', { input: { sync_interval_minutes: 15 } }],
+    ['updateSettings', (b) => b.updateSettings(settings), 'update_settings', { input: settings }],
     ['getOrder', (b) => b.getOrder({ id: 7 }), 'get_order', { input: { id: 7 } }],
     ['startDemo', (b) => b.startDemo(), 'start_demo', undefined],
     ['listCases', (b) => b.listCases(casesQuery), 'list_cases', { input: casesQuery }],
@@ -92,6 +93,15 @@ describe('backendOver', () => {
     ['saveImportProfile', (b) => b.saveImportProfile(profile), 'save_import_profile', { input: profile }],
     ['importPreview', (b) => b.importPreview({ ...importInput, dry_run: true }), 'import_preview', { input: { ...importInput, dry_run: true } }],
     ['importFile', (b) => b.importFile(importInput), 'import_file', { input: importInput }],
+    ['backups', (b) => b.backups(), 'backups', undefined],
+    ['backupNow', (b) => b.backupNow({ out: null }), 'backup_now', { input: { out: null } }],
+    ['backupNow to a file', (b) => b.backupNow({ out: '/tmp/copy.db' }), 'backup_now', { input: { out: '/tmp/copy.db' } }],
+    ['restoreBackup', (b) => b.restoreBackup({ file: '/b/manual-1.db' }), 'restore_backup', { input: { file: '/b/manual-1.db' } }],
+    ['exportDiagnostics', (b) => b.exportDiagnostics({ out: '/tmp/d.zip' }), 'export_diagnostics', { input: { out: '/tmp/d.zip' } }],
+    ['chooseBackupFile', (b) => b.chooseBackupFile(), 'choose_backup_file', undefined],
+    ['chooseSavePath for a database', (b) => b.chooseSavePath({ default_name: 'a.db', extension: 'db' }), 'choose_save_path', { input: { default_name: 'a.db', extension: 'db' } }],
+    ['startupProblem', (b) => b.startupProblem(), 'startup_problem', undefined],
+    ['recoverFromBackup', (b) => b.recoverFromBackup({ file: '/b/daily-1.db' }), 'recover_from_backup', { input: { file: '/b/daily-1.db' } }],
   ])('%s calls the engine command %s', async (_method, call, command, args) => {
     const { backend, calls } = recording();
     await call(backend);

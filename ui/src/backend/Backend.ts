@@ -7,6 +7,12 @@ import type {
   RemindersQuery,
   SnoozeInput,
   AddEvidenceInput,
+  BackupDto,
+  DiagnosticsDto,
+  FileInput,
+  OutInput,
+  RecoveryDto,
+  RestoreResultDto,
   AddShopInput,
   CaseActionInput,
   CaseDetailDto,
@@ -144,6 +150,13 @@ export interface Backend {
   saveImportProfile(input: ImportProfile): Promise<ImportProfile[]>;
   importPreview(input: ImportInput): Promise<ImportPreviewDto>;
   importFile(input: ImportInput): Promise<ImportReportDto>;
+  backups(): Promise<BackupDto[]>;
+  backupNow(input: OutInput): Promise<BackupDto>;
+  restoreBackup(input: FileInput): Promise<RestoreResultDto>;
+  exportDiagnostics(input: OutInput): Promise<DiagnosticsDto>;
+  chooseBackupFile(): Promise<string | null>;
+  startupProblem(): Promise<RecoveryDto | null>;
+  recoverFromBackup(input: FileInput): Promise<null>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -215,5 +228,12 @@ export function backendOver(invoke: Invoke): Backend {
     saveImportProfile: (input) => invoke('save_import_profile', { input }),
     importPreview: (input) => invoke('import_preview', { input }),
     importFile: (input) => invoke('import_file', { input }),
+    backups: () => invoke('backups'),
+    backupNow: (input) => invoke('backup_now', { input }),
+    restoreBackup: (input) => invoke('restore_backup', { input }),
+    exportDiagnostics: (input) => invoke('export_diagnostics', { input }),
+    chooseBackupFile: () => invoke('choose_backup_file'),
+    startupProblem: () => invoke('startup_problem'),
+    recoverFromBackup: (input) => invoke('recover_from_backup', { input }),
   };
 }

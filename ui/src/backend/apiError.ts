@@ -1,18 +1,21 @@
 import type { ApiError, ErrorCode } from '../bindings';
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'validation',
-  'not_found',
-  'conflict',
-  'network',
-  'auth',
-  'rate_limited',
-  'precondition',
-  'internal',
-]);
+/** Every code the engine sends; a Record so that a code added to `ErrorCode` must be added here too. */
+const ERROR_CODES: Readonly<Record<ErrorCode, true>> = {
+  validation: true,
+  not_found: true,
+  conflict: true,
+  network: true,
+  auth: true,
+  rate_limited: true,
+  precondition: true,
+  disk_full: true,
+  damaged: true,
+  internal: true,
+};
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && ERROR_CODES.has(value);
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
 }
 
 /** Turns whatever a transport rejected with into the engine's `{code, message}` error shape. */

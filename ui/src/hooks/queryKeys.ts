@@ -63,6 +63,10 @@ export const queryKeys = {
   importPreviews: ['import_preview'] as const,
   /** A preview of one read of a file (`fileKey`), not of its bytes: they can be megabytes, too much to hash as a key. */
   importPreview: (shopId: number, profile: string, fileKey: number) => ['import_preview', shopId, profile, fileKey] as const,
+  /** The backups in the app's backups folder, newest first. */
+  backups: ['backups'] as const,
+  /** Whether the app started with a damaged database (and what can replace it). */
+  startupProblem: ['startup_problem'] as const,
 };
 
 export const mutationKeys = {

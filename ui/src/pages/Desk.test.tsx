@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../backend/Backend';
 import type { AddShopInput, SettingsDto, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput } from '../bindings';
+import { recovery } from '../test/backupFixtures';
 import { caseDetail, caseSummary, dueItem, order, shop, syncProgress, syncStatus } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import { Desk } from './Desk';
@@ -13,7 +14,7 @@ function notInThisTest() {
 /** An engine in memory that starts with no shop, like a first start. */
 function firstStartBackend() {
   let shops: ShopDto[] = [];
-  let settings: SettingsDto = { sync_interval_minutes: 30 };
+  let settings: SettingsDto = { sync_interval_minutes: 30, backup_keep: 10, log_keep_days: 14 };
   const orders = [order(), order({ id: 2, number: '#1002', buyer_name: 'Grace Hopper' })];
   const cases = [caseDetail(), caseDetail({ case: caseSummary({ id: 2, order_id: 2, order_number: '#1002', status: 'received' }) })];
   const due = cases.map((c) => dueItem(c.case));
@@ -112,6 +113,14 @@ function firstStartBackend() {
     saveImportProfile: notInThisTest(),
     importPreview: notInThisTest(),
     importFile: notInThisTest(),
+    // The database opened; Settings lists no backup yet, and these tests make none.
+    startupProblem: vi.fn(async () => null),
+    backups: vi.fn(async () => []),
+    backupNow: notInThisTest(),
+    restoreBackup: notInThisTest(),
+    exportDiagnostics: notInThisTest(),
+    chooseBackupFile: notInThisTest(),
+    recoverFromBackup: notInThisTest(),
   };
   return backend;
 }
@@ -275,6 +284,31 @@ describe('Desk', () => {
     });
   });
 
+  it('shows only the recovery page when the database did not open, and asks nothing else', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    backend.startupProblem = vi.fn(async () => recovery());
+    renderIn('en', <Desk />, backend);
+
+    expect(await screen.findByText('The database is damaged')).toBeInTheDocument();
+    expect(screen.getByTestId('recovery-database')).toHaveTextContent('/home/me/.local/share/aftersales-desk/desk.db');
+    expect(screen.getAllByTestId('recovery-restore')).toHaveLength(2);
+    expect(screen.queryByRole('menuitem'), 'no menu: nothing else works').toBeNull();
+    expect(backend.listShops, 'no other command is sent').not.toHaveBeenCalled();
+    expect(backend.dueClocks).not.toHaveBeenCalled();
+  });
+
+  it('asks for a startup problem first and opens as before when there is none', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    renderIn('en', <Desk />, backend);
+
+    await waitFor(() => expect(document.querySelectorAll('tbody tr[data-row-key]')).toHaveLength(2));
+    expect(backend.startupProblem).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('recovery-page')).toBeNull();
+    expect(screen.getByRole('menuitem', { name: /Settings/ })).toBeInTheDocument();
+  });
+
   it('opens the settings from the menu', async () => {
     const backend = firstStartBackend();
     await backend.startDemo();
@@ -285,5 +319,7 @@ describe('Desk', () => {
     expect(await screen.findByText('后台同步')).toBeInTheDocument();
     expect(await screen.findByText('每 30 分钟')).toBeInTheDocument();
     expect(backend.getSettings).toHaveBeenCalled();
+    expect(await screen.findByText('备份与诊断')).toBeInTheDocument();
+    await waitFor(() => expect(backend.backups).toHaveBeenCalled());
   });
 });

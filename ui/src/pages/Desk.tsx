@@ -11,7 +11,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Flex, Spin } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLayout, type AppMenu } from '../components/AppLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,6 +20,7 @@ import { useImportDialog } from '../components/import/useImportDialog';
 import { useDueClocks } from '../hooks/useDueClocks';
 import { useFollowups } from '../hooks/useFollowups';
 import { useShops } from '../hooks/useShops';
+import { useStartupProblem } from '../hooks/useStartupProblem';
 import { useLanguage } from '../i18n/useLanguage';
 import { CasesPage } from './cases/CasesPage';
 import { CompensationPage } from './compensation/CompensationPage';
@@ -28,6 +29,7 @@ import { DueSoonPage } from './due/DueSoonPage';
 import { FollowupsPage } from './followups/FollowupsPage';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
+import { RecoveryPage } from './recovery/RecoveryPage';
 import { RepairsPage } from './repairs/RepairsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { ShopsPage } from './shops/ShopsPage';
@@ -43,11 +45,31 @@ function isPageKey(key: string): key is PageKey {
 }
 
 /**
+ * The app as it starts: when its database could not be opened (damaged), only the page to put a backup in its
+ * place; otherwise the desk. While the engine is asked, just the frame: the answer is at hand.
+ */
+export function Desk() {
+  const { i18n } = useTranslation();
+  const language = useLanguage();
+  const problem = useStartupProblem();
+  const frame = (content: ReactNode) => (
+    <AppLayout language={language} onLanguageChange={(next) => void i18n.changeLanguage(next)}>
+      {content}
+    </AppLayout>
+  );
+
+  if (problem.isPending) return frame(null);
+  if (problem.data) return frame(<RecoveryPage recovery={problem.data} />);
+  // Null, or an engine that cannot say (an older bridge): it opened its database, nothing to recover.
+  return <OpenDesk />;
+}
+
+/**
  * The whole app: the welcome page until a shop exists, then the menu with the dashboard, orders, cases, due deadlines (their
  * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings; and the import of
  * a back-office export, from the Shops page or by dropping the file on the window.
  */
-export function Desk() {
+function OpenDesk() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const shops = useShops();

@@ -112,10 +112,17 @@ export function followup(overrides: Partial<FollowupDto> = {}): FollowupDto {
   };
 }
 
-/** A backend answering only the given commands; any other call is a test bug and fails loudly. */
+/**
+ * A backend answering only the given commands; any other call is a test bug and fails loudly. `startupProblem`
+ * answers null (the database opened) unless given: the app asks it first, whatever the test is about.
+ */
 export function fakeBackend<T extends Partial<Record<keyof Backend, unknown>>>(calls: T): Backend {
   return new Proxy(calls as unknown as Backend, {
     get: (target, command) =>
-      command in target ? target[command as keyof Backend] : () => Promise.reject(new Error(`unexpected backend call ${String(command)}`)),
+      command in target
+        ? target[command as keyof Backend]
+        : command === 'startupProblem'
+          ? () => Promise.resolve(null)
+          : () => Promise.reject(new Error(`unexpected backend call ${String(command)}`)),
   });
 }

@@ -4,7 +4,8 @@ import type { ExportResultDto } from '../../bindings';
 
 /**
  * The file an export wrote: how many rows (or the caller's own message) and where, the path copyable to find it
- * again. Kept on screen: a toast would vanish before the path could be copied.
+ * again. Kept on screen: a toast would vanish before the path could be copied. Any file written where the
+ * merchant chose fits (a backup copy, a diagnostics ZIP): give `message`, and `rows` when there is a count.
  */
 export function ExportResult({
   result,
@@ -12,7 +13,7 @@ export function ExportResult({
   testId = 'export-result',
   onClose,
 }: {
-  result: ExportResultDto;
+  result: Pick<ExportResultDto, 'path'> & Partial<Pick<ExportResultDto, 'rows'>>;
   message?: string;
   testId?: string;
   onClose?: () => void;
@@ -25,7 +26,7 @@ export function ExportResult({
         showIcon
         closable={onClose !== undefined}
         onClose={onClose}
-        message={message ?? t('exportDialog.done', { count: result.rows })}
+        message={message ?? t('exportDialog.done', { count: result.rows ?? 0 })}
         description={
           <Flex gap="small" wrap>
             <Typography.Text type="secondary">{t('exportDialog.savedTo')}</Typography.Text>

@@ -2,9 +2,15 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
 import type { SettingsDto } from '../../bindings';
+import { backupsOfEachKind } from '../../test/backupFixtures';
 import { reasons, ruleDto } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { SettingsPage } from './SettingsPage';
+
+/** The retention numbers as the engine defaults them; the interval varies by test. */
+function settings(sync_interval_minutes: number): SettingsDto {
+  return { sync_interval_minutes, backup_keep: 10, log_keep_days: 14 };
+}
 
 function settingsBackend(saved: SettingsDto) {
   let current = saved;
@@ -16,6 +22,7 @@ function settingsBackend(saved: SettingsDto) {
     }),
     listRules: vi.fn(async () => [ruleDto()]),
     listReasons: vi.fn(async () => reasons()),
+    backups: vi.fn(async () => backupsOfEachKind()),
     reminderSettings: vi.fn(async () => ({
       leads_minutes: [1440, 240, 60],
       quiet_enabled: false,
@@ -35,7 +42,7 @@ function openSelect() {
 
 describe('SettingsPage', () => {
   it('shows the saved interval and saves another one', async () => {
-    const backend = settingsBackend({ sync_interval_minutes: 60 });
+    const backend = settingsBackend(settings(60));
     renderIn('en', <SettingsPage />, backend);
 
     expect(await screen.findByText('Every hour')).toBeInTheDocument();
@@ -46,12 +53,12 @@ describe('SettingsPage', () => {
     fireEvent.click(await screen.findByText('Every 15 minutes'));
     fireEvent.click(save);
 
-    await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 15 }));
+    await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 15, backup_keep: 10, log_keep_days: 14 }));
     expect(await screen.findByText('Settings saved')).toBeInTheDocument();
   });
 
   it('turns background sync off in Chinese', async () => {
-    const backend = settingsBackend({ sync_interval_minutes: 240 });
+    const backend = settingsBackend(settings(240));
     renderIn('zh-CN', <SettingsPage />, backend);
 
     expect(await screen.findByText('每 4 小时')).toBeInTheDocument();
@@ -60,11 +67,11 @@ describe('SettingsPage', () => {
     // antd spaces out a two-character Chinese button label: 保 存.
     fireEvent.click(screen.getByRole('button', { name: /^保\s?存$/ }));
 
-    await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 0 }));
+    await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 0, backup_keep: 10, log_keep_days: 14 }));
   });
 
   it('shows the reminders, the deadline rules and the reasons below background sync', async () => {
-    const backend = settingsBackend({ sync_interval_minutes: 60 });
+    const backend = settingsBackend(settings(60));
     renderIn('en', <SettingsPage />, backend);
 
     expect(await screen.findByText('Every hour')).toBeInTheDocument();
@@ -75,10 +82,13 @@ describe('SettingsPage', () => {
     expect(within(await screen.findByTestId('rules-table')).getByTestId('rule-minutes')).toHaveTextContent('48 h');
     expect(screen.getByText('After-sales reasons')).toBeInTheDocument();
     expect(within(await screen.findByTestId('reasons-tree')).getByText('Damaged in transit')).toBeInTheDocument();
+    const backups = within(screen.getByTestId('backups-section'));
+    expect(backups.getByText('Backups and diagnostics')).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelectorAll('[data-testid="backups-table"] tbody tr[data-row-key]')).toHaveLength(4));
   });
 
   it('shows why the engine refused the interval', async () => {
-    const backend = settingsBackend({ sync_interval_minutes: 0 });
+    const backend = settingsBackend(settings(0));
     backend.updateSettings = vi.fn(async () =>
       Promise.reject({ code: 'validation', message: 'sync_interval_minutes: must be 0 or 5..1440' }),
     );

@@ -4,13 +4,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SyncIntervalForm } from '../../components/SyncIntervalForm';
 import { useSettings } from '../../hooks/useSettings';
 import { useUpdateSettings } from '../../hooks/useUpdateSettings';
+import { BackupsSection } from './BackupsSection';
 import { ReasonsSection } from './ReasonsSection';
 import { ReminderSettingsCard } from './ReminderSettingsCard';
 import { RulesSection } from './RulesSection';
 
 /**
  * App settings: how often all shops sync in the background, the reminders, the deadline rules' numbers, the
- * after-sales reasons.
+ * after-sales reasons, the backups and the diagnostics for support.
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -20,15 +21,17 @@ export function SettingsPage() {
 
   let content;
   if (settings.data !== undefined) {
+    const saved = settings.data;
     content = (
       <SyncIntervalForm
         // A fresh form with each saved value, so the choice starts from what the engine keeps.
-        key={settings.data.sync_interval_minutes}
-        value={settings.data.sync_interval_minutes}
+        key={saved.sync_interval_minutes}
+        value={saved.sync_interval_minutes}
         saving={updateSettings.isPending}
         onSave={(minutes) =>
           updateSettings.mutate(
-            { sync_interval_minutes: minutes },
+            // The engine wants every setting: the others as they are saved.
+            { ...saved, sync_interval_minutes: minutes },
             { onSuccess: () => void message.success(t('settings.saved')) },
           )
         }
@@ -56,6 +59,7 @@ export function SettingsPage() {
       <ReminderSettingsCard />
       <RulesSection />
       <ReasonsSection />
+      <BackupsSection />
     </Flex>
   );
 }
