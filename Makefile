@@ -16,7 +16,7 @@ CARGO := cargo
 TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 
 .PHONY: run test bench app cli ui ui-deps system-deps test-system-deps tauri-driver bindings \
-        test-engine test-ui test-browser test-window screenshot clean
+        test-engine test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean
 
 ## Installing
 
@@ -47,6 +47,11 @@ cli:
 app: system-deps ui
 	cd src-tauri && $(TAURI) build --debug --no-bundle
 
+# A release .deb (Tauri's bundler): the app, its desktop entry and icons, and its dependencies declared.
+bundle: system-deps ui
+	cd src-tauri && $(TAURI) build --bundles deb
+	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb
+
 bindings:
 	$(CARGO) run --quiet --bin aftersales -- bindings > ui/src/bindings.ts
 
@@ -66,7 +71,7 @@ run: app
 ## Testing
 
 test: test-system-deps ui-deps tauri-driver
-	$(MAKE) test-engine test-ui test-browser test-window
+	$(MAKE) test-engine test-ui test-browser test-window test-package test-fuzz
 
 test-engine:
 	$(CARGO) test -p aftersales
@@ -83,6 +88,25 @@ test-window: app cli
 	APP_BIN=$(APP_BIN) AFTERSALES_BIN=$(CLI_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
 	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test --test-concurrency=1 ui/tests/window/ > $(TEST_OUTPUT)/window-test.log 2>&1; \
 	  status=$$?; cat $(TEST_OUTPUT)/window-test.log; exit $$status
+
+# A short pass of every fuzz target (see scripts/fuzz.sh); `make fuzz` runs each for 10 minutes.
+test-fuzz:
+	FUZZ_SECONDS=15 ./scripts/fuzz.sh
+
+## Fuzzing (the connectors' response parsers and the file importer; fuzz/)
+
+fuzz:
+	./scripts/fuzz.sh
+
+# The same packaging as `make bundle`, of the debug build the window tests use (a release build is many
+# minutes): the .deb is inspected, unpacked into a folder of its own, and its binary started under Xvfb.
+test-package: app cli
+	rm -rf $(CARGO_TARGET_DIR)/debug/bundle/deb
+	cd src-tauri && $(TAURI) build --debug --bundles deb
+	mkdir -p $(TEST_OUTPUT)
+	DEB="$$(ls $(CARGO_TARGET_DIR)/debug/bundle/deb/*.deb)" AFTERSALES_BIN=$(CLI_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test ui/tests/package/ > $(TEST_OUTPUT)/package-test.log 2>&1; \
+	  status=$$?; cat $(TEST_OUTPUT)/package-test.log; exit $$status
 
 clean:
 	rm -rf ui/dist $(TEST_OUTPUT)

@@ -106,25 +106,18 @@ impl PddClient {
             form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
             let signature = sign(&form, &self.secret);
             form.push(("sign".into(), signature));
-            let mut body: Value = self.http.post_form_json(&self.router, &form).await?.body;
-            if let Some(e) = body.get("error_response") {
-                let e: GatewayError = serde_json::from_value(e.clone()).map_err(|e| SyncError::Protocol(format!("Pinduoduo error_response: {e}")))?;
-                if THROTTLE_CODES.contains(&e.error_code) {
+            let body: Value = self.http.post_form_json(&self.router, &form).await?.body;
+            match reply(api, key, body)? {
+                Reply::Body(v) => return Ok(v),
+                Reply::Throttled => {
                     throttled += 1;
                     self.http.stats.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     if throttled > MAX_THROTTLED {
                         return Err(SyncError::RateLimited(throttled));
                     }
                     self.http.sleep(Duration::from_secs(u64::from(throttled.min(5)))).await?;
-                    continue;
                 }
-                return Err(match e.error_code {
-                    // Unknown app, bad signature, bad or expired token, not authorised.
-                    10016 | 10019 | 10035 | 20004 | 20031 | 20032 => SyncError::Auth(e.describe()),
-                    _ => SyncError::Protocol(e.describe()),
-                });
             }
-            return body.get_mut(key).map(Value::take).ok_or_else(|| SyncError::Protocol(format!("Pinduoduo answered {api} without {key}")));
         }
     }
 
@@ -152,22 +145,77 @@ impl PddClient {
             ("page_size", PAGE_SIZE.to_string()),
         ]);
         let v = self.call(api, key, &params).await?;
-        let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
-        let rows = field(&v, list).as_array().map(|l| l.iter().map(read).collect::<Result<Vec<_>, _>>()).transpose().map_err(SyncError::Protocol)?;
-        Ok(Page { rows: rows.unwrap_or_default(), has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
+        read_page(&v, list, page, read)
     }
 
     /// One page of orders updated in [from, to], every status.
     pub async fn orders(&self, from: i64, to: i64, page: usize) -> Result<Page<NewOrder>, SyncError> {
         let filters = [("is_lucky_flag", "0"), ("order_status", "5"), ("refund_status", "5")];
-        self.increment(ORDERS_API, ("order_sn_increment_get_response", "order_sn_list"), &filters, (from, to, page), order).await
+        self.increment(ORDERS_API, ORDERS_LIST, &filters, (from, to, page), order).await
     }
 
     /// One page of after-sales requests updated in [from, to], every type and status.
     pub async fn refunds(&self, from: i64, to: i64, page: usize) -> Result<Page<NewRequest>, SyncError> {
         let filters = [("after_sales_status", "1"), ("after_sales_type", "1")];
-        self.increment(REFUNDS_API, ("refund_increment_get_response", "refund_list"), &filters, (from, to, page), request).await
+        self.increment(REFUNDS_API, REFUNDS_LIST, &filters, (from, to, page), request).await
     }
+}
+
+/// Where each increment API's answer keeps its rows: (the answer's field, its list).
+const ORDERS_LIST: (&str, &str) = ("order_sn_increment_get_response", "order_sn_list");
+const REFUNDS_LIST: (&str, &str) = ("refund_increment_get_response", "refund_list");
+
+/// A gateway answer with its envelope read.
+#[derive(Debug)]
+pub enum Reply {
+    /// One of the throttle codes: wait and ask again.
+    Throttled,
+    /// The answer's own field (`order_sn_increment_get_response`, …).
+    Body(Value),
+}
+
+/// Reads a gateway answer as `PddClient::call` does: `error_response` with a throttle code → `Throttled`, any
+/// other refusal → the error it means, else the field `key`. Public for the fuzz targets (`fuzz/`).
+pub fn reply(api: &str, key: &str, mut body: Value) -> Result<Reply, SyncError> {
+    if let Some(e) = body.get("error_response") {
+        let e: GatewayError = serde_json::from_value(e.clone()).map_err(|e| SyncError::Protocol(format!("Pinduoduo error_response: {e}")))?;
+        if THROTTLE_CODES.contains(&e.error_code) {
+            return Ok(Reply::Throttled);
+        }
+        return Err(match e.error_code {
+            // Unknown app, bad signature, bad or expired token, not authorised.
+            10016 | 10019 | 10035 | 20004 | 20031 | 20032 => SyncError::Auth(e.describe()),
+            _ => SyncError::Protocol(e.describe()),
+        });
+    }
+    body.get_mut(key).map(Value::take).map(Reply::Body).ok_or_else(|| SyncError::Protocol(format!("Pinduoduo answered {api} without {key}")))
+}
+
+/// Page `page` of an increment API from its answer's field: the rows under `list`, each read by `read`.
+fn read_page<T>(v: &Value, list: &str, page: usize, read: fn(&Value) -> Result<T, String>) -> Result<Page<T>, SyncError> {
+    let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
+    let rows = field(v, list).as_array().map(|l| l.iter().map(read).collect::<Result<Vec<_>, _>>()).transpose().map_err(SyncError::Protocol)?;
+    Ok(Page { rows: rows.unwrap_or_default(), has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
+}
+
+fn parse_page<T>(body: &[u8], api: &str, (key, list): (&str, &str), page: usize, read: fn(&Value) -> Result<T, String>) -> Result<Option<Page<T>>, SyncError> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Pinduoduo {api}: {e}")))?;
+    match reply(api, key, v)? {
+        Reply::Throttled => Ok(None),
+        Reply::Body(v) => read_page(&v, list, page, read).map(Some),
+    }
+}
+
+/// An answer body of `pdd.order.number.list.increment.get` for page `page`, read as `PddClient::orders` reads it
+/// (`Ok(None)`: throttled). Public for the fuzz targets (`fuzz/`).
+pub fn parse_orders_page(body: &[u8], page: usize) -> Result<Option<Page<NewOrder>>, SyncError> {
+    parse_page(body, ORDERS_API, ORDERS_LIST, page, order)
+}
+
+/// An answer body of `pdd.refund.list.increment.get` for page `page`, read as `PddClient::refunds` reads it
+/// (`Ok(None)`: throttled). Public for the fuzz targets (`fuzz/`).
+pub fn parse_refunds_page(body: &[u8], page: usize) -> Result<Option<Page<NewRequest>>, SyncError> {
+    parse_page(body, REFUNDS_API, REFUNDS_LIST, page, request)
 }
 
 fn time_field(v: &Value, name: &str, id: &str) -> Result<Option<i64>, String> {

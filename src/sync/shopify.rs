@@ -90,7 +90,7 @@ impl ShopifyClient {
     /// One page of orders from `url` (the first-page URL or a `Link` next URL, used verbatim).
     pub async fn orders_page(&self, url: &str) -> Result<OrdersPage, SyncError> {
         let a: Answer<OrdersBody> = self.http.get_json(url).await?;
-        let orders = a.body.orders.into_iter().map(into_order).collect::<Result<Vec<_>, _>>()?;
+        let orders = read_orders(a.body)?;
         let next = a.headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
         if let Some(n) = &next {
             if !n.starts_with(&format!("{}/", self.base)) {
@@ -101,9 +101,14 @@ impl ShopifyClient {
     }
 }
 
-/// The orders of an `orders.json` body, as a page brings them (the metrics bench feeds generated pages here).
+/// The orders of an `orders.json` body, as a page brings them: the same reading `orders_page` does after the
+/// HTTP layer decoded the body. Public for the metrics bench (generated pages) and the fuzz targets (`fuzz/`).
 pub fn parse_orders(body: &[u8]) -> Result<Vec<NewOrder>, SyncError> {
     let b: OrdersBody = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("orders.json: {e}")))?;
+    read_orders(b)
+}
+
+fn read_orders(b: OrdersBody) -> Result<Vec<NewOrder>, SyncError> {
     b.orders.into_iter().map(into_order).collect()
 }
 
@@ -276,7 +281,8 @@ fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
             let mut amount = 0;
             for t in &r.transactions {
                 if t.kind == "refund" && t.status.as_deref().is_none_or(|s| s == "success") {
-                    amount += money("refund amount", id, &t.amount, &cur)?;
+                    amount = i64::checked_add(amount, money("refund amount", id, &t.amount, &cur)?)
+                        .ok_or_else(|| SyncError::Protocol(format!("order {id} refund {}: the amounts overflow", r.id)))?;
                 }
             }
             Ok(NewRefund {
@@ -322,5 +328,26 @@ mod tests {
             "the next URL is taken verbatim"
         );
         assert_eq!(next_link(r#"<https://x/p>; rel="previous""#), None, "no next on the last page");
+    }
+
+    /// Found by the fuzz target `shopify_orders`: refund transactions whose sum overflows panicked ("attempt to
+    /// add with overflow") in builds with overflow checks; now the page is refused.
+    #[test]
+    fn overflowing_refund_amounts_are_an_error_not_a_panic() {
+        let page = |second: &str| {
+            format!(
+                r##"{{"orders":[{{"id":1,"name":"#1","financial_status":"refunded","fulfillment_status":null,"currency":"USD",
+                "total_price":"1.00","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","processed_at":null,
+                "closed_at":null,"cancelled_at":null,"phone":null,"customer":null,"shipping_address":null,
+                "refunds":[{{"id":5,"created_at":"2026-01-01T00:00:00Z","note":null,"transactions":[
+                {{"kind":"refund","status":"success","amount":"92233720368547758.07"}},{{"kind":"refund","status":"success","amount":"{second}"}}]}}]}}]}}"##
+            )
+        };
+        match parse_orders(page("1").as_bytes()) {
+            Err(SyncError::Protocol(m)) => assert!(m.contains("overflow"), "{m}"),
+            other => panic!("expected a protocol error, got {:?}", other.map(|o| o.len())),
+        }
+        let orders = parse_orders(page("-1").as_bytes()).expect("amounts that fit are read");
+        assert_eq!(orders[0].refunds[0].amount_minor, i64::MAX - 100);
     }
 }

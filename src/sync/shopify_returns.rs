@@ -91,35 +91,76 @@ impl ReturnsClient {
                 self.shop.http.sleep(wait).await?;
             }
             let answer: Gql = self.shop.http.post_json(&url, &body).await?.body;
-            if let Some(c) = &answer.extensions.as_ref().and_then(|e| e.cost.as_ref()) {
+            let ReturnsAnswer { cost, page } = read_answer(answer);
+            if let Some(c) = cost {
                 if let Ok(mut p) = self.pacer.lock() {
-                    let t = &c.throttle_status;
-                    p.observe(Instant::now(), t.currently_available, t.maximum_available, t.restore_rate);
+                    p.observe(Instant::now(), c.currently_available, c.maximum_available, c.restore_rate);
                 }
                 if let Ok(mut last) = self.last_cost.lock() {
-                    *last = c.requested_query_cost;
+                    *last = c.requested;
                 }
             }
-            if answer.errors.iter().any(|e| e.extensions.as_ref().and_then(|x| x.code.as_deref()) == Some("THROTTLED")) {
-                throttled += 1;
-                self.shop.http.stats.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if throttled > MAX_THROTTLED {
-                    return Err(SyncError::RateLimited(throttled));
+            match page? {
+                Some(page) => return Ok(page),
+                None => {
+                    throttled += 1;
+                    self.shop.http.stats.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if throttled > MAX_THROTTLED {
+                        return Err(SyncError::RateLimited(throttled));
+                    }
+                    if self.pacer.lock().map(|p| p.wait(Instant::now(), 1.0).is_zero()).unwrap_or(true) {
+                        self.shop.http.sleep(Duration::from_secs(1)).await?;
+                    }
                 }
-                if self.pacer.lock().map(|p| p.wait(Instant::now(), 1.0).is_zero()).unwrap_or(true) {
-                    self.shop.http.sleep(Duration::from_secs(1)).await?;
-                }
-                continue;
             }
-            if let Some(e) = answer.errors.first() {
-                return Err(SyncError::Protocol(format!("Shopify GraphQL: {}", e.message)));
-            }
-            let data = answer.data.ok_or_else(|| SyncError::Protocol("Shopify GraphQL answered without data".into()))?;
-            let orders = data.orders.nodes.into_iter().map(into_returns).collect::<Result<Vec<_>, _>>()?;
-            let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
-            return Ok(ReturnsPage { orders, next_cursor });
         }
     }
+}
+
+/// The query cost a GraphQL answer reports, for the pacer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QueryCost {
+    pub requested: f64,
+    pub currently_available: f64,
+    pub maximum_available: f64,
+    pub restore_rate: f64,
+}
+
+/// One GraphQL answer read: the cost it reports, then the page, or `Ok(None)` for THROTTLED (wait and ask
+/// again), or the error it carries.
+pub struct ReturnsAnswer {
+    pub cost: Option<QueryCost>,
+    pub page: Result<Option<ReturnsPage>, SyncError>,
+}
+
+/// A `graphql.json` answer body read exactly as `ReturnsClient::page` reads it after the HTTP layer decoded it.
+/// Public so the fuzz targets (`fuzz/`) can feed it any bytes; `Err` when the body is not such an answer.
+pub fn parse_returns_answer(body: &[u8]) -> Result<ReturnsAnswer, SyncError> {
+    let answer: Gql = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("graphql.json: {e}")))?;
+    Ok(read_answer(answer))
+}
+
+fn read_answer(answer: Gql) -> ReturnsAnswer {
+    let cost = answer.extensions.as_ref().and_then(|e| e.cost.as_ref()).map(|c| QueryCost {
+        requested: c.requested_query_cost,
+        currently_available: c.throttle_status.currently_available,
+        maximum_available: c.throttle_status.maximum_available,
+        restore_rate: c.throttle_status.restore_rate,
+    });
+    ReturnsAnswer { cost, page: read_page(answer) }
+}
+
+fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
+    if answer.errors.iter().any(|e| e.extensions.as_ref().and_then(|x| x.code.as_deref()) == Some("THROTTLED")) {
+        return Ok(None);
+    }
+    if let Some(e) = answer.errors.first() {
+        return Err(SyncError::Protocol(format!("Shopify GraphQL: {}", e.message)));
+    }
+    let data = answer.data.ok_or_else(|| SyncError::Protocol("Shopify GraphQL answered without data".into()))?;
+    let orders = data.orders.nodes.into_iter().map(into_returns).collect::<Result<Vec<_>, _>>()?;
+    let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
+    Ok(Some(ReturnsPage { orders, next_cursor }))
 }
 
 /// Shopify's ReturnStatus values we know; anything else is kept verbatim too, but these are the lifecycle.
@@ -133,7 +174,15 @@ fn into_returns(o: GqlOrder) -> Result<OrderReturns, SyncError> {
             external_id: r.id.clone(),
             name: r.name.clone(),
             status: r.status.clone(),
-            quantity: r.total_quantity.unwrap_or_else(|| r.return_line_items.as_ref().map_or(0, |l| l.nodes.iter().map(|n| n.quantity.unwrap_or(0)).sum())),
+            quantity: match r.total_quantity {
+                Some(q) => q,
+                // Summed checked: quantities that overflow are an answer we cannot read, not a panic.
+                None => r
+                    .return_line_items
+                    .as_ref()
+                    .map_or(Some(0), |l| l.nodes.iter().try_fold(0i64, |sum, n| sum.checked_add(n.quantity.unwrap_or(0))))
+                    .ok_or_else(|| SyncError::Protocol(format!("order {} return {}: the line quantities overflow", o.legacy_resource_id, r.id)))?,
+            },
             reason: r.return_line_items.as_ref().and_then(|l| l.nodes.iter().find_map(|n| n.return_reason.clone())),
             // The order line each item came from (its REST id, as order_lines keeps it), so the case knows the SKU.
             lines: r
@@ -256,4 +305,27 @@ struct GqlFulfillmentLine {
 #[derive(Deserialize)]
 struct GqlId {
     id: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the fuzz target `shopify_returns`: line quantities whose sum overflows panicked
+    /// ("attempt to add with overflow") in builds with overflow checks; now the answer is refused.
+    #[test]
+    fn overflowing_line_quantities_are_an_error_not_a_panic() {
+        let body = br##"{"data":{"orders":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[{"legacyResourceId":"1",
+            "updatedAt":"2026-01-01T00:00:00Z","returns":{"nodes":[{"id":"gid://shopify/Return/1","name":"#1-R1","status":"OPEN",
+            "createdAt":"2026-01-01T00:00:00Z","closedAt":null,"totalQuantity":null,
+            "returnLineItems":{"nodes":[{"quantity":9223372036854775807},{"quantity":1}]}}]}}]}}}"##;
+        let answer = parse_returns_answer(body).expect("a GraphQL answer");
+        match answer.page {
+            Err(SyncError::Protocol(m)) => assert!(m.contains("overflow"), "{m}"),
+            other => panic!("expected a protocol error, got {:?}", other.map(|p| p.map(|p| p.orders.len()))),
+        }
+        let fine = std::str::from_utf8(body).unwrap().replace("9223372036854775807", "2");
+        let page = parse_returns_answer(fine.as_bytes()).unwrap().page.unwrap().unwrap();
+        assert_eq!(page.orders[0].returns[0].quantity, 3, "the lines' quantities add up when there is no total");
+    }
 }

@@ -73,29 +73,18 @@ impl TaobaoClient {
             form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
             let signature = sign(&form, &self.secret);
             form.push(("sign".into(), signature));
-            let mut body: Value = self.http.post_form_json(&self.router, &form).await?.body;
-            if let Some(e) = body.get("error_response") {
-                let code = e.get("code").and_then(Value::as_i64).unwrap_or(0);
-                let msg = text_of(field(e, "msg"));
-                let sub = text_of(field(e, "sub_msg"));
-                if code == BAN_CODE {
+            let body: Value = self.http.post_form_json(&self.router, &form).await?.body;
+            match reply(method, key, body)? {
+                Reply::Body(v) => return Ok(v),
+                Reply::Banned(wait) => {
                     bans += 1;
                     self.http.stats.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     if bans > MAX_BANS {
                         return Err(SyncError::RateLimited(bans));
                     }
-                    let wait = ban_seconds(&sub).unwrap_or(1).clamp(1, 300);
                     self.http.sleep(Duration::from_secs(wait)).await?;
-                    continue;
                 }
-                let text = format!("Taobao refused the call: {code} {msg}{}", if sub.is_empty() { String::new() } else { format!(" ({sub})") });
-                return Err(match code {
-                    // Invalid app key, signature, session; insufficient permissions.
-                    11 | 25 | 26 | 27 | 28 | 29 => SyncError::Auth(text),
-                    _ => SyncError::Protocol(text),
-                });
             }
-            return body.get_mut(key).map(Value::take).ok_or_else(|| SyncError::Protocol(format!("Taobao answered {method} without {key}")));
         }
     }
 
@@ -117,26 +106,78 @@ impl TaobaoClient {
     pub async fn trades(&self, from: i64, to: i64, page: usize, has_next: bool) -> Result<Page<NewOrder>, SyncError> {
         let mut p = Self::window_params(from, to, page, has_next);
         p.push(("fields", TRADE_FIELDS.into()));
-        let v = self.call(TRADES_API, "trades_sold_increment_get_response", &p).await?;
-        let list = field(field(&v, "trades"), "trade").as_array().cloned().unwrap_or_default();
-        Ok(Page {
-            rows: list.iter().map(trade).collect::<Result<_, _>>().map_err(SyncError::Protocol)?,
-            total: v.get("total_results").and_then(Value::as_u64),
-            has_next: v.get("has_next").and_then(Value::as_bool).unwrap_or(false),
-        })
+        let v = self.call(TRADES_API, TRADES_KEY, &p).await?;
+        read_page(&v, ("trades", "trade"), trade)
     }
 
     pub async fn refunds(&self, from: i64, to: i64, page: usize, has_next: bool) -> Result<Page<NewRequest>, SyncError> {
         let mut p = Self::window_params(from, to, page, has_next);
         p.push(("fields", REFUND_FIELDS.into()));
-        let v = self.call(REFUNDS_API, "refunds_receive_get_response", &p).await?;
-        let list = field(field(&v, "refunds"), "refund").as_array().cloned().unwrap_or_default();
-        Ok(Page {
-            rows: list.iter().map(refund).collect::<Result<_, _>>().map_err(SyncError::Protocol)?,
-            total: v.get("total_results").and_then(Value::as_u64),
-            has_next: v.get("has_next").and_then(Value::as_bool).unwrap_or(false),
-        })
+        let v = self.call(REFUNDS_API, REFUNDS_KEY, &p).await?;
+        read_page(&v, ("refunds", "refund"), refund)
     }
+}
+
+const TRADES_KEY: &str = "trades_sold_increment_get_response";
+const REFUNDS_KEY: &str = "refunds_receive_get_response";
+
+/// A gateway answer with its envelope read.
+#[derive(Debug)]
+pub enum Reply {
+    /// Error code 7: banned for this many seconds (1 to 300); wait and ask again.
+    Banned(u64),
+    /// The answer's own field (`trades_sold_increment_get_response`, …).
+    Body(Value),
+}
+
+/// Reads a gateway answer as `TaobaoClient::call` does: `error_response` with the ban code → `Banned`, any
+/// other refusal → the error it means, else the field `key`. Public for the fuzz targets (`fuzz/`).
+pub fn reply(method: &str, key: &str, mut body: Value) -> Result<Reply, SyncError> {
+    if let Some(e) = body.get("error_response") {
+        let code = e.get("code").and_then(Value::as_i64).unwrap_or(0);
+        let msg = text_of(field(e, "msg"));
+        let sub = text_of(field(e, "sub_msg"));
+        if code == BAN_CODE {
+            return Ok(Reply::Banned(ban_seconds(&sub).unwrap_or(1).clamp(1, 300)));
+        }
+        let text = format!("Taobao refused the call: {code} {msg}{}", if sub.is_empty() { String::new() } else { format!(" ({sub})") });
+        return Err(match code {
+            // Invalid app key, signature, session; insufficient permissions.
+            11 | 25 | 26 | 27 | 28 | 29 => SyncError::Auth(text),
+            _ => SyncError::Protocol(text),
+        });
+    }
+    body.get_mut(key).map(Value::take).map(Reply::Body).ok_or_else(|| SyncError::Protocol(format!("Taobao answered {method} without {key}")))
+}
+
+/// A page from an answer's field: the rows under `{outer: {inner: [...]}}`, each read by `read`.
+fn read_page<T>(v: &Value, (outer, inner): (&str, &str), read: fn(&Value) -> Result<T, String>) -> Result<Page<T>, SyncError> {
+    let list = field(field(v, outer), inner).as_array().cloned().unwrap_or_default();
+    Ok(Page {
+        rows: list.iter().map(read).collect::<Result<_, _>>().map_err(SyncError::Protocol)?,
+        total: v.get("total_results").and_then(Value::as_u64),
+        has_next: v.get("has_next").and_then(Value::as_bool).unwrap_or(false),
+    })
+}
+
+fn parse_page<T>(body: &[u8], method: &str, key: &str, list: (&str, &str), read: fn(&Value) -> Result<T, String>) -> Result<Option<Page<T>>, SyncError> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Taobao {method}: {e}")))?;
+    match reply(method, key, v)? {
+        Reply::Banned(_) => Ok(None),
+        Reply::Body(v) => read_page(&v, list, read).map(Some),
+    }
+}
+
+/// An answer body of `taobao.trades.sold.increment.get` read as `TaobaoClient::trades` reads it (`Ok(None)`:
+/// banned for a while). Public for the fuzz targets (`fuzz/`).
+pub fn parse_trades_page(body: &[u8]) -> Result<Option<Page<NewOrder>>, SyncError> {
+    parse_page(body, TRADES_API, TRADES_KEY, ("trades", "trade"), trade)
+}
+
+/// An answer body of `taobao.refunds.receive.get` read as `TaobaoClient::refunds` reads it (`Ok(None)`: banned
+/// for a while). Public for the fuzz targets (`fuzz/`).
+pub fn parse_refunds_page(body: &[u8]) -> Result<Option<Page<NewRequest>>, SyncError> {
+    parse_page(body, REFUNDS_API, REFUNDS_KEY, ("refunds", "refund"), refund)
 }
 
 fn time_of(v: &Value, name: &str, what: &str) -> Result<Option<i64>, String> {

@@ -110,14 +110,7 @@ impl WooClient {
     async fn fetch(&self, url: &str) -> Result<WooPage, SyncError> {
         let a: Answer<Vec<WooOrder>> = self.http.get_json(url).await?;
         let total = a.headers.get("x-wp-total").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-        let mut orders = Vec::with_capacity(a.body.len());
-        let mut with_refunds = vec![];
-        for o in a.body {
-            if !o.refunds.is_empty() {
-                with_refunds.push(orders.len());
-            }
-            orders.push(into_order(o)?);
-        }
+        let (mut orders, with_refunds) = read_orders(a.body)?;
         // A page's refund lists are fetched side by side: they arrive in about the time of one.
         for chunk in with_refunds.chunks(REFUND_FETCHES) {
             let mut set = tokio::task::JoinSet::new();
@@ -135,22 +128,50 @@ impl WooClient {
 
     async fn refunds(&self, order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
         let a: Answer<Vec<WooRefund>> = self.http.get_json(&format!("{}/wp-json/wc/v3/orders/{order_id}/refunds", self.base)).await?;
-        let mut refunds = a
-            .body
-            .into_iter()
-            .map(|r| {
-                Ok(NewRefund {
-                    external_id: r.id.to_string(),
-                    amount_minor: parse_minor(&r.amount, currency)
-                        .map_err(|e| SyncError::Protocol(format!("order {order_id} refund {}: {e}", r.id)))?,
-                    created_at: gmt_time(&format!("order {order_id} refund {} date_created_gmt", r.id), &r.date_created_gmt)?,
-                    note: Some(r.reason).filter(|s| !s.trim().is_empty()),
-                })
-            })
-            .collect::<Result<Vec<_>, SyncError>>()?;
-        refunds.sort_by_key(|r| (r.created_at, r.external_id.clone()));
-        Ok(refunds)
+        read_refunds(a.body, order_id, currency)
     }
+}
+
+/// A `/orders` page body read as `WooClient` reads it after the HTTP layer decoded it: the orders, and the
+/// positions of those that list refunds (whose `/refunds` are fetched next). Public for the fuzz targets (`fuzz/`).
+pub fn parse_orders_page(body: &[u8]) -> Result<(Vec<NewOrder>, Vec<usize>), SyncError> {
+    let orders: Vec<WooOrder> = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("WooCommerce orders: {e}")))?;
+    read_orders(orders)
+}
+
+/// An `/orders/{id}/refunds` body read as `WooClient` reads it. Public for the fuzz targets (`fuzz/`).
+pub fn parse_refunds(body: &[u8], order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
+    let refunds: Vec<WooRefund> = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("WooCommerce refunds: {e}")))?;
+    read_refunds(refunds, order_id, currency)
+}
+
+fn read_orders(body: Vec<WooOrder>) -> Result<(Vec<NewOrder>, Vec<usize>), SyncError> {
+    let mut orders = Vec::with_capacity(body.len());
+    let mut with_refunds = vec![];
+    for o in body {
+        if !o.refunds.is_empty() {
+            with_refunds.push(orders.len());
+        }
+        orders.push(into_order(o)?);
+    }
+    Ok((orders, with_refunds))
+}
+
+fn read_refunds(body: Vec<WooRefund>, order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
+    let mut refunds = body
+        .into_iter()
+        .map(|r| {
+            Ok(NewRefund {
+                external_id: r.id.to_string(),
+                amount_minor: parse_minor(&r.amount, currency)
+                    .map_err(|e| SyncError::Protocol(format!("order {order_id} refund {}: {e}", r.id)))?,
+                created_at: gmt_time(&format!("order {order_id} refund {} date_created_gmt", r.id), &r.date_created_gmt)?,
+                note: Some(r.reason).filter(|s| !s.trim().is_empty()),
+            })
+        })
+        .collect::<Result<Vec<_>, SyncError>>()?;
+    refunds.sort_by_key(|r| (r.created_at, r.external_id.clone()));
+    Ok(refunds)
 }
 
 fn gmt_time(what: &str, v: &str) -> Result<i64, SyncError> {
