@@ -139,7 +139,9 @@ impl Desk {
 
     pub async fn list_cases(&self, q: CasesQuery) -> ApiResult<CasesPage> {
         super::input::page_arg(q.limit, q.offset, 500)?;
-        super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
+        // One reader for the check and the list: each statement reads afresh, so it sees the judged clocks.
+        let conn = self.reader()?;
+        super::input::shop_arg(&conn, "shop_id", q.shop_id)?;
         if let Some(s) = q.status.as_deref().filter(|s| *s != "open") {
             CaseStatus::parse(s).ok_or_else(|| ApiError::validation("status", format!("'{s}' is not a case status")))?;
         }
@@ -152,7 +154,6 @@ impl Desk {
             case_type: q.case_type.map(|t| t.id().to_string()),
             due_before: due_within.map(|ms| now + ms),
         };
-        let conn = self.reader()?;
         let rows = case_rows::list(&conn, &filter, q.limit, q.offset)?;
         let cases = rows.iter().map(|c| self.summary(&conn, c)).collect::<ApiResult<Vec<_>>>()?;
         Ok(CasesPage { total: case_rows::count(&conn, &filter)?, cases })
@@ -160,9 +161,10 @@ impl Desk {
 
     pub async fn get_case(&self, input: CaseIdInput) -> ApiResult<CaseDetailDto> {
         // The case must exist before anything is judged: a wrong id changes nothing.
-        case_rows::get(&self.reader()?, input.id)?;
+        let conn = self.reader()?;
+        case_rows::get(&conn, input.id)?;
         self.judge_now().await?;
-        self.detail(&self.reader()?, input.id)
+        self.detail(&conn, input.id)
     }
 
     pub async fn new_case(&self, input: NewCaseInput) -> ApiResult<CaseDetailDto> {
