@@ -19,7 +19,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
-    // antd's first render in jsdom (CSS-in-JS) takes seconds on a 2-core machine.
-    testTimeout: 60_000,
+    // antd's first render in jsdom (CSS-in-JS) takes seconds on a 2-core machine, and a test may wait up to
+    // 60 s for one step (setup.ts) on a loaded CI machine.
+    testTimeout: 240_000,
   },
 });
