@@ -16,7 +16,7 @@ CARGO := cargo
 TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 
 .PHONY: run test bench app cli ui ui-deps system-deps test-system-deps tauri-driver bindings \
-        test-engine test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean
+        test-engine test-medusa test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean
 
 ## Installing
 
@@ -71,10 +71,15 @@ run: app
 ## Testing
 
 test: test-system-deps ui-deps tauri-driver
-	$(MAKE) test-engine test-ui test-browser test-window test-package test-fuzz
+	$(MAKE) test-engine test-medusa test-ui test-browser test-window test-package test-fuzz
 
 test-engine:
 	$(CARGO) test -p aftersales
+
+# The Medusa connector against a real Medusa 2.21 server on PostgreSQL, both installed (cached) and started
+# by the script on loopback ports, stopped afterwards.
+test-medusa:
+	./scripts/medusa/test.sh
 
 test-ui: ui-deps
 	cd ui && npm test

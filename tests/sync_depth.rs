@@ -1,4 +1,4 @@
-//! Sync at full depth against the demo shop over real HTTP: both connectors exact, incremental, page shift,
+//! Sync at full depth against the demo shop over real HTTP: the REST connectors exact, incremental, page shift,
 //! every fault survived or stopped cleanly, returns and the reconciliation sweep, pacing without 429s.
 
 mod common;
@@ -7,10 +7,10 @@ use aftersales::api::ErrorCode;
 use aftersales::demo_shop::DemoPlatform;
 use common::*;
 
-const PLATFORMS: [DemoPlatform; 2] = [DemoPlatform::Shopify, DemoPlatform::Woocommerce];
+const PLATFORMS: [DemoPlatform; 3] = [DemoPlatform::Shopify, DemoPlatform::Woocommerce, DemoPlatform::Medusa];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn full_then_incremental_is_exact_on_both_platforms() {
+async fn full_then_incremental_is_exact_on_every_platform() {
     for platform in PLATFORMS {
         let shop = demo(platform, 1200, 11, |_| {}).await;
         let d = desk_with(&shop).await;
@@ -103,7 +103,7 @@ async fn a_revoked_token_stops_with_a_clear_error_and_keeps_what_was_written() {
             let lines: i64 = conn
                 .query_row(
                     "SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.external_id = ?1",
-                    [o.id.to_string()],
+                    [external_id(platform, o.id)],
                     |r| r.get(0),
                 )
                 .unwrap();

@@ -199,6 +199,11 @@ async fn probe(base_url: &str, credentials: &ShopCredentials) -> ApiResult<Conne
                 time_zone: info.iana_timezone.unwrap_or_else(|| "UTC".into()),
             })
         }
+        ShopCredentials::Medusa { secret_key } => {
+            let info = crate::sync::medusa::MedusaClient::new(base_url, secret_key, cancel)?.store_info().await?;
+            // Medusa keeps no time zone of its own: days are cut in UTC until the merchant says otherwise.
+            Ok(ConnectionTestDto { platform: Platform::Medusa, shop_name: info.name, currency: info.currency, time_zone: "UTC".into() })
+        }
         ShopCredentials::Pdd { client_id, client_secret, access_token } => {
             let name = crate::sync::pdd::PddClient::new(base_url, client_id, client_secret, access_token, cancel)?.mall_name().await?;
             // Pinduoduo shops sell in yuan on Beijing time.

@@ -1,5 +1,6 @@
-//! Cases from synced platform data: each Shopify return becomes a return case that follows the platform's
-//! status; each refund that no return explains (Shopify, WooCommerce) becomes a refund-only case.
+//! Cases from synced platform data: each Shopify or Medusa return becomes a return case that follows the
+//! platform's status (a Medusa refund after a received return refunds it); each refund that no return
+//! explains (Shopify, WooCommerce, Medusa) becomes a refund-only case.
 //! Idempotent: a case is found again by its platform id, and only a changed status moves it.
 
 use super::service::{self, Act, CaseError, NewCase};
@@ -16,13 +17,16 @@ pub struct Derived {
     pub moved: u64,
 }
 
-/// The actions that take a return case from `requested` to where Shopify's ReturnStatus says it is.
+/// The actions that take a return case from `requested` to where the platform's status says it is:
+/// Shopify's ReturnStatus (upper case) or Medusa's return status (lower case; a Medusa return is made by the
+/// merchant, so `requested` means agreed and waiting for the goods).
 fn path_to(raw: &str) -> &'static [CaseAction] {
     match raw {
-        "OPEN" => &[CaseAction::Approve],
+        "OPEN" | "requested" => &[CaseAction::Approve],
         "CLOSED" => &[CaseAction::Approve, CaseAction::Close],
         "DECLINED" => &[CaseAction::Reject],
-        "CANCELED" => &[CaseAction::Cancel],
+        "CANCELED" | "canceled" => &[CaseAction::Cancel],
+        "received" | "partially_received" => &[CaseAction::Approve, CaseAction::Received],
         _ => &[],
     }
 }
@@ -37,7 +41,28 @@ pub fn shopify_reason(raw: &str) -> String {
         "SIZE_TOO_LARGE" | "SIZE_TOO_SMALL" => "buyer.size",
         "UNWANTED" | "STYLE" | "COLOR" => "buyer.no_reason",
         "OTHER" | "UNKNOWN" => "other",
-        other => other,
+        other => return medusa_reason(other),
+    }
+    .to_string()
+}
+
+/// Medusa's return reasons are the merchant's own (`value`): the usual words land on the reason tree, and
+/// anything else is kept as it came.
+fn medusa_reason(raw: &str) -> String {
+    let v = raw.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
+    if has(&["defect", "damag", "broken", "faulty"]) {
+        "quality.defective"
+    } else if has(&["describ", "not_as", "different"]) {
+        "quality.not_as_described"
+    } else if has(&["wrong"]) {
+        "fulfilment.wrong_item"
+    } else if has(&["size", "fit"]) {
+        "buyer.size"
+    } else if has(&["unwanted", "changed", "mind", "no_reason", "not_needed"]) {
+        "buyer.no_reason"
+    } else {
+        return raw.to_string();
     }
     .to_string()
 }
@@ -101,6 +126,40 @@ fn return_lines(conn: &Connection, order_id: i64, lines_json: &str, quantity: i6
         });
     }
     Ok(out)
+}
+
+/// A Medusa refund is made on the payment, not on the return: a received return is refunded by the order's
+/// refunds made since the return was requested (one return case per order takes them; the rest stay as
+/// they are, for the merchant to settle).
+fn refund_received_returns(conn: &Connection, shop: &ShopRow, now: i64) -> Result<u64, CaseError> {
+    let due: Vec<(i64, i64, i64)> = conn
+        .prepare(
+            "SELECT c.id, SUM(f.amount_minor), MAX(f.created_at)
+             FROM cases c JOIN order_returns r ON r.order_id = c.order_id AND r.external_id = c.external_id
+             JOIN order_refunds f ON f.order_id = c.order_id AND f.created_at >= r.created_at AND f.amount_minor > 0
+             WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.status = 'received'
+               AND r.status IN ('received', 'partially_received')
+             GROUP BY c.id ORDER BY c.id",
+        )?
+        .query_map([shop.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut moved = 0;
+    for (case_id, amount, at) in due {
+        let act = Act {
+            action: CaseAction::Refund,
+            at: at.max(last_step(conn, case_id)?),
+            actor: "merchant".into(),
+            note: Some("refunded on the platform".into()),
+            amount_minor: Some(amount),
+            tracking: None,
+            damaged: None,
+            // The return's own status stays the case's raw status: the refund is not a return status.
+            raw_status: None,
+        };
+        service::act(conn, shop, case_id, act, now)?;
+        moved += 1;
+    }
+    Ok(moved)
 }
 
 pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
@@ -187,6 +246,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         }
         out.moved += u64::from(moved);
     }
+    out.moved += refund_received_returns(conn, shop, now)?;
 
     struct Refund {
         external_id: String,

@@ -113,8 +113,8 @@ impl FaultState {
 
 /// Adds fields no client knows, or removes the optional ones, in place.
 pub fn distort(v: &mut serde_json::Value, faults: &Faults) {
-    const OPTIONAL: [&str; 9] =
-        ["customer", "shipping_address", "billing_address", "phone", "note", "sku", "fulfillments", "email", "tags"];
+    const OPTIONAL: [&str; 10] =
+        ["customer", "shipping_address", "billing_address", "phone", "note", "sku", "variant_sku", "fulfillments", "email", "tags"];
     match v {
         serde_json::Value::Object(map) => {
             if faults.missing_optional {

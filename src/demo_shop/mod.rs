@@ -1,10 +1,12 @@
 //! The demo shop: an HTTP server on a loopback port that speaks a platform's API over generated data
-//! (Shopify REST orders + GraphQL returns, WooCommerce REST v3, or Pinduoduo's signed gateway), with the platform's limits and
+//! (Shopify REST orders + GraphQL returns, WooCommerce REST v3, Medusa's Admin API, or Pinduoduo's and Taobao's
+//! signed gateways), with the platform's limits and
 //! switchable faults, so the app can be tried in a minute and every connector is tested over real HTTP.
 
 mod bucket;
 pub mod data;
 pub mod faults;
+pub mod medusa;
 pub mod pdd;
 mod shopify_graphql;
 pub mod shopify_json;
@@ -35,6 +37,7 @@ pub const TOKEN_HEADER: &str = "X-Shopify-Access-Token";
 pub enum DemoPlatform {
     Shopify,
     Woocommerce,
+    Medusa,
     Pdd,
     Taobao,
 }
@@ -44,6 +47,7 @@ impl DemoPlatform {
         match self {
             DemoPlatform::Shopify => "shopify",
             DemoPlatform::Woocommerce => "woocommerce",
+            DemoPlatform::Medusa => "medusa",
             DemoPlatform::Pdd => "pdd",
             DemoPlatform::Taobao => "taobao",
         }
@@ -130,6 +134,7 @@ impl DemoShop {
         let url = format!("http://{}", listener.local_addr()?);
         let (token, secret) = match cfg.platform {
             DemoPlatform::Shopify => (cfg.token.clone().unwrap_or_else(|| random_secret("shpat_")), String::new()),
+            DemoPlatform::Medusa => (cfg.token.clone().unwrap_or_else(|| random_secret("sk_")), String::new()),
             DemoPlatform::Woocommerce => (
                 cfg.token.clone().unwrap_or_else(|| random_secret("ck_")),
                 cfg.secret.clone().unwrap_or_else(|| random_secret("cs_")),
@@ -164,6 +169,11 @@ impl DemoShop {
                 .route("/wp-json/wc/v3/orders", get(woo_orders_handler))
                 .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler))
                 .route("/wp-json/wc/v3/settings/general/woocommerce_currency", get(woo_currency_handler)),
+            DemoPlatform::Medusa => Router::new()
+                .route("/admin/orders", get(medusa_orders_handler))
+                .route("/admin/returns", get(medusa_returns_handler))
+                .route("/admin/stores", get(medusa_stores_handler))
+                .route("/admin/return-reasons", get(medusa_reasons_handler)),
             DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(signed_gateway_handler)),
             DemoPlatform::Taobao => Router::new().route(crate::sync::taobao::ROUTER_PATH, post(signed_gateway_handler)),
         };
@@ -304,6 +314,7 @@ async fn gate(shared: &Shared) -> Result<(), Response> {
             set_header(&mut r, "Retry-After", &format!("{storm_left:.1}"));
             Err(r)
         }
+        Verdict::Revoked if shared.cfg.platform == DemoPlatform::Medusa => Err(medusa_error(medusa::unauthorized())),
         Verdict::Revoked => Err(if woo {
             (StatusCode::UNAUTHORIZED, Json(woo::WpError(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.".into()).body()))
                 .into_response()
@@ -684,10 +695,96 @@ async fn woo_currency_handler(State(shared): State<Arc<Shared>>, RawQuery(query)
     Json(json!({"id": "woocommerce_currency", "label": "Currency", "type": "select", "value": shared.cfg.currency})).into_response()
 }
 
+// ---- Medusa --------------------------------------------------------------------------------------------
+
+/// A secret API key as HTTP Basic: the key as the user, no password.
+fn medusa_authorised(shared: &Shared, headers: &HeaderMap) -> bool {
+    use base64::Engine;
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b.trim()).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .is_some_and(|user_pass| user_pass == format!("{}:", shared.token))
+}
+
+fn medusa_error(e: medusa::MedusaError) -> Response {
+    (StatusCode::from_u16(e.0).unwrap_or(StatusCode::BAD_REQUEST), Json(e.body())).into_response()
+}
+
+async fn medusa_admit(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+    gate(shared).await?;
+    if !medusa_authorised(shared, headers) {
+        return Err(medusa_error(medusa::unauthorized()));
+    }
+    Ok(())
+}
+
+async fn medusa_orders_handler(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    if let Err(r) = medusa_admit(&shared, &headers).await {
+        return r;
+    }
+    let req = match medusa::parse_request(&pairs(query)) {
+        Ok(r) => r,
+        Err(e) => return medusa_error(e),
+    };
+    let mut v = {
+        let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+        let (positions, count) = medusa::orders_page(&state, &req);
+        let orders: Vec<Value> = positions.iter().map(|&p| medusa::order_json(&state.orders[p])).collect();
+        json!({"orders": orders, "count": count, "offset": req.offset, "limit": req.limit})
+    };
+    page_shift(&shared);
+    if let Some(f) = distorting(&shared) {
+        faults::distort(&mut v, &f);
+    }
+    json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))
+}
+
+async fn medusa_returns_handler(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    if let Err(r) = medusa_admit(&shared, &headers).await {
+        return r;
+    }
+    let req = match medusa::parse_request(&pairs(query)) {
+        Ok(r) => r,
+        Err(e) => return medusa_error(e),
+    };
+    let v = {
+        let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
+        let (returns, count) = medusa::returns_page(&state, &req);
+        json!({"returns": returns, "count": count, "offset": req.offset, "limit": req.limit})
+    };
+    json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))
+}
+
+async fn medusa_reasons_handler(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if let Err(r) = medusa_admit(&shared, &headers).await {
+        return r;
+    }
+    let v = match shared.state.read() {
+        Ok(state) => medusa::return_reasons_json(&state),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    Json(v).into_response()
+}
+
+async fn medusa_stores_handler(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    if let Err(r) = medusa_admit(&shared, &headers).await {
+        return r;
+    }
+    Json(json!({"stores": [{
+        "id": "store_demo",
+        "name": shared.cfg.shop_name,
+        "supported_currencies": [{"currency_code": shared.cfg.currency.to_lowercase(), "is_default": true}],
+    }], "count": 1, "offset": 0, "limit": 1}))
+    .into_response()
+}
+
 // ---- Test hooks (not part of any platform's API) -------------------------------------------------------
 
 fn hook_authorised(shared: &Shared, headers: &HeaderMap) -> bool {
-    shopify_authorised(shared, headers) || woo_authorised(shared, headers, &[])
+    shopify_authorised(shared, headers) || woo_authorised(shared, headers, &[]) || medusa_authorised(shared, headers)
 }
 
 /// Change orders now, as a buyer or merchant would: `count`, optional `at_ms`, `silent=1` for return moves

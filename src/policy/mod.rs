@@ -132,7 +132,7 @@ pub struct RulePack {
     pub no_reason_return_source: Option<String>,
 }
 
-const PACK_FILES: [&str; 8] = [
+const PACK_FILES: [&str; 9] = [
     include_str!("packs/pdd.json"),
     include_str!("packs/taobao.json"),
     include_str!("packs/jd.json"),
@@ -140,6 +140,7 @@ const PACK_FILES: [&str; 8] = [
     include_str!("packs/wechat_shop.json"),
     include_str!("packs/shopify.json"),
     include_str!("packs/woocommerce.json"),
+    include_str!("packs/medusa.json"),
     include_str!("packs/china_law.json"),
 ];
 
@@ -167,6 +168,7 @@ pub fn packs_for(platform: &str) -> Vec<&'static str> {
         "wechat_shop" => vec!["wechat_shop", CHINA_LAW],
         "shopify" => vec!["shopify"],
         "woocommerce" => vec!["woocommerce"],
+        "medusa" => vec!["medusa"],
         _ => vec![],
     }
 }

@@ -16,6 +16,7 @@ pub fn platform_label(platform: &str, zh: bool) -> &'static str {
         ("wechat_shop", true) => "微信小店",
         ("wechat_shop", false) => "WeChat Shop",
         ("woocommerce", _) => "WooCommerce",
+        ("medusa", _) => "Medusa",
         _ => "Shopify",
     }
 }

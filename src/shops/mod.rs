@@ -12,6 +12,7 @@ use std::fmt;
 pub enum Platform {
     Shopify,
     Woocommerce,
+    Medusa,
     Pdd,
     Taobao,
     Jd,
@@ -20,9 +21,10 @@ pub enum Platform {
 }
 
 impl Platform {
-    pub const ALL: [Platform; 7] = [
+    pub const ALL: [Platform; 8] = [
         Platform::Shopify,
         Platform::Woocommerce,
+        Platform::Medusa,
         Platform::Pdd,
         Platform::Taobao,
         Platform::Jd,
@@ -34,6 +36,7 @@ impl Platform {
         match self {
             Platform::Shopify => "shopify",
             Platform::Woocommerce => "woocommerce",
+            Platform::Medusa => "medusa",
             Platform::Pdd => "pdd",
             Platform::Taobao => "taobao",
             Platform::Jd => "jd",
@@ -59,6 +62,8 @@ impl fmt::Display for Platform {
 pub enum ShopCredentials {
     Shopify { token: String },
     Woocommerce { key: String, secret: String },
+    /// Medusa v2: a secret API key made in the admin (Settings → Secret API Keys), sent as HTTP Basic.
+    Medusa { secret_key: String },
     /// Pinduoduo: the app's client id and secret from the open platform, and the shop's access token.
     Pdd { client_id: String, client_secret: String, access_token: String },
     /// Taobao (TOP): the app key and secret, and the shop's session key.
@@ -76,6 +81,7 @@ impl ShopCredentials {
         match self {
             ShopCredentials::Shopify { .. } => Platform::Shopify,
             ShopCredentials::Woocommerce { .. } => Platform::Woocommerce,
+            ShopCredentials::Medusa { .. } => Platform::Medusa,
             ShopCredentials::Pdd { .. } => Platform::Pdd,
             ShopCredentials::Taobao { .. } => Platform::Taobao,
         }
@@ -98,6 +104,7 @@ impl ShopCredentials {
             ShopCredentials::Woocommerce { key, secret } => {
                 ShopCredentials::Woocommerce { key: need("key", key)?, secret: need("secret", secret)? }
             }
+            ShopCredentials::Medusa { secret_key } => ShopCredentials::Medusa { secret_key: need("secret_key", secret_key)? },
             ShopCredentials::Pdd { client_id, client_secret, access_token } => ShopCredentials::Pdd {
                 client_id: need("client_id", client_id)?,
                 client_secret: need("client_secret", client_secret)?,
@@ -116,6 +123,7 @@ impl ShopCredentials {
         match self {
             ShopCredentials::Shopify { token } => vec![token],
             ShopCredentials::Woocommerce { key, secret } => vec![key, secret],
+            ShopCredentials::Medusa { secret_key } => vec![secret_key],
             ShopCredentials::Pdd { client_id, client_secret, access_token } => vec![client_id, client_secret, access_token],
             ShopCredentials::Taobao { app_key, app_secret, session } => vec![app_key, app_secret, session],
         }

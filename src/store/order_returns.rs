@@ -98,7 +98,7 @@ pub fn for_orders(conn: &Connection, order_ids: &[i64]) -> Result<Vec<ReturnRow>
 pub fn orders_with_open_returns(conn: &Connection, shop_id: i64) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id
-         WHERE o.shop_id = ?1 AND r.status IN ('REQUESTED', 'OPEN') ORDER BY o.external_id",
+         WHERE o.shop_id = ?1 AND r.status IN ('REQUESTED', 'OPEN', 'requested', 'partially_received') ORDER BY o.external_id",
     )?;
     let rows = stmt.query_map([shop_id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
     Ok(rows)

@@ -268,13 +268,15 @@ pub fn count_for_shop(conn: &Connection, shop_id: i64) -> Result<i64, StoreError
     Ok(conn.query_row("SELECT COUNT(*) FROM orders WHERE shop_id = ?1", [shop_id], |r| r.get(0))?)
 }
 
-/// Orders whose after-sales state may have moved without the platform stamping them: an open return,
-/// a refund since `recent_ms`, or a payment not yet settled on an order placed since then. Open returns first.
+/// Orders whose after-sales state may have moved without the platform stamping them: an open return or one
+/// closed since `recent_ms` (Medusa refunds a received return without stamping the order), a refund since
+/// then, or a payment not yet settled on an order placed since then. Returns first.
 pub fn reconcile_candidates(conn: &Connection, shop_id: i64, recent_ms: i64, limit: usize) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT external_id FROM (
              SELECT o.external_id, 0 AS urgency, o.id FROM orders o
-               JOIN order_returns r ON r.order_id = o.id AND r.status IN ('REQUESTED', 'OPEN')
+               JOIN order_returns r ON r.order_id = o.id
+                AND (r.status IN ('REQUESTED', 'OPEN', 'requested', 'partially_received') OR r.closed_at >= ?2)
               WHERE o.shop_id = ?1
              UNION
              SELECT o.external_id, 1, o.id FROM orders o
@@ -283,7 +285,8 @@ pub fn reconcile_candidates(conn: &Connection, shop_id: i64, recent_ms: i64, lim
              UNION
              SELECT o.external_id, 2, o.id FROM orders o
               WHERE o.shop_id = ?1 AND o.created_at >= ?2 AND o.cancelled_at IS NULL
-                AND o.financial_status IN ('pending', 'authorized', 'partially_paid', 'on-hold')
+                AND o.financial_status IN ('pending', 'authorized', 'partially_paid', 'on-hold',
+                                           'not_paid', 'awaiting', 'partially_authorized', 'partially_captured')
          ) GROUP BY external_id ORDER BY MIN(urgency), MAX(id) DESC LIMIT ?3",
     )?;
     let rows = stmt

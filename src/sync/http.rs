@@ -16,6 +16,8 @@ pub enum Auth {
     ShopifyToken(String),
     /// WooCommerce: HTTP Basic with the consumer key and secret.
     Basic { key: String, secret: String },
+    /// Medusa: HTTP Basic with the secret API key as the user and no password.
+    SecretKey(String),
     /// Pinduoduo, Taobao: each call carries its own signature in its parameters.
     Signed,
 }
@@ -73,6 +75,7 @@ impl Http {
         match &self.auth {
             Auth::ShopifyToken(t) => req.header(crate::demo_shop::TOKEN_HEADER, t),
             Auth::Basic { key, secret } => req.basic_auth(key, Some(secret)),
+            Auth::SecretKey(key) => req.basic_auth(key, None::<&str>),
             Auth::Signed => req,
         }
     }
@@ -181,6 +184,7 @@ impl Http {
                     let what = match self.auth {
                         Auth::ShopifyToken(_) => "access token",
                         Auth::Basic { .. } => "consumer key and secret",
+                        Auth::SecretKey(_) => "secret API key",
                         Auth::Signed => "signed call",
                     };
                     return Err(SyncError::Auth(format!("{} refused the {what} (HTTP {status})", self.platform)));

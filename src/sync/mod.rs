@@ -4,6 +4,8 @@
 
 mod error;
 pub mod http;
+pub mod medusa;
+pub mod medusa_plan;
 pub mod pacing;
 pub mod cn;
 pub mod pdd;
@@ -66,6 +68,20 @@ pub fn apply_orders_page(
     cursor: Option<&str>,
     now_ms: i64,
 ) -> Result<PageCounts, SyncError> {
+    apply_orders_with_returns(conn, shop_id, stream, page, &[], cursor, now_ms)
+}
+
+/// A page of orders that carry their returns (Medusa): the orders, each order's returns as listed now, and
+/// the cursor, in one transaction.
+pub fn apply_orders_with_returns(
+    conn: &mut Connection,
+    shop_id: i64,
+    stream: &str,
+    page: &[NewOrder],
+    returns: &[shopify_returns::OrderReturns],
+    cursor: Option<&str>,
+    now_ms: i64,
+) -> Result<PageCounts, SyncError> {
     let tx = write_tx(conn)?;
     let mut counts = PageCounts::default();
     for order in page {
@@ -74,6 +90,9 @@ pub fn apply_orders_page(
             Upserted::Updated => counts.updated += 1,
             Upserted::Unchanged => counts.unchanged += 1,
         }
+    }
+    for r in returns {
+        order_returns::replace_for_order(&tx, shop_id, &r.order_external_id, &r.returns)?;
     }
     if let Some(c) = cursor {
         sync_state::save_cursor(&tx, shop_id, stream, c, page.len() as i64)?;
@@ -228,6 +247,20 @@ impl SyncRun<'_> {
                 }
                 if self.streams.reconcile {
                     reconcile::shopify(self, &client, &mut summary).await?;
+                }
+                summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
+                summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
+            }
+            ShopCredentials::Medusa { secret_key } => {
+                let client = medusa::MedusaClient::new(&self.shop.base_url, secret_key, self.cancel.clone())?;
+                if self.streams.orders {
+                    self.medusa_orders(&client, started, &mut summary).await?;
+                }
+                if self.streams.returns {
+                    self.medusa_returns(&client, started, &mut summary).await?;
+                }
+                if self.streams.reconcile {
+                    reconcile::medusa(self, &client, &mut summary).await?;
                 }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
@@ -490,5 +523,97 @@ impl SyncRun<'_> {
             scan = s;
             page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??;
         }
+    }
+
+    /// A Medusa page and its cursor (None: a sweep), with the returns its orders carry.
+    async fn write_medusa(&self, stream: &str, page: &medusa::MedusaPage, cursor: Option<&str>) -> Result<PageCounts, SyncError> {
+        let mut conn = self.writer.lock().await;
+        if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(SyncError::Cancelled);
+        }
+        apply_orders_with_returns(&mut conn, self.shop.id, stream, &page.orders, &page.returns, cursor, self.clock.now_ms())
+    }
+
+    /// Windows until one fits in a page, as for WooCommerce: orders changed during a long scan leave its
+    /// window and come with the next.
+    async fn medusa_orders(&self, client: &medusa::MedusaClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        let mut round_started = started;
+        for _ in 0..4 {
+            let pages_before = summary.pages;
+            self.medusa_window(client, round_started, summary).await?;
+            if summary.pages - pages_before <= 1 {
+                break;
+            }
+            round_started = self.clock.now_ms();
+        }
+        Ok(())
+    }
+
+    async fn medusa_window(&self, client: &medusa::MedusaClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        use medusa_plan::{MedusaCursor, MedusaStep};
+        let stored = MedusaCursor::parse(self.cursor(ORDERS_STREAM).await?.as_deref());
+        let mut scan = medusa_plan::scan(&stored, started);
+        loop {
+            let page = client.orders_page(&scan).await?;
+            let updated: Vec<i64> = page.orders.iter().map(|o| o.updated_at).collect();
+            // Keyset pages stand on the shop's sort order: a shop that ignored it would have orders skipped.
+            if updated.windows(2).any(|w| w[0] > w[1]) {
+                return Err(SyncError::Protocol("Medusa did not sort the orders by updated_at as asked".into()));
+            }
+            let (cursor, next) = match medusa_plan::step(&scan, &updated, medusa::LIMIT) {
+                MedusaStep::Next(s) => (MedusaCursor { done_until: stored.done_until, scanning: Some(s.clone()) }, Some(s)),
+                MedusaStep::Done(c) => (c, None),
+            };
+            let counts = self.write_medusa(ORDERS_STREAM, &page, Some(&cursor.to_json())).await?;
+            summary.counts.add(counts);
+            summary.pages += 1;
+            summary.fetched += page.orders.len() as u64;
+            summary.returns += page.returns.iter().map(|r| r.returns.len() as u64).sum::<u64>();
+            self.report(ORDERS_STREAM, summary.pages, summary.fetched, None);
+            match next {
+                Some(s) => scan = s,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// Returns move without their order being stamped: every order whose returns changed since the cursor,
+    /// and every order we hold an open return for, is read again by id (with all its returns).
+    async fn medusa_returns(&self, client: &medusa::MedusaClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        let stored = self.cursor(RETURNS_STREAM).await?;
+        let since = plan::since(stored.as_deref());
+        let mut ids: std::collections::BTreeSet<String> = Default::default();
+        let mut newest: Option<i64> = None;
+        let mut offset = 0;
+        loop {
+            let (rows, more) = client.returns_changed(since, offset).await?;
+            offset += rows.len() as u64;
+            for (order, at) in rows {
+                newest = newest.max(Some(at));
+                ids.insert(order);
+            }
+            if !more {
+                break;
+            }
+        }
+        {
+            let conn = self.writer.lock().await;
+            ids.extend(order_returns::orders_with_open_returns(&conn, self.shop.id)?);
+        }
+        let ids: Vec<String> = ids.into_iter().collect();
+        let mut pages = 0;
+        for chunk in ids.chunks(medusa::IDS_PER_CALL) {
+            let page = client.orders_by_ids(chunk).await?;
+            self.write_medusa(RETURNS_STREAM, &page, None).await?;
+            summary.returns += page.returns.iter().map(|r| r.returns.len() as u64).sum::<u64>();
+            pages += 1;
+            self.report(RETURNS_STREAM, pages, summary.returns, None);
+        }
+        if let Some(n) = newest {
+            let cursor = plan::format_time_cursor(plan::next_cursor(plan::time_cursor(stored.as_deref()), n, started));
+            let conn = self.writer.lock().await;
+            sync_state::save_cursor(&conn, self.shop.id, RETURNS_STREAM, &cursor, ids.len() as i64)?;
+        }
+        Ok(())
     }
 }

@@ -35,3 +35,14 @@ pub async fn woo(run: &SyncRun<'_>, client: &super::woocommerce::WooClient, summ
     }
     Ok(())
 }
+
+pub async fn medusa(run: &SyncRun<'_>, client: &super::medusa::MedusaClient, summary: &mut SyncSummary) -> Result<(), SyncError> {
+    let ids = candidates(run).await?;
+    for chunk in ids.chunks(super::medusa::IDS_PER_CALL) {
+        let page = client.orders_by_ids(chunk).await?;
+        let counts = run.write_medusa(RECONCILE_STREAM, &page, None).await?;
+        summary.reconciled += counts.updated;
+        summary.counts.updated += counts.updated;
+    }
+    Ok(())
+}

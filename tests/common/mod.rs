@@ -33,6 +33,7 @@ pub fn credentials(shop: &DemoShop) -> ShopCredentials {
     match shop.platform {
         DemoPlatform::Shopify => ShopCredentials::Shopify { token: shop.token.clone() },
         DemoPlatform::Woocommerce => ShopCredentials::Woocommerce { key: shop.token.clone(), secret: shop.secret.clone() },
+        DemoPlatform::Medusa => ShopCredentials::Medusa { secret_key: shop.token.clone() },
         DemoPlatform::Taobao => ShopCredentials::Taobao {
             app_key: aftersales::demo_shop::taobao::APP_KEY.into(),
             app_secret: shop.secret.clone(),
@@ -43,6 +44,14 @@ pub fn credentials(shop: &DemoShop) -> ShopCredentials {
             client_secret: shop.secret.clone(),
             access_token: shop.token.clone(),
         },
+    }
+}
+
+/// The id the platform gives demo order `id` (Medusa's ids are text, the others' numbers).
+pub fn external_id(platform: DemoPlatform, id: u64) -> String {
+    match platform {
+        DemoPlatform::Medusa => aftersales::demo_shop::medusa::order_id(id),
+        _ => id.to_string(),
     }
 }
 
@@ -115,7 +124,7 @@ pub fn assert_exact(db: &Path, demo: &[DemoOrder], platform: DemoPlatform, with_
     let mut returns_stmt = conn.prepare("SELECT external_id, status FROM order_returns WHERE order_id = ?1 ORDER BY created_at, id").unwrap();
     for d in demo {
         let (id, total, updated, buyer): (i64, i64, i64, Option<String>) = order_stmt
-            .query_row([d.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_row([external_id(platform, d.id)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .unwrap_or_else(|_| panic!("order {} is missing", d.id));
         assert_eq!(total, d.total_minor(), "order {} total to the cent", d.id);
         assert_eq!(updated - updated.rem_euclid(1000), d.updated_at, "order {} is as recent as the shop's", d.id);
@@ -135,11 +144,19 @@ pub fn assert_exact(db: &Path, demo: &[DemoOrder], platform: DemoPlatform, with_
         let mut expected: Vec<(i64, i64)> = d.refunds.iter().map(|r| (r.amount_minor, r.created_at)).collect();
         expected.sort_by_key(|&(amount, at)| (at, amount));
         assert_eq!(refunds, expected, "order {} refunds, amounts exact", d.id);
-        if platform == DemoPlatform::Shopify {
+        let expected_returns: Option<Vec<(String, String)>> = match platform {
+            DemoPlatform::Shopify => Some(d.returns.iter().map(|r| (format!("gid://shopify/Return/{}", r.id), r.status.to_string())).collect()),
+            DemoPlatform::Medusa => Some(
+                d.returns
+                    .iter()
+                    .map(|r| (aftersales::demo_shop::medusa::return_id(r.id), aftersales::demo_shop::medusa::return_status(r).to_string()))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        if let Some(expected) = expected_returns {
             let returns: Vec<(String, String)> =
                 returns_stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
-            let expected: Vec<(String, String)> =
-                d.returns.iter().map(|r| (format!("gid://shopify/Return/{}", r.id), r.status.to_string())).collect();
             assert_eq!(returns, expected, "order {} returns and their status", d.id);
         }
     }

@@ -1,6 +1,6 @@
 // Generated from the Rust DTOs in src/api/dto.rs by `make bindings`; do not edit by hand.
 
-export type Platform = "shopify" | "woocommerce" | "pdd" | "taobao" | "jd" | "douyin" | "wechat_shop";
+export type Platform = "shopify" | "woocommerce" | "medusa" | "pdd" | "taobao" | "jd" | "douyin" | "wechat_shop";
 export type ErrorCode = "validation" | "not_found" | "conflict" | "network" | "auth" | "rate_limited" | "precondition" | "disk_full" | "damaged" | "internal";
 export type ApiError = { code: ErrorCode, message: string, };
 export type BackupDto = { file_name: string, path: string, 
@@ -21,7 +21,7 @@ export type DiagnosticsDto = { path: string,
 files: Array<string>, bytes: number, };
 export type OutInput = { out: string | null, };
 export type FileInput = { file: string, };
-export type ShopCredentials = { "platform": "shopify", token: string, } | { "platform": "woocommerce", key: string, secret: string, } | { "platform": "pdd", client_id: string, client_secret: string, access_token: string, } | { "platform": "taobao", app_key: string, app_secret: string, session: string, };
+export type ShopCredentials = { "platform": "shopify", token: string, } | { "platform": "woocommerce", key: string, secret: string, } | { "platform": "medusa", secret_key: string, } | { "platform": "pdd", client_id: string, client_secret: string, access_token: string, } | { "platform": "taobao", app_key: string, app_secret: string, session: string, };
 export type SyncProgressDto = { stream: string, pages: number, orders: number, total: number | null, rate_per_sec: number, eta_secs: number | null, };
 export type SyncStatusDto = { running: boolean, progress: SyncProgressDto | null, last_attempt_at: string | null, last_success_at: string | null, last_error: string | null, last_error_code: ErrorCode | null, orders_count: number, };
 export type ShopDto = { id: number, name: string, platform: Platform, base_url: string, currency: string, time_zone: string, sync: SyncStatusDto, };

@@ -273,9 +273,10 @@ fn parse_demo_platform(s: &str) -> Result<DemoPlatform, String> {
     match s {
         "shopify" => Ok(DemoPlatform::Shopify),
         "woocommerce" => Ok(DemoPlatform::Woocommerce),
+        "medusa" => Ok(DemoPlatform::Medusa),
         "pdd" => Ok(DemoPlatform::Pdd),
         "taobao" => Ok(DemoPlatform::Taobao),
-        other => Err(format!("the demo shop speaks shopify, woocommerce, pdd or taobao, not '{other}'")),
+        other => Err(format!("the demo shop speaks shopify, woocommerce, medusa, pdd or taobao, not '{other}'")),
     }
 }
 
@@ -352,6 +353,12 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     "{}",
                     serde_json::json!({"platform": "woocommerce", "url": shop.url, "key": shop.token, "secret": shop.secret})
                 ),
+                (DemoPlatform::Medusa, true) => {
+                    println!("{}", serde_json::json!({"platform": "medusa", "url": shop.url, "secret_key": shop.token}))
+                }
+                (DemoPlatform::Medusa, false) => {
+                    println!("demo shop (medusa) listening on {}\nsecret API key: {}\nstop with Ctrl-C", shop.url, shop.token)
+                }
                 (DemoPlatform::Pdd, true) => println!(
                     "{}",
                     serde_json::json!({"platform": "pdd", "url": shop.url, "client_id": aftersales::demo_shop::pdd::CLIENT_ID,
@@ -409,6 +416,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     key: secret_from(&key_env, "--key-env", "consumer key")?,
                     secret: secret_from(&secret_env, "--secret-env", "consumer secret")?,
                 },
+                Platform::Medusa => ShopCredentials::Medusa { secret_key: secret_from(&key_env, "--key-env", "secret API key")? },
                 Platform::Taobao => ShopCredentials::Taobao {
                     app_key: secret_from(&key_env, "--key-env", "app key")?,
                     app_secret: secret_from(&secret_env, "--secret-env", "app secret")?,
@@ -419,7 +427,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                     client_secret: secret_from(&secret_env, "--secret-env", "client secret")?,
                     access_token: secret_from(&token_env, "--token-env", "access token")?,
                 },
-                other => bail!("{other} shops cannot be connected yet (Shopify, WooCommerce, Pinduoduo and Taobao can); add it with --offline"),
+                other => bail!("{other} shops cannot be connected yet (Shopify, WooCommerce, Medusa, Pinduoduo and Taobao can); add it with --offline"),
             };
             let desk = open(&db)?;
             let shop = desk.add_shop(AddShopInput { name, base_url: url, credentials }).await?;

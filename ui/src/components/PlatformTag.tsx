@@ -5,6 +5,7 @@ import type { Platform } from '../bindings';
 const COLORS: Partial<Record<Platform, string>> = {
   shopify: 'green',
   woocommerce: 'purple',
+  medusa: 'geekblue',
   // Not red or orange: next to a case's countdown chip those mean a deadline is close.
   pdd: 'magenta',
   // Taobao's own orange is taken for the same reason; lime is used by no other tag.

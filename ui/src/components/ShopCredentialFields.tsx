@@ -64,6 +64,17 @@ export function ShopCredentialFields({ platform, editing }: { platform: Platform
           </Form.Item>
         </>
       );
+    case 'medusa':
+      return (
+        <Form.Item
+          name="secret_key"
+          label={t('connect.medusaKey')}
+          extra={editing ? t('connect.keepMedusaKey') : t('connect.medusaKeyHelp')}
+          rules={[required([], t('connect.medusaKeyRequired')), prefixWarning('sk_', t('connect.medusaKeyPrefix'))]}
+        >
+          <Input.Password placeholder="sk_…" autoComplete="off" />
+        </Form.Item>
+      );
     case 'pdd':
       return (
         <>

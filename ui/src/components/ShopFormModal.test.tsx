@@ -131,6 +131,103 @@ describe('ShopFormModal', () => {
     );
   });
 
+  it('switches to the Medusa fields and tests the trimmed backend address and secret key', async () => {
+    const onTest = vi.fn();
+    const onAdd = vi.fn();
+    renderIn('en', <ShopFormModal {...props({ onTest, onAdd })} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Medusa' }));
+
+    expect(await screen.findByLabelText('Secret API key'), 'the key is typed blind').toHaveAttribute('type', 'password');
+    expect(screen.queryByLabelText('Admin API access token'), 'no Shopify token for Medusa').toBeNull();
+    expect(screen.queryByLabelText('Consumer key'), 'no WooCommerce keys for Medusa').toBeNull();
+    expect(screen.getByLabelText('Backend URL')).toHaveAttribute('placeholder', 'https://shop.example.com');
+    expect(screen.getByLabelText('Backend URL'), 'each Medusa shop has its own address').toHaveValue('');
+    expect(screen.getByText(/the app adds \/admin itself/)).toBeInTheDocument();
+    expect(screen.getByText(/Settings → Secret API Keys\. It is kept in the system keychain, never in the database\./)).toBeInTheDocument();
+
+    fill('Backend URL', ' http://localhost:9000 ');
+    fill('Secret API key', ' sk_123 ');
+    fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
+
+    await waitFor(() =>
+      expect(onTest).toHaveBeenCalledWith({
+        base_url: 'http://localhost:9000',
+        credentials: { platform: 'medusa', secret_key: 'sk_123' },
+      }),
+    );
+    expect(onAdd, 'testing saves nothing').not.toHaveBeenCalled();
+  });
+
+  it('asks for the Medusa secret key, and warns about one without sk_ but still submits it', async () => {
+    const onAdd = vi.fn();
+    renderIn('en', <ShopFormModal {...props({ onAdd })} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Medusa' }));
+    await screen.findByLabelText('Backend URL');
+    fill('Shop name', 'Medusa store');
+    fill('Backend URL', 'https://shop.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByText('Enter the secret API key')).toBeInTheDocument();
+    expect(onAdd).not.toHaveBeenCalled();
+
+    fill('Secret API key', 'pk_publishable');
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+
+    expect(await itemOf('Secret API key').findByText('Medusa secret API keys start with sk_')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(onAdd, 'a warning is not a blocker').toHaveBeenCalledWith({
+        name: 'Medusa store',
+        base_url: 'https://shop.example.com',
+        credentials: { platform: 'medusa', secret_key: 'pk_publishable' },
+      }),
+    );
+  });
+
+  it('warns when the Medusa address already carries /admin', async () => {
+    renderIn('zh-CN', <ShopFormModal {...props()} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Medusa' }));
+    await screen.findByLabelText('Secret API 密钥');
+    fill('后端地址', 'https://shop.example.com/admin');
+
+    expect(await screen.findByText('只需填写后端地址，不要带 /app、/admin 或 /store；/admin 会自动加上')).toBeInTheDocument();
+  });
+
+  it('marks the Medusa secret key when the engine says it is empty', async () => {
+    const error = { code: 'validation', message: 'secret_key: is empty' } as const;
+    renderIn('en', <FailingTest error={error} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Medusa' }));
+    await screen.findByLabelText('Secret API key');
+    fill('Backend URL', 'https://shop.example.com');
+    fill('Secret API key', 'sk_123');
+    fireEvent.click(screen.getByRole('button', { name: /Test connection/ }));
+
+    expect(await itemOf('Secret API key').findByText('Check this value; the reason is shown below')).toBeInTheDocument();
+    expect(itemOf('Backend URL').queryByText('Check this value; the reason is shown below'), 'only the named field').toBeNull();
+    expect(within(screen.getByTestId('connection-test-result')).getByText(error.message)).toBeInTheDocument();
+
+    fill('Secret API key', 'sk_456');
+    await waitFor(() => expect(itemOf('Secret API key').queryByText('Check this value; the reason is shown below')).toBeNull());
+  });
+
+  it('hints at the Medusa secret key when the test is refused', async () => {
+    const error = { code: 'auth', message: 'Medusa refused the secret API key (HTTP 401): Unauthorized' } as const;
+    renderIn('zh-CN', <FailingTest error={error} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Medusa' }));
+    await screen.findByLabelText('Secret API 密钥');
+    fill('后端地址', 'http://localhost:9000');
+    fill('Secret API 密钥', 'sk_revoked');
+    fireEvent.click(screen.getByRole('button', { name: /测试连接/ }));
+
+    const failed = within(await screen.findByTestId('connection-test-result'));
+    expect(failed.getByText('访问被拒绝')).toBeInTheDocument();
+    expect(failed.getByText(error.message)).toBeInTheDocument();
+    expect(failed.getByText('请检查 Secret API 密钥是否正确，以及它是否已被撤销。')).toBeInTheDocument();
+  });
+
   it('switches to the Pinduoduo fields with the gateway filled in, and takes it back for Shopify', async () => {
     renderIn('en', <ShopFormModal {...props()} />);
 
@@ -373,6 +470,33 @@ describe('ShopFormModal', () => {
         name: 'Woo',
         base_url: 'https://shop.example.com',
         credentials: { platform: 'woocommerce', key: 'ck_new', secret: 'cs_new' },
+      }),
+    );
+  });
+
+  it('edits a Medusa shop: empty keeps the secret key, a new one is sent', async () => {
+    const onUpdate = vi.fn();
+    const edited = shop({ id: 11, name: 'Medusa store', platform: 'medusa', base_url: 'https://shop.example.com' });
+    renderIn('en', <ShopFormModal {...props({ shop: edited, onUpdate })} />);
+
+    expect(screen.getByLabelText('Backend URL')).toHaveValue('https://shop.example.com');
+    expect(screen.getByLabelText('Secret API key'), 'credentials are never shown').toHaveValue('');
+    expect(screen.getByText('Leave empty to keep the current key.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Test connection/ }), 'nothing to test without credentials').toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(onUpdate).toHaveBeenCalledWith({ id: 11, name: 'Medusa store', base_url: 'https://shop.example.com', credentials: null }),
+    );
+
+    onUpdate.mockClear();
+    fill('Secret API key', 'sk_new');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(onUpdate).toHaveBeenCalledWith({
+        id: 11,
+        name: 'Medusa store',
+        base_url: 'https://shop.example.com',
+        credentials: { platform: 'medusa', secret_key: 'sk_new' },
       }),
     );
   });

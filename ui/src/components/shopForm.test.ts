@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFrom, gatewayOf, hasPddRouterPath, hasTaobaoRouterPath, hasWooApiPath, isGateway, rejectedField } from './shopForm';
+import {
+  connectErrorHintKey,
+  credentialsFrom,
+  gatewayOf,
+  hasMedusaApiPath,
+  hasPddRouterPath,
+  hasTaobaoRouterPath,
+  hasWooApiPath,
+  isGateway,
+  rejectedField,
+} from './shopForm';
 
 describe('credentialsFrom', () => {
   it.each([
@@ -8,6 +18,9 @@ describe('credentialsFrom', () => {
     ['WooCommerce key and secret, trimmed', 'woocommerce', { key: ' ck_1', secret: 'cs_1 ' }, { platform: 'woocommerce', key: 'ck_1', secret: 'cs_1' }],
     ['WooCommerce with the key only', 'woocommerce', { key: 'ck_1' }, null],
     ['WooCommerce ignores a token left from Shopify', 'woocommerce', { token: 'shpat_1' }, null],
+    ['Medusa secret key, trimmed', 'medusa', { secret_key: ' sk_abc ' }, { platform: 'medusa', secret_key: 'sk_abc' }],
+    ['Medusa without a secret key (edit: keep)', 'medusa', { secret_key: '  ' }, null],
+    ['Medusa ignores WooCommerce keys', 'medusa', { key: 'ck_1', secret: 'cs_1' }, null],
     [
       'Pinduoduo client id, secret and access token, trimmed',
       'pdd',
@@ -37,6 +50,24 @@ describe('hasWooApiPath', () => {
     ['https://example.com/WP-JSON', true],
   ])('%s → %s', (value, expected) => {
     expect(hasWooApiPath(value)).toBe(expected);
+  });
+});
+
+describe('hasMedusaApiPath', () => {
+  it.each([
+    ['https://shop.example.com', false],
+    ['http://localhost:9000/', false],
+    ['https://api.example.com/medusa', false],
+    ['https://store.example.com', false],
+    ['https://admin.example.com', false],
+    ['http://store:9000', false],
+    ['https://shop.example.com/admin', true],
+    ['http://localhost:9000/admin/orders', true],
+    [' https://shop.example.com/Store/ ', true],
+    ['http://localhost:9000/app/settings/secret-api-keys', true],
+    ['not a url /admin', false],
+  ])('%s → %s', (value, expected) => {
+    expect(hasMedusaApiPath(value)).toBe(expected);
   });
 });
 
@@ -83,11 +114,25 @@ describe('rejectedField', () => {
     ['the field a validation error starts with', { code: 'validation', message: 'client_secret: contains spaces; paste it again' }, 'client_secret'],
     ['the address', { code: 'validation', message: "base_url: 'x' is not a URL" }, 'base_url'],
     ["Taobao's session key", { code: 'validation', message: 'session: is empty' }, 'session'],
+    ["Medusa's secret key", { code: 'validation', message: 'secret_key: is empty' }, 'secret_key'],
     ["Taobao's app key", { code: 'validation', message: 'app_key: must be digits' }, 'app_key'],
     ['nothing for a word that is not a field', { code: 'validation', message: 'credentials: missing' }, null],
     ['nothing for another code', { code: 'auth', message: 'access_token: expired' }, null],
     ['nothing without an error', null, null],
   ] as const)('%s', (_case, error, expected) => {
     expect(rejectedField(error)).toBe(expected);
+  });
+});
+
+describe('connectErrorHintKey', () => {
+  it.each([
+    ['auth', 'shopify', 'connect.hint.authShopify'],
+    ['auth', 'woocommerce', 'connect.hint.authWoocommerce'],
+    ['auth', 'medusa', 'connect.hint.authMedusa'],
+    ['auth', 'taobao', 'connect.hint.authTaobao'],
+    ['network', 'medusa', 'sync.hint.network'],
+    ['validation', 'medusa', null],
+  ] as const)('%s on %s → %s', (code, platform, expected) => {
+    expect(connectErrorHintKey(code, platform)).toBe(expected);
   });
 });

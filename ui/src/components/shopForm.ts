@@ -1,7 +1,7 @@
 import type { ApiError, ErrorCode, Platform, ShopCredentials } from '../bindings';
 
 /** The platforms a shop can be connected on from the form. */
-export const CONNECTABLE = ['shopify', 'woocommerce', 'pdd', 'taobao'] as const;
+export const CONNECTABLE = ['shopify', 'woocommerce', 'medusa', 'pdd', 'taobao'] as const;
 export type ConnectablePlatform = (typeof CONNECTABLE)[number];
 
 export function isConnectable(platform: Platform): platform is ConnectablePlatform {
@@ -31,6 +31,7 @@ export type CredentialField =
   | 'token'
   | 'key'
   | 'secret'
+  | 'secret_key'
   | 'client_id'
   | 'client_secret'
   | 'access_token'
@@ -52,6 +53,8 @@ export function credentialFields(platform: Platform): CredentialField[] {
       return ['token'];
     case 'woocommerce':
       return ['key', 'secret'];
+    case 'medusa':
+      return ['secret_key'];
     case 'pdd':
       return ['client_id', 'client_secret', 'access_token'];
     case 'taobao':
@@ -75,6 +78,8 @@ export function credentialsFrom(platform: Platform, values: Partial<Record<Crede
       return { platform, token: typed('token') };
     case 'woocommerce':
       return { platform, key: typed('key'), secret: typed('secret') };
+    case 'medusa':
+      return { platform, secret_key: typed('secret_key') };
     case 'pdd':
       return { platform, client_id: typed('client_id'), client_secret: typed('client_secret'), access_token: typed('access_token') };
     case 'taobao':
@@ -87,6 +92,20 @@ export function credentialsFrom(platform: Platform, values: Partial<Record<Crede
 /** A WooCommerce address that already carries the REST path, which the engine adds itself. */
 export function hasWooApiPath(value: string): boolean {
   return /\/wp-json(\/|$)/i.test(value.trim());
+}
+
+/**
+ * A Medusa address with a path the engine adds itself (/admin, /store), or the admin dashboard's /app (its
+ * address bar is where the secret key was made). Only the path counts: a host named "store" is fine.
+ */
+export function hasMedusaApiPath(value: string): boolean {
+  let path: string;
+  try {
+    path = new URL(value.trim()).pathname;
+  } catch {
+    return false;
+  }
+  return /\/(admin|store|app)(\/|$)/i.test(path);
 }
 
 /** A Pinduoduo gateway address that already carries the router path, which the engine adds itself. */
@@ -107,6 +126,12 @@ const URL_FIELDS = {
     help: 'connect.wooUrlHelp',
     placeholder: 'https://example.com',
     apiPath: { test: hasWooApiPath, warning: 'connect.wooUrlApiPath' },
+  },
+  medusa: {
+    label: 'connect.medusaUrl',
+    help: 'connect.medusaUrlHelp',
+    placeholder: 'https://shop.example.com',
+    apiPath: { test: hasMedusaApiPath, warning: 'connect.medusaUrlApiPath' },
   },
   pdd: {
     label: 'connect.pddUrl',
@@ -133,6 +158,7 @@ const FORM_FIELDS: ReadonlySet<string> = new Set([
   'token',
   'key',
   'secret',
+  'secret_key',
   'client_id',
   'client_secret',
   'access_token',
@@ -154,6 +180,8 @@ export function connectErrorHintKey(code: ErrorCode, platform: Platform) {
       switch (platform) {
         case 'woocommerce':
           return 'connect.hint.authWoocommerce' as const;
+        case 'medusa':
+          return 'connect.hint.authMedusa' as const;
         case 'pdd':
           return 'connect.hint.authPdd' as const;
         case 'taobao':

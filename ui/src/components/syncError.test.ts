@@ -19,6 +19,7 @@ describe('syncErrorHintKey', () => {
   it.each([
     ['auth', 'shopify', 'sync.hint.authShopify'],
     ['auth', 'woocommerce', 'sync.hint.authWoocommerce'],
+    ['auth', 'medusa', 'sync.hint.authMedusa'],
     ['auth', 'pdd', 'sync.hint.authPdd'],
     ['auth', 'taobao', 'sync.hint.authTaobao'],
     ['auth', 'jd', 'sync.hint.auth'],

@@ -23,6 +23,8 @@ function authHintKey(platform: Platform) {
       return 'sync.hint.authShopify' as const;
     case 'woocommerce':
       return 'sync.hint.authWoocommerce' as const;
+    case 'medusa':
+      return 'sync.hint.authMedusa' as const;
     case 'pdd':
       return 'sync.hint.authPdd' as const;
     case 'taobao':

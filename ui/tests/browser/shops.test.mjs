@@ -4,7 +4,8 @@
 //   → all 3,000 orders synced (Shops page) → a Shopify shop whose token is revoked after it is added
 //   → "Sync now" fails with the red headline for the error code and the Shopify hint → remove the WooCommerce shop;
 // and, in Chinese, a Pinduoduo shop and a Taobao shop: gateway filled in, test the connection, connect → its first
-// sync's orders.
+// sync's orders; and, in English, a Medusa shop: its help and password field, a warned-about …/app address, a
+// wrong secret API key refused with Medusa's hint, then the right one → the first sync reads all its orders.
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/shops.test.mjs
 //
@@ -542,3 +543,157 @@ async function connectChineseShop(P) {
 for (const P of CHINESE_PLATFORMS) {
   test(`connect a ${P.title} shop, test it and sync its orders in zh-CN`, { timeout: P.timeout }, () => connectChineseShop(P));
 }
+
+/**
+ * Medusa, connected in English through its Admin API with a secret API key: the help says where the key is made,
+ * the key is a password field, a pasted admin-dashboard address (…/app) is warned about, a wrong key is refused
+ * with Medusa's hint, and the right one connects. A Medusa first sync reads every order, not a window of days.
+ */
+const MEDUSA = {
+  orders: 300,
+  url: 'Backend URL',
+  key: 'Secret API key',
+  keyHelp: 'Create it in the Medusa admin under Settings → Secret API Keys',
+  urlApiPath: 'Enter the backend address only, without /app, /admin or /store; /admin is added for you',
+  authHeadline: 'Access was refused',
+  authHint: 'Check the secret API key, and that it has not been revoked.',
+  wrongKey: 'sk_wrong',
+};
+
+test('connect a Medusa shop, a wrong key then the right one, and sync all its orders in en', { timeout: 300_000 }, async () => {
+  const children = [];
+  const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-shops-medusa-'));
+  let context;
+  let page;
+  let step = 'start';
+  try {
+    const demo = startCli(
+      'medusa demo shop',
+      ['demo-shop', 'serve', '--platform', 'medusa', '--port', '0', '--orders', String(MEDUSA.orders), '--json'],
+      children,
+    );
+    const bridge = startCli('ui-bridge', ['--db', join(dbDir, 'desk.db'), 'ui-bridge', '--port', '0', '--static', DIST_DIR], children);
+    const demoShop = await demo.json;
+    const { url } = await bridge.json;
+    assert.equal(demoShop.platform, 'medusa');
+    assert.match(demoShop.secret_key, /^sk_/);
+    assert.ok(typeof demoShop.url === 'string' && demoShop.url !== '', 'the demo shop prints its url');
+
+    context = await browser.newContext({ locale: 'en', viewport: { width: 1366, height: 820 } });
+    page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(STEP_MS);
+
+    // ---- 1. Welcome → Connect a shop → Medusa: what the dialog asks for ------------------------------------------
+    step = 'welcome page';
+    await page.goto(url);
+    const connectButton = page.getByRole('button', { name: 'Connect a shop' });
+    await connectButton.waitFor({ state: 'visible' });
+    await connectButton.click();
+
+    step = 'connect dialog (Medusa)';
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Connect a shop' });
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('label.ant-radio-button-wrapper', { hasText: 'Medusa' }).click();
+    const backendUrl = dialog.getByLabel(MEDUSA.url, { exact: true });
+    const secretKey = dialog.getByLabel(MEDUSA.key, { exact: true });
+    await backendUrl.waitFor({ state: 'visible' });
+    const dialogText = await dialog.innerText();
+    assert.ok(dialogText.includes(MEDUSA.keyHelp), `the dialog must say where the key is made ("${MEDUSA.keyHelp}"); it says: ${dialogText}`);
+    assert.equal(await secretKey.getAttribute('type'), 'password', 'the secret API key is a password field');
+
+    // ---- 2. The admin dashboard's address (…/app) is warned about, and fixed ---------------------------------------
+    step = 'Medusa URL with /app';
+    await backendUrl.fill(`${demoShop.url}/app`);
+    // `has` is queried inside each form item, so the label is looked up from the page, not from the dialog.
+    const urlItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel(MEDUSA.url, { exact: true }) });
+    const apiPathWarning = urlItem.getByText(MEDUSA.urlApiPath, { exact: true });
+    await apiPathWarning.waitFor({ state: 'visible' });
+    assert.match((await urlItem.getAttribute('class')) ?? '', /ant-form-item-has-warning/, 'a warning, not an error');
+    await backendUrl.fill(demoShop.url);
+    await apiPathWarning.waitFor({ state: 'hidden' });
+
+    // ---- 3. A wrong key: refused, with Medusa's hint ---------------------------------------------------------------
+    step = 'Medusa connection test with a wrong key';
+    await secretKey.fill(MEDUSA.wrongKey);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const testResult = dialog.locator('[data-testid="connection-test-result"]');
+    const refused = testResult.filter({ has: page.locator('.ant-alert-error') });
+    await refused.waitFor({ state: 'visible' });
+    const refusedText = await refused.innerText();
+    console.log(`[medusa] wrong key: ${JSON.stringify(refusedText)}`);
+    for (const expected of [MEDUSA.authHeadline, MEDUSA.authHint]) {
+      assert.ok(refusedText.includes(expected), `the refused test must show "${expected}"; it says: ${refusedText}`);
+    }
+    await dialog.screenshot({ path: join(OUTPUT_DIR, 'shops-medusa-dialog-wrong-key-en.png') });
+
+    // ---- 4. The right key: the shop as Medusa names it -------------------------------------------------------------
+    step = 'Medusa connection test';
+    await secretKey.fill(demoShop.secret_key);
+    // A changed key makes the last result stale: the refusal goes before the new test runs.
+    await refused.waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const connected = testResult.filter({ has: page.locator('.ant-alert-success') });
+    await connected.waitFor({ state: 'visible' });
+    const testText = await connected.innerText();
+    console.log(`[medusa] connection test: ${JSON.stringify(testText)}`);
+    for (const expected of [`Connected to ${DEMO_SHOP_NAME}`, 'Medusa', `Currency ${DEMO_CURRENCY}`, 'Time zone UTC']) {
+      assert.ok(testText.includes(expected), `the connection test must show "${expected}"; it says: ${testText}`);
+    }
+    const shopName = await dialog.getByLabel('Shop name', { exact: true }).inputValue();
+    assert.equal(shopName, DEMO_SHOP_NAME, 'the tested name fills the empty name');
+    await dialog.screenshot({ path: join(OUTPUT_DIR, 'shops-medusa-dialog-en.png') });
+    await dialog.getByRole('button', { name: buttonName('Connect') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // ---- 5. The first sync reads every order -----------------------------------------------------------------------
+    step = 'first Medusa sync';
+    const status = page.locator('[data-testid^="sync-status-"]').filter({ hasText: shopName });
+    await status.waitFor({ state: 'visible' });
+    const started = Date.now();
+    await poll(
+      `the status bar counts all ${MEDUSA.orders} orders once the first sync ends`,
+      async () => ({
+        text: await status.innerText(),
+        running: await status.locator('[data-testid="sync-progress"], .anticon-spin').count(),
+      }),
+      ({ text, running }) => running === 0 && digits(text.match(/([\d,]+)\s*orders?/)?.[1]) === MEDUSA.orders,
+      SYNC_MS,
+    );
+    console.log(`[medusa] first sync: all ${MEDUSA.orders} orders, ${Date.now() - started} ms after connecting`);
+
+    // ---- 6. The Shops page: Medusa, the currency, OK, and no secret ------------------------------------------------
+    step = 'Shops page after the Medusa sync';
+    await page.getByRole('menuitem', { name: 'Shops' }).click();
+    const row = page.locator('.ant-table-tbody tr[data-row-key]').filter({ hasText: shopName });
+    await row.waitFor({ state: 'visible' });
+    const rowText = await row.innerText();
+    for (const expected of ['Medusa', DEMO_CURRENCY, 'OK']) {
+      assert.ok(rowText.includes(expected), `the shop's row must show "${expected}"; it says: ${rowText}`);
+    }
+    const headers = await page.locator('.ant-table-thead th').allInnerTexts();
+    const ordersIndex = headers.findIndex((h) => h.trim() === 'Orders');
+    assert.ok(ordersIndex >= 0, `the shops table has an "Orders" column; it has: ${JSON.stringify(headers)}`);
+    assert.equal(digits(await row.locator('td').nth(ordersIndex).innerText()), MEDUSA.orders, `the row counts ${MEDUSA.orders} orders`);
+    assert.equal(await row.locator('[data-testid="last-sync-error"]').count(), 0, 'a good sync shows no error');
+    const pageText = await page.locator('body').innerText();
+    const pageHtml = await page.content();
+    for (const secret of [demoShop.secret_key, MEDUSA.wrongKey]) {
+      assert.ok(!pageText.includes(secret), `the page text must not show a key (${secret.slice(0, 5)}…)`);
+      assert.ok(!pageHtml.includes(secret), `the page must not hold a key (${secret.slice(0, 5)}…)`);
+    }
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: STEP_MS }).catch(() => undefined);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'shops-medusa-en.png'), fullPage: true });
+    assert.deepEqual(pageErrors, [], 'the page must throw no uncaught error');
+  } catch (error) {
+    await page?.screenshot({ path: join(OUTPUT_DIR, 'shops-medusa-en-failed.png'), fullPage: true }).catch(() => undefined);
+    const logs = children.map((c) => `--- ${c.label} stderr:\n${c.stderr()}`).join('\n');
+    error.message = `[medusa] at step "${step}": ${error.message}\n${logs}`;
+    throw error;
+  } finally {
+    await context?.close().catch(() => undefined);
+    await stopAll(children);
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+});

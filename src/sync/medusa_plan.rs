@@ -1,0 +1,139 @@
+//! The pure plan of a Medusa orders scan: a fixed window of modification times `[since, before)`, walked by
+//! `updated_at` itself in keyset pages. An order changed mid-scan leaves the window (its new time is past
+//! `before`) without shifting the others, and comes with the next window; orders stamped in the same
+//! millisecond are stepped over by offset, so a bulk update cannot loop the scan.
+
+use super::plan::{OVERLAP_MS, SAFETY_LAG_MS};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MedusaCursor {
+    /// Every change before this is stored (a safety lag before the end of the last finished window).
+    pub done_until: Option<i64>,
+    /// A window being scanned, resumable after a crash.
+    pub scanning: Option<MedusaScan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MedusaScan {
+    /// `updated_at[$gte]` of the window (None: from the beginning).
+    pub since: Option<i64>,
+    /// `updated_at[$lt]`: the window's end, fixed when it starts.
+    pub before: i64,
+    /// Keyset: the next page starts at this modification time (inclusive)…
+    pub from: Option<i64>,
+    /// …skipping this many orders stamped exactly then (read already).
+    pub skip: u64,
+    /// The newest change the server showed in this window: the window is never marked done beyond it, so a
+    /// local clock running ahead of the shop's cannot skip orders.
+    pub newest_seen: Option<i64>,
+}
+
+impl MedusaCursor {
+    pub fn parse(raw: Option<&str>) -> MedusaCursor {
+        raw.and_then(|r| serde_json::from_str(r).ok()).unwrap_or_default()
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl MedusaScan {
+    /// Where the next page starts: the keyset position, else the window's start.
+    pub fn start(&self) -> Option<i64> {
+        self.from.or(self.since)
+    }
+}
+
+/// Where a scan starts: the unfinished window, else a new one from the last finished window (minus the
+/// overlap: shops stamp some changes late) up to when this run started.
+pub fn scan(cursor: &MedusaCursor, run_started: i64) -> MedusaScan {
+    match &cursor.scanning {
+        Some(s) => s.clone(),
+        None => MedusaScan {
+            since: cursor.done_until.map(|d| d - OVERLAP_MS),
+            before: run_started,
+            from: None,
+            skip: 0,
+            newest_seen: None,
+        },
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MedusaStep {
+    /// Store the page with this scan as the cursor, and read on.
+    Next(MedusaScan),
+    /// The window is finished: store the page and this cursor.
+    Done(MedusaCursor),
+}
+
+/// After a page: `updated` holds its orders' modification times as the server sorted them (oldest first),
+/// `limit` the page size asked.
+pub fn step(scan: &MedusaScan, updated: &[i64], limit: usize) -> MedusaStep {
+    let newest_seen = updated.iter().copied().max().into_iter().chain(scan.newest_seen).max();
+    let scan = MedusaScan { newest_seen, ..scan.clone() };
+    let Some(&last) = updated.last() else { return done(&scan) };
+    if updated.len() < limit {
+        return done(&scan);
+    }
+    let at_last = updated.iter().rev().take_while(|&&u| u == last).count() as u64;
+    let skip = if scan.from == Some(last) { scan.skip + at_last } else { at_last };
+    MedusaStep::Next(MedusaScan { from: Some(last), skip, ..scan })
+}
+
+fn done(scan: &MedusaScan) -> MedusaStep {
+    // The next window starts a safety lag before this one ended (rows stamped just before the end may not
+    // have been visible yet), and never after the newest change the server itself showed.
+    let lagged = scan.before - SAFETY_LAG_MS;
+    let until = match (scan.newest_seen, scan.since) {
+        (Some(n), _) => lagged.min(n),
+        (None, Some(since)) => lagged.min(since + OVERLAP_MS),
+        (None, None) => lagged,
+    };
+    MedusaStep::Done(MedusaCursor { done_until: Some(until), scanning: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_walk_by_modification_time() {
+        let run = 10_000_000;
+        let fresh = scan(&MedusaCursor::default(), run);
+        assert_eq!((fresh.since, fresh.before, fresh.start()), (None, run, None), "a first scan reads everything up to now");
+        let at = |from: Option<i64>, skip: u64, newest: i64| MedusaScan { from, skip, newest_seen: Some(newest), ..fresh.clone() };
+        let cases: Vec<(&str, MedusaScan, Vec<i64>, MedusaStep)> = vec![
+            ("a short page ends the window", fresh.clone(), vec![1000, 2000], MedusaStep::Done(MedusaCursor { done_until: Some(2000), scanning: None })),
+            (
+                "an empty first page: done up to the lag, nothing newer was shown",
+                fresh.clone(),
+                vec![],
+                MedusaStep::Done(MedusaCursor { done_until: Some(run - SAFETY_LAG_MS), scanning: None }),
+            ),
+            ("a full page goes on from its last time, past the orders read at it", fresh.clone(), vec![1000, 2000, 2000], MedusaStep::Next(at(Some(2000), 2, 2000))),
+            ("a full page of one millisecond adds to the skip", at(Some(2000), 2, 2000), vec![2000, 2000, 2000], MedusaStep::Next(at(Some(2000), 5, 2000))),
+            ("after the crowded millisecond the skip starts again", at(Some(2000), 5, 2000), vec![2000, 2500, 3000], MedusaStep::Next(at(Some(3000), 1, 3000))),
+        ];
+        for (why, s, updated, expected) in cases {
+            assert_eq!(step(&s, &updated, 3), expected, "{why}");
+        }
+        // The server's clock behind ours: done only up to the newest change it showed.
+        match step(&fresh, &[9_950_000], 3) {
+            MedusaStep::Done(c) => assert_eq!(c.done_until, Some(run - SAFETY_LAG_MS), "the lag bounds it when the newest is recent"),
+            other => panic!("{other:?}"),
+        }
+        match step(&fresh, &[5_000], 3) {
+            MedusaStep::Done(c) => assert_eq!(c.done_until, Some(5_000), "the newest change seen bounds it"),
+            other => panic!("{other:?}"),
+        }
+        let finished = MedusaCursor { done_until: Some(5_000_000), scanning: None };
+        let next = scan(&finished, run);
+        assert_eq!(next.since, Some(5_000_000 - OVERLAP_MS), "the next window overlaps the last");
+        let resumed = MedusaCursor { done_until: Some(1), scanning: Some(at(Some(2000), 2, 2000)) };
+        assert_eq!(scan(&resumed, run), at(Some(2000), 2, 2000), "a crash resumes the window where it was");
+        assert_eq!(MedusaCursor::parse(Some(&resumed.to_json())), resumed, "the cursor round-trips through its text");
+        assert_eq!(MedusaCursor::parse(Some("not json")), MedusaCursor::default(), "a damaged cursor starts over");
+    }
+}
