@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-ALL=(shopify_orders shopify_returns woocommerce_responses pdd_responses taobao_responses import_file)
+ALL=(shopify_orders shopify_returns woocommerce_responses medusa_responses pdd_responses taobao_responses import_file)
 SECS=${FUZZ_SECONDS:-600}
 TIMEOUT=${FUZZ_TIMEOUT:-20}
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL[@]}"); fi
