@@ -1,5 +1,6 @@
 //! Crash safety: the CLI sync is killed (SIGKILL) at random moments and restarted; in the end the database
-//! equals a clean full sync, row for row.
+//! equals a clean full sync, row for row. Shopify (time cursor and prefetch) and Medusa (keyset windows with
+//! returns written beside their orders).
 
 mod common;
 
@@ -27,14 +28,17 @@ fn cli(db: &std::path::Path, args: &[&str], token: &str) -> Command {
     c
 }
 
-/// `POST /_demo/update` over a bare socket: the test needs no HTTP client of its own for one call.
+/// `POST /_demo/update` over a bare socket: the test needs no HTTP client of its own for one call. The
+/// token goes as Shopify's header and as Medusa's Basic user; the shop takes whichever is its own.
 fn change_orders(url: &str, token: &str, count: usize) {
+    use base64::Engine;
     use std::io::{Read, Write};
     let addr = url.trim_start_matches("http://");
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{token}:"));
     let mut s = std::net::TcpStream::connect(addr).unwrap();
     write!(
         s,
-        "POST /_demo/update?count={count} HTTP/1.1\r\nHost: {addr}\r\nX-Shopify-Access-Token: {token}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        "POST /_demo/update?count={count} HTTP/1.1\r\nHost: {addr}\r\nX-Shopify-Access-Token: {token}\r\nAuthorization: Basic {basic}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut answer = String::new();
@@ -44,8 +48,17 @@ fn change_orders(url: &str, token: &str, count: usize) {
 
 #[test]
 fn killed_syncs_resume_to_the_same_database_as_a_clean_one() {
+    killed_syncs_resume("shopify");
+}
+
+#[test]
+fn killed_medusa_syncs_resume_to_the_same_database_as_a_clean_one() {
+    killed_syncs_resume("medusa");
+}
+
+fn killed_syncs_resume(platform: &str) {
     let mut server = Command::new(BIN)
-        .args(["demo-shop", "serve", "--port", "0", "--orders", "4000", "--seed", "21", "--json"])
+        .args(["demo-shop", "serve", "--platform", platform, "--port", "0", "--orders", "4000", "--seed", "21", "--json"])
         .args(["--bucket", "2000", "--leak-per-sec", "2000", "--graphql-max", "50000", "--graphql-restore", "50000"])
         .args(["--faults", "latency_ms=15"])
         .stdout(Stdio::piped())
@@ -56,13 +69,15 @@ fn killed_syncs_resume_to_the_same_database_as_a_clean_one() {
     std::io::BufReader::new(server.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let _server = Server(server);
     let info: serde_json::Value = serde_json::from_str(&line).expect("one JSON line with the URL and token");
-    let (url, token) = (info["url"].as_str().unwrap().to_string(), info["token"].as_str().unwrap().to_string());
+    let secret = if platform == "medusa" { "secret_key" } else { "token" };
+    let (url, token) = (info["url"].as_str().unwrap().to_string(), info[secret].as_str().unwrap().to_string());
+    let credential_flag = if platform == "medusa" { "--key-env" } else { "--token-env" };
 
     let dir = tempfile::tempdir().unwrap();
     let crashed = dir.path().join("crashed/desk.db");
     let clean = dir.path().join("clean/desk.db");
     for db in [&crashed, &clean] {
-        let ok = cli(db, &["shop", "add", "shopify", "--name", "Demo", "--url", &url, "--token-env", "DEMO_TOKEN"], &token)
+        let ok = cli(db, &["shop", "add", platform, "--name", "Demo", "--url", &url, credential_flag, "DEMO_TOKEN"], &token)
             .status()
             .unwrap()
             .success();
@@ -73,7 +88,7 @@ fn killed_syncs_resume_to_the_same_database_as_a_clean_one() {
     let (mut kills, mut runs) = (0, 0);
     while kills < KILLS {
         runs += 1;
-        assert!(runs < KILLS * 4, "syncs keep finishing before the kill ({kills} kills in {runs} runs)");
+        assert!(runs < KILLS * 4, "{platform}: syncs keep finishing before the kill ({kills} kills in {runs} runs)");
         let mut child = cli(&crashed, &["sync"], &token).spawn().unwrap();
         std::thread::sleep(Duration::from_millis(rng.random_range(20..700)));
         match child.try_wait().unwrap() {
@@ -98,5 +113,5 @@ fn killed_syncs_resume_to_the_same_database_as_a_clean_one() {
         assert_eq!(a.get(key), Some(value), "row {key} equals the clean sync's");
     }
     let check: String = rusqlite::Connection::open(&crashed).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
-    assert_eq!(check, "ok", "the file is sound after {KILLS} kills");
+    assert_eq!(check, "ok", "{platform}: the file is sound after {KILLS} kills");
 }
