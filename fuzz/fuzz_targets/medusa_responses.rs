@@ -3,7 +3,7 @@
 //! The same bytes go to every reader.
 #![no_main]
 
-use aftersales::sync::medusa::{parse_orders_page, parse_return_reasons, parse_returns_changed, parse_store};
+use aftersales::sync::medusa_json::{parse_orders_page, parse_return_reasons, parse_returns_changed, parse_store};
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashMap;
 

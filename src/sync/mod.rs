@@ -5,6 +5,7 @@
 mod error;
 pub mod http;
 pub mod medusa;
+pub mod medusa_json;
 pub mod medusa_plan;
 pub mod pacing;
 pub mod cn;

@@ -1,0 +1,430 @@
+//! Reading Medusa v2's Admin API answers: orders (lines, payments with captures and refunds, fulfilments,
+//! returns) into `NewOrder` and the order's returns, the returns re-check, return reasons and the store.
+//! Medusa writes money as decimals in major units (JSON numbers): converted exactly, or refused.
+
+use super::medusa::{MedusaPage, StoreInfo, RETURNS_LIMIT};
+use super::shopify_returns::OrderReturns;
+use super::SyncError;
+use crate::money::parse_minor;
+use crate::store::order_lines::NewLine;
+use crate::store::order_refunds::NewRefund;
+use crate::store::order_returns::NewReturn;
+use crate::store::orders::NewOrder;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A `/admin/stores` body. Public for the fuzz targets (`fuzz/`).
+pub fn parse_store(body: &Value) -> Result<StoreInfo, SyncError> {
+    #[derive(Deserialize)]
+    struct Stores {
+        stores: Vec<Store>,
+    }
+    #[derive(Deserialize)]
+    struct Store {
+        name: Option<String>,
+        #[serde(default)]
+        supported_currencies: Vec<Currency>,
+    }
+    #[derive(Deserialize)]
+    struct Currency {
+        currency_code: String,
+        #[serde(default)]
+        is_default: bool,
+    }
+    let s: Stores = serde_json::from_value(body.clone()).map_err(|e| SyncError::Protocol(format!("Medusa stores: {e}")))?;
+    let store = s.stores.into_iter().next().ok_or_else(|| SyncError::Config("Medusa lists no store for this key".into()))?;
+    let currency = store
+        .supported_currencies
+        .iter()
+        .find(|c| c.is_default)
+        .or(store.supported_currencies.first())
+        .map(|c| c.currency_code.to_uppercase())
+        .ok_or_else(|| SyncError::Config("the Medusa store has no currency; add one under Settings → Store".into()))?;
+    Ok(StoreInfo { name: store.name.unwrap_or_else(|| "Medusa Store".into()), currency })
+}
+
+/// A `/admin/returns` body of the re-check. Public for the fuzz targets (`fuzz/`).
+pub fn parse_returns_changed(body: &Value, offset: u64) -> Result<(Vec<(String, i64)>, bool), SyncError> {
+    #[derive(Deserialize)]
+    struct Returns {
+        returns: Vec<Ret>,
+        count: Option<u64>,
+    }
+    #[derive(Deserialize)]
+    struct Ret {
+        id: String,
+        order_id: String,
+        updated_at: String,
+    }
+    let r: Returns = serde_json::from_value(body.clone()).map_err(|e| SyncError::Protocol(format!("Medusa returns: {e}")))?;
+    let more = r.count.is_some_and(|c| c > offset + r.returns.len() as u64) && r.returns.len() == RETURNS_LIMIT;
+    let rows = r
+        .returns
+        .into_iter()
+        .map(|x| Ok((x.order_id, time(&format!("return {} updated_at", x.id), &x.updated_at)?)))
+        .collect::<Result<Vec<_>, SyncError>>()?;
+    Ok((rows, more))
+}
+
+/// A `/admin/return-reasons` body: reason id → value (the label when there is no value).
+pub fn parse_return_reasons(body: &Value) -> Result<HashMap<String, String>, SyncError> {
+    #[derive(Deserialize)]
+    struct Reasons {
+        return_reasons: Vec<Reason>,
+    }
+    #[derive(Deserialize)]
+    struct Reason {
+        id: String,
+        value: Option<String>,
+        label: Option<String>,
+    }
+    let r: Reasons = serde_json::from_value(body.clone()).map_err(|e| SyncError::Protocol(format!("Medusa return reasons: {e}")))?;
+    Ok(r.return_reasons.into_iter().filter_map(|x| Some((x.id, text(&x.value).or_else(|| text(&x.label))?))).collect())
+}
+
+/// A `/admin/orders` body as the client reads it, reasons named by `reasons`. Public for the fuzz targets.
+pub fn parse_orders_page(body: &[u8], reasons: &HashMap<String, String>) -> Result<MedusaPage, SyncError> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Medusa orders: {e}")))?;
+    read_page(decode_page(v)?, reasons)
+}
+
+pub(super) struct Page {
+    orders: Vec<MOrder>,
+    count: Option<u64>,
+}
+
+pub(super) fn decode_page(body: Value) -> Result<Page, SyncError> {
+    #[derive(Deserialize)]
+    struct Raw {
+        orders: Vec<MOrder>,
+        count: Option<u64>,
+    }
+    let raw: Raw = serde_json::from_value(body).map_err(|e| SyncError::Protocol(format!("Medusa orders: {e}")))?;
+    Ok(Page { orders: raw.orders, count: raw.count })
+}
+
+/// Reason ids the page's returns name without saying what they mean.
+pub(super) fn reason_ids(page: &Page) -> impl Iterator<Item = &str> {
+    page.orders
+        .iter()
+        .flat_map(|o| o.returns.as_deref().unwrap_or_default())
+        .flat_map(|r| r.items.as_deref().unwrap_or_default())
+        .filter(|i| i.reason.as_ref().is_none_or(|r| text(&r.value).is_none() && text(&r.label).is_none()))
+        .filter_map(|i| i.reason_id.as_deref())
+}
+
+pub(super) fn read_page(page: Page, reasons: &HashMap<String, String>) -> Result<MedusaPage, SyncError> {
+    let count = page.count.unwrap_or(page.orders.len() as u64);
+    let mut orders = Vec::with_capacity(page.orders.len());
+    let mut returns = Vec::with_capacity(page.orders.len());
+    for o in page.orders {
+        let (order, order_returns) = into_order(o, reasons)?;
+        returns.push(order_returns);
+        orders.push(order);
+    }
+    Ok(MedusaPage { orders, returns, count })
+}
+
+fn time(what: &str, v: &str) -> Result<i64, SyncError> {
+    crate::timefmt::parse_ms(v).map_err(|_| SyncError::Protocol(format!("Medusa {what}: '{v}' is not a time")))
+}
+
+fn opt_time(what: &str, v: &Option<String>) -> Result<Option<i64>, SyncError> {
+    v.as_deref().filter(|s| !s.trim().is_empty()).map(|s| time(what, s)).transpose()
+}
+
+/// Medusa's decimals arrive as JSON numbers (or strings): their shortest text is the decimal Medusa meant,
+/// which `parse_minor` takes exactly, refusing anything finer than the currency's minor unit.
+#[derive(Debug, Clone, Default)]
+struct Decimal(Option<String>);
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Null => Ok(Decimal(None)),
+            Value::Number(n) => Ok(Decimal(Some(n.to_string()))),
+            Value::String(s) => Ok(Decimal(Some(s))),
+            other => Err(serde::de::Error::custom(format!("expected a decimal, found {other}"))),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct MOrder {
+    id: String,
+    display_id: Option<Value>,
+    status: Option<String>,
+    currency_code: String,
+    created_at: String,
+    updated_at: String,
+    canceled_at: Option<String>,
+    #[serde(default)]
+    total: Decimal,
+    summary: Option<MSummary>,
+    payment_status: Option<String>,
+    fulfillment_status: Option<String>,
+    #[serde(default)]
+    items: Option<Vec<MItem>>,
+    shipping_address: Option<MAddress>,
+    #[serde(default)]
+    payment_collections: Option<Vec<MCollection>>,
+    #[serde(default)]
+    fulfillments: Option<Vec<MFulfillment>>,
+    #[serde(default)]
+    returns: Option<Vec<MReturn>>,
+}
+
+/// `total` drops as refunds turn into credit lines; what the buyer was charged is the original total.
+#[derive(Deserialize)]
+struct MSummary {
+    #[serde(default)]
+    original_order_total: Decimal,
+}
+
+#[derive(Deserialize)]
+struct MItem {
+    id: String,
+    title: Option<String>,
+    product_title: Option<String>,
+    variant_sku: Option<String>,
+    product_id: Option<String>,
+    #[serde(default)]
+    quantity: Decimal,
+    #[serde(default)]
+    unit_price: Decimal,
+}
+
+#[derive(Deserialize)]
+struct MAddress {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    phone: Option<String>,
+    address_1: Option<String>,
+    address_2: Option<String>,
+    city: Option<String>,
+    province: Option<String>,
+    postal_code: Option<String>,
+    country_code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MCollection {
+    #[serde(default)]
+    payments: Option<Vec<MPayment>>,
+}
+
+#[derive(Deserialize)]
+struct MPayment {
+    id: String,
+    captured_at: Option<String>,
+    #[serde(default)]
+    captures: Option<Vec<MCapture>>,
+    #[serde(default)]
+    refunds: Option<Vec<MRefund>>,
+}
+
+#[derive(Deserialize)]
+struct MCapture {
+    created_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MRefund {
+    id: String,
+    #[serde(default)]
+    amount: Decimal,
+    created_at: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MFulfillment {
+    shipped_at: Option<String>,
+    delivered_at: Option<String>,
+    canceled_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MReturn {
+    id: String,
+    display_id: Option<Value>,
+    status: Option<String>,
+    created_at: String,
+    requested_at: Option<String>,
+    received_at: Option<String>,
+    canceled_at: Option<String>,
+    #[serde(default)]
+    items: Option<Vec<MReturnItem>>,
+}
+
+#[derive(Deserialize)]
+struct MReturnItem {
+    item_id: String,
+    #[serde(default)]
+    quantity: Decimal,
+    reason: Option<MReason>,
+    reason_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MReason {
+    value: Option<String>,
+    label: Option<String>,
+}
+
+fn text(v: &Option<String>) -> Option<String> {
+    v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// A display id Medusa writes as a number (or, from some plugins, a string).
+fn display(v: &Option<Value>) -> Option<String> {
+    match v {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    }
+}
+
+fn whole(what: &str, d: &Decimal) -> Result<i64, SyncError> {
+    let raw = d.0.as_deref().unwrap_or("0");
+    raw.trim().parse::<i64>().map_err(|_| SyncError::Protocol(format!("Medusa {what}: '{raw}' is not a whole number")))
+}
+
+fn into_order(o: MOrder, reasons: &HashMap<String, String>) -> Result<(NewOrder, OrderReturns), SyncError> {
+    let id = o.id.clone();
+    let currency = o.currency_code.to_uppercase();
+    let money = |what: &str, d: &Decimal| {
+        let raw = d.0.as_deref().unwrap_or("0");
+        parse_minor(raw, &currency).map_err(|e| SyncError::Protocol(format!("Medusa order {id} {what}: {e}")))
+    };
+    let t = |what: &str, v: &str| time(&format!("order {id} {what}"), v);
+    let ot = |what: &str, v: &Option<String>| opt_time(&format!("order {id} {what}"), v);
+
+    let lines = o
+        .items
+        .unwrap_or_default()
+        .iter()
+        .map(|i| {
+            Ok(NewLine {
+                external_id: i.id.clone(),
+                sku: text(&i.variant_sku),
+                product_id: text(&i.product_id),
+                title: text(&i.title).or_else(|| text(&i.product_title)).unwrap_or_else(|| i.id.clone()),
+                quantity: whole(&format!("order {id} item {} quantity", i.id), &i.quantity)?,
+                price_minor: money(&format!("item {} unit_price", i.id), &i.unit_price)?,
+            })
+        })
+        .collect::<Result<Vec<_>, SyncError>>()?;
+
+    let payments: Vec<MPayment> = o.payment_collections.unwrap_or_default().into_iter().flat_map(|c| c.payments.unwrap_or_default()).collect();
+    let mut refunds = vec![];
+    let mut paid: Vec<i64> = vec![];
+    for p in &payments {
+        if let Some(at) = ot(&format!("payment {} captured_at", p.id), &p.captured_at)? {
+            paid.push(at);
+        }
+        for c in p.captures.as_deref().unwrap_or_default() {
+            if let Some(at) = ot(&format!("payment {} capture", p.id), &c.created_at)? {
+                paid.push(at);
+            }
+        }
+        for r in p.refunds.as_deref().unwrap_or_default() {
+            refunds.push(NewRefund {
+                external_id: r.id.clone(),
+                amount_minor: money(&format!("refund {}", r.id), &r.amount)?,
+                created_at: t(&format!("refund {} created_at", r.id), &r.created_at)?,
+                note: text(&r.note),
+            });
+        }
+    }
+    refunds.sort_by_key(|r| (r.created_at, r.external_id.clone()));
+
+    let live: Vec<&MFulfillment> = o.fulfillments.as_deref().unwrap_or_default().iter().filter(|f| f.canceled_at.is_none()).collect();
+    let mut shipped = None;
+    let mut delivered = None;
+    for f in &live {
+        if let Some(at) = ot("fulfillment shipped_at", &f.shipped_at)? {
+            shipped = Some(shipped.map_or(at, |s: i64| s.min(at)));
+        }
+        if let Some(at) = ot("fulfillment delivered_at", &f.delivered_at)? {
+            delivered = Some(delivered.map_or(at, |d: i64| d.max(at)));
+        }
+    }
+    // Delivered means every live fulfilment was; one still on its way leaves the order undelivered.
+    let all_delivered = !live.is_empty() && live.iter().all(|f| f.delivered_at.is_some());
+    let delivered_at = delivered.filter(|_| all_delivered);
+
+    let addr = o.shipping_address.as_ref();
+    let buyer_name = addr.and_then(|a| {
+        let (first, last) = (text(&a.first_name).unwrap_or_default(), text(&a.last_name).unwrap_or_default());
+        let cjk = last.chars().any(|c| c > '\u{2e80}');
+        text(&Some(if cjk { format!("{last}{first}") } else { format!("{first} {last}") }))
+    });
+    let buyer_address = addr.and_then(|a| {
+        let country = a.country_code.as_ref().map(|c| c.to_uppercase());
+        let parts: Vec<String> = [&a.address_1, &a.address_2, &a.city, &a.province, &a.postal_code, &country].into_iter().filter_map(text).collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    });
+
+    let returns = o
+        .returns
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| {
+            let items = r.items.unwrap_or_default();
+            let lines = items
+                .iter()
+                .map(|i| Ok((i.item_id.clone(), whole(&format!("return {} quantity", r.id), &i.quantity)?)))
+                .collect::<Result<Vec<(String, i64)>, SyncError>>()?;
+            let reason = items.iter().find_map(|i| {
+                i.reason
+                    .as_ref()
+                    .and_then(|x| text(&x.value).or_else(|| text(&x.label)))
+                    .or_else(|| i.reason_id.as_ref().and_then(|id| reasons.get(id).cloned()))
+                    .or_else(|| text(&i.reason_id))
+            });
+            let created = ot(&format!("return {} requested_at", r.id), &r.requested_at)?.unwrap_or(t(&format!("return {} created_at", r.id), &r.created_at)?);
+            Ok(NewReturn {
+                external_id: r.id.clone(),
+                name: display(&r.display_id).map(|d| format!("Return #{d}")),
+                status: text(&r.status).unwrap_or_else(|| "requested".into()),
+                quantity: lines.iter().map(|(_, q)| q).sum(),
+                reason,
+                lines,
+                created_at: created,
+                closed_at: match ot(&format!("return {} received_at", r.id), &r.received_at)? {
+                    Some(at) => Some(at),
+                    None => ot(&format!("return {} canceled_at", r.id), &r.canceled_at)?,
+                },
+            })
+        })
+        .collect::<Result<Vec<_>, SyncError>>()?;
+
+    let updated_at = t("updated_at", &o.updated_at)?;
+    let cancelled_at = ot("canceled_at", &o.canceled_at)?.or_else(|| (o.status.as_deref() == Some("canceled")).then_some(updated_at));
+    let order = NewOrder {
+        external_id: id.clone(),
+        number: display(&o.display_id).unwrap_or_else(|| id.clone()),
+        financial_status: text(&o.payment_status),
+        fulfillment_status: text(&o.fulfillment_status),
+        total_minor: match o.summary.as_ref().filter(|s| s.original_order_total.0.is_some()) {
+            Some(s) => money("summary.original_order_total", &s.original_order_total)?,
+            None => money("total", &o.total)?,
+        },
+        buyer_name,
+        buyer_phone: addr.and_then(|a| text(&a.phone)),
+        buyer_address,
+        created_at: t("created_at", &o.created_at)?,
+        updated_at,
+        paid_at: paid.into_iter().min(),
+        shipped_at: shipped.or(delivered_at),
+        delivered_at,
+        closed_at: (o.status.as_deref() == Some("completed")).then_some(delivered_at.unwrap_or(updated_at)),
+        cancelled_at,
+        currency,
+        lines,
+        refunds,
+    };
+    Ok((order, OrderReturns { order_external_id: id, updated_at, returns }))
+}
