@@ -186,3 +186,37 @@ async fn a_refund_after_a_received_return_is_caught_though_the_order_was_not_sta
         .expect("the unstamped refund was read again by the sweep");
     assert_eq!(amount, 1990);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_refund_settles_the_return_asked_for_before_it() {
+    use aftersales::demo_shop::data::{DemoRefund, DemoReturn};
+    let shop = demo(DemoPlatform::Medusa, 200, 26, |_| {}).await;
+    let target = shop.orders().into_iter().find(|o| o.lines.len() >= 2 && o.returns.is_empty() && o.refunds.is_empty()).unwrap();
+    let t = now_ms() - 86_400_000;
+    let hour = 3_600_000;
+    let (first, second) = (target.lines[0].id, target.lines[1].id);
+    let ret = |id: u64, at: i64, line: u64| DemoReturn {
+        id,
+        name: format!("#R{id}"),
+        status: "CLOSED",
+        created_at: at,
+        closed_at: Some(at + hour),
+        lines: vec![(line, 1, "DEFECTIVE")],
+    };
+    let refund = |id: u64, at: i64, amount: i64| DemoRefund { id, created_at: at, note: None, lines: vec![], amount_minor: amount, transaction_id: id };
+    assert!(shop.edit_order(target.number, |o| {
+        o.returns = vec![ret(8_800_001, t, first), ret(8_800_002, t + 3 * hour, second)];
+        o.refunds = vec![refund(8_800_011, t + 2 * hour, 1111), refund(8_800_012, t + 5 * hour, 2222)];
+        o.financial_status = "partially_refunded";
+        o.updated_at = now_ms();
+    }));
+    let d = desk_with(&shop).await;
+    d.sync().await.unwrap();
+    let conn = Connection::open(&d.db).unwrap();
+    for (ret_id, amount) in [(8_800_001, 1111), (8_800_002, 2222)] {
+        let (status, refunded): (String, i64) = conn
+            .query_row("SELECT status, refunded_minor FROM cases WHERE external_id = ?1", [return_id(ret_id)], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((status.as_str(), refunded), ("refunded", amount), "return {ret_id} is settled by the refund that followed it alone");
+    }
+}

@@ -129,8 +129,7 @@ fn return_lines(conn: &Connection, order_id: i64, lines_json: &str, quantity: i6
 }
 
 /// A Medusa refund is made on the payment, not on the return: a received return is refunded by the order's
-/// refunds made since the return was requested (one return case per order takes them; the rest stay as
-/// they are, for the merchant to settle).
+/// refunds made after it was requested and before the next return was (each refund settles one return).
 fn refund_received_returns(conn: &Connection, shop: &ShopRow, now: i64) -> Result<u64, CaseError> {
     let due: Vec<(i64, i64, i64)> = conn
         .prepare(
@@ -139,6 +138,9 @@ fn refund_received_returns(conn: &Connection, shop: &ShopRow, now: i64) -> Resul
              JOIN order_refunds f ON f.order_id = c.order_id AND f.created_at >= r.created_at AND f.amount_minor > 0
              WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.status = 'received'
                AND r.status IN ('received', 'partially_received')
+               -- A refund settles the latest return asked for before it, never two returns at once.
+               AND r.created_at = (SELECT MAX(r2.created_at) FROM order_returns r2
+                                   WHERE r2.order_id = f.order_id AND r2.created_at <= f.created_at)
              GROUP BY c.id ORDER BY c.id",
         )?
         .query_map([shop.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
