@@ -220,3 +220,22 @@ async fn each_refund_settles_the_return_asked_for_before_it() {
         assert_eq!((status.as_str(), refunded), ("refunded", amount), "return {ret_id} is settled by the refund that followed it alone");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn progress_says_how_many_orders_the_window_holds() {
+    let shop = demo(DemoPlatform::Medusa, 420, 27, |_| {}).await;
+    let d = desk_with(&shop).await;
+    let seen = std::sync::Mutex::new(vec![]);
+    d.desk
+        .sync_shops(aftersales::api::SyncInput { shop_id: Some(d.shop_id) }, &|p| {
+            if p.stream == "orders" {
+                seen.lock().unwrap().push((p.orders, p.total));
+            }
+        })
+        .await
+        .unwrap();
+    let seen = seen.into_inner().unwrap();
+    assert!(seen.len() >= 9, "a report per page of 50: {seen:?}");
+    assert!(seen[..9].iter().all(|&(_, total)| total == Some(420)), "the first window's total from its first page: {seen:?}");
+    assert!(seen.iter().all(|&(done, total)| total.is_some_and(|t| t >= done)), "never more done than the total: {seen:?}");
+}

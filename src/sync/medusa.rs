@@ -1,5 +1,5 @@
 //! The Medusa v2 connector over the Admin REST API: a secret API key as HTTP Basic; orders from
-//! `GET /admin/orders` in keyset pages of `updated_at` (see `medusa_plan`), each with its lines, payments
+//! `GET /admin/orders` in open-ended keyset pages of `updated_at` (see `medusa_plan`), each with its lines, payments
 //! (captures, refunds), fulfilments and returns; `GET /admin/returns` to find orders whose returns moved
 //! without their order being stamped. Reading the answers is `medusa_json`.
 
@@ -79,14 +79,13 @@ impl MedusaClient {
         parse_store(&a.body)
     }
 
-    /// One keyset page of an orders window.
+    /// One keyset page of an orders scan (open-ended: see `medusa_plan`).
     pub async fn orders_page(&self, scan: &MedusaScan) -> Result<MedusaPage, SyncError> {
         let mut q = vec![
             ("fields", ORDER_FIELDS.to_string()),
             ("order", "updated_at".to_string()),
             ("limit", LIMIT.to_string()),
             ("offset", scan.skip.to_string()),
-            ("updated_at[$lt]", time_param(scan.before)),
         ];
         if let Some(from) = scan.start() {
             q.push(("updated_at[$gte]", time_param(from)));

@@ -1,14 +1,15 @@
-//! The pure plan of a Medusa orders scan: a fixed window of modification times `[since, before)`, walked by
-//! `updated_at` itself in keyset pages. An order changed mid-scan leaves the window (its new time is past
-//! `before`) without shifting the others, and comes with the next window; orders stamped in the same
-//! millisecond are stepped over by offset, so a bulk update cannot loop the scan.
+//! The pure plan of a Medusa orders scan: every order changed since the cursor, walked by `updated_at` itself
+//! in keyset pages, open-ended. An order changed mid-scan moves ahead of the scan and is read again further
+//! on, without shifting the others (as offset pages would); orders stamped in the same millisecond are
+//! stepped over by offset, so a bulk update cannot loop the scan. Open-ended because a shop's clock may run
+//! ahead of ours: an upper bound at our "now" would leave its newest orders out until our clock caught up.
 
 use super::plan::{OVERLAP_MS, SAFETY_LAG_MS};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MedusaCursor {
-    /// Every change before this is stored (a safety lag before the end of the last finished window).
+    /// Every change before this is stored (a safety lag before the run that finished the last scan started).
     pub done_until: Option<i64>,
     /// A window being scanned, resumable after a crash.
     pub scanning: Option<MedusaScan>,
@@ -18,7 +19,7 @@ pub struct MedusaCursor {
 pub struct MedusaScan {
     /// `updated_at[$gte]` of the window (None: from the beginning).
     pub since: Option<i64>,
-    /// `updated_at[$lt]`: the window's end, fixed when it starts.
+    /// When the run that started this scan started: the scan is done up to a safety lag before it.
     pub before: i64,
     /// Keyset: the next page starts at this modification time (inclusive)…
     pub from: Option<i64>,
@@ -45,8 +46,8 @@ impl MedusaScan {
     }
 }
 
-/// Where a scan starts: the unfinished window, else a new one from the last finished window (minus the
-/// overlap: shops stamp some changes late) up to when this run started.
+/// Where a scan starts: the unfinished one, else a new one from the last finished scan (minus the overlap:
+/// shops stamp some changes late).
 pub fn scan(cursor: &MedusaCursor, run_started: i64) -> MedusaScan {
     match &cursor.scanning {
         Some(s) => s.clone(),
@@ -64,7 +65,7 @@ pub fn scan(cursor: &MedusaCursor, run_started: i64) -> MedusaScan {
 pub enum MedusaStep {
     /// Store the page with this scan as the cursor, and read on.
     Next(MedusaScan),
-    /// The window is finished: store the page and this cursor.
+    /// The scan is finished: store the page and this cursor.
     Done(MedusaCursor),
 }
 
@@ -83,8 +84,8 @@ pub fn step(scan: &MedusaScan, updated: &[i64], limit: usize) -> MedusaStep {
 }
 
 fn done(scan: &MedusaScan) -> MedusaStep {
-    // The next window starts a safety lag before this one ended (rows stamped just before the end may not
-    // have been visible yet), and never after the newest change the server itself showed.
+    // The next scan starts a safety lag before this one started (rows stamped just before may not have been
+    // visible yet), and never after the newest change the server itself showed.
     let lagged = scan.before - SAFETY_LAG_MS;
     let until = match (scan.newest_seen, scan.since) {
         (Some(n), _) => lagged.min(n),
@@ -102,7 +103,7 @@ mod tests {
     fn windows_walk_by_modification_time() {
         let run = 10_000_000;
         let fresh = scan(&MedusaCursor::default(), run);
-        assert_eq!((fresh.since, fresh.before, fresh.start()), (None, run, None), "a first scan reads everything up to now");
+        assert_eq!((fresh.since, fresh.before, fresh.start()), (None, run, None), "a first scan reads everything");
         let at = |from: Option<i64>, skip: u64, newest: i64| MedusaScan { from, skip, newest_seen: Some(newest), ..fresh.clone() };
         let cases: Vec<(&str, MedusaScan, Vec<i64>, MedusaStep)> = vec![
             ("a short page ends the window", fresh.clone(), vec![1000, 2000], MedusaStep::Done(MedusaCursor { done_until: Some(2000), scanning: None })),

@@ -535,25 +535,14 @@ impl SyncRun<'_> {
         apply_orders_with_returns(&mut conn, self.shop.id, stream, &page.orders, &page.returns, cursor, self.clock.now_ms())
     }
 
-    /// Windows until one fits in a page, as for WooCommerce: orders changed during a long scan leave its
-    /// window and come with the next.
+    /// Every order changed since the cursor, in keyset pages (`medusa_plan`): orders changed during the scan
+    /// move ahead of it and are read further on.
     async fn medusa_orders(&self, client: &medusa::MedusaClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
-        let mut round_started = started;
-        for _ in 0..4 {
-            let pages_before = summary.pages;
-            self.medusa_window(client, round_started, summary).await?;
-            if summary.pages - pages_before <= 1 {
-                break;
-            }
-            round_started = self.clock.now_ms();
-        }
-        Ok(())
-    }
-
-    async fn medusa_window(&self, client: &medusa::MedusaClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
         use medusa_plan::{MedusaCursor, MedusaStep};
         let stored = MedusaCursor::parse(self.cursor(ORDERS_STREAM).await?.as_deref());
         let mut scan = medusa_plan::scan(&stored, started);
+        // Medusa counts what the scan still holds from where a page starts: the first page gives the total.
+        let (before, mut total) = (summary.fetched, None);
         loop {
             let page = client.orders_page(&scan).await?;
             let updated: Vec<i64> = page.orders.iter().map(|o| o.updated_at).collect();
@@ -570,7 +559,8 @@ impl SyncRun<'_> {
             summary.pages += 1;
             summary.fetched += page.orders.len() as u64;
             summary.returns += page.returns.iter().map(|r| r.returns.len() as u64).sum::<u64>();
-            self.report(ORDERS_STREAM, summary.pages, summary.fetched, None);
+            let window_total = *total.get_or_insert(before + page.count.saturating_sub(scan.skip));
+            self.report(ORDERS_STREAM, summary.pages, summary.fetched, Some(window_total.max(summary.fetched)));
             match next {
                 Some(s) => scan = s,
                 None => return Ok(()),
