@@ -84,7 +84,7 @@ impl MedusaClient {
         let mut q = vec![
             ("fields", ORDER_FIELDS.to_string()),
             ("order", "updated_at".to_string()),
-            ("limit", LIMIT.to_string()),
+            ("limit", scan.page_size(LIMIT).to_string()),
             ("offset", scan.skip.to_string()),
         ];
         if let Some(from) = scan.start() {

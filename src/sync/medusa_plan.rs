@@ -1,7 +1,9 @@
 //! The pure plan of a Medusa orders scan: every order changed since the cursor, walked by `updated_at` itself
 //! in keyset pages, open-ended. An order changed mid-scan moves ahead of the scan and is read again further
-//! on, without shifting the others (as offset pages would); orders stamped in the same millisecond are
-//! stepped over by offset, so a bulk update cannot loop the scan. Open-ended because a shop's clock may run
+//! on, without shifting the others (as offset pages would). Each page starts at the last page's last time,
+//! reading the orders stamped then again (an order of that millisecond changed meanwhile cannot make the
+//! next page skip one). A whole page stamped in one millisecond is read again as one wide page; only a
+//! millisecond holding more than a wide page is stepped over by offset, so a bulk update cannot loop the scan. Open-ended because a shop's clock may run
 //! ahead of ours: an upper bound at our "now" would leave its newest orders out until our clock caught up.
 
 use super::plan::{OVERLAP_MS, SAFETY_LAG_MS};
@@ -23,8 +25,11 @@ pub struct MedusaScan {
     pub before: i64,
     /// Keyset: the next page starts at this modification time (inclusive)…
     pub from: Option<i64>,
-    /// …skipping this many orders stamped exactly then (read already).
+    /// …skipping this many orders stamped exactly then: only while wide pages share one millisecond.
     pub skip: u64,
+    /// Read a crowded millisecond in one wide page (`WIDE_LIMIT`).
+    #[serde(default)]
+    pub wide: bool,
     /// The newest change the server showed in this window: the window is never marked done beyond it, so a
     /// local clock running ahead of the shop's cannot skip orders.
     pub newest_seen: Option<i64>,
@@ -56,6 +61,7 @@ pub fn scan(cursor: &MedusaCursor, run_started: i64) -> MedusaScan {
             before: run_started,
             from: None,
             skip: 0,
+            wide: false,
             newest_seen: None,
         },
     }
@@ -69,18 +75,38 @@ pub enum MedusaStep {
     Done(MedusaCursor),
 }
 
+/// The page size of a wide page.
+pub const WIDE_LIMIT: usize = 1000;
+
+impl MedusaScan {
+    /// The page size to ask for: `limit`, or `WIDE_LIMIT` for a crowded millisecond.
+    pub fn page_size(&self, limit: usize) -> usize {
+        if self.wide {
+            WIDE_LIMIT
+        } else {
+            limit
+        }
+    }
+}
+
 /// After a page: `updated` holds its orders' modification times as the server sorted them (oldest first),
-/// `limit` the page size asked.
+/// `limit` the normal page size (the page was asked with `scan.page_size(limit)`).
 pub fn step(scan: &MedusaScan, updated: &[i64], limit: usize) -> MedusaStep {
     let newest_seen = updated.iter().copied().max().into_iter().chain(scan.newest_seen).max();
     let scan = MedusaScan { newest_seen, ..scan.clone() };
     let Some(&last) = updated.last() else { return done(&scan) };
-    if updated.len() < limit {
+    if updated.len() < scan.page_size(limit) {
         return done(&scan);
     }
-    let at_last = updated.iter().rev().take_while(|&&u| u == last).count() as u64;
-    let skip = if scan.from == Some(last) { scan.skip + at_last } else { at_last };
-    MedusaStep::Next(MedusaScan { from: Some(last), skip, ..scan })
+    let next = |skip: u64, wide: bool| MedusaStep::Next(MedusaScan { from: Some(last), skip, wide, ..scan.clone() });
+    match (updated.first() == Some(&last), scan.wide) {
+        // Read the last millisecond's orders again: cheap, and none of them can be skipped.
+        (false, _) => next(0, false),
+        // A page of one millisecond: read that millisecond again, whole, in one wide page.
+        (true, false) => next(0, true),
+        // Even a wide page is one millisecond: step over it by offset.
+        (true, true) => next(if scan.from == Some(last) { scan.skip } else { 0 } + updated.len() as u64, true),
+    }
 }
 
 fn done(scan: &MedusaScan) -> MedusaStep {
@@ -105,6 +131,7 @@ mod tests {
         let fresh = scan(&MedusaCursor::default(), run);
         assert_eq!((fresh.since, fresh.before, fresh.start()), (None, run, None), "a first scan reads everything");
         let at = |from: Option<i64>, skip: u64, newest: i64| MedusaScan { from, skip, newest_seen: Some(newest), ..fresh.clone() };
+        let wide = |from: Option<i64>, skip: u64, newest: i64| MedusaScan { wide: true, ..at(from, skip, newest) };
         let cases: Vec<(&str, MedusaScan, Vec<i64>, MedusaStep)> = vec![
             ("a short page ends the window", fresh.clone(), vec![1000, 2000], MedusaStep::Done(MedusaCursor { done_until: Some(2000), scanning: None })),
             (
@@ -113,9 +140,21 @@ mod tests {
                 vec![],
                 MedusaStep::Done(MedusaCursor { done_until: Some(run - SAFETY_LAG_MS), scanning: None }),
             ),
-            ("a full page goes on from its last time, past the orders read at it", fresh.clone(), vec![1000, 2000, 2000], MedusaStep::Next(at(Some(2000), 2, 2000))),
-            ("a full page of one millisecond adds to the skip", at(Some(2000), 2, 2000), vec![2000, 2000, 2000], MedusaStep::Next(at(Some(2000), 5, 2000))),
-            ("after the crowded millisecond the skip starts again", at(Some(2000), 5, 2000), vec![2000, 2500, 3000], MedusaStep::Next(at(Some(3000), 1, 3000))),
+            ("a full page goes on from its last time, reading that millisecond again", fresh.clone(), vec![1000, 2000, 2000], MedusaStep::Next(at(Some(2000), 0, 2000))),
+            ("a full page of one millisecond is read again as one wide page", at(Some(2000), 0, 2000), vec![2000, 2000, 2000], MedusaStep::Next(wide(Some(2000), 0, 2000))),
+            ("a short wide page ends the scan", wide(Some(2000), 0, 2000), vec![2000, 2000, 2000, 2500], MedusaStep::Done(MedusaCursor { done_until: Some(2500), scanning: None })),
+        ];
+        for (why, s, updated, expected) in cases {
+            assert_eq!(step(&s, &updated, 3), expected, "{why}");
+        }
+        // Pages of a normal size 3 and a wide size WIDE_LIMIT.
+        let full = |t: i64| vec![t; WIDE_LIMIT];
+        let mut mixed = vec![2000; WIDE_LIMIT - 1];
+        mixed.push(2500);
+        let cases: Vec<(&str, MedusaScan, Vec<i64>, MedusaStep)> = vec![
+            ("a wide page of one millisecond is stepped over by offset", wide(Some(2000), 0, 2000), full(2000), MedusaStep::Next(wide(Some(2000), WIDE_LIMIT as u64, 2000))),
+            ("and the next adds to the offset", wide(Some(2000), WIDE_LIMIT as u64, 2000), full(2000), MedusaStep::Next(wide(Some(2000), 2 * WIDE_LIMIT as u64, 2000))),
+            ("after the crowded millisecond, keyset again", wide(Some(2000), WIDE_LIMIT as u64, 2000), mixed, MedusaStep::Next(at(Some(2500), 0, 2500))),
         ];
         for (why, s, updated, expected) in cases {
             assert_eq!(step(&s, &updated, 3), expected, "{why}");
@@ -132,8 +171,8 @@ mod tests {
         let finished = MedusaCursor { done_until: Some(5_000_000), scanning: None };
         let next = scan(&finished, run);
         assert_eq!(next.since, Some(5_000_000 - OVERLAP_MS), "the next window overlaps the last");
-        let resumed = MedusaCursor { done_until: Some(1), scanning: Some(at(Some(2000), 2, 2000)) };
-        assert_eq!(scan(&resumed, run), at(Some(2000), 2, 2000), "a crash resumes the window where it was");
+        let resumed = MedusaCursor { done_until: Some(1), scanning: Some(at(Some(2000), 3, 2000)) };
+        assert_eq!(scan(&resumed, run), at(Some(2000), 3, 2000), "a crash resumes the scan where it was");
         assert_eq!(MedusaCursor::parse(Some(&resumed.to_json())), resumed, "the cursor round-trips through its text");
         assert_eq!(MedusaCursor::parse(Some("not json")), MedusaCursor::default(), "a damaged cursor starts over");
     }
