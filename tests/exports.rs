@@ -122,6 +122,11 @@ fn local(ms: i64, tz: &str) -> String {
     chrono::DateTime::from_timestamp_millis(ms).unwrap().with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
+fn local_day(ms: i64, tz: &str) -> String {
+    let tz: Tz = tz.parse().unwrap();
+    chrono::DateTime::from_timestamp_millis(ms).unwrap().with_timezone(&tz).format("%Y-%m-%d").to_string()
+}
+
 fn money(minor: i64) -> String {
     format!("{}.{:02}", minor / 100, minor % 100)
 }
@@ -134,7 +139,8 @@ fn expected_repairs(db: &Path, where_: &str) -> Vec<Vec<String>> {
         .prepare(&format!(
             "SELECT r.id, r.number, r.status, s.name, r.customer_name, r.customer_phone, r.product, r.serial, r.intake_at,
                     r.fault, r.diagnosis, r.technician, r.payer, r.labour_minor, r.currency, r.promised_at, r.returned_at,
-                    s.time_zone
+                    s.time_zone, (SELECT number FROM orders WHERE id = r.order_id), r.case_id,
+                    (SELECT end_at FROM warranty_units WHERE id = r.unit_id)
              FROM repairs r JOIN shops s ON s.id = r.shop_id WHERE {where_} ORDER BY r.intake_at, r.id"
         ))
         .unwrap();
@@ -155,8 +161,8 @@ fn expected_repairs(db: &Path, where_: &str) -> Vec<Vec<String>> {
                 r.get::<_, String>(1)?,
                 zh_status(&r.get::<_, String>(2)?).to_string(),
                 r.get::<_, String>(3)?,
-                String::new(), // order: walk-ins
-                String::new(), // case
+                r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+                r.get::<_, Option<i64>>(19)?.map(|c| c.to_string()).unwrap_or_default(),
                 r.get::<_, String>(4)?,
                 r.get::<_, Option<String>>(5)?.unwrap_or_default(),
                 r.get::<_, String>(6)?,
@@ -174,7 +180,7 @@ fn expected_repairs(db: &Path, where_: &str) -> Vec<Vec<String>> {
                 r.get::<_, Option<i64>>(15)?.map(|p| local(p, &tz)).unwrap_or_default(),
                 returned.map(|p| local(p, &tz)).unwrap_or_default(),
                 returned.map(|t| format!("{:.1}", ((t - intake) as f64 / DAY as f64 * 10.0).round() / 10.0)).unwrap_or_default(),
-                String::new(), // warranty end: no units on walk-ins
+                r.get::<_, Option<i64>>(20)?.map(|end| local_day(end - 1, &tz)).unwrap_or_default(),
             ])
         })
         .unwrap()
@@ -220,6 +226,10 @@ fn read_xlsx(path: &Path, sheet: &str, k: Kinds) -> Vec<Vec<String>> {
 /// CSV text as written: what Excel would take for a formula gets a leading apostrophe.
 fn guard(c: &str) -> String {
     if c.starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.to_string() }
+}
+
+fn guarded(rows: &[Vec<String>]) -> Vec<Vec<String>> {
+    rows.iter().map(|r| r.iter().map(|c| guard(c)).collect()).collect()
 }
 
 fn read_csv(path: &Path) -> Vec<Vec<String>> {
@@ -284,10 +294,7 @@ async fn repairs_xlsx_and_csv_read_back_cell_for_cell() {
     let rows = read_csv(&csv_path);
     assert_eq!(rows[0], headers);
     // Text a customer typed that Excel would run as a formula is written with a leading apostrophe.
-    let guarded: Vec<Vec<String>> = expected
-        .iter()
-        .map(|r| r.iter().map(|c| guard(c)).collect())
-        .collect();
+    let guarded = guarded(&expected);
     assert!(guarded.iter().flatten().any(|c| c.starts_with("'=HYPERLINK")), "the test data has a formula-like fault");
     assert_eq!(&rows[1..], &guarded[..], "CSV rows match the database, text with commas, quotes and line breaks intact");
     assert!(rows.iter().any(|r| r.contains(&"进水\n开不了机".to_string())), "a line break inside a cell survives");
@@ -341,6 +348,71 @@ async fn columns_filters_and_refusals() {
     assert_eq!(s.desk.export_repairs(backwards).unwrap_err().code, ErrorCode::Validation, "a period that ends before it starts");
 }
 
+/// Every warranty unit as the ledger export should show it on `now`, straight from the tables, in start order.
+fn expected_units(conn: &Connection, now: i64, period: Option<(i64, i64)>) -> Vec<Vec<String>> {
+    let (from, to) = period.unwrap_or((i64::MIN, i64::MAX));
+    let mut stmt = conn
+        .prepare(
+            "SELECT u.serial, u.sku, u.title, s.name, o.number, o.buyer_name, o.buyer_phone, p.name, p.version, u.start_at,
+                    u.start_basis, u.end_at, u.state, p.return_days, p.exchange_days,
+                    (SELECT serial FROM warranty_units WHERE id = u.replaced_by), (SELECT serial FROM warranty_units WHERE id = u.replaces),
+                    s.time_zone
+             FROM warranty_units u JOIN shops s ON s.id = u.shop_id JOIN warranty_policies p ON p.id = u.policy_id
+             LEFT JOIN orders o ON o.id = u.order_id
+             WHERE u.start_at >= ?1 AND u.start_at < ?2 ORDER BY u.start_at, u.id",
+        )
+        .unwrap();
+    stmt.query_map([from, to], |r| {
+        let text = |i: usize| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
+        let tz: String = r.get(17)?;
+        let (start, end): (i64, i64) = (r.get(9)?, r.get(11)?);
+        let state: String = r.get(12)?;
+        let status = match state.as_str() {
+            "void" => "已作废",
+            "replaced" => "已换新",
+            _ if now < end => "保修期内",
+            _ => "已过保",
+        };
+        // Days since the start day, in the shop's calendar: return, then exchange, then repair.
+        let day = |ms: i64| chrono::NaiveDate::parse_from_str(&local_day(ms, &tz), "%Y-%m-%d").unwrap();
+        let days = (day(now) - day(start)).num_days().max(0);
+        let (ret, exch): (i64, i64) = (r.get(13)?, r.get(14)?);
+        let stage = match status {
+            "保修期内" if ret > 0 && days <= ret => "可退货",
+            "保修期内" if exch > 0 && days <= exch => "可换货",
+            "保修期内" => "保修",
+            _ => "",
+        };
+        let basis = match r.get::<_, String>(10)?.as_str() {
+            "delivered" => "签收",
+            "shipped" => "发货",
+            "paid" => "付款",
+            "replacement" => "换新",
+            other => panic!("unknown start basis {other}"),
+        };
+        Ok(vec![
+            text(0)?,
+            text(1)?,
+            text(2)?,
+            text(3)?,
+            text(4)?,
+            text(5)?,
+            text(6)?,
+            format!("{} v{}", r.get::<_, String>(7)?, r.get::<_, i64>(8)?),
+            local(start, &tz),
+            basis.to_string(),
+            local_day(end - 1, &tz),
+            status.to_string(),
+            stage.to_string(),
+            text(15)?,
+            text(16)?,
+        ])
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
 #[tokio::test]
 async fn the_warranty_ledger_reads_back() {
     let s = setup().await;
@@ -381,42 +453,110 @@ async fn the_warranty_ledger_reads_back() {
         })
         .await
         .unwrap();
-    let first: i64 = conn.query_row("SELECT MIN(id) FROM warranty_units", [], |r| r.get(0)).unwrap();
-    s.desk.set_unit_serial(UnitSerialInput { unit_id: first, serial: "SN-一号".into() }).await.unwrap();
+    let units: Vec<i64> = conn.prepare("SELECT id FROM warranty_units ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    assert!(units.len() > 5, "the policy gave the ledger units");
+    s.desk.set_unit_serial(UnitSerialInput { unit_id: units[0], serial: "SN-一号".into() }).await.unwrap();
+    // Every status and the replacement chain: a replaced unit and its replacement, a void one.
+    s.desk.set_unit_serial(UnitSerialInput { unit_id: units[1], serial: "SN-OLD".into() }).await.unwrap();
+    s.desk.replace_unit(ReplaceUnitInput { unit_id: units[1], new_serial: "SN-NEW".into(), at: None }).await.unwrap();
+    s.desk.void_unit(VoidUnitInput { unit_id: units[2], note: "退货".into() }).await.unwrap();
+
+    // Repairs traceable to their order, case and warranty: one by serial, one opened from a case on an order.
+    let repair = |serial: Option<&str>, case_id: Option<i64>| NewRepairInput {
+        shop_id: added.id,
+        unit_id: None,
+        serial: serial.map(str::to_string),
+        order: None,
+        case_id,
+        customer_name: None,
+        customer_phone: None,
+        product: None,
+        fault: "屏幕不亮".into(),
+        intake_at: None,
+        promised_at: None,
+        technician: None,
+    };
+    let by_serial = s.desk.new_repair(repair(Some("SN-一号"), None)).await.unwrap();
+    assert!(by_serial.repair.unit_id.is_some() && by_serial.repair.order_id.is_some());
+    let (order_id, line): (i64, String) = conn
+        .query_row("SELECT order_id, line_external_id FROM warranty_units WHERE id = ?1", [units[3]], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    let case = s
+        .desk
+        .new_case(NewCaseInput {
+            shop_id: added.id,
+            order_id: Some(order_id),
+            line_external_id: Some(line),
+            case_type: aftersales::policy::CaseType::Repair,
+            amount: None,
+            reason: None,
+            note: None,
+            customer: None,
+            at: None,
+        })
+        .await
+        .unwrap();
+    let from_case = s.desk.new_repair(repair(None, Some(case.case.id))).await.unwrap();
+    assert_eq!((from_case.repair.case_id, from_case.repair.order_id), (Some(case.case.id), Some(order_id)));
+    let traced = expected_repairs(&s.db, &format!("r.shop_id = {}", added.id));
+    assert_eq!(traced.len(), 2);
+    assert!(traced.iter().all(|r| !r[3].is_empty() && !r[22].is_empty()), "order and warranty end filled: {traced:?}");
+    assert_eq!(traced.iter().filter(|r| r[4] == case.case.id.to_string()).count(), 1, "the case number is on its repair");
+    for format in [ExportFormat::Xlsx, ExportFormat::Csv] {
+        let path = s.out.join(format!("traced.{}", format.ext()));
+        let mut i = input(&s, format, &path);
+        i.shop_id = Some(added.id);
+        s.desk.export_repairs(i).unwrap();
+        let (rows, want) = match format {
+            ExportFormat::Xlsx => (read_xlsx(&path, "维修记录", REPAIR_KINDS), traced.clone()),
+            ExportFormat::Csv => (read_csv(&path), guarded(&traced)),
+        };
+        assert_eq!(&rows[1..], &want[..], "{format:?}: order, case and warranty end as the tables hold them");
+    }
+
+    // The ledger, every column, as the tables hold it on the day of the export.
+    let want = expected_units(&conn, s.now, None);
+    let headers: Vec<String> = s.desk.export_columns().warranty.iter().map(|c| c.zh.clone()).collect();
+    assert_eq!(headers.len(), 15);
     let xlsx = s.out.join("warranty.xlsx");
     let csv_path = s.out.join("warranty.csv");
-    for (format, path) in [(ExportFormat::Xlsx, &xlsx), (ExportFormat::Csv, &csv_path)] {
+    let export = |format, path: &Path, period: (Option<i64>, Option<i64>)| {
         s.desk
             .export_warranty(ExportWarrantyInput {
                 format,
                 out: Some(path.to_string_lossy().into_owned()),
                 shop_id: None,
+                from: period.0.map(to_rfc3339),
+                to: period.1.map(to_rfc3339),
                 statuses: vec![],
-                columns: vec!["serial".into(), "sku".into(), "order".into(), "buyer".into(), "start".into(), "last_day".into()],
+                columns: vec![],
                 lang: Some("zh-CN".into()),
             })
-            .unwrap();
+            .unwrap()
+    };
+    export(ExportFormat::Xlsx, &xlsx, (None, None));
+    export(ExportFormat::Csv, &csv_path, (None, None));
+    let sheet = read_xlsx(&xlsx, "保修台账", Kinds { money: &[], one_decimal: &[], date: &[10] });
+    assert_eq!(sheet[0], headers);
+    assert_eq!(&sheet[1..], &want[..], "XLSX matches the ledger cell for cell");
+    assert_eq!(&read_csv(&csv_path)[1..], &guarded(&want)[..], "CSV matches the ledger cell for cell");
+    for (label, n) in [("保修期内", 1), ("已换新", 1), ("已作废", 1)] {
+        assert!(want.iter().filter(|r| r[11] == label).count() >= n, "the ledger has a unit {label}");
     }
-    let mut stmt = conn
-        .prepare(
-            "SELECT COALESCE(u.serial, ''), u.sku, o.number, COALESCE(o.buyer_name, ''), u.start_at, u.end_at
-             FROM warranty_units u JOIN orders o ON o.id = u.order_id ORDER BY u.start_at, u.id",
-        )
-        .unwrap();
-    let want: Vec<Vec<String>> = stmt
-        .query_map([], |r| {
-            let end: i64 = r.get(5)?;
-            let last = chrono::DateTime::from_timestamp_millis(end - 1).unwrap().with_timezone(&chrono_tz::Asia::Shanghai).format("%Y-%m-%d").to_string();
-            Ok(vec![r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, local(r.get(4)?, "Asia/Shanghai"), last])
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert!(want.len() > 5, "the policy gave the ledger units");
-    let sheet = read_xlsx(&xlsx, "保修台账", Kinds { money: &[], one_decimal: &[], date: &[5] });
-    assert_eq!(sheet[0], ["序列号", "SKU", "订单号", "买家", "起保时间", "保修截止"]);
-    assert_eq!(&sheet[1..], &want[..], "XLSX matches the ledger");
-    assert_eq!(&read_csv(&csv_path)[1..], &want[..], "CSV matches the ledger");
+    let old = want.iter().find(|r| r[0] == "SN-OLD").expect("the replaced unit");
+    assert_eq!((old[11].as_str(), old[13].as_str(), old[12].as_str()), ("已换新", "SN-NEW", ""), "points to its replacement, no stage");
+    let new = want.iter().find(|r| r[0] == "SN-NEW").expect("the replacement");
+    assert_eq!((new[14].as_str(), new[9].as_str()), ("SN-OLD", "换新"), "the replacement points back and starts from the swap");
     assert!(want.iter().any(|r| r[0] == "SN-一号"), "the serial with Chinese text is there");
+
+    // A period: the units whose warranty started in it, and no others.
+    let starts: Vec<i64> = conn.prepare("SELECT start_at FROM warranty_units ORDER BY start_at").unwrap().query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    let (from, to) = (starts[starts.len() / 4], starts[starts.len() * 3 / 4]);
+    let period_csv = s.out.join("warranty-period.csv");
+    let done = export(ExportFormat::Csv, &period_csv, (Some(from), Some(to)));
+    let in_period = expected_units(&conn, s.now, Some((from, to)));
+    assert!(!in_period.is_empty() && in_period.len() < want.len(), "the period keeps some units, not all");
+    assert_eq!(done.rows as usize, in_period.len());
+    assert_eq!(&read_csv(&period_csv)[1..], &guarded(&in_period)[..], "only units that started in [from, to)");
     shop.stop().await;
 }

@@ -102,8 +102,218 @@ async fn snoozed_cases_wait_and_breaches_still_come() {
             repair_stale_hours: 48,
             close_to_tray: true,
             start_at_login: false,
+            kind_leads: vec![],
         })
         .await
         .unwrap_err();
     assert!(bad_tz.message.starts_with("quiet_time_zone"), "{}", bad_tz.message);
+}
+
+fn settings(leads: Vec<i64>, kind_leads: Vec<KindLeadsDto>, quiet: Option<(&str, &str)>, stale: i64) -> ReminderSettingsDto {
+    ReminderSettingsDto {
+        leads_minutes: leads,
+        kind_leads,
+        quiet_enabled: quiet.is_some(),
+        quiet_start: quiet.map(|q| q.0).unwrap_or("22:00").into(),
+        quiet_end: quiet.map(|q| q.1).unwrap_or("08:00").into(),
+        quiet_time_zone: "Asia/Shanghai".into(),
+        repair_stale_hours: stale,
+        close_to_tray: true,
+        start_at_login: false,
+    }
+}
+
+#[tokio::test]
+async fn what_piled_up_while_the_app_was_closed_comes_as_one_catch_up_digest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let t0 = aftersales::timefmt::parse_ms("2026-11-20T10:00:00+08:00").unwrap();
+    let (desk, _) = desk_at(&db, t0).await;
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "拼多多店".into(), time_zone: None, currency: None }).await.unwrap();
+    let cases = [pdd_case(&desk, shop.id, t0 - 2 * H).await, pdd_case(&desk, shop.id, t0 - H).await, pdd_case(&desk, shop.id, t0).await];
+    drop(desk);
+    // Closed over the weekend: every case passed its 24 h and 4 h marks, two even their deadlines.
+    let (desk, _) = desk_at(&db, t0 + 47 * H + 30 * 60_000).await;
+    let view = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    assert_eq!(view.due.len(), 3, "one reminder per case, the most urgent: {:?}", view.due.iter().map(|d| &d.key).collect::<Vec<_>>());
+    let caught = desk.deliver_reminders(true).await.unwrap();
+    assert_eq!(caught.notifications.len(), 1, "one notification for everything missed");
+    let n = &caught.notifications[0];
+    assert_eq!((n.title.as_str(), n.reminders, n.case_id), ("应用关闭期间有 3 条售后提醒", 3, None), "a catch-up digest: {}", n.title);
+    let lines: Vec<&str> = n.body.lines().collect();
+    assert_eq!(lines.len(), 3, "a line per reminder: {}", n.body);
+    assert!(lines.iter().all(|l| l.starts_with("拼多多 #")), "each line names the platform and the order: {}", n.body);
+    assert!(lines.iter().any(|l| l.contains("已超时")), "the breach is among them: {}", n.body);
+    let again = desk.deliver_reminders(false).await.unwrap();
+    assert!(again.notifications.is_empty(), "nothing repeats after the catch-up");
+    let _ = cases;
+}
+
+#[tokio::test]
+async fn lead_times_per_clock_kind_and_quiet_hours_are_read_from_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let t0 = aftersales::timefmt::parse_ms("2026-11-20T10:00:00+08:00").unwrap();
+    let (desk, clock) = desk_at(&db, t0).await;
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "P".into(), time_zone: None, currency: None }).await.unwrap();
+    let kind = aftersales::policy::ClockKind::MerchantResponse;
+    let saved = desk
+        .update_reminder_settings(settings(vec![60], vec![KindLeadsDto { kind, leads_minutes: vec![30, 180] }], Some(("07:00", "09:00")), 0))
+        .await
+        .unwrap();
+    assert_eq!(saved.kind_leads, vec![KindLeadsDto { kind, leads_minutes: vec![180, 30] }], "kept per kind, longest first");
+    assert_eq!(saved.leads_minutes, vec![60]);
+    let case = pdd_case(&desk, shop.id, t0).await; // Pinduoduo's 48 h reply: merchant_response, due t0 + 48 h
+    let detail = desk.get_case(CaseIdInput { id: case }).await.unwrap();
+    assert_eq!(detail.clocks[0].kind, kind);
+
+    // 3 h before the deadline is 07:00 Beijing: inside the quiet hours, so it waits for 09:00.
+    clock.set(t0 + 45 * H);
+    let view = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    assert!(view.due.is_empty(), "held in quiet hours");
+    assert_eq!(view.held.len(), 1);
+    assert_eq!(view.held[0].reason, "quiet hours");
+    assert_eq!(aftersales::timefmt::parse_ms(&view.held[0].until).unwrap(), t0 + 47 * H, "until the quiet hours end at 09:00");
+    assert!(desk.deliver_reminders(false).await.unwrap().notifications.is_empty(), "nothing shown in quiet hours");
+    clock.set(t0 + 47 * H);
+    let at_nine = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    assert_eq!(at_nine.due.iter().map(|d| d.lead_minutes).collect::<Vec<_>>(), [180], "the kind's own 3 h mark, not the default 1 h");
+    assert_eq!(desk.deliver_reminders(false).await.unwrap().notifications.len(), 1);
+    clock.set(t0 + 47 * H + 30 * 60_000);
+    let half = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    assert_eq!(half.due.iter().map(|d| d.lead_minutes).collect::<Vec<_>>(), [30], "then its 30 min mark");
+
+    let twice = desk
+        .update_reminder_settings(settings(vec![60], vec![KindLeadsDto { kind, leads_minutes: vec![30] }, KindLeadsDto { kind, leads_minutes: vec![90] }], None, 0))
+        .await
+        .unwrap_err();
+    assert_eq!(twice.code, ErrorCode::Validation);
+    assert!(twice.message.starts_with("kind_leads[1].kind"), "the field is named: {}", twice.message);
+    let too_far = desk.update_reminder_settings(settings(vec![60], vec![KindLeadsDto { kind, leads_minutes: vec![0] }], None, 0)).await.unwrap_err();
+    assert!(too_far.message.starts_with("kind_leads[0].leads_minutes"), "{}", too_far.message);
+    assert_eq!(desk.reminder_settings().unwrap(), saved, "a refused change changes nothing");
+}
+
+#[tokio::test]
+async fn overdue_calls_and_stale_repairs_remind_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let t0 = aftersales::timefmt::parse_ms("2026-11-20T10:00:00+08:00").unwrap();
+    let (desk, clock) = desk_at(&db, t0).await;
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "P".into(), time_zone: None, currency: None }).await.unwrap();
+    desk.update_reminder_settings(settings(vec![60], vec![], None, 24)).await.unwrap();
+    let repair = |who: &str| NewRepairInput {
+        shop_id: shop.id,
+        unit_id: None,
+        serial: None,
+        order: None,
+        case_id: None,
+        customer_name: Some(who.into()),
+        customer_phone: None,
+        product: Some("耳机".into()),
+        fault: "没声音".into(),
+        intake_at: None,
+        promised_at: None,
+        technician: None,
+    };
+    let stale = desk.new_repair(repair("甲")).await.unwrap().repair.id;
+    let back = desk.new_repair(repair("乙")).await.unwrap().repair.id;
+    desk.repair_act(RepairActInput { id: back, status: aftersales::repairs::RepairStatus::Returned, at: None, note: None }).await.unwrap();
+    let calls = desk.followups(FollowupsQuery { state: FollowupState::Open, at: None, limit: 10 }).unwrap();
+    assert_eq!(calls.len(), 1, "the returned repair queued its call");
+    let call_due = aftersales::timefmt::parse_ms(&calls[0].due_at).unwrap();
+
+    clock.set(t0 + 24 * H - 60_000);
+    assert!(desk.reminders_due(RemindersQuery { at: None }).unwrap().due.is_empty(), "a minute before 24 h untouched: nothing");
+    clock.set(t0 + 24 * H);
+    let d = desk.deliver_reminders(false).await.unwrap();
+    assert_eq!(d.notifications.len(), 1);
+    let view = desk.reminders_due(RemindersQuery { at: Some(to_rfc3339(t0 + 24 * H)) }).unwrap();
+    assert!(view.due.is_empty(), "the stale repair reminded once");
+    // The returned one is not in the workshop: only the untouched ticket reminded.
+    assert!(d.notifications[0].title.contains("R-") || d.notifications[0].body.contains("R-"), "names the ticket: {:?}", d.notifications[0]);
+    // Touching the ticket starts its quiet time again.
+    desk.update_repair(RepairUpdateInput { id: stale, diagnosis: Some("线断了".into()), technician: None, payer: None, labour: None, promised_at: None, customer_phone: None }).await.unwrap();
+    clock.set(t0 + 48 * H - 60_000);
+    assert!(desk.reminders_due(RemindersQuery { at: None }).unwrap().due.is_empty(), "updated at 24 h: quiet until 48 h");
+    clock.set(t0 + 48 * H);
+    assert_eq!(desk.reminders_due(RemindersQuery { at: None }).unwrap().due.len(), 1, "stale again a day after the update");
+    desk.deliver_reminders(false).await.unwrap();
+
+    // The call: a reminder a day past its due time, once.
+    clock.set(call_due + 24 * H - 60_000);
+    assert!(desk.reminders_due(RemindersQuery { at: None }).unwrap().due.iter().all(|r| r.followup_id.is_none()));
+    clock.set(call_due + 24 * H);
+    let over = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    let call = over.due.iter().find(|r| r.followup_id == Some(calls[0].id)).expect("the overdue call reminds");
+    assert_eq!(call.kind, aftersales::reminders::ReminderKind::FollowupOverdue);
+    desk.deliver_reminders(false).await.unwrap();
+    assert!(desk.reminders_due(RemindersQuery { at: None }).unwrap().due.iter().all(|r| r.followup_id.is_none()), "once");
+}
+
+#[tokio::test]
+async fn a_removed_shop_takes_its_sent_reminders_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let t0 = aftersales::timefmt::parse_ms("2026-11-20T10:00:00+08:00").unwrap();
+    let (desk, clock) = desk_at(&db, t0).await;
+    let demo = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "试用店".into(), time_zone: None, currency: None }).await.unwrap();
+    let tried = pdd_case(&desk, demo.id, t0).await;
+    let tried_clock = desk.get_case(CaseIdInput { id: tried }).await.unwrap().clocks[0].id;
+    clock.set(t0 + 24 * H);
+    assert_eq!(desk.deliver_reminders(false).await.unwrap().notifications.len(), 1);
+    desk.remove_shop(ShopIdInput { id: demo.id }).await.unwrap();
+
+    // The merchant's real shop: SQLite hands the removed clock's id out again.
+    let real = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "正式店".into(), time_zone: None, currency: None }).await.unwrap();
+    let case = pdd_case(&desk, real.id, t0).await;
+    let clock_id = desk.get_case(CaseIdInput { id: case }).await.unwrap().clocks[0].id;
+    assert_eq!(clock_id, tried_clock, "the same clock id, as SQLite reuses it");
+    let fresh = desk.deliver_reminders(false).await.unwrap();
+    assert_eq!(fresh.notifications.len(), 1, "the new case's 24 h mark is not taken for the removed one's");
+    assert_eq!(fresh.notifications[0].case_id, Some(case));
+}
+
+#[tokio::test]
+async fn the_cli_says_what_would_fire_and_why_and_changes_the_settings() {
+    const BIN: &str = env!("CARGO_BIN_EXE_aftersales");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let now = chrono::Utc::now().timestamp_millis() / 1000 * 1000;
+    let (desk, _) = desk_at(&db, now).await;
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "拼多多店".into(), time_zone: None, currency: None }).await.unwrap();
+    let case = pdd_case(&desk, shop.id, now - 25 * H).await; // 23 h left: past the 24 h mark
+    drop(desk);
+    let cli = |args: &[&str]| {
+        let out = std::process::Command::new(BIN).arg("--db").arg(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let due: serde_json::Value = serde_json::from_str(&cli(&["reminders", "due", "--json"])).unwrap();
+    assert_eq!(due["due"].as_array().unwrap().len(), 1, "{due}");
+    let r = &due["due"][0];
+    assert_eq!((r["kind"].as_str(), r["case_id"].as_i64(), r["lead_minutes"].as_i64()), (Some("threshold"), Some(case), Some(1440)));
+    assert!(r["why"].as_str().unwrap().contains("1440 minutes before the deadline"), "{r}");
+    assert!(r["title"].as_str().unwrap().starts_with("拼多多 #"), "{r}");
+    assert_eq!(due["due_within_24h"], 1);
+    // At a later moment: the breach, and the marks it stands in for.
+    let later = to_rfc3339(now + 24 * H);
+    let at: serde_json::Value = serde_json::from_str(&cli(&["reminders", "due", "--at", &later, "--json"])).unwrap();
+    assert_eq!(at["due"][0]["kind"], "breach", "{at}");
+    assert!(at["due"][0]["why"].as_str().unwrap().contains("stands in for 3 earlier"), "{at}");
+
+    cli(&["reminders", "snooze", &case.to_string(), "--hours", "4"]);
+    let held: serde_json::Value = serde_json::from_str(&cli(&["reminders", "due", "--json"])).unwrap();
+    assert_eq!((held["due"].as_array().unwrap().len(), held["held"][0]["reason"].as_str()), (0, Some("snoozed")), "{held}");
+
+    let set: serde_json::Value =
+        serde_json::from_str(&cli(&["reminders", "settings", "--leads", "8h,2h", "--kind", "merchant_response=12h,30m", "--quiet", "22:00-08:00@Asia/Shanghai", "--json"])).unwrap();
+    assert_eq!(set["leads_minutes"], serde_json::json!([480, 120]));
+    assert_eq!(set["kind_leads"], serde_json::json!([{"kind": "merchant_response", "leads_minutes": [720, 30]}]));
+    assert_eq!((set["quiet_enabled"].as_bool(), set["quiet_start"].as_str()), (Some(true), Some("22:00")));
+    let cleared: serde_json::Value = serde_json::from_str(&cli(&["reminders", "settings", "--kind", "merchant_response=", "--quiet", "off", "--json"])).unwrap();
+    assert_eq!((cleared["kind_leads"].as_array().unwrap().len(), cleared["quiet_enabled"].as_bool()), (0, Some(false)));
+    let bad = std::process::Command::new(BIN).arg("--db").arg(&db).args(["reminders", "settings", "--kind", "lunch=1h"]).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("'lunch' is not a clock kind"), "{}", String::from_utf8_lossy(&bad.stderr));
 }

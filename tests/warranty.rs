@@ -215,6 +215,59 @@ async fn a_unit_sold_before_a_policy_change_keeps_its_policy() {
     assert_eq!((new.policy_id, new.policy_version), (v2.policy.id, 2), "sold after the change: the new terms");
     let policies = b.desk.warranty_policies().unwrap();
     assert_eq!(policies.len(), 1, "only the current version is listed");
+
+    // Paid before the change, but first synced after it (the shop was connected late): the terms of the sale.
+    let late = b.plain_orders(3).remove(2);
+    b.clock.set(change + 240_000);
+    b.rewrite(late.number, "TV-55", 9_500, 1, now - 10 * DAY, Some(now - 9 * DAY), Some(now - 8 * DAY), change + 200_000);
+    b.sync().await;
+    let old_terms = b.units_of(late.number).remove(0);
+    assert_eq!((old_terms.policy_id, old_terms.policy_version), (v1.policy.id, 1), "sold under v1, derived after v2 came in");
+}
+
+#[tokio::test]
+async fn units_are_derived_for_what_a_failed_sync_wrote() {
+    let b = bench(1_000).await;
+    let sku = "FAIL-SKU";
+    // Every order sells the SKU under a policy, so each page the failed run writes needs its units.
+    let now = b.clock.now_ms();
+    for o in b.shop.orders() {
+        b.shop.edit_order(o.number, |o| {
+            for l in &mut o.lines {
+                l.sku = sku.into();
+            }
+            o.updated_at = now - 1_000;
+        });
+    }
+    b.policy(None, "All", Scope::Sku, sku, 12, PeriodUnit::Months, ReplacementRule::Restart).await;
+    b.shop.set_faults(faults("revoke_after=4"));
+    let failed = b.desk.sync_shops(SyncInput { shop_id: Some(b.shop_id) }, &|_| {}).await.unwrap_err();
+    assert_eq!(failed.code, ErrorCode::Auth, "the token was revoked mid-sync: {}", failed.message);
+    let db = b._dir.path().join("desk.db");
+    let missing = || {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let (orders, missing): (i64, i64) = conn
+            .query_row(
+                "SELECT COUNT(DISTINCT o.id), COALESCE(SUM(l.quantity - (SELECT COUNT(*) FROM warranty_units u
+                     WHERE u.order_id = o.id AND u.line_external_id = l.external_id)), 0)
+                 FROM orders o JOIN order_lines l ON l.order_id = o.id
+                 WHERE o.cancelled_at IS NULL AND COALESCE(o.delivered_at, o.shipped_at, o.paid_at) IS NOT NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        (orders, missing)
+    };
+    let (written, lacking) = missing();
+    assert!(written > 0 && written < 1_000, "the failed run wrote some pages, not all: {written}");
+    assert_eq!(lacking, 0, "what the failed run wrote has its units");
+
+    // A run killed before it derived anything leaves no mark either: the next run derives from the older one.
+    b.shop.set_faults(faults(""));
+    b.sync().await;
+    let (all, lacking) = missing();
+    assert!(all > written, "the next run wrote the rest");
+    assert_eq!(lacking, 0, "every item sold under the policy has its unit");
 }
 
 #[tokio::test]
@@ -278,7 +331,7 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     b.policy(None, "Pad", Scope::Sku, "PAD-1", 12, PeriodUnit::Months, ReplacementRule::Restart).await;
     let fresh = b.units_of(orders[0].number).remove(0);
     let old = b.units_of(orders[1].number).remove(0);
-    assert_eq!((fresh.status, fresh.stage), (UnitStatus::In, Stage::Repair), "58 days in: past 三包 exchange, in repair");
+    assert_eq!((fresh.status, fresh.stage), (UnitStatus::In, Some(Stage::Repair)), "58 days in: past 三包 exchange, in repair");
     assert_eq!(old.status, UnitStatus::Out, "398 days in: out of a 12-month warranty");
     b.desk.set_unit_serial(UnitSerialInput { unit_id: fresh.id, serial: "PAD-S1".into() }).await.unwrap();
 
@@ -309,6 +362,18 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     assert!(walk_in.message.starts_with("customer_name"), "the field is named: {}", walk_in.message);
 
     let id = t.repair.id;
+    // An intake photo comes back as it went in, to be shown on the ticket.
+    let png = b"\x89PNG\r\n\x1a\n intake: cracked corner".to_vec();
+    use base64::Engine;
+    let with_photo = b
+        .desk
+        .add_repair_photo(RepairPhotoInput { repair_id: id, file_name: "进店照片.png".into(), content_base64: base64::engine::general_purpose::STANDARD.encode(&png) })
+        .await
+        .unwrap();
+    let shown = b.desk.repair_photo(IdInput { id: with_photo.photos[0].id }).unwrap();
+    assert_eq!((shown.file_name.as_str(), shown.mime.as_str()), ("进店照片.png", "image/png"));
+    assert_eq!(base64::engine::general_purpose::STANDARD.decode(&shown.content_base64).unwrap(), png, "byte for byte");
+    assert_eq!(b.desk.repair_photo(IdInput { id: 999 }).unwrap_err().code, ErrorCode::NotFound);
     b.desk.add_repair_part(RepairPartInput { repair_id: id, part: "屏幕总成".into(), quantity: 2, cost: "120.50".into() }).await.unwrap();
     let t = b.desk.update_repair(RepairUpdateInput { id, diagnosis: Some("排线松动".into()), technician: None, payer: None, labour: Some("30".into()), promised_at: None, customer_phone: None }).await.unwrap();
     assert_eq!((t.parts_cost.as_str(), t.repair.cost.as_str(), t.merchant_cost.as_str()), ("241.00", "271.00", "271.00"), "warranty repairs are the merchant's cost");
@@ -327,7 +392,7 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     assert_eq!(done.repair.returned_at.as_deref().map(|t| parse_ms(t).unwrap() / 1000), Some((now + 2 * DAY) / 1000), "to the second");
     assert!(done.next.is_empty(), "returned is final");
     let kinds: Vec<_> = done.events.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["received", "part_added", "diagnosis", "labour", "status", "status", "status"], "every change is on the timeline");
+    assert_eq!(kinds, ["received", "photo", "part_added", "diagnosis", "labour", "status", "status", "status"], "every change is on the timeline");
 
     // The follow-up call comes due 72 hours after the hand-back (the default for repairs).
     let due = |at: i64| b.desk.followups(FollowupsQuery { state: FollowupState::Due, at: Some(aftersales::timefmt::to_rfc3339(at)), limit: 100 }).unwrap();
@@ -351,6 +416,121 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     assert_eq!(timeline.last().map(|e| (e.kind.as_str(), e.note.clone())), Some(("followup", Some("reached, CSAT 5/5: 满意".into()))), "the call is on the ticket's timeline");
     let twice = b.desk.complete_followup(FollowupDoneInput { id: f.id, outcome: FollowupOutcome::Reached, csat: Some(4), note: None, at: None }).await.unwrap_err();
     assert_eq!(twice.code, ErrorCode::Conflict, "a call is recorded once");
+}
+
+#[tokio::test]
+async fn a_repair_taken_in_by_order_number_or_from_a_case_finds_its_warranty_unit() {
+    let b = bench(60).await;
+    let now = b.clock.now_ms();
+    let orders = b.plain_orders(2);
+    b.rewrite(orders[0].number, "CAM-1", 9_900, 2, now - 30 * DAY, Some(now - 29 * DAY), Some(now - 28 * DAY), now);
+    b.sync().await;
+    b.policy(None, "Cameras", Scope::Sku, "CAM-1", 12, PeriodUnit::Months, ReplacementRule::Restart).await;
+    let new = |order: Option<String>, case_id: Option<i64>, product: Option<&str>| NewRepairInput {
+        shop_id: b.shop_id,
+        unit_id: None,
+        serial: None,
+        order,
+        case_id,
+        customer_name: None,
+        customer_phone: None,
+        product: product.map(str::to_string),
+        fault: "无法开机".into(),
+        intake_at: None,
+        promised_at: None,
+        technician: None,
+    };
+    // Two items of one line, no serial on file: either is the one, they share their dates.
+    let t = b.desk.new_repair(new(Some(orders[0].number.to_string()), None, None)).await.unwrap();
+    let unit = t.unit.clone().expect("the order's unit is found without a serial");
+    assert_eq!(unit.title, "CAM-1 商品", "the product comes from the unit");
+    assert_eq!(t.repair.payer, Payer::Warranty, "in warranty, so the warranty pays: {}", t.payer_basis);
+    assert_eq!(t.repair.product, "CAM-1 商品");
+
+    // A case on the order: a repair opened from it takes the order, its unit and its customer.
+    let order_id = b.desk.find_order(b.shop_id, &orders[0].number.to_string()).unwrap().id;
+    let case = b
+        .desk
+        .new_case(NewCaseInput {
+            shop_id: b.shop_id,
+            order_id: Some(order_id),
+            line_external_id: None,
+            case_type: aftersales::policy::CaseType::Repair,
+            amount: None,
+            reason: None,
+            note: None,
+            customer: None,
+            at: None,
+        })
+        .await
+        .unwrap();
+    let from_case = b.desk.new_repair(new(None, Some(case.case.id), None)).await.unwrap();
+    assert_eq!(from_case.repair.case_id, Some(case.case.id));
+    assert_eq!(from_case.repair.order_id, Some(order_id), "the case's order");
+    assert_eq!(from_case.repair.payer, Payer::Warranty, "{}", from_case.payer_basis);
+    assert!(from_case.unit.is_some(), "the case's order's unit");
+
+    // An order that sold two products under warranty: the merchant says which, or is asked.
+    b.rewrite(orders[1].number, "CAM-1", 9_900, 1, now - 20 * DAY, Some(now - 19 * DAY), Some(now - 18 * DAY), now + 1_000);
+    b.shop.edit_order(orders[1].number, |o| {
+        let mut second = o.lines[0].clone();
+        second.id += 1;
+        second.sku = "LENS-1".into();
+        second.title = "LENS-1 商品".into();
+        o.lines.push(second);
+    });
+    b.clock.set(now + 2_000);
+    b.sync().await;
+    b.policy(None, "Lenses", Scope::Sku, "LENS-1", 6, PeriodUnit::Months, ReplacementRule::Restart).await;
+    let which = b.desk.new_repair(new(Some(orders[1].number.to_string()), None, None)).await.unwrap_err();
+    assert_eq!(which.code, ErrorCode::Validation);
+    assert!(which.message.starts_with("unit_id:") && which.message.contains("CAM-1 商品") && which.message.contains("LENS-1 商品"), "{}", which.message);
+    let lens = b.desk.new_repair(new(Some(orders[1].number.to_string()), None, Some("LENS-1 商品"))).await.unwrap();
+    assert_eq!(lens.unit.map(|u| u.sku), Some(Some("LENS-1".to_string())), "the typed product picks the unit");
+}
+
+#[tokio::test]
+async fn a_resolved_case_queues_its_follow_up_after_the_delay_set_for_cases() {
+    let b = bench(20).await;
+    let now = b.clock.now_ms();
+    let settings = b.desk.followup_settings().unwrap();
+    let delay = settings.case_delay_hours * 3_600_000;
+    assert_eq!(settings.case_delay_hours, 48, "two days after a case by default");
+    let walk_in = |who: &str| NewCaseInput {
+        shop_id: b.shop_id,
+        order_id: None,
+        line_external_id: None,
+        case_type: aftersales::policy::CaseType::RefundOnly,
+        amount: Some("50.00".into()),
+        reason: None,
+        note: None,
+        customer: Some(who.into()),
+        at: None,
+    };
+    let act = |id: i64, action| CaseActionInput { case_id: id, action, at: None, note: None, amount: None, tracking: None, damaged: None };
+    let refunded = b.desk.new_case(walk_in("钱七")).await.unwrap().case.id;
+    let cancelled = b.desk.new_case(walk_in("孙八")).await.unwrap().case.id;
+    b.desk.act_case(act(refunded, aftersales::cases::CaseAction::Refund)).await.unwrap();
+    b.desk.act_case(act(cancelled, aftersales::cases::CaseAction::Cancel)).await.unwrap();
+    let queued = |at: i64| {
+        b.desk
+            .followups(FollowupsQuery { state: FollowupState::Due, at: Some(aftersales::timefmt::to_rfc3339(at)), limit: 100 })
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.case_id.is_some())
+            .collect::<Vec<_>>()
+    };
+    assert!(queued(now + delay - 1_000).is_empty(), "not due a second before the delay");
+    let due = queued(now + delay);
+    assert_eq!(due.iter().map(|f| f.case_id).collect::<Vec<_>>(), [Some(refunded)], "the refunded case, not the withdrawn one");
+    assert_eq!(due[0].customer.as_deref(), Some("钱七"));
+
+    // The merchant wants cases called after 2 hours: the next resolved case follows the new delay.
+    b.desk.update_followup_settings(FollowupSettingsDto { case_delay_hours: 2, ..settings }).await.unwrap();
+    let later = b.desk.new_case(walk_in("周九")).await.unwrap().case.id;
+    b.desk.act_case(act(later, aftersales::cases::CaseAction::Refund)).await.unwrap();
+    let f = queued(now + 2 * 3_600_000).into_iter().find(|f| f.case_id == Some(later)).expect("due after 2 h");
+    assert_eq!(parse_ms(&f.due_at).unwrap() / 1000, (now + 2 * 3_600_000) / 1000, "2 h after the refund");
 }
 
 #[tokio::test]

@@ -105,6 +105,7 @@ pub fn run() {
             commands::ledgers::add_repair_part,
             commands::ledgers::remove_repair_part,
             commands::ledgers::add_repair_photo,
+            commands::ledgers::repair_photo,
             commands::ledgers::followups,
             commands::ledgers::complete_followup,
             commands::ledgers::followup_settings,

@@ -190,6 +190,14 @@ pub struct CaseIdInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExportEvidenceInput {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Where to write the .zip (from the save dialog); the app's exports folder when absent.
+    pub out: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DueInput {
     pub within_hours: f64,
     #[ts(type = "number | null")]

@@ -4,7 +4,7 @@
 use super::{
     AddEvidenceInput, ApiError, ApiResult, CaseActionInput, CaseDetailDto, CaseEventDto, CaseIdInput, CaseLineDto,
     CaseSummaryDto, CasesPage, CasesQuery, ClockDto, ClockOutcome, Desk, DueInput, DueItemDto, EligibilityInput,
-    EvidenceDto, ExportedDto, NewCaseInput, RuleInfoDto,
+    EvidenceDto, ExportEvidenceInput, ExportedDto, NewCaseInput, RuleInfoDto,
 };
 use crate::cases::eligibility::{self, EligibilityDto};
 use crate::cases::service::{self, Act, CaseError, NewCase};
@@ -360,23 +360,42 @@ impl Desk {
         Ok((sha, bytes.len() as i64, mime.to_string(), name.to_string()))
     }
 
-    fn evidence_path(&self, sha: &str) -> std::path::PathBuf {
+    pub(super) fn evidence_path(&self, sha: &str) -> std::path::PathBuf {
         // Only ever a 64-hex-digit digest: anything else (a damaged row) must not name a path.
         let safe = if sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()) { sha } else { "invalid" };
         crate::paths::data_dir_of(&self.db_path).join("evidence").join(safe.get(..2).unwrap_or("xx")).join(safe)
     }
 
-    /// One ZIP per case for a platform appeal: every evidence file, and the case's timeline as text.
-    pub fn export_evidence(&self, input: CaseIdInput) -> ApiResult<ExportedDto> {
-        use std::io::Write;
+    /// One ZIP per case for a platform appeal: every evidence file, and the case's timeline as text. Written
+    /// under a temporary name and renamed, so a failure leaves no half-written ZIP behind.
+    pub fn export_evidence(&self, input: ExportEvidenceInput) -> ApiResult<ExportedDto> {
         let conn = self.reader()?;
         let detail = self.detail(&conn, input.id)?;
-        let dir = crate::paths::data_dir_of(&self.db_path).join("exports");
-        let io = |e: std::io::Error| ApiError::new(super::ErrorCode::Internal, format!("cannot write the ZIP: {e}"));
-        std::fs::create_dir_all(&dir).map_err(io)?;
-        let path = dir.join(format!("case-{}-evidence.zip", input.id));
+        let path = match input.out.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(p) => self.chosen_file(p, "zip")?,
+            None => {
+                let dir = crate::paths::data_dir_of(&self.db_path).join("exports");
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| ApiError::new(super::ErrorCode::Internal, format!("cannot create {}: {e}", dir.display())))?;
+                dir.join(format!("case-{}-evidence.zip", input.id))
+            }
+        };
         let tmp = path.with_extension("zip.part");
-        let file = std::fs::File::create(&tmp).map_err(io)?;
+        let written = self.write_evidence_zip(&detail, &tmp).and_then(|()| {
+            std::fs::rename(&tmp, &path)
+                .map_err(|e| ApiError::new(super::ErrorCode::Internal, format!("cannot write {}: {e}", path.display())))
+        });
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written?;
+        Ok(ExportedDto { path: path.to_string_lossy().into_owned(), files: detail.evidence.len() as i64 + 1 })
+    }
+
+    fn write_evidence_zip(&self, detail: &CaseDetailDto, tmp: &std::path::Path) -> ApiResult<()> {
+        use std::io::Write;
+        let io = |e: std::io::Error| ApiError::new(super::ErrorCode::Internal, format!("cannot write the ZIP: {e}"));
+        let file = std::fs::File::create(tmp).map_err(io)?;
         let mut zip = zip::ZipWriter::new(file);
         let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
         let zerr = |e: zip::result::ZipError| ApiError::new(super::ErrorCode::Internal, format!("cannot write the ZIP: {e}"));
@@ -391,8 +410,7 @@ impl Desk {
             zip.start_file(format!("{:02}-{}", i + 1, e.file_name), opts).map_err(zerr)?;
             zip.write_all(&bytes).map_err(io)?;
         }
-        zip.finish().map_err(zerr)?;
-        std::fs::rename(&tmp, &path).map_err(io)?;
-        Ok(ExportedDto { path: path.to_string_lossy().into_owned(), files: detail.evidence.len() as i64 + 1 })
+        zip.finish().map_err(zerr)?.sync_all().map_err(io)?;
+        Ok(())
     }
 }

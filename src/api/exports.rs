@@ -65,15 +65,21 @@ impl Desk {
         }
     }
 
-    pub fn export_repairs(&self, input: ExportRepairsInput) -> ApiResult<ExportResultDto> {
-        let now = self.clock.now_ms();
-        let from = optional_time("from", &input.from, now)?;
-        let to = optional_time("to", &input.to, now)?;
+    /// An export's period [from, to), each optional; `to` must come after `from`.
+    fn period(from: &Option<String>, to: &Option<String>, now: i64) -> ApiResult<(Option<i64>, Option<i64>)> {
+        let from = optional_time("from", from, now)?;
+        let to = optional_time("to", to, now)?;
         if let (Some(f), Some(t)) = (from, to) {
             if f >= t {
                 return Err(ApiError::validation("to", "must be after from"));
             }
         }
+        Ok((from, to))
+    }
+
+    pub fn export_repairs(&self, input: ExportRepairsInput) -> ApiResult<ExportResultDto> {
+        let now = self.clock.now_ms();
+        let (from, to) = Self::period(&input.from, &input.to, now)?;
         let path = self.export_path(&input.out, "repairs", input.format)?;
         let lang = super::input::lang_arg(&input.lang)?;
         super::input::shop_arg(&self.reader()?, "shop_id", input.shop_id)?;
@@ -92,11 +98,12 @@ impl Desk {
 
     pub fn export_warranty(&self, input: ExportWarrantyInput) -> ApiResult<ExportResultDto> {
         let now = self.clock.now_ms();
+        let period = Self::period(&input.from, &input.to, now)?;
         let path = self.export_path(&input.out, "warranty", input.format)?;
         let lang = super::input::lang_arg(&input.lang)?;
         super::input::shop_arg(&self.reader()?, "shop_id", input.shop_id)?;
         let conn = self.reader()?;
-        let rows = exports::warranty::export(&conn, input.shop_id, &input.statuses, &input.columns, lang, now, input.format, &path)?;
+        let rows = exports::warranty::export(&conn, input.shop_id, period, &input.statuses, &input.columns, lang, now, input.format, &path)?;
         tracing::info!(rows, format = input.format.ext(), "warranty exported");
         Ok(ExportResultDto { path: path.to_string_lossy().into_owned(), rows: rows as i64, format: input.format })
     }

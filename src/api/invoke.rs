@@ -68,6 +68,7 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
         "add_repair_part" => with_input!(args, |i| desk.add_repair_part(i).await),
         "remove_repair_part" => with_input!(args, |i| desk.remove_repair_part(i).await),
         "add_repair_photo" => with_input!(args, |i| desk.add_repair_photo(i).await),
+        "repair_photo" => with_input!(args, |i| desk.repair_photo(i)),
         "complete_followup" => with_input!(args, |i| desk.complete_followup(i).await),
         "update_followup_settings" => with_input!(args, |i| desk.update_followup_settings(i).await),
         "add_compensation" => with_input!(args, |i| desk.add_compensation(i).await),

@@ -107,8 +107,9 @@ pub struct WarrantyUnitDto {
     pub last_day: String,
     pub end_at: String,
     pub status: UnitStatus,
-    /// The 三包 stage on the day asked about (`expired` when out of warranty).
-    pub stage: Stage,
+    /// The 三包 stage on the day asked about (`expired` when out of warranty; none for a void or replaced unit,
+    /// whose item is no longer the buyer's to return, exchange or repair under this unit).
+    pub stage: Option<Stage>,
     /// Whole days of cover left after today (0 on the last day; negative once expired).
     #[ts(type = "number")]
     pub days_left: i64,
@@ -243,6 +244,14 @@ pub struct RepairEventDto {
     pub from_status: Option<RepairStatus>,
     pub to_status: Option<RepairStatus>,
     pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RepairPhotoContentDto {
+    pub file_name: String,
+    pub mime: String,
+    /// The file itself, for the ticket's thumbnails and the full-size view.
+    pub content_base64: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -577,6 +586,9 @@ pub struct ExportWarrantyInput {
     pub out: Option<String>,
     #[ts(type = "number | null")]
     pub shop_id: Option<i64>,
+    /// Warranty start from (inclusive) and to (exclusive), RFC 3339: the units sold in a period.
+    pub from: Option<String>,
+    pub to: Option<String>,
     pub statuses: Vec<UnitStatus>,
     pub columns: Vec<String>,
     pub lang: Option<String>,
@@ -679,9 +691,13 @@ pub struct SnoozeInput {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ReminderSettingsDto {
-    /// Minutes before a deadline, longest first, for every clock kind.
+    /// Minutes before a deadline, longest first, for every clock kind not listed in `kind_leads`.
     #[ts(type = "Array<number>")]
     pub leads_minutes: Vec<i64>,
+    /// Clock kinds with lead times of their own (Pinduoduo's 48-hour reply wants earlier warning than a
+    /// buyer's 7 days to ship back), each kind at most once.
+    #[serde(default)]
+    pub kind_leads: Vec<KindLeadsDto>,
     pub quiet_enabled: bool,
     /// "22:00".
     pub quiet_start: String,
@@ -694,6 +710,14 @@ pub struct ReminderSettingsDto {
     /// Closing the window keeps the app running in the tray (reminders keep coming).
     pub close_to_tray: bool,
     pub start_at_login: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KindLeadsDto {
+    pub kind: crate::policy::ClockKind,
+    /// Minutes before the deadline, longest first; the breach is always reminded.
+    #[ts(type = "Array<number>")]
+    pub leads_minutes: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

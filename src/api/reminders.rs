@@ -4,9 +4,10 @@
 
 use super::input::query_time;
 use super::{
-    ApiError, ApiResult, DeliveryDto, Desk, HeldReminderDto, NotificationDto, ReminderDto, ReminderSettingsDto,
-    RemindersDto, RemindersQuery, SnoozeInput,
+    ApiError, ApiResult, DeliveryDto, Desk, HeldReminderDto, KindLeadsDto, NotificationDto, ReminderDto,
+    ReminderSettingsDto, RemindersDto, RemindersQuery, SnoozeInput,
 };
+use crate::policy::ClockKind;
 use crate::reminders::gather::{self, QuietJson, LEADS_KEY, QUIET_KEY, STALE_KEY};
 use crate::reminders::{texts, Due, ReminderKind};
 use crate::store::{cases, settings, snoozes, write_tx};
@@ -27,6 +28,17 @@ fn why(d: &Due) -> String {
         w.push_str(&format!("; stands in for {} earlier reminder(s) not shown: {}", d.supersedes.len(), d.supersedes.join(", ")));
     }
     w
+}
+
+/// Lead times as the merchant typed them, checked and longest first.
+fn lead_list(field: &str, given: &[i64]) -> ApiResult<Vec<i64>> {
+    let mut leads = given.to_vec();
+    if leads.len() > 6 || leads.iter().any(|l| !(1..=7 * 24 * 60).contains(l)) {
+        return Err(ApiError::validation(field, "up to 6 lead times, each from 1 minute to 7 days"));
+    }
+    leads.sort_unstable_by(|a, b| b.cmp(a));
+    leads.dedup();
+    Ok(leads)
 }
 
 impl Desk {
@@ -115,8 +127,15 @@ impl Desk {
         let s = gather::settings_of(&conn)?;
         let quiet: Option<QuietJson> = settings::get(&conn, QUIET_KEY)?.and_then(|v| serde_json::from_str(&v).ok());
         let flag = |k: &str| -> ApiResult<bool> { Ok(settings::get(&conn, k)?.as_deref() == Some("1")) };
+        let shown = |kind: &str| s.leads_for(kind).into_iter().filter(|l| *l > 0).collect::<Vec<_>>();
+        let kind_leads = ClockKind::ALL
+            .into_iter()
+            .filter(|k| s.leads.contains_key(k.id()))
+            .map(|k| KindLeadsDto { kind: k, leads_minutes: shown(k.id()) })
+            .collect();
         Ok(ReminderSettingsDto {
-            leads_minutes: s.leads_for("default").into_iter().filter(|l| *l > 0).collect(),
+            leads_minutes: shown("default"),
+            kind_leads,
             quiet_enabled: s.quiet.is_some(),
             quiet_start: quiet.as_ref().map(|q| q.start.clone()).unwrap_or_else(|| "22:00".into()),
             quiet_end: quiet.as_ref().map(|q| q.end.clone()).unwrap_or_else(|| "08:00".into()),
@@ -128,12 +147,13 @@ impl Desk {
     }
 
     pub async fn update_reminder_settings(&self, input: ReminderSettingsDto) -> ApiResult<ReminderSettingsDto> {
-        let mut leads = input.leads_minutes.clone();
-        if leads.len() > 6 || leads.iter().any(|l| !(1..=7 * 24 * 60).contains(l)) {
-            return Err(ApiError::validation("leads_minutes", "up to 6 lead times, each from 1 minute to 7 days"));
+        let mut map: HashMap<String, Vec<i64>> = HashMap::from([("default".to_string(), lead_list("leads_minutes", &input.leads_minutes)?)]);
+        for (i, k) in input.kind_leads.iter().enumerate() {
+            let list = lead_list(&format!("kind_leads[{i}].leads_minutes"), &k.leads_minutes)?;
+            if map.insert(k.kind.id().to_string(), list).is_some() {
+                return Err(ApiError::validation(&format!("kind_leads[{i}].kind"), format!("{} is listed twice", k.kind.id())));
+            }
         }
-        leads.sort_unstable_by(|a, b| b.cmp(a));
-        leads.dedup();
         let hm = |field: &str, v: &str| {
             chrono::NaiveTime::parse_from_str(v.trim(), "%H:%M").map(|_| v.trim().to_string()).map_err(|_| ApiError::validation(field, "a time like 22:00"))
         };
@@ -151,7 +171,6 @@ impl Desk {
         }
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
-        let map: HashMap<String, Vec<i64>> = HashMap::from([("default".to_string(), leads)]);
         settings::set(&tx, LEADS_KEY, &serde_json::to_string(&map).unwrap_or_default())?;
         if input.quiet_enabled {
             let q = QuietJson { start, end, tz };

@@ -5,7 +5,7 @@ use super::input::{money_or_zero, query_time, required, text_arg, time_arg};
 use super::warranty::{serial_arg, unit_dto};
 use super::{
     ApiError, ApiResult, Desk, IdInput, NewRepairInput, RepairActInput, RepairDetailDto, RepairEventDto, RepairPartDto,
-    RepairPartIdInput, RepairPartInput, RepairPhotoDto, RepairPhotoInput, RepairSummaryDto, RepairUpdateInput,
+    RepairPartIdInput, RepairPartInput, RepairPhotoContentDto, RepairPhotoDto, RepairPhotoInput, RepairSummaryDto, RepairUpdateInput,
     RepairsPage, RepairsQuery,
 };
 use crate::money::format_minor;
@@ -160,9 +160,17 @@ impl Desk {
                     .ok_or_else(|| ApiError::validation("order", format!("no order numbered {n} in {}", shop.name)))?,
             ),
         };
-        if let Some(case_id) = input.case_id {
-            crate::store::cases::get(&tx, case_id)?;
-        }
+        // A repair opened from a case is about the case's order, so its unit and customer come from there.
+        let order_id = match input.case_id {
+            Some(case_id) => {
+                let case = crate::store::cases::get(&tx, case_id)?;
+                if case.shop_id != shop.id {
+                    return Err(ApiError::validation("case_id", "that case belongs to another shop"));
+                }
+                order_id.or(case.order_id)
+            }
+            None => order_id,
+        };
         if let Some(unit_id) = input.unit_id {
             warranty_units::get(&tx, unit_id)?;
         }
@@ -259,6 +267,15 @@ impl Desk {
         let dto = detail(&tx, input.repair_id, now)?;
         tx.commit()?;
         Ok(dto)
+    }
+
+    /// An intake photo's bytes, to show it (read from the content-addressed store, checked against its digest).
+    pub fn repair_photo(&self, input: IdInput) -> ApiResult<RepairPhotoContentDto> {
+        use base64::Engine;
+        let p = repair_photos::get(&self.reader()?, input.id)?;
+        let bytes = std::fs::read(self.evidence_path(&p.sha256))
+            .map_err(|e| ApiError::new(super::ErrorCode::NotFound, format!("photo {}: the file is missing from the app's data folder ({e})", p.file_name)))?;
+        Ok(RepairPhotoContentDto { file_name: p.file_name, mime: p.mime, content_base64: base64::engine::general_purpose::STANDARD.encode(bytes) })
     }
 
     /// Stores an intake photo content-addressed beside the evidence files and lists it on the ticket.

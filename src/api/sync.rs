@@ -84,21 +84,11 @@ impl Desk {
             streams,
         };
         let started = self.clock.now_ms();
-        let summary = run.run().await?;
-        // Synced returns and refunds become cases, with their clocks.
-        let derived = {
-            let mut conn = self.writer.lock().await;
-            let tx = crate::store::write_tx(&mut conn)?;
-            let mut d = crate::cases::from_sync::derive(&tx, &shop, self.clock.now_ms())?;
-            let r = crate::cases::from_requests::derive(&tx, &shop, self.clock.now_ms())?;
-            crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
-            d.opened += r.opened;
-            d.moved += r.moved;
-            let units = crate::warranty::units::derive_for_shop(&tx, &shop, Some(started), self.clock.now_ms())?;
-            tx.commit()?;
-            tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");
-            d
-        };
+        let outcome = run.run().await;
+        // What a run wrote is committed even when it failed part-way, so cases and units are derived either way.
+        let derived = self.derive_from_sync(&shop, started).await;
+        let summary = outcome?;
+        let derived = derived?;
         tracing::info!(opened = derived.opened, moved = derived.moved, "cases from the sync");
         Ok(SyncReport {
             shop: shop.name.clone(),
@@ -111,6 +101,26 @@ impl Desk {
             throttled: summary.throttled,
             duration_ms: summary.duration_ms,
         })
+    }
+
+    /// Synced returns and refunds become cases with their clocks, and sold lines under a policy become warranty
+    /// units: from every order synced since the last run that got this far, so a failed run's pages are not missed.
+    async fn derive_from_sync(&self, shop: &ShopRow, started: i64) -> ApiResult<crate::cases::from_sync::Derived> {
+        use crate::store::sync_state;
+        let mut conn = self.writer.lock().await;
+        let tx = crate::store::write_tx(&mut conn)?;
+        let now = self.clock.now_ms();
+        let mut d = crate::cases::from_sync::derive(&tx, shop, now)?;
+        let r = crate::cases::from_requests::derive(&tx, shop, now)?;
+        crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
+        d.opened += r.opened;
+        d.moved += r.moved;
+        let since = sync_state::derived_through(&tx, shop.id, "warranty_units")?;
+        let units = crate::warranty::units::derive_for_shop(&tx, shop, since, now)?;
+        sync_state::set_derived_through(&tx, shop.id, "warranty_units", started)?;
+        tx.commit()?;
+        tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");
+        Ok(d)
     }
 
     /// Stops a running sync after the page it is on; what was written stays. No-op when not syncing.

@@ -12,7 +12,7 @@ use crate::store::warranty_units::{self, UnitRow};
 use crate::store::{orders, shops, sku_categories, write_tx};
 use crate::timefmt::to_rfc3339;
 use crate::warranty::units::{self as unit_ledger, tz_of};
-use crate::warranty::{self, PeriodUnit, ReplacementRule, Scope, StartBasis};
+use crate::warranty::{self, PeriodUnit, ReplacementRule, Scope, StartBasis, UnitStatus};
 use rusqlite::Connection;
 
 /// Serials are what a scanner types: printable, no spaces inside, of a sane length.
@@ -81,7 +81,8 @@ pub(super) fn unit_dto(conn: &Connection, u: &UnitRow, at: i64) -> ApiResult<War
         last_day: last_day.format("%Y-%m-%d").to_string(),
         end_at: to_rfc3339(u.end_at),
         status,
-        stage: warranty::stage(u.start_at, u.end_at, p.return_days.max(0) as u32, p.exchange_days.max(0) as u32, at, tz),
+        stage: matches!(status, UnitStatus::In | UnitStatus::Out)
+            .then(|| warranty::stage(u.start_at, u.end_at, p.return_days.max(0) as u32, p.exchange_days.max(0) as u32, at, tz)),
         days_left: (last_day - warranty::local_day(at, tz)).num_days(),
         replaced_by: u.replaced_by,
         replaces: u.replaces,

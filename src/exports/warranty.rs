@@ -51,11 +51,13 @@ pub fn basis_label(b: StartBasis, lang: Lang) -> &'static str {
     }
 }
 
-/// Writes every unit (of one shop when given) whose status on `now` is among `statuses` (all when empty).
+/// Writes every unit (of one shop when given, whose warranty started in [from, to) when given) whose status on
+/// `now` is among `statuses` (all when empty).
 #[allow(clippy::too_many_arguments)]
 pub fn export(
     conn: &Connection,
     shop_id: Option<i64>,
+    (from, to): (Option<i64>, Option<i64>),
     statuses: &[UnitStatus],
     columns: &[String],
     lang: Lang,
@@ -73,11 +75,12 @@ pub fn export(
              FROM warranty_units u JOIN shops s ON s.id = u.shop_id JOIN warranty_policies p ON p.id = u.policy_id
              LEFT JOIN orders o ON o.id = u.order_id
              LEFT JOIN warranty_units nu ON nu.id = u.replaced_by LEFT JOIN warranty_units pu ON pu.id = u.replaces
-             WHERE (?1 IS NULL OR u.shop_id = ?1) ORDER BY u.start_at, u.id",
+             WHERE (?1 IS NULL OR u.shop_id = ?1) AND (?2 IS NULL OR u.start_at >= ?2) AND (?3 IS NULL OR u.start_at < ?3)
+             ORDER BY u.start_at, u.id",
         )?;
         let mut counts = [0i64; 4];
         let mut count = 0usize;
-        let mut q = stmt.query([shop_id])?;
+        let mut q = stmt.query([shop_id, from, to])?;
         while let Some(r) = q.next()? {
             let text = |i: usize| r.get_ref(i).and_then(|v| Ok(v.as_str_or_null()?));
             let tz: Tz = text(16)?.unwrap_or("UTC").parse().unwrap_or(chrono_tz::UTC);

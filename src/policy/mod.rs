@@ -59,6 +59,16 @@ pub enum ClockKind {
 }
 
 impl ClockKind {
+    pub const ALL: [ClockKind; 7] = [
+        ClockKind::MerchantResponse,
+        ClockKind::BuyerShipBack,
+        ClockKind::MerchantConfirmReceipt,
+        ClockKind::RefundAfterReceipt,
+        ClockKind::EscalationWindow,
+        ClockKind::FirstResponse,
+        ClockKind::Resolution,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             ClockKind::MerchantResponse => "merchant_response",

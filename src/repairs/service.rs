@@ -54,9 +54,10 @@ pub fn cover_of(conn: &Connection, unit_id: i64, at: i64) -> Result<Cover, Store
 pub fn open(conn: &Connection, nr: NewRepair, now: i64) -> Result<i64, RepairError> {
     let shop = shops::get(conn, nr.shop_id)?;
     let serial = nr.serial.clone().filter(|s| !s.is_empty());
-    let unit_id = match (nr.unit_id, &serial) {
-        (Some(id), _) => Some(id),
-        (None, Some(s)) => warranty_units::select(conn, "u.serial = ?1 AND u.state = 'active'", &[s])?.first().map(|u| u.id),
+    let unit_id = match (nr.unit_id, &serial, nr.order_id) {
+        (Some(id), _, _) => Some(id),
+        (None, Some(s), _) => warranty_units::select(conn, "u.serial = ?1 AND u.state = 'active'", &[s])?.first().map(|u| u.id),
+        (None, None, Some(order_id)) => unit_of_order(conn, order_id, nr.product.as_deref())?,
         _ => None,
     };
     let unit = unit_id.map(|id| warranty_units::get(conn, id)).transpose()?;
@@ -79,6 +80,10 @@ pub fn open(conn: &Connection, nr: NewRepair, now: i64) -> Result<i64, RepairErr
         .clone()
         .filter(|s| !s.is_empty())
         .or(unit.as_ref().map(|u| u.title.clone()))
+        .or(match order.as_ref() {
+            Some(o) => only_line_title(conn, o.id)?,
+            None => None,
+        })
         .ok_or_else(|| RepairError::Invalid("product: what is being repaired? (no unit to take it from)".into()))?;
     let cover = unit.as_ref().map(|u| cover_of(conn, u.id, nr.intake_at)).transpose()?;
     let (payer, payer_basis) = default_payer(cover.as_ref());
@@ -119,6 +124,37 @@ pub fn open(conn: &Connection, nr: NewRepair, now: i64) -> Result<i64, RepairErr
         },
     )?;
     Ok(id)
+}
+
+/// The unit an item brought in by its order number is, when the order says which: its one active unit, or one of
+/// several items of the same line (they share their warranty dates), or the one whose title the merchant typed.
+/// Items of different products without a serial or a typed product are a question only the merchant can answer.
+fn unit_of_order(conn: &Connection, order_id: i64, product: Option<&str>) -> Result<Option<i64>, RepairError> {
+    let units = warranty_units::select(conn, "u.order_id = ?1 AND u.state = 'active'", &[&order_id])?;
+    let Some(first) = units.first() else { return Ok(None) };
+    if units.iter().all(|u| u.line_external_id == first.line_external_id) {
+        return Ok(Some(first.id));
+    }
+    let typed = product.map(str::trim).filter(|p| !p.is_empty());
+    if let Some(u) = typed.and_then(|p| units.iter().find(|u| u.title == p || u.sku.as_deref() == Some(p))) {
+        return Ok(Some(u.id));
+    }
+    let mut titles: Vec<&str> = units.iter().map(|u| u.title.as_str()).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    Err(RepairError::Invalid(format!(
+        "unit_id: the order has warranty units for several products ({}); scan the serial or pick the unit",
+        titles.join(", ")
+    )))
+}
+
+/// What a walk-in from an order is, when the order sold one thing.
+fn only_line_title(conn: &Connection, order_id: i64) -> Result<Option<String>, StoreError> {
+    let lines = crate::store::order_lines::for_orders(conn, &[order_id])?;
+    Ok(match lines.as_slice() {
+        [one] => Some(one.title.clone()),
+        _ => None,
+    })
 }
 
 /// Moves a ticket to `to` at `at` (not before its last step). Handing it back records the time and queues the

@@ -57,6 +57,7 @@ pub const MIGRATIONS: &[&str] = &[
     order_refunds::MIGRATION_43,
     case_lines::MIGRATION_44,
     aftersales_requests::MIGRATION_45,
+    notifications_sent::MIGRATION_46,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,7 +1,7 @@
 //! The `repair_photos` table: intake photos of a repair, stored content-addressed beside case evidence.
 
 use super::StoreError;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 pub const MIGRATION_22: &str = "
 CREATE TABLE repair_photos (
@@ -33,14 +33,22 @@ pub fn insert(conn: &Connection, repair_id: i64, p: &PhotoRow) -> Result<i64, St
     Ok(conn.last_insert_rowid())
 }
 
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PhotoRow> {
+    Ok(PhotoRow { id: r.get(0)?, sha256: r.get(1)?, file_name: r.get(2)?, mime: r.get(3)?, size: r.get(4)?, added_at: r.get(5)? })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<PhotoRow, StoreError> {
+    conn.query_row("SELECT id, sha256, file_name, mime, size, added_at FROM repair_photos WHERE id = ?1", [id], row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("photo {id}")))
+}
+
 pub fn for_repair(conn: &Connection, repair_id: i64) -> Result<Vec<PhotoRow>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, sha256, file_name, mime, size, added_at FROM repair_photos WHERE repair_id = ?1 ORDER BY id",
     )?;
     let rows = stmt
-        .query_map([repair_id], |r| {
-            Ok(PhotoRow { id: r.get(0)?, sha256: r.get(1)?, file_name: r.get(2)?, mime: r.get(3)?, size: r.get(4)?, added_at: r.get(5)? })
-        })?
+        .query_map([repair_id], row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -86,3 +86,19 @@ pub fn mark_failure(conn: &Connection, shop_id: i64, stream: &str, code: &str, m
     )?;
     Ok(())
 }
+
+/// What is derived from synced orders (warranty units) keeps its own mark in the `derived:<what>` stream: the
+/// start of the last run whose orders were all derived. A failed or killed run moves no mark, so the next one
+/// derives what the failed one wrote, though the sync's own cursor has moved past it.
+pub fn derived_through(conn: &Connection, shop_id: i64, what: &str) -> Result<Option<i64>, StoreError> {
+    Ok(get(conn, shop_id, &format!("derived:{what}"))?.cursor.and_then(|c| c.parse().ok()))
+}
+
+pub fn set_derived_through(conn: &Connection, shop_id: i64, what: &str, at: i64) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO sync_state (shop_id, stream, cursor) VALUES (?1, ?2, ?3)
+         ON CONFLICT(shop_id, stream) DO UPDATE SET cursor = excluded.cursor",
+        params![shop_id, format!("derived:{what}"), at.to_string()],
+    )?;
+    Ok(())
+}

@@ -140,6 +140,11 @@ amount: string | null, reason: string | null, note: string | null, customer: str
 at: string | null, };
 export type CaseActionInput = { case_id: number, action: CaseAction, at: string | null, note: string | null, amount: string | null, tracking: string | null, damaged: number | null, };
 export type CaseIdInput = { id: number, };
+export type ExportEvidenceInput = { id: number, 
+/**
+ * Where to write the .zip (from the save dialog); the app's exports folder when absent.
+ */
+out: string | null, };
 export type DueInput = { within_hours: number, shop_id: number | null, at: string | null, };
 export type DueItemDto = { case: CaseSummaryDto, clock: ClockDto, };
 export type EligibilityInput = { order_id: number, line_external_id: string, case_type: CaseType, at: string | null, };
@@ -224,9 +229,10 @@ export type WarrantyUnitDto = { id: number, shop_id: number, shop: string, order
  */
 last_day: string, end_at: string, status: UnitStatus, 
 /**
- * The 三包 stage on the day asked about (`expired` when out of warranty).
+ * The 三包 stage on the day asked about (`expired` when out of warranty; none for a void or replaced unit,
+ * whose item is no longer the buyer's to return, exchange or repair under this unit).
  */
-stage: Stage, 
+stage: Stage | null, 
 /**
  * Whole days of cover left after today (0 on the last day; negative once expired).
  */
@@ -283,6 +289,11 @@ export type RepairPartDto = { id: number, part: string, quantity: number,
 cost: string, total: string, };
 export type RepairEventDto = { at: string, kind: string, from_status: RepairStatus | null, to_status: RepairStatus | null, note: string | null, };
 export type RepairPhotoDto = { id: number, file_name: string, mime: string, size: number, sha256: string, added_at: string, };
+export type RepairPhotoContentDto = { file_name: string, mime: string, 
+/**
+ * The file itself, for the ticket's thumbnails and the full-size view.
+ */
+content_base64: string, };
 export type RepairDetailDto = { repair: RepairSummaryDto, fault: string, diagnosis: string | null, labour: string, 
 /**
  * Why the payer is who it is ("in warranty until 2027-03-01 (Phones v1)", "set by the merchant").
@@ -401,7 +412,11 @@ columns: Array<string>,
  * "zh-CN" or "en": the headers' and labels' language.
  */
 lang: string | null, };
-export type ExportWarrantyInput = { format: ExportFormat, out: string | null, shop_id: number | null, statuses: Array<UnitStatus>, columns: Array<string>, lang: string | null, };
+export type ExportWarrantyInput = { format: ExportFormat, out: string | null, shop_id: number | null, 
+/**
+ * Warranty start from (inclusive) and to (exclusive), RFC 3339: the units sold in a period.
+ */
+from: string | null, to: string | null, statuses: Array<UnitStatus>, columns: Array<string>, lang: string | null, };
 export type ExportMetricsInput = { 
 /**
  * Where to write (from the save dialog); the app's exports folder when absent.
@@ -538,9 +553,14 @@ export type SnoozeInput = { case_id: number,
 hours: number, };
 export type ReminderSettingsDto = { 
 /**
- * Minutes before a deadline, longest first, for every clock kind.
+ * Minutes before a deadline, longest first, for every clock kind not listed in `kind_leads`.
  */
-leads_minutes: Array<number>, quiet_enabled: boolean, 
+leads_minutes: Array<number>, 
+/**
+ * Clock kinds with lead times of their own (Pinduoduo's 48-hour reply wants earlier warning than a
+ * buyer's 7 days to ship back), each kind at most once.
+ */
+kind_leads: Array<KindLeadsDto>, quiet_enabled: boolean, 
 /**
  * "22:00".
  */
@@ -557,6 +577,11 @@ repair_stale_hours: number,
  * Closing the window keeps the app running in the tray (reminders keep coming).
  */
 close_to_tray: boolean, start_at_login: boolean, };
+export type KindLeadsDto = { kind: ClockKind, 
+/**
+ * Minutes before the deadline, longest first; the breach is always reminded.
+ */
+leads_minutes: Array<number>, };
 export type Ratio = { numerator: number, denominator: number, 
 /**
  * None when the denominator is zero ("no data").

@@ -1,6 +1,6 @@
 use aftersales::api::{
     AddEvidenceInput, ApiError, CaseActionInput, CaseDetailDto, CaseIdInput, CasesPage, CasesQuery, Desk, DueInput, DueItemDto,
-    EligibilityInput, ExportedDto, NewCaseInput,
+    EligibilityInput, ExportEvidenceInput, ExportedDto, NewCaseInput,
 };
 use aftersales::cases::eligibility::EligibilityDto;
 use crate::reminders::ReminderWake;
@@ -46,6 +46,6 @@ pub async fn add_evidence(desk: State<'_, Desk>, input: AddEvidenceInput) -> Res
 }
 
 #[tauri::command]
-pub fn export_evidence(desk: State<'_, Desk>, input: CaseIdInput) -> Result<ExportedDto, ApiError> {
+pub fn export_evidence(desk: State<'_, Desk>, input: ExportEvidenceInput) -> Result<ExportedDto, ApiError> {
     desk.export_evidence(input)
 }

@@ -85,6 +85,11 @@ pub async fn remove_repair_part(desk: State<'_, Desk>, input: RepairPartIdInput)
 }
 
 #[tauri::command]
+pub async fn repair_photo(desk: State<'_, Desk>, input: IdInput) -> Result<RepairPhotoContentDto, ApiError> {
+    tokio::task::block_in_place(|| desk.repair_photo(input))
+}
+
+#[tauri::command]
 pub async fn add_repair_photo(desk: State<'_, Desk>, input: RepairPhotoInput) -> Result<RepairDetailDto, ApiError> {
     desk.add_repair_photo(input).await
 }

@@ -1,6 +1,6 @@
 //! `aftersales cases …` and `aftersales eligibility`: after-sales cases from the command line.
 
-use aftersales::api::{CaseActionInput, CaseIdInput, CasesQuery, Desk, DueInput, EligibilityInput, NewCaseInput};
+use aftersales::api::{CaseActionInput, CaseIdInput, CasesQuery, Desk, DueInput, EligibilityInput, ExportEvidenceInput, NewCaseInput};
 use aftersales::cases::CaseAction;
 use aftersales::policy::CaseType;
 use anyhow::{bail, Result};
@@ -55,6 +55,13 @@ pub enum CasesCmd {
         id: i64,
         #[arg(long)]
         json: bool,
+    },
+    /// The case's evidence files and its timeline as one ZIP, for a platform appeal
+    Evidence {
+        id: i64,
+        /// The .zip to write (default: the app's exports folder)
+        #[arg(long)]
+        out: Option<String>,
     },
     /// Cases, most urgent first
     List {
@@ -125,6 +132,10 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
         CasesCmd::Act { id, action, at, note, amount, tracking, damaged } => {
             let case = desk.act_case(CaseActionInput { case_id: id, action, at, note, amount, tracking, damaged }).await?;
             println!("case {} is {:?}", id, case.case.status);
+        }
+        CasesCmd::Evidence { id, out } => {
+            let zip = desk.export_evidence(ExportEvidenceInput { id, out })?;
+            println!("{} files written to {}", zip.files, zip.path);
         }
         CasesCmd::Show { id, json } => {
             let case = desk.get_case(CaseIdInput { id }).await?;

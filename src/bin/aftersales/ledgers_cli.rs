@@ -161,6 +161,10 @@ pub enum RepairsCmd {
         /// Typed or scanned; finds the warranty unit
         #[arg(long)]
         serial: Option<String>,
+        /// The warranty unit's id (from `warranty lookup`), for an item without a serial
+        #[arg(long)]
+        unit: Option<i64>,
+        /// The order number; its warranty unit is found when the order sold one product
         #[arg(long)]
         order: Option<String>,
         #[arg(long)]
@@ -253,48 +257,20 @@ pub enum FollowupsCmd {
         #[arg(long)]
         note: Option<String>,
     },
-}
-
-#[derive(Subcommand)]
-pub enum RemindersCmd {
-    /// What would fire at T (default now) and why, what is held (quiet hours, snoozes), and the next wake
-    Due {
+    /// Show or change when calls come due and what they say: --case-delay 48 --repair-delay 72 (hours),
+    /// --case-script / --repair-script ({shop} and {item} are filled in; "" for the built-in script)
+    Settings {
         #[arg(long)]
-        at: Option<String>,
+        case_delay: Option<i64>,
+        #[arg(long)]
+        repair_delay: Option<i64>,
+        #[arg(long)]
+        case_script: Option<String>,
+        #[arg(long)]
+        repair_script: Option<String>,
         #[arg(long)]
         json: bool,
     },
-    /// Hold a case's reminders (not its breaches) for 1 to 24 hours
-    Snooze {
-        case: i64,
-        #[arg(long, default_value_t = 1)]
-        hours: i64,
-    },
-}
-
-pub async fn reminders(desk: &Desk, cmd: RemindersCmd) -> Result<()> {
-    match cmd {
-        RemindersCmd::Due { at, json } => {
-            let r = desk.reminders_due(RemindersQuery { at })?;
-            if json {
-                return print_json(&r);
-            }
-            for d in &r.due {
-                println!("{}  {}
-    {}
-    why: {}", d.fire_at, d.title, d.body, d.why);
-            }
-            for h in &r.held {
-                println!("held {} until {} ({})", h.key, h.until, h.reason);
-            }
-            println!("{} due at {}; next wake {}", r.due.len(), r.at, r.next_wake.as_deref().unwrap_or("none"));
-        }
-        RemindersCmd::Snooze { case, hours } => {
-            desk.snooze_case(SnoozeInput { case_id: case, hours }).await?;
-            println!("case {case}: reminders held for {hours} h (breaches still come)");
-        }
-    }
-    Ok(())
 }
 
 #[derive(Subcommand)]
@@ -359,6 +335,12 @@ pub enum ExportCmd {
         format: ExportFormat,
         #[arg(long)]
         out: String,
+        /// Warranty start from (inclusive), RFC 3339
+        #[arg(long)]
+        from: Option<String>,
+        /// Warranty start to (exclusive), RFC 3339
+        #[arg(long)]
+        to: Option<String>,
         #[arg(long, value_delimiter = ',', value_parser = id_of::<UnitStatus>)]
         status: Vec<UnitStatus>,
         #[arg(long)]
@@ -426,12 +408,12 @@ fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
 
 fn print_unit(u: &WarrantyUnitDto) {
     println!(
-        "unit {:>5}  {:<18} {:<28} {:?}/{:?}  from {} ({:?}) until {} ({} days left)  {} v{}  order {}",
+        "unit {:>5}  {:<18} {:<28} {:?}{}  from {} ({:?}) until {} ({} days left)  {} v{}  order {}",
         u.id,
         u.serial.as_deref().unwrap_or("(no serial)"),
         u.title,
         u.status,
-        u.stage,
+        u.stage.map(|s| format!("/{s:?}")).unwrap_or_default(),
         u.start_at,
         u.start_basis,
         u.last_day,
@@ -527,12 +509,12 @@ fn print_repair(r: &RepairSummaryDto) {
 
 pub async fn repairs(desk: &Desk, cmd: RepairsCmd, shop_id: ShopId<'_>) -> Result<()> {
     match cmd {
-        RepairsCmd::New { shop, serial, order, customer, phone, product, fault, promised, technician, case, at } => {
+        RepairsCmd::New { shop, serial, unit, order, customer, phone, product, fault, promised, technician, case, at } => {
             let shop_id = shop_id(desk, &shop)?;
             let t = desk
                 .new_repair(NewRepairInput {
                     shop_id,
-                    unit_id: None,
+                    unit_id: unit,
                     serial,
                     order,
                     case_id: case,
@@ -566,6 +548,10 @@ pub async fn repairs(desk: &Desk, cmd: RepairsCmd, shop_id: ShopId<'_>) -> Resul
         }
         RepairsCmd::List { status, search, limit, json } => {
             let page = desk.repairs(RepairsQuery { shop_id: None, statuses: status.into_iter().collect(), search, limit, offset: 0 })?;
+            if (page.repairs.len() as i64) < page.total {
+                // stderr, so the JSON on stdout stays an array a script can read.
+                eprintln!("showing {} of {} repairs; --limit N shows more", page.repairs.len(), page.total);
+            }
             if json {
                 return print_json(&page.repairs);
             }
@@ -606,6 +592,22 @@ pub async fn followups(desk: &Desk, cmd: FollowupsCmd) -> Result<()> {
             let f = desk.complete_followup(FollowupDoneInput { id, outcome, csat, note, at: None }).await?;
             println!("follow-up {} done: {:?}", f.id, f.outcome);
         }
+        FollowupsCmd::Settings { case_delay, repair_delay, case_script, repair_script, json } => {
+            let mut s = desk.followup_settings()?;
+            if case_delay.is_some() || repair_delay.is_some() || case_script.is_some() || repair_script.is_some() {
+                s.case_delay_hours = case_delay.unwrap_or(s.case_delay_hours);
+                s.repair_delay_hours = repair_delay.unwrap_or(s.repair_delay_hours);
+                s.case_script = case_script.unwrap_or(s.case_script);
+                s.repair_script = repair_script.unwrap_or(s.repair_script);
+                s = desk.update_followup_settings(s).await?;
+            }
+            if json {
+                return print_json(&s);
+            }
+            let script = |t: &str| if t.is_empty() { "(built in)".to_string() } else { t.to_string() };
+            println!("after a case: {} h — {}", s.case_delay_hours, script(&s.case_script));
+            println!("after a repair: {} h — {}", s.repair_delay_hours, script(&s.repair_script));
+        }
     }
     Ok(())
 }
@@ -639,9 +641,9 @@ pub fn export(desk: &Desk, cmd: ExportCmd, shop_id: ShopId<'_>) -> Result<()> {
             let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
             desk.export_repairs(ExportRepairsInput { format, out: Some(out), shop_id, from, to, statuses: status, columns: columns(&cols), lang: lang(l) })?
         }
-        ExportCmd::Warranty { format, out, status, columns: cols, shop, lang: l } => {
+        ExportCmd::Warranty { format, out, from, to, status, columns: cols, shop, lang: l } => {
             let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
-            desk.export_warranty(ExportWarrantyInput { format, out: Some(out), shop_id, statuses: status, columns: columns(&cols), lang: lang(l) })?
+            desk.export_warranty(ExportWarrantyInput { format, out: Some(out), shop_id, from, to, statuses: status, columns: columns(&cols), lang: lang(l) })?
         }
         ExportCmd::Metrics { out, window, lang: l } => {
             let q = window.query(desk, shop_id)?;

@@ -4,6 +4,7 @@ mod bridge;
 mod cases_cli;
 mod ledgers_cli;
 mod output;
+mod reminders_cli;
 mod upkeep_cli;
 
 use aftersales::api::{AddShopInput, Desk, OrdersQuery, SyncInput};
@@ -121,7 +122,7 @@ enum Command {
     },
     /// Deadline reminders: what would fire and why; snoozing a case
     #[command(subcommand)]
-    Reminders(ledgers_cli::RemindersCmd),
+    Reminders(reminders_cli::RemindersCmd),
     /// The compensation ledger: refunds, reships, coupons, cash, and who carried the cost
     #[command(subcommand)]
     Compensation(ledgers_cli::CompensationCmd),
@@ -485,7 +486,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         Command::Warranty(cmd) => ledgers_cli::warranty(&open(&db)?, cmd, &shop_id).await,
         Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
         Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
-        Command::Reminders(cmd) => ledgers_cli::reminders(&open(&db)?, cmd).await,
+        Command::Reminders(cmd) => reminders_cli::run(&open(&db)?, cmd).await,
         Command::Metrics { window, category_average, json: _ } => {
             let desk = open(&db)?;
             let q = window.query(&desk, &shop_id)?;
