@@ -35,6 +35,7 @@ import type {
   ExportResultDto,
   ExportWarrantyInput,
   ExportedDto,
+  ExportEvidenceInput,
   FollowupDoneInput,
   FollowupDto,
   FollowupSettingsDto,
@@ -57,6 +58,7 @@ import type {
   RepairDetailDto,
   RepairPartIdInput,
   RepairPartInput,
+  RepairPhotoContentDto,
   RepairPhotoInput,
   RepairUpdateInput,
   RepairsPage,
@@ -107,7 +109,7 @@ export interface Backend {
   eligibility(input: EligibilityInput): Promise<EligibilityDto>;
   setGoodsClass(input: GoodsClassInput): Promise<null>;
   addEvidence(input: AddEvidenceInput): Promise<CaseDetailDto>;
-  exportEvidence(input: CaseIdInput): Promise<ExportedDto>;
+  exportEvidence(input: ExportEvidenceInput): Promise<ExportedDto>;
   listRules(): Promise<RuleDto[]>;
   setRuleOverride(input: RuleOverrideInput): Promise<RuleDto[]>;
   listReasons(): Promise<ReasonDto[]>;
@@ -129,6 +131,7 @@ export interface Backend {
   addRepairPart(input: RepairPartInput): Promise<RepairDetailDto>;
   removeRepairPart(input: RepairPartIdInput): Promise<RepairDetailDto>;
   addRepairPhoto(input: RepairPhotoInput): Promise<RepairDetailDto>;
+  repairPhoto(input: IdInput): Promise<RepairPhotoContentDto>;
   followups(input: FollowupsQuery): Promise<FollowupDto[]>;
   completeFollowup(input: FollowupDoneInput): Promise<FollowupDto>;
   followupSettings(): Promise<FollowupSettingsDto>;
@@ -207,6 +210,7 @@ export function backendOver(invoke: Invoke): Backend {
     addRepairPart: (input) => invoke('add_repair_part', { input }),
     removeRepairPart: (input) => invoke('remove_repair_part', { input }),
     addRepairPhoto: (input) => invoke('add_repair_photo', { input }),
+    repairPhoto: (input) => invoke('repair_photo', { input }),
     followups: (input) => invoke('followups', { input }),
     completeFollowup: (input) => invoke('complete_followup', { input }),
     followupSettings: () => invoke('followup_settings'),

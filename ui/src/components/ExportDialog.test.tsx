@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../backend/Backend';
 import type { ExportColumnsDto, ExportRepairsInput, ExportWarrantyInput, SavePathInput } from '../bindings';
 import { shop } from '../test/fixtures';
@@ -45,6 +45,17 @@ async function choose(label: string, option: string) {
   fireEvent.click(options.at(-1)!);
 }
 
+/** A day cell of the open range picker (its title is the day as YYYY-MM-DD). */
+function dayCell(day: string) {
+  const cell = document.querySelector<HTMLElement>(`.ant-picker-dropdown .ant-picker-cell-in-view[title="${day}"]`);
+  expect(cell, `the picker shows ${day}`).not.toBeNull();
+  return cell!;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('ExportDialog', () => {
   it('asks where to save, then writes the ledger there with the ticked columns in order, in the current language', async () => {
     const { backend, chooseSavePath, exportWarranty } = exportBackend('/home/me/warranty-today.xlsx');
@@ -69,6 +80,8 @@ describe('ExportDialog', () => {
       format: 'xlsx',
       out: '/home/me/warranty-today.xlsx',
       shop_id: 2,
+      from: null,
+      to: null,
       statuses: ['out'],
       columns: ['serial', 'buyer', 'last_day'],
       lang: 'zh-CN',
@@ -76,6 +89,29 @@ describe('ExportDialog', () => {
     const result = await screen.findByTestId('export-result');
     expect(result).toHaveTextContent('已导出 42 行');
     expect(result).toHaveTextContent('/home/me/warranty-today.xlsx');
+  });
+
+  it('exports the units whose warranty started in the picked days: from the first day’s midnight to the midnight after the last', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 11, 10, 30));
+    const { backend, exportWarranty } = exportBackend('/home/me/sold-in-november.xlsx');
+    renderIn('en', <ExportDialog kind="warranty" open onClose={() => undefined} shops={[shop()]} />, backend);
+    await screen.findByTestId('export-columns');
+    expect(screen.getByText('Warranty started')).toBeInTheDocument();
+    expect(screen.queryByText('Intake period'), 'units have no intake').not.toBeInTheDocument();
+
+    const start = document.querySelector<HTMLInputElement>('.ant-picker-range input')!;
+    fireEvent.mouseDown(start);
+    fireEvent.click(start);
+    fireEvent.click(dayCell('2026-11-02'));
+    fireEvent.click(dayCell('2026-11-08'));
+    fireEvent.click(screen.getByTestId('export-run'));
+
+    await waitFor(() => expect(exportWarranty).toHaveBeenCalledTimes(1));
+    const sent = exportWarranty.mock.calls[0]![0];
+    expect(new Date(sent.from!).toISOString()).toBe(new Date(2026, 10, 2).toISOString());
+    expect(new Date(sent.to!).toISOString(), 'the last day is included').toBe(new Date(2026, 10, 9).toISOString());
+    expect(sent).toMatchObject({ format: 'xlsx', out: '/home/me/sold-in-november.xlsx', shop_id: null, statuses: [], lang: 'en' });
   });
 
   it('does nothing when the merchant cancels the save dialog', async () => {

@@ -28,8 +28,8 @@ export type ExportDialogProps = {
 const ALL_SHOPS = 'all';
 
 /**
- * Repairs or the warranty ledger as a spreadsheet: format, columns, shop and statuses (repairs also by intake
- * period); the merchant picks where in the system save dialog, then the engine writes the file. A fresh form
+ * Repairs or the warranty ledger as a spreadsheet: format, columns, shop, statuses and a period (repairs by intake
+ * day, units by warranty start); the merchant picks where in the system save dialog, then the engine writes the file. A fresh form
  * every time it opens.
  */
 export function ExportDialog({ kind, open, onClose, shops }: ExportDialogProps) {
@@ -76,7 +76,7 @@ function ExportForm({ kind, shops, onClose }: { kind: ExportKind; shops: ShopDto
     if (kind === 'repairs') {
       exportRepairs.mutate({ format, out, shop_id: shopId, ...intakePeriod(period), statuses: repairStatuses, columns: chosen, lang: language });
     } else {
-      exportWarranty.mutate({ format, out, shop_id: shopId, statuses: unitStatuses, columns: chosen, lang: language });
+      exportWarranty.mutate({ format, out, shop_id: shopId, ...intakePeriod(period), statuses: unitStatuses, columns: chosen, lang: language });
     }
   };
 
@@ -104,15 +104,17 @@ function ExportForm({ kind, shops, onClose }: { kind: ExportKind; shops: ShopDto
           />
         </Form.Item>
       )}
-      {kind === 'repairs' && (
-        <Form.Item label={t('exportDialog.period')} extra={t('exportDialog.periodHelp')}>
-          <DatePicker.RangePicker
-            value={period}
-            onChange={(days) => setPeriod(days?.[0] && days[1] ? [days[0], days[1]] : null)}
-            data-testid="export-period"
-          />
-        </Form.Item>
-      )}
+      {/* Repairs by the day they came in, units by the day their warranty started: the goods sold in a period. */}
+      <Form.Item
+        label={t(kind === 'repairs' ? 'exportDialog.period' : 'exportDialog.warrantyPeriod')}
+        extra={t(kind === 'repairs' ? 'exportDialog.periodHelp' : 'exportDialog.warrantyPeriodHelp')}
+      >
+        <DatePicker.RangePicker
+          value={period}
+          onChange={(days) => setPeriod(days?.[0] && days[1] ? [days[0], days[1]] : null)}
+          data-testid="export-period"
+        />
+      </Form.Item>
       <Form.Item label={t('exportDialog.statuses')}>
         {kind === 'repairs' ? (
           <Select<RepairStatus[]>

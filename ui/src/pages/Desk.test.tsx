@@ -92,6 +92,7 @@ function firstStartBackend() {
     addRepairPart: notInThisTest(),
     removeRepairPart: notInThisTest(),
     addRepairPhoto: notInThisTest(),
+    repairPhoto: notInThisTest(),
     followups: notInThisTest(),
     completeFollowup: notInThisTest(),
     followupSettings: notInThisTest(),

@@ -1,6 +1,7 @@
 // The warranty and repair ledgers in a real browser against the real engine and the demo shop: look up a
 // serial, take the unit in for repair by scanning it, move the ticket to ready, and export the repairs to XLSX
-// and CSV (read back from disk).
+// and CSV (read back from disk); then take a unit without a serial in from its ledger row and see the intake
+// photo's thumbnail on its ticket.
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/
 import assert from 'node:assert/strict';
@@ -12,9 +13,15 @@ import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './h
 
 const STEP_MS = 30_000;
 
+/** A 2×2 red PNG: a real picture the browser must decode for its thumbnail. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const LOCALES = [
-  { locale: 'en', warranty: /Warranty/, repairs: /Repairs/, inWarranty: /In warranty/i, ready: /Ready/, csv: 'CSV', export: /Export/ },
-  { locale: 'zh-CN', warranty: /保修/, repairs: /维修/, inWarranty: /保修中/, ready: /待取件|已修好/, csv: 'CSV', export: /导出/ },
+  { locale: 'en', warranty: /Warranty/, repairs: /Repairs/, inWarranty: /In warranty/i, ready: /Ready/, csv: 'CSV', export: /Export/, takeIn: 'Take in for repair' },
+  { locale: 'zh-CN', warranty: /保修/, repairs: /维修/, inWarranty: /保修中/, ready: /待取件|已修好/, csv: 'CSV', export: /导出/, takeIn: '送修' },
 ];
 
 /** A calendar day as the page writes it in that language. */
@@ -160,6 +167,58 @@ for (const expected of LOCALES) {
       await page.keyboard.press('Escape');
       await form.waitFor({ state: 'hidden', timeout: STEP_MS });
     }
+
+    // Warranty: a unit sold without a serial (nothing to scan) is taken in from its ledger row.
+    const ledger = await call(url, 'warranty_units', { shop_id: null, status: 'in', search: sku, limit: 200, offset: 0 });
+    const unserialled = ledger.units.find((u) => u.serial === null && u.order_number !== null);
+    assert.ok(unserialled, `a unit of ${sku} without a serial`);
+    await page.getByRole('menuitem', { name: expected.warranty }).first().click({ timeout: STEP_MS });
+    const unitSearch = page.getByTestId('warranty-units-search');
+    await unitSearch.waitFor({ timeout: STEP_MS });
+    await unitSearch.fill(unserialled.order_number);
+    await unitSearch.press('Enter');
+    const row = page.locator(`[data-testid="warranty-unit-row"][data-unit-id="${unserialled.id}"]`);
+    await row.waitFor({ timeout: STEP_MS });
+    const takeIn = row.getByTestId('unit-repair');
+    assert.equal((await takeIn.innerText()).trim(), expected.takeIn);
+    await takeIn.click();
+    const newForm = page.getByTestId('repair-new-form');
+    await newForm.waitFor({ timeout: STEP_MS });
+    const origin = await newForm.getByTestId('repair-new-origin').innerText();
+    assert.ok(origin.includes(unserialled.title) && origin.includes(unserialled.order_number), `the form shows the unit: ${origin}`);
+    assert.equal(await newForm.getByTestId('repair-new-serial').count(), 0, 'no serial to scan');
+    await newForm.getByTestId('repair-new-fault').fill('按键失灵 / buttons stuck');
+    await newForm.getByTestId('repair-new-submit').click();
+    const unitDrawer = page.getByTestId('repair-drawer');
+    await unitDrawer.waitFor({ timeout: STEP_MS });
+    await unitDrawer.getByTestId('repair-warranty-last-day').waitFor({ timeout: STEP_MS });
+    const byUnit = (await call(url, 'repairs', { shop_id: null, statuses: [], search: null, limit: 10, offset: 0 })).repairs.find(
+      (r) => r.unit_id === unserialled.id,
+    );
+    assert.ok(byUnit, 'the engine opened the ticket on that unit');
+    assert.equal(byUnit.payer, 'warranty', 'in warranty and covered: warranty pays');
+    assert.equal(byUnit.order_number, unserialled.order_number, 'with the unit’s order');
+
+    // An intake photo: stored by the engine, read back through repair_photo and shown as a data: thumbnail.
+    await unitDrawer.getByTestId('repair-photo-drop').locator('input[type="file"]').setInputFiles({
+      name: 'intake.png',
+      mimeType: 'image/png',
+      buffer: PHOTO,
+    });
+    const thumb = unitDrawer.locator('img[alt="intake.png"]');
+    await thumb.waitFor({ timeout: STEP_MS });
+    assert.match((await thumb.getAttribute('src')) ?? '', /^data:image\/png;base64,/, 'the thumbnail is the photo’s bytes');
+    await page.waitForFunction(() => document.querySelector('img[alt="intake.png"]')?.naturalWidth === 2, null, { timeout: STEP_MS });
+    const photos = (await call(url, 'repair', { id: byUnit.id })).photos;
+    assert.equal(photos.length, 1, 'one photo on the ticket');
+    const content = await call(url, 'repair_photo', { id: photos[0].id });
+    assert.equal(content.content_base64, PHOTO.toString('base64'), 'repair_photo answers the bytes stored');
+    await thumb.scrollIntoViewIfNeeded();
+    await thumb.click();
+    await page.locator('.ant-image-preview-img').waitFor({ timeout: STEP_MS });
+    await page.screenshot({ path: join(OUTPUT_DIR, `repair-photo-${expected.locale}.png`) });
+    await page.keyboard.press('Escape');
+
     assert.deepEqual(pageErrors, [], 'no uncaught error in the page');
   });
 }

@@ -51,7 +51,7 @@ export function UnitCard({ unit, serials, actions }: UnitCardProps) {
         <Flex gap="small" align="center" wrap>
           <Typography.Text strong>{unit.title}</Typography.Text>
           <UnitStatusTag status={unit.status} />
-          {unit.status === 'in' && <StageTag stage={unit.stage} />}
+          {unit.status === 'in' && unit.stage !== null && <StageTag stage={unit.stage} />}
           {unit.repairs > 0 && <Typography.Text type="secondary">{t('warranty.unit.repairs', { count: unit.repairs })}</Typography.Text>}
         </Flex>
       }

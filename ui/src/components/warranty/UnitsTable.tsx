@@ -52,7 +52,7 @@ export function UnitsTable({ units, total, page, pageSize, loading, onPageChange
     {
       title: t('warranty.units.column.stage'),
       key: 'stage',
-      render: (_, unit) => (unit.status === 'in' ? <StageTag stage={unit.stage} /> : DASH),
+      render: (_, unit) => (unit.status === 'in' && unit.stage !== null ? <StageTag stage={unit.stage} /> : DASH),
     },
     {
       title: t('warranty.units.column.actions'),

@@ -10,6 +10,8 @@ import type {
   CaseStatus,
   CompensationDto,
   CompensationInput,
+  ExportEvidenceInput,
+  SavePathInput,
 } from '../../bindings';
 import { caseDetail, caseEvent, caseSummary, clock, rule } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
@@ -27,7 +29,14 @@ const NEXT: Partial<Record<CaseAction, CaseStatus>> = {
  * An engine in memory holding one case: actions move it on and append to its timeline, like the real one, and so
  * does a compensation added to it.
  */
-function caseBackend(start: CaseDetailDto, { failWith, compensations = [] }: { failWith?: ApiError; compensations?: CompensationDto[] } = {}) {
+function caseBackend(
+  start: CaseDetailDto,
+  {
+    failWith,
+    compensations = [],
+    savePath = '/home/me/Desktop/case-1-evidence.zip',
+  }: { failWith?: ApiError; compensations?: CompensationDto[]; savePath?: string | null } = {},
+) {
   let detail = start;
   let entries = compensations;
   const actCase = vi.fn(async (input: CaseActionInput): Promise<CaseDetailDto> => {
@@ -71,7 +80,8 @@ function caseBackend(start: CaseDetailDto, { failWith, compensations = [] }: { f
     ),
     actCase,
     addEvidence,
-    exportEvidence: vi.fn(async () => ({ path: '/home/me/.local/share/aftersales/exports/case-1-evidence.zip', files: 2 })),
+    chooseSavePath: vi.fn(async (_: SavePathInput) => savePath),
+    exportEvidence: vi.fn(async (input: ExportEvidenceInput) => ({ path: input.out ?? '/exports/default.zip', files: 2 })),
     // Only this case's entries are asked for; the totals are not shown in the drawer.
     compensations: vi.fn(async () => ({ items: entries, totals: [] })),
     addCompensation,
@@ -311,8 +321,8 @@ describe('CaseDrawer', () => {
     expect(within(form).getByText('a return_refund case that is requested does not allow the action approve')).toBeInTheDocument();
   });
 
-  it('adds a dropped file as base64 evidence and exports the ZIP, showing where it was written', async () => {
-    const { backend, addEvidence, exportEvidence } = caseBackend(caseDetail());
+  it('adds a dropped file as base64 evidence and exports the ZIP where the merchant chose, showing where it was written', async () => {
+    const { backend, addEvidence, chooseSavePath, exportEvidence } = caseBackend(caseDetail());
     renderIn('en', <CaseDrawer caseId={1} open onClose={() => undefined} />, backend);
 
     const dropzone = await screen.findByTestId('evidence-dropzone');
@@ -330,9 +340,33 @@ describe('CaseDrawer', () => {
 
     fireEvent.click(screen.getByTestId('evidence-export'));
 
-    expect(await screen.findByTestId('evidence-export-path')).toHaveTextContent('/home/me/.local/share/aftersales/exports/case-1-evidence.zip');
+    expect(await screen.findByTestId('evidence-export-path')).toHaveTextContent('/home/me/Desktop/case-1-evidence.zip');
     expect(screen.getByText('Evidence ZIP saved with 2 files')).toBeInTheDocument();
-    expect(exportEvidence).toHaveBeenCalledWith({ id: 1 });
+    expect(chooseSavePath).toHaveBeenCalledWith({ default_name: 'case-1-evidence.zip', extension: 'zip' });
+    expect(exportEvidence).toHaveBeenCalledWith({ id: 1, out: '/home/me/Desktop/case-1-evidence.zip' });
+  });
+
+  it('writes no ZIP when the save dialog is cancelled', async () => {
+    const { backend, chooseSavePath, exportEvidence } = caseBackend(caseDetail({ case: caseSummary({ id: 7 }) }), { savePath: null });
+    renderIn('en', <CaseDrawer caseId={7} open onClose={() => undefined} />, backend);
+
+    fireEvent.click(await screen.findByTestId('evidence-export'));
+
+    await waitFor(() => expect(chooseSavePath).toHaveBeenCalledWith({ default_name: 'case-7-evidence.zip', extension: 'zip' }));
+    await waitFor(() => expect(screen.getByTestId('evidence-export')).not.toHaveClass('ant-btn-loading'));
+    expect(exportEvidence).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('evidence-export-path')).not.toBeInTheDocument();
+  });
+
+  it('shows why the ZIP was not written (a folder that is gone)', async () => {
+    const { backend, exportEvidence } = caseBackend(caseDetail(), { savePath: '/gone/case-1-evidence.zip' });
+    exportEvidence.mockRejectedValueOnce({ code: 'validation', message: 'out: the folder /gone does not exist' });
+    renderIn('en', <CaseDrawer caseId={1} open onClose={() => undefined} />, backend);
+
+    fireEvent.click(await screen.findByTestId('evidence-export'));
+
+    expect(await screen.findByText('out: the folder /gone does not exist')).toBeInTheDocument();
+    expect(screen.queryByTestId('evidence-export-path')).not.toBeInTheDocument();
   });
 
   it("lists the case's compensation and adds one with the case's shop and number, then shows it in the timeline", async () => {

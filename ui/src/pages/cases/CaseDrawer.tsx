@@ -14,6 +14,7 @@ import { useReasons } from '../../hooks/useReasons';
 import { CaseCompensation } from '../compensation/CaseCompensation';
 import { CaseActionDialog } from './CaseActionDialog';
 import { CaseEvidence } from './CaseEvidence';
+import { CaseNewRepair } from './CaseNewRepair';
 import { CaseSnooze } from './CaseSnooze';
 
 type CaseDrawerProps = {
@@ -23,7 +24,10 @@ type CaseDrawerProps = {
   onClose: () => void;
 };
 
-/** One case: what it is, its items, every deadline, the timeline, what can be done next, its compensation and its evidence. */
+/**
+ * One case: what it is, its items, every deadline, the timeline, what can be done next, its compensation and its
+ * evidence; and a repair ticket opened from it.
+ */
 export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
   const { t } = useTranslation();
   const detail = useCase(caseId);
@@ -37,6 +41,7 @@ export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
       onClose={onClose}
       width="min(1080px, 100vw)"
       data-testid="case-drawer"
+      extra={summary && <CaseNewRepair key={summary.id} summary={summary} />}
       title={
         summary === undefined
           ? null

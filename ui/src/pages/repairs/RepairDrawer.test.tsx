@@ -71,9 +71,17 @@ function repairBackend(start: RepairDetailDto) {
       };
       return detail;
     }),
+    // A 1×1 PNG stands for every picture; any other file is the engine's bytes of a PDF.
+    repairPhoto: vi.fn(async ({ id }: { id: number }) => {
+      const photo = detail.photos.find((p) => p.id === id);
+      if (photo === undefined) return Promise.reject({ code: 'not_found', message: `photo ${id}` });
+      return { file_name: photo.file_name, mime: photo.mime, content_base64: photo.mime.startsWith('image/') ? PIXEL : 'JVBERi0=' };
+    }),
   };
   return { backend: fakeBackend(calls), ...calls };
 }
+
+const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function nextButtons(): string[] {
   return within(screen.getByTestId('repair-drawer'))
@@ -231,6 +239,39 @@ describe('RepairDrawer', () => {
 
     await waitFor(() => expect(addRepairPhoto).toHaveBeenCalledWith({ repair_id: 1, file_name: 'intake.jpg', content_base64: 'aGVsbG8=' }));
     expect(await within(screen.getByTestId('repair-photo-list')).findByText('intake.jpg')).toBeInTheDocument();
+    expect(await within(screen.getByTestId('repair-photo-list')).findByAltText('intake.jpg'), 'the new photo’s thumbnail').toBeInTheDocument();
+  });
+
+  it('shows pictures as thumbnails read through repair_photo, opening full size on click; other files by name only', async () => {
+    const photo = { size: 68, sha256: 'ab', added_at: '2026-11-10T08:05:00Z' };
+    const { backend, repairPhoto } = repairBackend(
+      repairDetail({
+        photos: [
+          { ...photo, id: 11, file_name: 'front.png', mime: 'image/png' },
+          { ...photo, id: 12, file_name: 'receipt.pdf', mime: 'application/pdf' },
+          { ...photo, id: 13, file_name: 'back.jpg', mime: 'image/jpeg' },
+        ],
+      }),
+    );
+    renderIn('en', <RepairDrawer repairId={1} open onClose={() => undefined} />, backend);
+
+    const list = await screen.findByTestId('repair-photo-list');
+    const front = await within(list).findByAltText('front.png');
+    expect(front).toHaveAttribute('src', `data:image/png;base64,${PIXEL}`);
+    expect(await within(list).findByAltText('back.jpg')).toHaveAttribute('src', `data:image/jpeg;base64,${PIXEL}`);
+    const rows = within(list).getAllByTestId('repair-photo');
+    expect(rows.map((row) => row.querySelectorAll('img').length), 'a thumbnail for each picture, none for the PDF').toEqual([1, 0, 1]);
+    expect(rows[1]).toHaveTextContent('receipt.pdf');
+    expect(repairPhoto.mock.calls.map(([input]) => input.id).sort(), 'the PDF is not fetched').toEqual([11, 13]);
+
+    fireEvent.click(front);
+
+    const preview = await waitFor(() => {
+      const img = document.querySelector<HTMLImageElement>('.ant-image-preview-img');
+      expect(img, 'the full-size view').not.toBeNull();
+      return img!;
+    });
+    expect(preview).toHaveAttribute('src', `data:image/png;base64,${PIXEL}`);
   });
 
   it('prints the job sheet', async () => {

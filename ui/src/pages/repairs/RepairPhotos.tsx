@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { App, Flex, List, Typography, Upload } from 'antd';
+import { App, Flex, Image, List, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RepairDetailDto } from '../../bindings';
 import { DateTime } from '../../components/DateTime';
@@ -7,8 +7,12 @@ import { useAddRepairPhoto } from '../../hooks/useAddRepairPhoto';
 import { useFormat } from '../../i18n/useFormat';
 import { useReadFile } from '../../hooks/useReadFile';
 import { useErrorToast } from '../useErrorToast';
+import { isImage, RepairPhotoThumb } from './RepairPhotoThumb';
 
-/** Photos of the item as it came in (and as it goes out): dropped or chosen files, read here and stored by the engine. */
+/**
+ * Photos of the item as it came in (and as it goes out): dropped or chosen files, read here and stored by the engine,
+ * each picture with its thumbnail (one preview flips through them all).
+ */
 export function RepairPhotos({ detail }: { detail: RepairDetailDto }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -53,23 +57,28 @@ export function RepairPhotos({ detail }: { detail: RepairDetailDto }) {
           <p className="ant-upload-hint">{t('repairs.photos.dropHint')}</p>
         </Upload.Dragger>
       </div>
-      <List
-        size="small"
-        data-testid="repair-photo-list"
-        loading={reading || addPhoto.isPending}
-        dataSource={detail.photos}
-        locale={{ emptyText: t('repairs.photos.empty') }}
-        renderItem={(photo) => (
-          <List.Item key={photo.id}>
-            <Flex justify="space-between" gap="small" style={{ width: '100%' }} wrap>
-              <Typography.Text>{photo.file_name}</Typography.Text>
-              <Typography.Text type="secondary">
-                {format.fileSize(photo.size)} · <DateTime value={photo.added_at} />
-              </Typography.Text>
-            </Flex>
-          </List.Item>
-        )}
-      />
+      <Image.PreviewGroup>
+        <List
+          size="small"
+          data-testid="repair-photo-list"
+          loading={reading || addPhoto.isPending}
+          dataSource={detail.photos}
+          locale={{ emptyText: t('repairs.photos.empty') }}
+          renderItem={(photo) => (
+            <List.Item key={photo.id} data-testid="repair-photo" data-photo-id={photo.id}>
+              <Flex justify="space-between" align="center" gap="small" style={{ width: '100%' }} wrap>
+                <Flex align="center" gap="small">
+                  {isImage(photo) && <RepairPhotoThumb photo={photo} />}
+                  <Typography.Text>{photo.file_name}</Typography.Text>
+                </Flex>
+                <Typography.Text type="secondary">
+                  {format.fileSize(photo.size)} · <DateTime value={photo.added_at} />
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      </Image.PreviewGroup>
     </Flex>
   );
 }

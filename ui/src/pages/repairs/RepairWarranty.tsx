@@ -27,7 +27,8 @@ export function RepairWarranty({ detail }: { detail: RepairDetailDto }) {
           <Descriptions.Item label={t('repairs.warranty.status')}>
             <Flex gap={4} wrap>
               <UnitStatusTag status={unit.status} />
-              <span>{t(`repairs.stage.${unit.stage}`)}</span>
+              {/* A void or replaced unit has no stage: its item is no longer covered under this unit. */}
+              {unit.stage !== null && <span>{t(`repairs.stage.${unit.stage}`)}</span>}
             </Flex>
           </Descriptions.Item>
           <Descriptions.Item label={t('repairs.warranty.lastDay')}>

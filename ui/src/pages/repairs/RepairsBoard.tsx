@@ -1,13 +1,15 @@
 import { Alert, Badge, Flex, Spin, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RepairStatus, RepairSummaryDto } from '../../bindings';
+import type { RepairStatus, RepairSummaryDto, RepairsPage } from '../../bindings';
+import { DONE_STATUS } from './boardQueries';
 import { RepairCard } from './RepairCard';
 import { REPAIR_STATUSES } from './repairStatuses';
 
 export type RepairsBoardProps = {
-  repairs: RepairSummaryDto[];
-  /** How many tickets match; more than `repairs` when the board shows only the newest. */
-  total: number;
+  /** Every ticket still in the shop (all but handed back); its total is more than shown only past the engine's limit. */
+  open: RepairsPage;
+  /** The newest handed-back tickets; its total counts them all. */
+  done: RepairsPage;
   loading: boolean;
   onOpen: (repair: RepairSummaryDto) => void;
 };
@@ -23,16 +25,20 @@ function byStatus(repairs: RepairSummaryDto[]): Record<RepairStatus, RepairSumma
   return columns;
 }
 
-/** Tickets as cards in one column per status, in the order the work flows; each column keeps the engine's order. */
-export function RepairsBoard({ repairs, total, loading, onOpen }: RepairsBoardProps) {
+/**
+ * Tickets as cards in one column per status, in the order the work flows; each column keeps the engine's order. A
+ * column counts every ticket of its status, also the handed-back ones not shown.
+ */
+export function RepairsBoard({ open, done, loading, onOpen }: RepairsBoardProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const columns = byStatus(repairs);
+  const columns = byStatus([...open.repairs, ...done.repairs]);
+  const count = (status: RepairStatus) => (status === DONE_STATUS ? done.total : columns[status].length);
   return (
     <Spin spinning={loading}>
       <Flex vertical gap="middle">
-        {total > repairs.length && (
-          <Alert type="info" showIcon message={t('repairs.truncated', { shown: repairs.length, total })} />
+        {open.total > open.repairs.length && (
+          <Alert type="warning" showIcon data-testid="repairs-truncated" message={t('repairs.truncated', { shown: open.repairs.length, total: open.total })} />
         )}
         <Flex gap="small" style={{ overflowX: 'auto', paddingBottom: 8 }} data-testid="repairs-board">
           {REPAIR_STATUSES.map((status) => (
@@ -51,8 +57,13 @@ export function RepairsBoard({ repairs, total, loading, onOpen }: RepairsBoardPr
             >
               <Flex justify="space-between" align="center">
                 <Typography.Text strong>{t(`repairs.status.${status}`)}</Typography.Text>
-                <Badge count={columns[status].length} showZero color={token.colorTextTertiary} />
+                <Badge count={count(status)} overflowCount={99_999} showZero color={token.colorTextTertiary} />
               </Flex>
+              {status === DONE_STATUS && done.total > done.repairs.length && (
+                <Typography.Text type="secondary" data-testid="repairs-done-newest">
+                  {t('repairs.doneNewest', { shown: done.repairs.length })}
+                </Typography.Text>
+              )}
               {columns[status].length === 0 ? (
                 <Typography.Text type="secondary">{t('repairs.columnEmpty')}</Typography.Text>
               ) : (

@@ -1,14 +1,15 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { NewRepairInput, RepairDetailDto, RepairsQuery } from '../../bindings';
+import type { NewRepairInput, RepairDetailDto, RepairStatus, RepairsQuery } from '../../bindings';
 import { shop } from '../../test/fixtures';
 import { fakeBackend, repairDetail, repairSummary } from '../../test/repairFixtures';
 import { renderIn } from '../../test/render';
 import { RepairsPage } from './RepairsPage';
 
 /** An engine in memory with a ticket in several statuses; new tickets join them. */
-function repairsBackend({ failNew }: { failNew?: { code: 'validation'; message: string } } = {}) {
+function repairsBackend({ failNew, more = [] }: { failNew?: { code: 'validation'; message: string }; more?: RepairDetailDto[] } = {}) {
   const tickets: RepairDetailDto[] = [
+    ...more,
     repairDetail(),
     repairDetail({ repair: repairSummary({ id: 2, number: 'R-00002', status: 'awaiting_parts', product: 'Tablet S', overdue: true, payer: 'customer' }) }),
     repairDetail({ repair: repairSummary({ id: 3, number: 'R-00003', status: 'awaiting_parts', product: 'Phone Y', serial: null }) }),
@@ -19,6 +20,7 @@ function repairsBackend({ failNew }: { failNew?: { code: 'validation'; message: 
     repairs: vi.fn(async (query: RepairsQuery) => {
       const matching = tickets
         .map((ticket) => ticket.repair)
+        .filter((repair) => query.statuses.length === 0 || query.statuses.includes(repair.status))
         .filter((repair) => query.search === null || repair.number.includes(query.search) || repair.product.includes(query.search));
       return { total: matching.length, repairs: matching.slice(query.offset, query.offset + query.limit) };
     }),
@@ -50,6 +52,27 @@ function repairsBackend({ failNew }: { failNew?: { code: 'validation'; message: 
 
 const shops = [shop(), shop({ id: 2, name: 'Tea house', platform: 'woocommerce', currency: 'CNY' })];
 
+/** Every ticket still in the shop, however old; only the newest 100 handed back. */
+const OPEN_QUERY = {
+  shop_id: null,
+  statuses: ['received', 'diagnosing', 'awaiting_parts', 'repairing', 'ready', 'unrepairable'],
+  limit: 1000,
+  offset: 0,
+};
+const DONE_QUERY = { shop_id: null, statuses: ['returned'], limit: 100, offset: 0 };
+
+/** Tickets numbered from `from`, all in one status, newest first. */
+function manyTickets(count: number, from: number, status: RepairStatus): RepairDetailDto[] {
+  return Array.from({ length: count }, (_, i) =>
+    repairDetail({ repair: repairSummary({ id: from + i, number: `R-${String(from + i).padStart(5, '0')}`, status }), next: [] }),
+  );
+}
+
+/** The count on a column's badge (antd draws its digits apart; the badge's title has the number). */
+function columnCount(status: string): string | null {
+  return screen.getByTestId(`repairs-column-${status}`).querySelector('.ant-badge-count')?.getAttribute('title') ?? null;
+}
+
 function column(status: string) {
   return within(screen.getByTestId(`repairs-column-${status}`));
 }
@@ -60,7 +83,8 @@ describe('RepairsPage', () => {
     renderIn('en', <RepairsPage shops={shops} />, backend);
 
     await screen.findByTestId('repair-card-R-00001');
-    expect(repairs).toHaveBeenLastCalledWith({ shop_id: null, statuses: [], search: null, limit: 500, offset: 0 });
+    expect(repairs).toHaveBeenCalledWith({ ...OPEN_QUERY, search: null });
+    expect(repairs).toHaveBeenCalledWith({ ...DONE_QUERY, search: null });
 
     const board = screen.getByTestId('repairs-board');
     const columns = Array.from(board.querySelectorAll('[data-testid^="repairs-column-"]')).map((node) => node.getAttribute('data-testid'));
@@ -90,9 +114,39 @@ describe('RepairsPage', () => {
     const search = screen.getByRole('searchbox', { name: 'Search repairs' });
     fireEvent.change(search, { target: { value: ' Tablet ' } });
     fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
-    await waitFor(() => expect(repairs).toHaveBeenLastCalledWith({ shop_id: null, statuses: [], search: 'Tablet', limit: 500, offset: 0 }));
+    await waitFor(() => expect(repairs).toHaveBeenCalledWith({ ...OPEN_QUERY, search: 'Tablet' }));
+    expect(repairs, 'the search narrows the handed-back ones too').toHaveBeenCalledWith({ ...DONE_QUERY, search: 'Tablet' });
     await waitFor(() => expect(screen.queryByTestId('repair-card-R-00001')).not.toBeInTheDocument());
     expect(screen.getByTestId('repair-card-R-00002')).toBeInTheDocument();
+  });
+
+  it('keeps an old open ticket on the board behind many handed back, and counts every handed-back one', async () => {
+    // 150 tickets handed back since the oldest one still waiting for parts came in.
+    const { backend } = repairsBackend({ more: manyTickets(150, 100, 'returned') });
+    renderIn('en', <RepairsPage shops={shops} />, backend);
+
+    expect(await column('awaiting_parts').findByTestId('repair-card-R-00003')).toBeInTheDocument();
+    const returned = screen.getByTestId('repairs-column-returned');
+    await waitFor(() => expect(within(returned).getAllByTestId(/^repair-card-/)).toHaveLength(100));
+    expect(within(returned).getByTestId('repairs-done-newest')).toHaveTextContent('The newest 100 shown');
+    expect(columnCount('returned'), 'the column counts all 151 handed back').toBe('151');
+    expect(columnCount('received')).toBe('1');
+    expect(columnCount('awaiting_parts')).toBe('2');
+    expect(screen.queryByTestId('repairs-truncated'), 'every open ticket is on the board').not.toBeInTheDocument();
+  });
+
+  it('says so when even the open tickets are more than the board holds', async () => {
+    const { backend, repairs } = repairsBackend();
+    // The open read cut off: fewer shown than there are (a few cards stand for the engine's 1,000, to keep it quick).
+    const open = manyTickets(3, 100, 'repairing').map((ticket) => ticket.repair);
+    repairs.mockImplementation(async (query: RepairsQuery) =>
+      query.statuses.includes('returned') ? { repairs: [], total: 0 } : { repairs: open, total: 1500 },
+    );
+    renderIn('zh-CN', <RepairsPage shops={shops} />, backend);
+
+    expect(await screen.findByTestId('repairs-truncated')).toHaveTextContent(
+      '仅显示最新的 3 张未完成维修单（共 1,500 张）；搜索或选择店铺查看其余。',
+    );
   });
 
   it('opens a ticket from its card', async () => {

@@ -2,18 +2,18 @@ import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RepairsQuery, ShopDto } from '../../bindings';
+import type { ShopDto } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportDialog } from '../../components/ExportDialog';
 import { useRepairs } from '../../hooks/useRepairs';
+import { boardQueries } from './boardQueries';
 import { NewRepairDialog } from './NewRepairDialog';
 import { RepairDrawer } from './RepairDrawer';
 import { RepairsBoard } from './RepairsBoard';
 import { text } from './text';
 
-/** The board shows this many of the newest tickets; a search or a shop narrows it down. */
-const BOARD_LIMIT = 500;
 const ALL = 'all';
+const EMPTY = { repairs: [], total: 0 };
 
 /** Repair tickets (维修单) of all shops (or one) on a board by status, with a search, new tickets and the export. */
 export function RepairsPage({ shops }: { shops: ShopDto[] }) {
@@ -24,8 +24,11 @@ export function RepairsPage({ shops }: { shops: ShopDto[] }) {
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
 
-  const query: RepairsQuery = { shop_id: shopId, statuses: [], search: text(search), limit: BOARD_LIMIT, offset: 0 };
-  const repairs = useRepairs(query);
+  // Two reads, so that old tickets still in the shop are never pushed off the board by the many handed back.
+  const queries = boardQueries(shopId, text(search));
+  const open = useRepairs(queries.open);
+  const done = useRepairs(queries.done);
+  const error = open.error ?? done.error;
   const openRepair = (repairId: number) => setDrawer({ open: true, repairId });
 
   return (
@@ -70,11 +73,11 @@ export function RepairsPage({ shops }: { shops: ShopDto[] }) {
             </Flex>
           )}
         </Flex>
-        {repairs.error !== null && <ErrorAlert error={repairs.error} />}
+        {error !== null && <ErrorAlert error={error} />}
         <RepairsBoard
-          repairs={repairs.data?.repairs ?? []}
-          total={repairs.data?.total ?? 0}
-          loading={repairs.isLoading || repairs.isPlaceholderData}
+          open={open.data ?? EMPTY}
+          done={done.data ?? EMPTY}
+          loading={open.isLoading || open.isPlaceholderData || done.isLoading || done.isPlaceholderData}
           onOpen={(repair) => openRepair(repair.id)}
         />
       </Flex>

@@ -10,6 +10,7 @@ const SYSTEM_ZONE = 'Europe/Berlin';
 
 const saved: ReminderSettingsDto = {
   leads_minutes: [1440, 240, 60],
+  kind_leads: [{ kind: 'merchant_response', leads_minutes: [720, 120] }],
   quiet_enabled: true,
   quiet_start: '22:00',
   quiet_end: '08:00',
@@ -34,7 +35,12 @@ function reminderBackend({ failWith }: { failWith?: ApiError } = {}) {
     reminderSettings: vi.fn(async () => current),
     updateReminderSettings: vi.fn(async (input: ReminderSettingsDto) => {
       if (failWith) return Promise.reject(failWith);
-      current = { ...input, leads_minutes: [...new Set(input.leads_minutes)].sort((a, b) => b - a) };
+      const longestFirst = (leads: number[]) => [...new Set(leads)].sort((a, b) => b - a);
+      current = {
+        ...input,
+        leads_minutes: longestFirst(input.leads_minutes),
+        kind_leads: input.kind_leads.map((row) => ({ ...row, leads_minutes: longestFirst(row.leads_minutes) })),
+      };
       return current;
     }),
   };
@@ -59,6 +65,29 @@ function removeLead(label: string) {
     (item) => item.querySelector('.ant-select-selection-item-content')?.textContent === label,
   );
   fireEvent.click(tag!.querySelector('.ant-select-selection-item-remove')!);
+}
+
+/** A select by its label (a query by role is slow on a form this size). */
+function selectNamed(name: string): Element {
+  const input = document.querySelector(`input[aria-label="${name}"]`);
+  expect(input, `a select labelled ${name}`).not.toBeNull();
+  return input!.closest('.ant-select')!;
+}
+
+/** The chosen values of a select found by its label. */
+function chosenIn(name: string): string[] {
+  const select = selectNamed(name);
+  return Array.from(select.querySelectorAll('.ant-select-selection-item')).map(
+    (item) => item.querySelector('.ant-select-selection-item-content')?.textContent ?? item.textContent ?? '',
+  );
+}
+
+/** Opens a select found by its label and answers its option with `label` (the dropdown opened last). */
+async function optionOf(name: string, label: string): Promise<HTMLElement> {
+  const select = selectNamed(name);
+  fireEvent.mouseDown(select.querySelector('.ant-select-selector')!);
+  const content = (await screen.findAllByText(label, { selector: '.ant-select-item-option-content' })).at(-1)!;
+  return content.closest('.ant-select-item-option') as HTMLElement;
 }
 
 describe('ReminderSettingsCard', () => {
@@ -97,6 +126,7 @@ describe('ReminderSettingsCard', () => {
     await waitFor(() =>
       expect(updateReminderSettings).toHaveBeenCalledWith({
         leads_minutes: [10080, 1440, 60, 30],
+        kind_leads: [{ kind: 'merchant_response', leads_minutes: [720, 120] }],
         quiet_enabled: true,
         quiet_start: '22:00',
         quiet_end: '08:00',
@@ -134,6 +164,47 @@ describe('ReminderSettingsCard', () => {
       }),
     );
     expect(await screen.findByText('提醒设置已保存')).toBeInTheDocument();
+  });
+
+  it('keeps lead times of their own per deadline kind: shows them, adds a kind (each kind once), removes one', async () => {
+    const { backend, updateReminderSettings } = reminderBackend();
+    renderIn('en', <ReminderSettingsCard />, backend);
+    await waitFor(() => expect(chosenIn('Deadline kind 1')).toEqual(['Answer the request']));
+    expect(chosenIn('Lead times for kind 1')).toEqual(['12 h', '2 h']);
+    expect(screen.getAllByTestId('reminder-kind-lead')).toHaveLength(1);
+
+    fireEvent.click(screen.getByTestId('reminder-kind-add'));
+    await waitFor(() => expect(screen.getAllByTestId('reminder-kind-lead')).toHaveLength(2));
+    fireEvent.click(screen.getByTestId('reminder-settings-save'));
+    expect(await screen.findByText('Choose a deadline kind', { selector: '.ant-form-item-explain-error' })).toBeInTheDocument();
+    expect(updateReminderSettings, 'no row is sent without its kind').not.toHaveBeenCalled();
+
+    expect(await optionOf('Deadline kind 2', 'Answer the request'), 'a kind already listed').toHaveClass('ant-select-item-option-disabled');
+    fireEvent.click(await optionOf('Deadline kind 2', 'Buyer ships back'));
+    fireEvent.click(await optionOf('Lead times for kind 2', '24 h'));
+    fireEvent.click(await optionOf('Lead times for kind 2', '3 d'));
+    await waitFor(() => expect(chosenIn('Lead times for kind 2'), 'longest first').toEqual(['3 d', '24 h']));
+    fireEvent.click(document.querySelector('button[aria-label="Remove kind 1"]')!);
+    await waitFor(() => expect(screen.getAllByTestId('reminder-kind-lead')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('reminder-settings-save'));
+
+    await waitFor(() =>
+      expect(updateReminderSettings).toHaveBeenCalledWith({
+        ...saved,
+        kind_leads: [{ kind: 'buyer_ship_back', leads_minutes: [4320, 1440] }],
+        quiet_time_zone: SYSTEM_ZONE,
+      }),
+    );
+    await waitFor(() => expect(chosenIn('Deadline kind 1'), 'the form shows what the engine saved').toEqual(['Buyer ships back']));
+  });
+
+  it('names the deadline kinds in Chinese', async () => {
+    const { backend } = reminderBackend();
+    renderIn('zh-CN', <ReminderSettingsCard />, backend);
+    await waitFor(() => expect(chosenIn('时限类型 1')).toEqual(['处理申请']));
+    expect(chosenIn('时限类型 1 的提醒时间')).toEqual(['12 小时', '2 小时']);
+    expect(screen.getByText('按时限类型设置提醒时间')).toBeInTheDocument();
+    expect(screen.getByTestId('reminder-kind-add')).toHaveTextContent('添加时限类型');
   });
 
   it('shows why the engine refused the settings and keeps the choice', async () => {

@@ -2,11 +2,13 @@ import { Button, Flex, Form, InputNumber, Select, Switch, TimePicker, Typography
 import { useTranslation } from 'react-i18next';
 import type { ReminderSettingsDto } from '../../bindings';
 import { durationLabel } from '../../components/rules/durationLabel';
+import { KindLeadsList } from './KindLeadsList';
 import {
   MAX_LEADS,
   MAX_REPAIR_STALE_HOURS,
   type ReminderFormValues,
   leadChoices,
+  savedLeads,
   systemTimeZone,
   toFormValues,
   toSettings,
@@ -24,6 +26,7 @@ export function ReminderSettingsForm({ saved, saving, onSave }: ReminderSettings
   const [form] = Form.useForm<ReminderFormValues>();
   const quietOn = Form.useWatch('quiet_enabled', form) ?? saved.quiet_enabled;
   const zone = systemTimeZone(saved.quiet_time_zone);
+  const choices = leadChoices(savedLeads(saved));
 
   return (
     <Form<ReminderFormValues>
@@ -45,12 +48,13 @@ export function ReminderSettingsForm({ saved, saving, onSave }: ReminderSettings
           maxCount={MAX_LEADS}
           placeholder={t('reminders.settings.leadsEmpty')}
           style={{ maxWidth: 480 }}
-          options={leadChoices(saved.leads_minutes).map((minutes) => ({
+          options={choices.map((minutes) => ({
             value: minutes,
             label: durationLabel(t, minutes, 'natural'),
           }))}
         />
       </Form.Item>
+      <KindLeadsList choices={choices} />
       <Form.Item label={t('reminders.settings.atDeadline')}>
         <Flex gap="small" align="center">
           <Switch checked disabled data-testid="reminder-at-deadline" />

@@ -25,6 +25,7 @@ function settingsBackend(saved: SettingsDto) {
     backups: vi.fn(async () => backupsOfEachKind()),
     reminderSettings: vi.fn(async () => ({
       leads_minutes: [1440, 240, 60],
+      kind_leads: [],
       quiet_enabled: false,
       quiet_start: '22:00',
       quiet_end: '08:00',

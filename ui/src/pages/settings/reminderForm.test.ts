@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ReminderSettingsDto } from '../../bindings';
-import { leadChoices, parseClock, toFormValues, toSettings } from './reminderForm';
+import { leadChoices, parseClock, savedLeads, toFormValues, toSettings } from './reminderForm';
 
 const saved: ReminderSettingsDto = {
   leads_minutes: [60, 1440, 90],
+  kind_leads: [{ kind: 'merchant_response', leads_minutes: [120, 2880] }],
   quiet_enabled: false,
   quiet_start: '22:00',
   quiet_end: '07:30',
@@ -28,13 +29,34 @@ describe('reminder settings form', () => {
   it('sends the times as HH:mm in the given zone, the leads longest first, an empty stale-repair number as off', () => {
     const values = toFormValues(saved);
     expect(values.leads_minutes).toEqual([1440, 90, 60]);
+    expect(values.kind_leads).toEqual([{ kind: 'merchant_response', leads_minutes: [2880, 120] }]);
     expect(toSettings({ ...values, quiet_start: parseClock('21:15'), repair_stale_hours: null }, saved, 'America/New_York')).toEqual({
       ...saved,
       leads_minutes: [1440, 90, 60],
+      kind_leads: [{ kind: 'merchant_response', leads_minutes: [2880, 120] }],
       quiet_start: '21:15',
       quiet_time_zone: 'America/New_York',
       repair_stale_hours: 0,
     });
+  });
+
+  it('offers every saved lead time, the default’s and each kind’s', () => {
+    expect(leadChoices(savedLeads(saved))).toEqual([10080, 4320, 2880, 1440, 720, 240, 120, 90, 60, 30]);
+  });
+
+  it('sends each kind’s leads longest first, an empty list as breach-only, and leaves out a row without a kind', () => {
+    const values = {
+      ...toFormValues(saved),
+      kind_leads: [
+        { kind: 'buyer_ship_back' as const, leads_minutes: [60, 4320] },
+        { kind: null, leads_minutes: [30] },
+        { kind: 'first_response' as const, leads_minutes: [] },
+      ],
+    };
+    expect(toSettings(values, saved, 'UTC').kind_leads).toEqual([
+      { kind: 'buyer_ship_back', leads_minutes: [4320, 60] },
+      { kind: 'first_response', leads_minutes: [] },
+    ]);
   });
 
   it('keeps the saved time when a picker was cleared', () => {

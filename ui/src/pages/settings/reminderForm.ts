@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ReminderSettingsDto } from '../../bindings';
+import type { ClockKind, ReminderSettingsDto } from '../../bindings';
 
 /** The lead times offered, longest first: 7 d, 3 d, 24 h, 12 h, 4 h, 2 h, 1 h, 30 min. */
 export const LEAD_CHOICES: readonly number[] = [7 * 1440, 3 * 1440, 1440, 720, 240, 120, 60, 30];
@@ -10,8 +10,12 @@ export const MAX_LEADS = 6;
 /** The engine takes 0 (off) to 30 days. */
 export const MAX_REPAIR_STALE_HOURS = 24 * 30;
 
+/** A clock kind with lead times of its own; the kind is empty on a row just added. */
+export type KindLeadsValues = { kind: ClockKind | null; leads_minutes: number[] };
+
 export type ReminderFormValues = {
   leads_minutes: number[];
+  kind_leads: KindLeadsValues[];
   quiet_enabled: boolean;
   quiet_start: Dayjs | null;
   quiet_end: Dayjs | null;
@@ -30,6 +34,13 @@ export function leadChoices(saved: number[]): number[] {
   return [...new Set([...LEAD_CHOICES, ...saved])].sort((a, b) => b - a);
 }
 
+/** Every lead time saved, for every kind and the default: any of them is offered everywhere. */
+export function savedLeads(saved: ReminderSettingsDto): number[] {
+  return [...saved.leads_minutes, ...saved.kind_leads.flatMap((row) => row.leads_minutes)];
+}
+
+const longestFirst = (leads: readonly number[]) => [...leads].sort((a, b) => b - a);
+
 /** "22:00" as a time of today for the picker; null when it is not a time. */
 export function parseClock(value: string): Dayjs | null {
   const match = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
@@ -41,7 +52,8 @@ export function parseClock(value: string): Dayjs | null {
 
 export function toFormValues(saved: ReminderSettingsDto): ReminderFormValues {
   return {
-    leads_minutes: [...saved.leads_minutes].sort((a, b) => b - a),
+    leads_minutes: longestFirst(saved.leads_minutes),
+    kind_leads: saved.kind_leads.map((row) => ({ kind: row.kind, leads_minutes: longestFirst(row.leads_minutes) })),
     quiet_enabled: saved.quiet_enabled,
     quiet_start: parseClock(saved.quiet_start),
     quiet_end: parseClock(saved.quiet_end),
@@ -51,10 +63,16 @@ export function toFormValues(saved: ReminderSettingsDto): ReminderFormValues {
   };
 }
 
-/** What Save sends: the chosen values, times as "HH:mm" (the saved ones when cleared), in `timeZone`. */
+/**
+ * What Save sends: the chosen values, times as "HH:mm" (the saved ones when cleared), in `timeZone`. A kind's row
+ * without a kind is left out (the form asks for one before it saves).
+ */
 export function toSettings(values: ReminderFormValues, saved: ReminderSettingsDto, timeZone: string): ReminderSettingsDto {
   return {
-    leads_minutes: [...values.leads_minutes].sort((a, b) => b - a),
+    leads_minutes: longestFirst(values.leads_minutes),
+    kind_leads: (values.kind_leads ?? []).flatMap((row) =>
+      row.kind === null || row.kind === undefined ? [] : [{ kind: row.kind, leads_minutes: longestFirst(row.leads_minutes ?? []) }],
+    ),
     quiet_enabled: values.quiet_enabled,
     quiet_start: values.quiet_start?.format('HH:mm') ?? saved.quiet_start,
     quiet_end: values.quiet_end?.format('HH:mm') ?? saved.quiet_end,

@@ -9,7 +9,8 @@ import { useReplaceUnit } from '../../hooks/useReplaceUnit';
 import { useSetUnitSerial } from '../../hooks/useSetUnitSerial';
 import { useVoidUnit } from '../../hooks/useVoidUnit';
 
-export type UnitActionTarget = { unit: WarrantyUnitDto; action: UnitAction };
+/** The actions done in this dialog; taking a unit in for repair has a dialog of its own. */
+export type UnitActionTarget = { unit: WarrantyUnitDto; action: Exclude<UnitAction, 'repair'> };
 
 type UnitActionDialogProps = {
   /** Kept while the dialog closes so it does not change mid-animation. */

@@ -196,6 +196,8 @@ describe('WarrantyPage ledger', () => {
         format: 'xlsx',
         out: '/home/me/warranty.xlsx',
         shop_id: null,
+        from: null,
+        to: null,
         statuses: [],
         columns: ['serial'],
         lang: 'en',

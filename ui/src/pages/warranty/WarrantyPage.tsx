@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ShopDto, WarrantyUnitDto } from '../../bindings';
 import { ExportDialog } from '../../components/ExportDialog';
 import type { UnitAction } from '../../components/warranty/UnitActionButtons';
+import { NewRepairDialog } from '../repairs/NewRepairDialog';
+import { RepairDrawer } from '../repairs/RepairDrawer';
 import { PoliciesTab } from './PoliciesTab';
 import { UnitActionDialog, type UnitActionTarget } from './UnitActionDialog';
 import { UnitsTab } from './UnitsTab';
@@ -14,14 +16,20 @@ type WarrantyTab = 'units' | 'policies';
 
 /**
  * The warranty desk: the lookup first (a customer is usually waiting, serial in hand), then the ledger of sold
- * units and the policies that make it, and the ledger's export.
+ * units and the policies that make it, and the ledger's export. A unit taken in for repair gets its ticket here,
+ * shown at once.
  */
 export function WarrantyPage({ shops }: { shops: ShopDto[] }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<WarrantyTab>('units');
   const [exportOpen, setExportOpen] = useState(false);
   const [unitAction, setUnitAction] = useState<{ open: boolean; target: UnitActionTarget | null }>({ open: false, target: null });
-  const onAction = (unit: WarrantyUnitDto, action: UnitAction) => setUnitAction({ open: true, target: { unit, action } });
+  const [repairUnit, setRepairUnit] = useState<{ open: boolean; unit: WarrantyUnitDto | null }>({ open: false, unit: null });
+  const [ticket, setTicket] = useState<{ open: boolean; repairId: number | null }>({ open: false, repairId: null });
+  const onAction = (unit: WarrantyUnitDto, action: UnitAction) => {
+    if (action === 'repair') setRepairUnit({ open: true, unit });
+    else setUnitAction({ open: true, target: { unit, action } });
+  };
 
   return (
     <Flex vertical gap="middle">
@@ -49,6 +57,13 @@ export function WarrantyPage({ shops }: { shops: ShopDto[] }) {
         onClose={() => setUnitAction((current) => ({ ...current, open: false }))}
       />
       <ExportDialog kind="warranty" open={exportOpen} onClose={() => setExportOpen(false)} shops={shops} />
+      <NewRepairDialog
+        origin={repairUnit.unit === null ? null : { kind: 'unit', unit: repairUnit.unit }}
+        open={repairUnit.open}
+        onClose={() => setRepairUnit((current) => ({ ...current, open: false }))}
+        onCreated={(detail) => setTicket({ open: true, repairId: detail.repair.id })}
+      />
+      <RepairDrawer repairId={ticket.repairId} open={ticket.open} onClose={() => setTicket((current) => ({ ...current, open: false }))} />
     </Flex>
   );
 }
