@@ -1,6 +1,7 @@
 //! Background work: sync of every shop every N minutes (the merchant's setting, read afresh each round), and
 //! the hourly upkeep (the daily backup when due, old logs deleted).
 
+use crate::reminders::ReminderWake;
 use aftersales::api::{Desk, SyncInput};
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
@@ -8,7 +9,7 @@ use tauri::{AppHandle, Manager};
 /// How often to look at the setting when background sync is off or between rounds.
 const TICK: Duration = Duration::from_secs(30);
 
-pub fn start(app: AppHandle) {
+pub fn start(app: AppHandle, wake: ReminderWake) {
     tauri::async_runtime::spawn(async move {
         let mut waited = Duration::ZERO;
         loop {
@@ -21,8 +22,10 @@ pub fn start(app: AppHandle) {
             }
             waited = Duration::ZERO;
             // A shop already syncing (Sync now) answers `conflict`; the next round catches it up.
-            if let Err(e) = desk.sync_shops(SyncInput { shop_id: None }, &|_| {}).await {
-                tracing::warn!(code = ?e.code, "background sync: {}", e.message);
+            match desk.sync_shops(SyncInput { shop_id: None }, &|_| {}).await {
+                // New cases and moved deadlines are looked at now, not at the reminder task's next round.
+                Ok(_) => wake.ring(),
+                Err(e) => tracing::warn!(code = ?e.code, "background sync: {}", e.message),
             }
         }
     });

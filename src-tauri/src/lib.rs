@@ -1,7 +1,9 @@
 //! The desktop shell: builds the engine's state, registers the commands, and runs the window.
 //! All behaviour lives in the engine (`aftersales::api`); this crate only wires it to Tauri.
 
+mod autostart;
 mod background;
+mod clicks;
 mod commands;
 mod links;
 mod reminders;
@@ -46,8 +48,12 @@ pub fn run() {
             if let Err(e) = tray::build(app.handle()) {
                 tracing::warn!("no tray icon: {e}");
             }
+            if let Ok(settings) = app.state::<Desk>().reminder_settings() {
+                autostart::apply(app.handle(), settings.start_at_login);
+            }
+            reminders::listen_for_clicks(app.handle());
             reminders::start(app.handle().clone(), wake.clone());
-            background::start(app.handle().clone());
+            background::start(app.handle().clone(), wake.clone());
             background::upkeep(app.handle().clone());
             Ok(())
         })

@@ -1,13 +1,20 @@
 //! Delivering reminders: a task that sleeps until the engine's next wake (or until a case changes), then shows
 //! what is due as desktop notifications — one, or one digest for several; on start, what piled up while the
-//! app was closed comes as one catch-up digest. The engine decides and records; this only shows.
+//! app was closed comes as one catch-up digest. The engine decides and records; this only shows. A click on a
+//! notification opens its case (`clicks`).
 
-use aftersales::api::{Desk, DeliveryDto};
+use aftersales::api::{ApiError, DeliveryDto, Desk};
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
+use tauri_plugin_notification::{Action, ActionType, NotificationExt};
 use tokio::sync::Notify;
+
+/// Every reminder carries this action type: its one action, "default", is what a Linux notification daemon
+/// invokes on a click (the plugin reports it as `tap`); elsewhere the platform reports the click itself.
+const ACTION_TYPE: &str = "reminder";
+/// The case a notification is about, in the data it carries (absent for a digest of several cases).
+const CASE_KEY: &str = "case_id";
 
 /// Rung by commands that change cases, so a new or moved deadline is looked at at once.
 #[derive(Default, Clone)]
@@ -17,6 +24,31 @@ impl ReminderWake {
     pub fn ring(&self) {
         self.0.notify_one();
     }
+
+    /// Rings after a command that succeeded: what it changed may move or add a reminder.
+    pub fn after<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        if result.is_ok() {
+            self.ring();
+        }
+        result
+    }
+}
+
+/// Registered before the first reminder is shown: the plugin reports clicks only on notifications shown after.
+pub fn listen_for_clicks(app: &AppHandle) {
+    let notifications = app.notification();
+    let open = Action::builder("default", "Open · 打开").build();
+    if let Err(e) = notifications.register_action_types(vec![ActionType::builder(ACTION_TYPE).actions(vec![open]).build()]) {
+        tracing::warn!("cannot register the reminder's action: {e}");
+    }
+    let handle = app.clone();
+    let _ = notifications.on_action(move |performed| {
+        if !matches!(performed.action_id(), "tap" | "default") {
+            return;
+        }
+        let case_id = performed.notification().and_then(|n| n.extra().get(CASE_KEY)).and_then(|v| v.as_i64());
+        crate::clicks::open(&handle, case_id);
+    });
 }
 
 /// Even with nothing scheduled, look again this often (a sync may have brought new deadlines).
@@ -53,10 +85,12 @@ pub fn start(app: AppHandle, wake: ReminderWake) {
 
 fn show(app: &AppHandle, delivery: &DeliveryDto) {
     for n in &delivery.notifications {
-        // Linux notification daemons give no click callback through the plugin; the case id is kept in the
-        // log so support can match a notification to its case.
         tracing::info!(case = ?n.case_id, reminders = n.reminders, "notification");
-        if let Err(e) = app.notification().builder().title(&n.title).body(&n.body).show() {
+        let mut builder = app.notification().builder().title(&n.title).body(&n.body).action_type_id(ACTION_TYPE);
+        if let Some(case_id) = n.case_id {
+            builder = builder.extra(CASE_KEY, case_id);
+        }
+        if let Err(e) = builder.show() {
             tracing::warn!("cannot show a notification: {e}");
         }
     }

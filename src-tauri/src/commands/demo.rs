@@ -1,7 +1,8 @@
 use aftersales::api::{ApiError, DemoStarted, Desk};
+use crate::reminders::ReminderWake;
 use tauri::State;
 
 #[tauri::command]
-pub async fn start_demo(desk: State<'_, Desk>) -> Result<DemoStarted, ApiError> {
-    desk.start_demo().await
+pub async fn start_demo(desk: State<'_, Desk>, wake: State<'_, ReminderWake>) -> Result<DemoStarted, ApiError> {
+    wake.after(desk.start_demo().await)
 }

@@ -1,5 +1,6 @@
 use aftersales::api::{ApiError, Desk, ImportInput, ImportPreviewDto, ImportReportDto};
 use aftersales::import::profile::ImportProfile;
+use crate::reminders::ReminderWake;
 use tauri::State;
 
 #[tauri::command]
@@ -19,6 +20,6 @@ pub async fn import_preview(desk: State<'_, Desk>, input: ImportInput) -> Result
 }
 
 #[tauri::command]
-pub async fn import_file(desk: State<'_, Desk>, input: ImportInput) -> Result<ImportReportDto, ApiError> {
-    desk.import_file(input).await
+pub async fn import_file(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: ImportInput) -> Result<ImportReportDto, ApiError> {
+    wake.after(desk.import_file(input).await)
 }

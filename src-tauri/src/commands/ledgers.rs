@@ -1,6 +1,7 @@
 //! Commands of the ledgers: warranty, repairs, follow-ups, compensation and exports — each a thin call into
 //! the engine's door. Reads run off the window's thread too: a lookup over a big ledger must not freeze it.
 
+use crate::reminders::ReminderWake;
 use aftersales::api::*;
 use tauri::State;
 
@@ -60,18 +61,18 @@ pub async fn repair(desk: State<'_, Desk>, input: IdInput) -> Result<RepairDetai
 }
 
 #[tauri::command]
-pub async fn new_repair(desk: State<'_, Desk>, input: NewRepairInput) -> Result<RepairDetailDto, ApiError> {
-    desk.new_repair(input).await
+pub async fn new_repair(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: NewRepairInput) -> Result<RepairDetailDto, ApiError> {
+    wake.after(desk.new_repair(input).await)
 }
 
 #[tauri::command]
-pub async fn repair_act(desk: State<'_, Desk>, input: RepairActInput) -> Result<RepairDetailDto, ApiError> {
-    desk.repair_act(input).await
+pub async fn repair_act(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: RepairActInput) -> Result<RepairDetailDto, ApiError> {
+    wake.after(desk.repair_act(input).await)
 }
 
 #[tauri::command]
-pub async fn update_repair(desk: State<'_, Desk>, input: RepairUpdateInput) -> Result<RepairDetailDto, ApiError> {
-    desk.update_repair(input).await
+pub async fn update_repair(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: RepairUpdateInput) -> Result<RepairDetailDto, ApiError> {
+    wake.after(desk.update_repair(input).await)
 }
 
 #[tauri::command]
@@ -100,8 +101,8 @@ pub async fn followups(desk: State<'_, Desk>, input: FollowupsQuery) -> Result<V
 }
 
 #[tauri::command]
-pub async fn complete_followup(desk: State<'_, Desk>, input: FollowupDoneInput) -> Result<FollowupDto, ApiError> {
-    desk.complete_followup(input).await
+pub async fn complete_followup(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: FollowupDoneInput) -> Result<FollowupDto, ApiError> {
+    wake.after(desk.complete_followup(input).await)
 }
 
 #[tauri::command]
@@ -110,8 +111,8 @@ pub async fn followup_settings(desk: State<'_, Desk>) -> Result<FollowupSettings
 }
 
 #[tauri::command]
-pub async fn update_followup_settings(desk: State<'_, Desk>, input: FollowupSettingsDto) -> Result<FollowupSettingsDto, ApiError> {
-    desk.update_followup_settings(input).await
+pub async fn update_followup_settings(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: FollowupSettingsDto) -> Result<FollowupSettingsDto, ApiError> {
+    wake.after(desk.update_followup_settings(input).await)
 }
 
 #[tauri::command]

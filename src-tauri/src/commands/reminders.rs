@@ -1,7 +1,6 @@
 use crate::reminders::ReminderWake;
 use aftersales::api::{ApiError, Desk, ReminderSettingsDto, RemindersDto, RemindersQuery, SnoozeInput};
 use tauri::State;
-use tauri_plugin_autostart::ManagerExt;
 
 #[tauri::command]
 pub async fn reminders_due(desk: State<'_, Desk>, input: RemindersQuery) -> Result<RemindersDto, ApiError> {
@@ -29,11 +28,7 @@ pub async fn update_reminder_settings(
     input: ReminderSettingsDto,
 ) -> Result<ReminderSettingsDto, ApiError> {
     let saved = desk.update_reminder_settings(input).await?;
-    let launcher = app.autolaunch();
-    let applied = if saved.start_at_login { launcher.enable() } else { launcher.disable() };
-    if let Err(e) = applied {
-        tracing::warn!("cannot change start at login: {e}");
-    }
+    crate::autostart::apply(&app, saved.start_at_login);
     wake.ring();
     Ok(saved)
 }

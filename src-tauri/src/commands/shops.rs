@@ -25,8 +25,8 @@ pub async fn update_shop(desk: State<'_, Desk>, input: UpdateShopInput) -> Resul
 }
 
 #[tauri::command]
-pub async fn remove_shop(desk: State<'_, Desk>, input: ShopIdInput) -> Result<(), ApiError> {
-    desk.remove_shop(input).await
+pub async fn remove_shop(desk: State<'_, Desk>, wake: State<'_, crate::reminders::ReminderWake>, input: ShopIdInput) -> Result<(), ApiError> {
+    wake.after(desk.remove_shop(input).await)
 }
 
 #[tauri::command]

@@ -1,13 +1,20 @@
 use aftersales::api::{ApiError, Desk, ShopIdInput, SyncInput, SyncReport};
+use crate::reminders::ReminderWake;
 use tauri::{AppHandle, Emitter, State};
 
 /// Progress also goes to the window as `sync-progress` events while the command runs.
 #[tauri::command]
-pub async fn sync_shops(app: AppHandle, desk: State<'_, Desk>, input: SyncInput) -> Result<Vec<SyncReport>, ApiError> {
-    desk.sync_shops(input, &move |p| {
+pub async fn sync_shops(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    wake: State<'_, ReminderWake>,
+    input: SyncInput,
+) -> Result<Vec<SyncReport>, ApiError> {
+    let synced = desk.sync_shops(input, &move |p| {
         let _ = app.emit("sync-progress", serde_json::json!({"shop_id": p.shop_id, "stream": p.stream, "pages": p.pages, "orders": p.orders}));
     })
-    .await
+    .await;
+    wake.after(synced)
 }
 
 #[tauri::command]

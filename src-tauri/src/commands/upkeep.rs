@@ -33,8 +33,12 @@ pub async fn backup_now(desk: State<'_, Desk>, input: OutInput) -> Result<Backup
 }
 
 #[tauri::command]
-pub async fn restore_backup(desk: State<'_, Desk>, input: FileInput) -> Result<RestoreResultDto, ApiError> {
-    desk.restore(input).await
+pub async fn restore_backup(
+    desk: State<'_, Desk>,
+    wake: State<'_, crate::reminders::ReminderWake>,
+    input: FileInput,
+) -> Result<RestoreResultDto, ApiError> {
+    wake.after(desk.restore(input).await)
 }
 
 #[tauri::command]

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../backend/Backend';
 import type { AddShopInput, SettingsDto, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput } from '../bindings';
@@ -6,6 +6,7 @@ import { recovery } from '../test/backupFixtures';
 import { caseDetail, caseSummary, dueItem, order, shop, syncProgress, syncStatus } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import { Desk } from './Desk';
+import { REMINDER_CLICK_EVENT } from './reminderClick';
 
 function notInThisTest() {
   return vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' }));
@@ -283,6 +284,33 @@ describe('Desk', () => {
       limit: 20,
       offset: 0,
     });
+  });
+
+  it('opens the due-soon page and the case of a clicked reminder; a digest opens the page alone', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    renderIn('en', <Desk />, backend);
+    await waitFor(() => expect(screen.getByTestId('due-badge')).toHaveTextContent('2'), { timeout: 5_000 });
+    const dueItem = () => screen.getByRole('menuitem', { name: /Due soon/ });
+    expect(dueItem()).not.toHaveClass('ant-menu-item-selected');
+
+    act(() => {
+      window.dispatchEvent(new CustomEvent(REMINDER_CLICK_EVENT, { detail: { caseId: 2 } }));
+    });
+    await waitFor(() => expect(backend.getCase).toHaveBeenCalledWith({ id: 2 }));
+    const drawer = await screen.findByTestId('case-drawer');
+    await waitFor(() => expect(within(drawer).getAllByText(/#1002/).length).toBeGreaterThan(0));
+    expect(dueItem()).toHaveClass('ant-menu-item-selected');
+
+    // A digest names no case; a detail that is not a case id opens none either.
+    fireEvent.click(screen.getByRole('menuitem', { name: /Cases/ }));
+    vi.mocked(backend.getCase).mockClear();
+    act(() => {
+      window.dispatchEvent(new CustomEvent(REMINDER_CLICK_EVENT, { detail: { caseId: null } }));
+      window.dispatchEvent(new CustomEvent(REMINDER_CLICK_EVENT, { detail: { caseId: '1; alert(1)' } }));
+    });
+    await waitFor(() => expect(dueItem()).toHaveClass('ant-menu-item-selected'));
+    expect(backend.getCase).not.toHaveBeenCalled();
   });
 
   it('shows only the recovery page when the database did not open, and asks nothing else', async () => {

@@ -30,6 +30,7 @@ import { FollowupsPage } from './followups/FollowupsPage';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
 import { RecoveryPage } from './recovery/RecoveryPage';
+import { useReminderClicks } from './reminderClick';
 import { RepairsPage } from './repairs/RepairsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { ShopsPage } from './shops/ShopsPage';
@@ -74,6 +75,12 @@ function OpenDesk() {
   const language = useLanguage();
   const shops = useShops();
   const [page, setPage] = useState<PageKey>('orders');
+  // A clicked reminder opens the due-soon page, and its case there; `seq` opens it again after a second click.
+  const [clicked, setClicked] = useState<{ caseId: number | null; seq: number } | null>(null);
+  useReminderClicks(({ caseId }) => {
+    setPage('due');
+    setClicked((previous) => ({ caseId, seq: (previous?.seq ?? 0) + 1 }));
+  });
   const hasShops = shops.data !== undefined && shops.data.length > 0;
   const due = useDueClocks(DUE_BADGE_HOURS, { enabled: hasShops });
   // Calls that fell due surface on the menu, so an overdue one is not left waiting on a page nobody opens.
@@ -131,7 +138,7 @@ function OpenDesk() {
       ) : page === 'cases' ? (
         <CasesPage shops={shops.data} />
       ) : page === 'due' ? (
-        <DueSoonPage />
+        <DueSoonPage opening={clicked} />
       ) : page === 'warranty' ? (
         <WarrantyPage shops={shops.data} />
       ) : page === 'repairs' ? (

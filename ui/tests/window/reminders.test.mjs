@@ -1,51 +1,129 @@
-// A real notification from the real app: under Xvfb with a session D-Bus (make test-window runs this inside
-// dbus-run-session) and a notification daemon (dunst, started by D-Bus on the first notification), a Pinduoduo
-// case whose 48-hour clock reaches its 1-hour mark seconds after start. The Notify calls are watched on the bus
-// with dbus-monitor: first the catch-up for the marks passed while the app was closed, then the 1-hour mark.
-// A second launch of the app hands over to the first and exits.
+// A real notification from the real app, and a click on it: under Xvfb with a session D-Bus (make test-window
+// runs this inside dbus-run-session) and dunst as the notification daemon (started here), a Pinduoduo case
+// whose 48-hour clock reaches its 1-hour mark seconds after start. The Notify calls are watched on the bus with
+// dbus-monitor and read field by field: first the catch-up for the marks passed while the app was closed, then
+// the 1-hour mark. Clicking it in dunst (`dunstctl action`, what a mouse click does) brings the window up on the
+// due-soon page with the case open, seen through tauri-driver. A second launch hands over to the first and exits.
 //
 //   APP_BIN=… AFTERSALES_BIN=… xvfb-run -a dbus-run-session -- node --test ui/tests/window/reminders.test.mjs
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { remote } from 'webdriverio';
 
 const outDir = process.env.TEST_OUTPUT_DIR ?? path.resolve('test-output');
-const LEAD_SECONDS = 20;
+/** Time from start to the 1-hour mark: room for the WebDriver session to come up before it fires. */
+const LEAD_SECONDS = 45;
 
-function cli(bin, db, args) {
-  return execFileSync(bin, ['--db', db, ...args], { encoding: 'utf8', env: { ...process.env, AFTERSALES_CREDENTIALS: 'file' } }).trim();
+function cli(bin, env, args) {
+  return execFileSync(bin, args, { encoding: 'utf8', env }).trim();
 }
 
-/** Waits until `predicate(text)` holds for what the monitor printed so far. */
-async function waitFor(read, predicate, ms, what) {
+/** Waits until `predicate()` holds. */
+async function waitFor(predicate, ms, what, shown = () => '') {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    if (predicate(read())) return;
+    if (await predicate()) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  assert.fail(`${what} within ${ms} ms; the bus showed:\n${read().slice(-4000)}`);
+  assert.fail(`${what} within ${ms} ms${shown() ? `; the bus showed:\n${shown().slice(-4000)}` : ''}`);
 }
 
-test('a deadline reaching its 1-hour mark shows a desktop notification with platform and order', { timeout: 180_000 }, async (t) => {
+/**
+ * The Notify calls dbus-monitor printed, each read by the method's signature (susssasa{sv}i): app name,
+ * replaces id, icon, summary, body, actions (identifier and label pairs), hints, timeout.
+ */
+function notifyCalls(bus) {
+  return bus
+    .split(/^method call /m)
+    .filter((block) => block.includes('member=Notify'))
+    .map((block) => {
+      // One token per line: an array opens or closes, or a string (which may run over several lines) or number.
+      const token = /^[ \t]*(?:(array \[)|(\])|string "([\s\S]*?)"$|(?:uint32|int32) (-?\d+))/gm;
+      const top = [];
+      const actions = [];
+      let depth = 0;
+      let arrays = 0;
+      for (const [, open, close, text, number] of block.matchAll(token)) {
+        if (open) {
+          depth += 1;
+          arrays += 1;
+        } else if (close) {
+          depth -= 1;
+        } else if (depth === 0) {
+          top.push(text ?? number);
+        } else if (arrays === 1) {
+          actions.push(text ?? number);
+        }
+      }
+      const [app, replaces, icon, summary, body, timeout] = top;
+      return { app, replaces, icon, summary, body, actions, timeout };
+    });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, ms) {
+  await waitFor(
+    () =>
+      new Promise((resolve) => {
+        const s = net.connect(port, '127.0.0.1', () => {
+          s.end();
+          resolve(true);
+        });
+        s.once('error', () => resolve(false));
+      }),
+    ms,
+    `tauri-driver listening on ${port}`,
+  );
+}
+
+test('a deadline reaching its 1-hour mark notifies with platform and order; a click opens its case', { timeout: 300_000 }, async (t) => {
   const app = process.env.APP_BIN;
   const bin = process.env.AFTERSALES_BIN;
   assert.ok(app && fs.existsSync(app), `APP_BIN must point at the built app (got ${app})`);
   assert.ok(bin && fs.existsSync(bin), `AFTERSALES_BIN must point at the CLI (got ${bin})`);
   assert.ok(process.env.DBUS_SESSION_BUS_ADDRESS, 'a session bus: run under dbus-run-session');
   fs.mkdirSync(outDir, { recursive: true });
+  // A home of its own: the app's database, and nothing written into the real user's autostart or settings.
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-reminders-'));
   const db = path.join(home, 'desk.db');
+  const env = { ...process.env, HOME: home, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file', LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
 
-  // A Pinduoduo shop kept by hand and a refund request opened 47 hours ago less LEAD_SECONDS: its 48-hour
-  // clock has LEAD_SECONDS + 1 hour left, so the 24 h and 4 h marks are past and the 1 h mark is just ahead.
-  cli(bin, db, ['shop', 'add', 'pdd', '--offline', '--name', '拼多多旗舰店']);
-  const opened = new Date(Date.now() - 47 * 3_600_000 + LEAD_SECONDS * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const caseId = cli(bin, db, ['cases', 'new', '--shop', '拼多多旗舰店', '--type', 'refund_only', '--amount', '99', '--customer', '张三', '--at', opened]);
-  const preview = JSON.parse(cli(bin, db, ['reminders', 'due', '--json']));
-  assert.equal(preview.due.length, 1, 'the CLI shows the one reminder that fires at start');
+  // dunst, so that a click can be made: its default configuration, with its own log.
+  const dunstLog = fs.openSync(path.join(outDir, 'reminders-dunst.log'), 'w');
+  const dunst = spawn('dunst', ['-verbosity', 'info'], { env, stdio: ['ignore', dunstLog, dunstLog] });
+  t.after(() => dunst.kill());
+  await waitFor(
+    () => {
+      try {
+        // Asked of the bus itself: asking dunst before it owns the name would have D-Bus start a second one.
+        const owner = execFileSync(
+          'dbus-send',
+          ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'],
+          { env, encoding: 'utf8' },
+        );
+        return /boolean true/.test(owner);
+      } catch {
+        return false;
+      }
+    },
+    15_000,
+    'dunst answering on the session bus',
+  );
 
   let bus = '';
   const monitor = spawn('dbus-monitor', ['--session', "interface='org.freedesktop.Notifications',member='Notify'"], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,27 +133,75 @@ test('a deadline reaching its 1-hour mark shows a desktop notification with plat
   t.after(() => monitor.kill());
   await new Promise((r) => setTimeout(r, 500));
 
-  const log = fs.openSync(path.join(outDir, 'reminders-app.log'), 'w');
-  const desk = spawn(app, [], { env: { ...process.env, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file' }, stdio: ['ignore', log, log] });
-  t.after(() => desk.kill('SIGTERM'));
+  // A Pinduoduo shop kept by hand and a refund request opened 47 hours ago less LEAD_SECONDS: its 48-hour
+  // clock has LEAD_SECONDS + 1 hour left, so the 24 h and 4 h marks are past and the 1 h mark is just ahead.
+  cli(bin, env, ['--db', db, 'shop', 'add', 'pdd', '--offline', '--name', '拼多多旗舰店']);
+  const opened = new Date(Date.now() - 47 * 3_600_000 + LEAD_SECONDS * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const caseId = cli(bin, env, ['--db', db, 'cases', 'new', '--shop', '拼多多旗舰店', '--type', 'refund_only', '--amount', '99', '--customer', '张三', '--at', opened]);
+  const preview = JSON.parse(cli(bin, env, ['--db', db, 'reminders', 'due', '--json']));
+  assert.equal(preview.due.length, 1, 'the CLI shows the one reminder that fires at start');
+
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driverLog = fs.openSync(path.join(outDir, 'reminders-driver.log'), 'w');
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], { env, stdio: ['ignore', driverLog, driverLog] });
+  let browser;
+  // The session goes first, then its driver (hooks run in the order they were added).
+  t.after(async () => {
+    if (browser) await browser.deleteSession().catch(() => {});
+    driver.kill();
+  });
+  await waitForPort(port, 30_000);
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'warn',
+    connectionRetryTimeout: 180_000,
+    capabilities: { 'tauri:options': { application: app } },
+  });
 
   const title = `拼多多 #${caseId}`;
-  await waitFor(() => bus, (s) => s.includes(`${title} · 商家处理时限还剩`), 60_000, 'the catch-up notification for the marks passed while closed');
-  const first = bus.length;
+  const calls = () => notifyCalls(bus);
+  const shown = () => bus;
+  await waitFor(() => calls().some((c) => c.summary?.startsWith(`${title} · 商家处理时限还剩`)), 60_000, 'the catch-up notification for the marks passed while closed', shown);
+  // Only the next notification is on screen when it is clicked.
+  execFileSync('dunstctl', ['close-all'], { env });
+  const before = calls().length;
   await waitFor(
-    () => bus.slice(first),
-    (s) => s.includes(`${title} · 商家处理时限还剩1小时`),
+    () => calls().slice(before).some((c) => c.summary === `${title} · 商家处理时限还剩1小时`),
     (LEAD_SECONDS + 45) * 1000,
     'the 1-hour mark as its own notification',
+    shown,
   );
-  const calls = bus.split('member=Notify').length - 1;
   fs.writeFileSync(path.join(outDir, 'reminders-dbus.log'), bus);
-  assert.ok(bus.includes('涉及金额 CNY 99.00'), 'the body says the money at stake');
+  const mark = calls().slice(before).find((c) => c.summary === `${title} · 商家处理时限还剩1小时`);
+  assert.match(mark.body, /涉及金额 CNY 99\.00/, `the body says the money at stake: ${mark.body}`);
+  assert.equal(mark.replaces, '0', 'a new notification, not one replacing another');
+  assert.equal(mark.actions[0], 'default', `a click is the notification's default action: ${JSON.stringify(mark.actions)}`);
+  const count = calls().length;
   await new Promise((r) => setTimeout(r, 3000));
-  assert.equal(bus.split('member=Notify').length - 1, calls, 'nothing repeats after the mark fired');
+  assert.equal(calls().length, count, 'nothing repeats after the mark fired');
+
+  // The window is on the Orders page when the notification is clicked in dunst.
+  await browser.$('[data-testid="due-badge"]').waitForExist({ timeout: 60_000, timeoutMsg: 'the desk is shown' });
+  assert.equal(await browser.$('[data-testid="case-drawer"]').isDisplayed(), false, 'no case open before the click');
+  await waitFor(() => execFileSync('dunstctl', ['count', 'displayed'], { env, encoding: 'utf8' }).trim() === '1', 10_000, 'dunst showing the 1-hour notification');
+  execFileSync('dunstctl', ['action', '0'], { env });
+  const drawer = browser.$('[data-testid="case-drawer"]');
+  await drawer.waitForDisplayed({ timeout: 20_000, timeoutMsg: 'the click opens the case' });
+  await browser.waitUntil(async () => (await drawer.getText()).includes(`Case #${caseId}`), { timeout: 20_000, timeoutMsg: `the drawer shows case ${caseId}` });
+  const selected = await browser.$('.ant-menu-item-selected').getText();
+  assert.match(selected, /Due soon/, 'on the due-soon page');
+  // The picture once the drawer has slid in (its motion classes gone).
+  await browser.waitUntil(
+    () => browser.execute(() => !document.querySelector('.ant-drawer-content-wrapper')?.className.includes('motion')),
+    { timeout: 10_000, timeoutMsg: 'the drawer finished sliding in' },
+  );
+  await browser.pause(300);
+  await browser.saveScreenshot(path.join(outDir, 'reminder-clicked.png'));
 
   // A second launch hands over to the running app (which shows its window) and exits.
-  const second = spawn(app, [], { env: { ...process.env, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file' }, stdio: 'ignore' });
+  const second = spawn(app, [], { env, stdio: 'ignore' });
   const code = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve('still running'), 20_000);
     second.once('exit', (c) => {
@@ -85,5 +211,5 @@ test('a deadline reaching its 1-hour mark shows a desktop notification with plat
   });
   if (code === 'still running') second.kill('SIGKILL');
   assert.equal(code, 0, 'the second instance exits at once');
-  assert.equal(desk.exitCode, null, 'the first keeps running');
+  assert.match(await browser.getTitle(), /Aftersales Desk|售后/, 'the first keeps running');
 });

@@ -1,5 +1,5 @@
 import { Card, Flex, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DueList } from '../../components/cases/DueList';
 import { DueWindowSelect } from '../../components/cases/DueWindowSelect';
@@ -8,15 +8,23 @@ import { useDueClocks } from '../../hooks/useDueClocks';
 import { CaseDrawer } from '../cases/CaseDrawer';
 import { RemindersPreview } from './RemindersPreview';
 
+export type DueSoonPageProps = {
+  /** A case to open on arrival (a clicked reminder); a new `seq` opens it again. */
+  opening?: { caseId: number | null; seq: number } | null;
+};
+
 /**
  * What the reminders say now, then the deadlines of every shop that run out soon (within 4 h, 24 h or 3 days),
  * overdue first; each opens its case.
  */
-export function DueSoonPage() {
+export function DueSoonPage({ opening = null }: DueSoonPageProps) {
   const { t } = useTranslation();
   const [hours, setHours] = useState<4 | 24 | 72>(24);
   const [drawer, setDrawer] = useState<{ open: boolean; caseId: number | null }>({ open: false, caseId: null });
   const due = useDueClocks(hours);
+  useEffect(() => {
+    if (opening?.caseId != null) setDrawer({ open: true, caseId: opening.caseId });
+  }, [opening?.caseId, opening?.seq]);
   return (
     <Card
       title={t('due.title')}
