@@ -213,8 +213,8 @@ for (const expected of LOCALES) {
     assert.equal(photos.length, 1, 'one photo on the ticket');
     const content = await call(url, 'repair_photo', { id: photos[0].id });
     assert.equal(content.content_base64, PHOTO.toString('base64'), 'repair_photo answers the bytes stored');
-    await thumb.scrollIntoViewIfNeeded();
-    await thumb.click();
+    // A click lands on the thumbnail's hover mask ("Preview"), as the merchant's does.
+    await unitDrawer.locator('.ant-image', { has: page.locator('img[alt="intake.png"]') }).click();
     await page.locator('.ant-image-preview-img').waitFor({ timeout: STEP_MS });
     await page.screenshot({ path: join(OUTPUT_DIR, `repair-photo-${expected.locale}.png`) });
     await page.keyboard.press('Escape');
