@@ -138,6 +138,37 @@ for (const expected of LOCALES) {
     assert.ok(after.next.includes('returned'), 'and it may go back to the customer next');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUTPUT_DIR, `repair-drawer-${expected.locale}.png`) });
+
+    // The job sheet as the printer gets it: with print media only the sheet is laid out (not the app, the drawer
+    // or the preview dialog), with the shop, the ticket and the warranty end; saved as PDF like the print dialog does.
+    // Headless Chromium has no print dialog to answer: the call is counted, and the PDF is made below instead.
+    await page.evaluate(() => {
+      window.__printCalls = 0;
+      window.print = () => {
+        window.__printCalls += 1;
+      };
+    });
+    await drawer.getByTestId('repair-print').click();
+    await page.waitForFunction(() => window.__printCalls === 1, null, { timeout: STEP_MS });
+    const sheet = page.getByTestId('job-sheet-print');
+    await sheet.waitFor({ state: 'attached', timeout: STEP_MS });
+    assert.equal(await sheet.isVisible(), false, 'on screen only the preview shows');
+    await page.emulateMedia({ media: 'print' });
+    await sheet.waitFor({ state: 'visible', timeout: STEP_MS });
+    const shownInPrint = await page.evaluate(() =>
+      [...document.body.children].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.className),
+    );
+    assert.deepEqual(shownInPrint, ['job-sheet-print'], 'only the sheet is printed');
+    assert.equal((await sheet.getByTestId('job-sheet-number').innerText()).trim(), number);
+    assert.ok((await sheet.getByTestId('job-sheet-shop').innerText()).trim().length > 0, 'the shop’s name heads the sheet');
+    assert.ok((await sheet.getByTestId('job-sheet-warranty').innerText()).includes(lastDay), 'the sheet shows the warranty end');
+    await page.screenshot({ path: join(OUTPUT_DIR, `job-sheet-${expected.locale}.png`), fullPage: true });
+    const pdf = await page.pdf({ path: join(OUTPUT_DIR, `job-sheet-${expected.locale}.pdf`), format: 'A4' });
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF of the sheet');
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.ant-modal-close').click();
+    await sheet.waitFor({ state: 'detached', timeout: STEP_MS });
+
     await page.locator('.ant-drawer-close').first().click();
     await drawer.waitFor({ state: 'hidden', timeout: STEP_MS });
     await page.getByTestId(`repair-card-${number}`).waitFor({ timeout: STEP_MS });
