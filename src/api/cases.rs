@@ -371,15 +371,7 @@ impl Desk {
     pub fn export_evidence(&self, input: ExportEvidenceInput) -> ApiResult<ExportedDto> {
         let conn = self.reader()?;
         let detail = self.detail(&conn, input.id)?;
-        let path = match input.out.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(p) => self.chosen_file(p, "zip")?,
-            None => {
-                let dir = crate::paths::data_dir_of(&self.db_path).join("exports");
-                std::fs::create_dir_all(&dir)
-                    .map_err(|e| ApiError::new(super::ErrorCode::Internal, format!("cannot create {}: {e}", dir.display())))?;
-                dir.join(format!("case-{}-evidence.zip", input.id))
-            }
-        };
+        let path = self.out_file(&input.out, "zip", &format!("case-{}-evidence.zip", input.id))?;
         let tmp = path.with_extension("zip.part");
         let written = self.write_evidence_zip(&detail, &tmp).and_then(|()| {
             std::fs::rename(&tmp, &path)

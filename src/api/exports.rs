@@ -53,14 +53,19 @@ impl Desk {
 
     /// The file to write: the chosen one (its folder must exist), or a dated name in the exports folder.
     pub(super) fn export_path(&self, out: &Option<String>, stem: &str, format: ExportFormat) -> ApiResult<PathBuf> {
+        let stamp = chrono::DateTime::from_timestamp_millis(self.clock.now_ms()).unwrap_or_default().format("%Y%m%d-%H%M%S");
+        self.out_file(out, format.ext(), &format!("{stem}-{stamp}.{}", format.ext()))
+    }
+
+    /// The chosen file (checked by `chosen_file`), or `default_name` in the exports folder, made when missing.
+    pub(super) fn out_file(&self, out: &Option<String>, ext: &str, default_name: &str) -> ApiResult<PathBuf> {
         match out.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(p) => self.chosen_file(p, format.ext()),
+            Some(p) => self.chosen_file(p, ext),
             None => {
                 let dir = crate::paths::data_dir_of(self.db_path()).join("exports");
                 std::fs::create_dir_all(&dir)
                     .map_err(|e| ApiError::new(super::ErrorCode::Internal, format!("cannot create {}: {e}", dir.display())))?;
-                let stamp = chrono::DateTime::from_timestamp_millis(self.clock.now_ms()).unwrap_or_default().format("%Y%m%d-%H%M%S");
-                Ok(dir.join(format!("{stem}-{stamp}.{}", format.ext())))
+                Ok(dir.join(default_name))
             }
         }
     }

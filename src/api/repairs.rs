@@ -269,7 +269,7 @@ impl Desk {
         Ok(dto)
     }
 
-    /// An intake photo's bytes, to show it (read from the content-addressed store, checked against its digest).
+    /// An intake photo's bytes, to show it (read from the content-addressed store, by its digest).
     pub fn repair_photo(&self, input: IdInput) -> ApiResult<RepairPhotoContentDto> {
         use base64::Engine;
         let p = repair_photos::get(&self.reader()?, input.id)?;

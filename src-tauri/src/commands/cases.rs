@@ -18,16 +18,12 @@ pub async fn get_case(desk: State<'_, Desk>, input: CaseIdInput) -> Result<CaseD
 
 #[tauri::command]
 pub async fn new_case(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: NewCaseInput) -> Result<CaseDetailDto, ApiError> {
-    let out = desk.new_case(input).await;
-    wake.ring();
-    out
+    wake.after(desk.new_case(input).await)
 }
 
 #[tauri::command]
 pub async fn act_case(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: CaseActionInput) -> Result<CaseDetailDto, ApiError> {
-    let out = desk.act_case(input).await;
-    wake.ring();
-    out
+    wake.after(desk.act_case(input).await)
 }
 
 #[tauri::command]

@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { remote } from 'webdriverio';
+import { startSession } from './driver.mjs';
 
 const outDir = process.env.TEST_OUTPUT_DIR ?? path.resolve('test-output');
 /** Time from start to the 1-hour mark: room for the WebDriver session to come up before it fires. */
@@ -63,32 +62,6 @@ function notifyCalls(bus) {
       const [app, replaces, icon, summary, body, timeout] = top;
       return { app, replaces, icon, summary, body, actions, timeout };
     });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port, ms) {
-  await waitFor(
-    () =>
-      new Promise((resolve) => {
-        const s = net.connect(port, '127.0.0.1', () => {
-          s.end();
-          resolve(true);
-        });
-        s.once('error', () => resolve(false));
-      }),
-    ms,
-    `tauri-driver listening on ${port}`,
-  );
 }
 
 test('a deadline reaching its 1-hour mark notifies with platform and order; a click opens its case', { timeout: 300_000 }, async (t) => {
@@ -141,24 +114,8 @@ test('a deadline reaching its 1-hour mark notifies with platform and order; a cl
   const preview = JSON.parse(cli(bin, env, ['--db', db, 'reminders', 'due', '--json']));
   assert.equal(preview.due.length, 1, 'the CLI shows the one reminder that fires at start');
 
-  const port = await freePort();
-  const nativePort = await freePort();
-  const driverLog = fs.openSync(path.join(outDir, 'reminders-driver.log'), 'w');
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], { env, stdio: ['ignore', driverLog, driverLog] });
-  let browser;
-  // The session goes first, then its driver (hooks run in the order they were added).
-  t.after(async () => {
-    if (browser) await browser.deleteSession().catch(() => {});
-    driver.kill();
-  });
-  await waitForPort(port, 30_000);
-  browser = await remote({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'warn',
-    connectionRetryTimeout: 180_000,
-    capabilities: { 'tauri:options': { application: app } },
-  });
+  const { browser, stop } = await startSession(app, env, path.join(outDir, 'reminders-driver.log'));
+  t.after(stop);
 
   const title = `拼多多 #${caseId}`;
   const calls = () => notifyCalls(bus);

@@ -2,62 +2,23 @@
 // first start shows the empty state, "Try the demo shop" starts the built-in shop, the Orders table fills.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { remote } from 'webdriverio';
+import { startSession } from './driver.mjs';
 
 const outDir = path.resolve(process.env.TEST_OUTPUT_DIR ?? 'test-output');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
-}
 
 test('the real window: Try the demo shop fills the Orders table', { timeout: 300_000 }, async () => {
   const app = process.env.APP_BIN;
   assert.ok(app && fs.existsSync(app), `APP_BIN must point at the built app (got ${app}); run make app`);
   fs.mkdirSync(outDir, { recursive: true });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-window-'));
-  const port = await freePort();
-  const nativePort = await freePort();
-  const log = fs.openSync(path.join(outDir, 'tauri-driver.log'), 'w');
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
-    // A database of its own, and English so the texts below are the ones shown.
-    env: { ...process.env, AFTERSALES_DB: path.join(home, 'desk.db'), LANG: 'en_US.UTF-8', LANGUAGE: 'en' },
-    stdio: ['ignore', log, log],
-  });
-  let browser;
+  // A database of its own, and English so the texts below are the ones shown.
+  const env = { ...process.env, AFTERSALES_DB: path.join(home, 'desk.db'), LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
+  const { browser, stop } = await startSession(app, env, path.join(outDir, 'tauri-driver.log'));
   try {
-    await waitForPort(port, 30_000);
-    browser = await remote({
-      hostname: '127.0.0.1',
-      port,
-      logLevel: 'warn',
-      connectionRetryTimeout: 180_000,
-      capabilities: { 'tauri:options': { application: app } },
-    });
     const demo = await browser.$("//button[contains(., 'Try the demo shop') or contains(., '试用演示店铺')]");
     await demo.waitForDisplayed({ timeout: 60_000, timeoutMsg: 'the empty state offers the demo shop' });
     await demo.click();
@@ -79,7 +40,6 @@ test('the real window: Try the demo shop fills the Orders table', { timeout: 300
       console.warn(`screen capture with ImageMagick failed: ${e.message}`);
     }
   } finally {
-    if (browser) await browser.deleteSession().catch(() => {});
-    driver.kill();
+    await stop();
   }
 });

@@ -3,8 +3,7 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummaryDto } from '../../bindings';
-import { NewRepairDialog } from '../repairs/NewRepairDialog';
-import { RepairDrawer } from '../repairs/RepairDrawer';
+import { RepairTakeIn } from '../repairs/RepairTakeIn';
 
 /**
  * Opening a repair ticket from a case (a buyer's faulty item comes in for repair instead of a refund): the ticket
@@ -13,19 +12,16 @@ import { RepairDrawer } from '../repairs/RepairDrawer';
 export function CaseNewRepair({ summary }: { summary: CaseSummaryDto }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const [ticket, setTicket] = useState<{ open: boolean; repairId: number | null }>({ open: false, repairId: null });
   return (
     <>
       <Button icon={<ToolOutlined />} onClick={() => setCreating(true)} data-testid="case-new-repair">
         {t('case.newRepair')}
       </Button>
-      <NewRepairDialog
+      <RepairTakeIn
         origin={{ kind: 'case', caseId: summary.id, shopId: summary.shop_id, orderNumber: summary.order_number }}
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(detail) => setTicket({ open: true, repairId: detail.repair.id })}
       />
-      <RepairDrawer repairId={ticket.repairId} open={ticket.open} onClose={() => setTicket((current) => ({ ...current, open: false }))} />
     </>
   );
 }

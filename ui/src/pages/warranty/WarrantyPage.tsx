@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShopDto, WarrantyUnitDto } from '../../bindings';
 import { ExportDialog } from '../../components/ExportDialog';
 import type { UnitAction } from '../../components/warranty/UnitActionButtons';
-import { NewRepairDialog } from '../repairs/NewRepairDialog';
-import { RepairDrawer } from '../repairs/RepairDrawer';
+import { RepairTakeIn } from '../repairs/RepairTakeIn';
 import { PoliciesTab } from './PoliciesTab';
 import { UnitActionDialog, type UnitActionTarget } from './UnitActionDialog';
 import { UnitsTab } from './UnitsTab';
@@ -25,7 +24,6 @@ export function WarrantyPage({ shops }: { shops: ShopDto[] }) {
   const [exportOpen, setExportOpen] = useState(false);
   const [unitAction, setUnitAction] = useState<{ open: boolean; target: UnitActionTarget | null }>({ open: false, target: null });
   const [repairUnit, setRepairUnit] = useState<{ open: boolean; unit: WarrantyUnitDto | null }>({ open: false, unit: null });
-  const [ticket, setTicket] = useState<{ open: boolean; repairId: number | null }>({ open: false, repairId: null });
   const onAction = (unit: WarrantyUnitDto, action: UnitAction) => {
     if (action === 'repair') setRepairUnit({ open: true, unit });
     else setUnitAction({ open: true, target: { unit, action } });
@@ -57,13 +55,11 @@ export function WarrantyPage({ shops }: { shops: ShopDto[] }) {
         onClose={() => setUnitAction((current) => ({ ...current, open: false }))}
       />
       <ExportDialog kind="warranty" open={exportOpen} onClose={() => setExportOpen(false)} shops={shops} />
-      <NewRepairDialog
+      <RepairTakeIn
         origin={repairUnit.unit === null ? null : { kind: 'unit', unit: repairUnit.unit }}
         open={repairUnit.open}
         onClose={() => setRepairUnit((current) => ({ ...current, open: false }))}
-        onCreated={(detail) => setTicket({ open: true, repairId: detail.repair.id })}
       />
-      <RepairDrawer repairId={ticket.repairId} open={ticket.open} onClose={() => setTicket((current) => ({ ...current, open: false }))} />
     </Flex>
   );
 }
