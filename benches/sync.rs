@@ -65,6 +65,7 @@ async fn sync(db: &std::path::Path, shop: &shops::ShopRow, token: &str) -> (f64,
         progress: &|_| {},
         cancel: Arc::new(AtomicBool::new(false)),
         streams: Streams::ORDERS_ONLY,
+        generation: 0,
     };
     let summary = run.run().await.expect("sync");
     (started.elapsed().as_secs_f64(), summary)

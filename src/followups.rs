@@ -9,8 +9,10 @@ pub const KINDS: [&str; 2] = ["case", "repair"];
 const HOUR: i64 = 3_600_000;
 /// A follow-up becomes overdue a day after it fell due.
 pub const OVERDUE_AFTER_MS: i64 = 24 * HOUR;
-/// Closures learned from a first sync of old history are too old to call about.
-const TOO_OLD_MS: i64 = 7 * 24 * HOUR;
+/// Closures learned from a shop's history (a first sync, an import of old requests) whose call would have been
+/// due more than this long ago are not queued: nobody calls about last year's refunds. What the merchant closes at
+/// the desk (a case opened there, a repair handed back) is always queued, however far back they date it.
+pub const HISTORY_TOO_OLD_MS: i64 = 7 * 24 * HOUR;
 
 pub fn default_delay_hours(kind: &str) -> i64 {
     if kind == "repair" { 72 } else { 48 }
@@ -44,7 +46,9 @@ pub fn script_template(conn: &Connection, kind: &str, currency: &str) -> Result<
         .unwrap_or_else(|| default_script(kind, currency == "CNY").to_string()))
 }
 
-/// Queues one follow-up for a case or repair that ended at `ended_at`. Returns whether one was added.
+/// Queues one follow-up for a case or repair that ended at `ended_at`. `from_history`: the closure was learned
+/// from the platform or an import rather than recorded at the desk. Returns whether one was added.
+#[allow(clippy::too_many_arguments)]
 pub fn queue(
     conn: &Connection,
     kind: &str,
@@ -52,10 +56,11 @@ pub fn queue(
     subject_id: i64,
     item: &str,
     ended_at: i64,
+    from_history: bool,
     now: i64,
 ) -> Result<bool, StoreError> {
     let due = ended_at + delay_hours(conn, kind)? * HOUR;
-    if due < now - TOO_OLD_MS {
+    if from_history && due < now - HISTORY_TOO_OLD_MS {
         return Ok(false);
     }
     let shop = shops::get(conn, shop_id)?;

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod money;
 pub mod paths;
 pub mod policy;
+pub mod redact;
 pub mod reminders;
 pub mod repairs;
 pub mod shops;

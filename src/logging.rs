@@ -1,6 +1,6 @@
 //! Logs: `tracing` into daily rolling files in the app's log folder, kept for the merchant's number of days.
-//! Never credentials, never buyer data: nothing logs them, and every line passes `redact` on its way to the
-//! file as a second guard (a phone number inside an error text from a shop, say).
+//! Never credentials, never buyer data: nothing logs them, and every line passes `redact` (the shape layer of
+//! `crate::redact`) on its way to the file as a second guard (a phone number inside an error text from a shop).
 
 use chrono::{DateTime, NaiveDate, Utc};
 use std::io::Write;
@@ -39,45 +39,9 @@ impl<W: Write> Write for Redacting<W> {
     }
 }
 
-/// Masks what looks like a phone number: a run of 7 or more digits (with an optional leading `+`) that is not
-/// part of a longer word, keeping its last two digits, so order numbers written as digits lose little and a
-/// phone can never be read back. Digit runs inside identifiers (`ord_123…`, hex ids) are left alone.
+/// Every line's guard: phones, addresses, buyer fields, auth headers and token shapes (`redact::line`).
 pub fn redact(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_run = bytes[i].is_ascii_digit() || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-        let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'-');
-        if starts_run && !after_word {
-            let mut j = i + usize::from(bytes[i] == b'+');
-            while j < bytes.len() && (bytes[j].is_ascii_digit() || (bytes[j] == b'-' || bytes[j] == b' ') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)) {
-                j += 1;
-            }
-            let run = &text[i..j];
-            let digits = run.bytes().filter(u8::is_ascii_digit).count();
-            let before_word = bytes.get(j).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
-            if (7..=15).contains(&digits) && !before_word && !looks_like_time(run) {
-                out.push_str("[phone …");
-                out.push_str(&run[run.len() - 2..]);
-                out.push(']');
-            } else {
-                out.push_str(run);
-            }
-            i = j;
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            out.push(c);
-            i += c.len_utf8();
-        }
-    }
-    out
-}
-
-/// Dates (2026-11-27) and timestamps are digit runs too; they carry no buyer and must stay readable.
-fn looks_like_time(run: &str) -> bool {
-    let b = run.as_bytes();
-    (b.len() == 10 && b[4] == b'-' && b[7] == b'-') || (run.len() == 13 && run.starts_with("17")) || (run.len() == 10 && run.starts_with("17"))
+    crate::redact::line(text)
 }
 
 /// The log files in `dir` with the day each covers (the rolling appender names them `aftersales.log.YYYY-MM-DD`).

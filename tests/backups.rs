@@ -91,8 +91,10 @@ async fn a_backup_to_a_chosen_file_is_a_whole_database_and_the_data_folder_is_re
     for (bad, field_says) in [
         (elsewhere.path().join("copy.txt"), "must end in .db"),
         (elsewhere.path().join("no-such-folder").join("x.db"), "not a file in an existing folder"),
-        (s.db.parent().unwrap().join("mine.db"), "data folder"),
+        (s.db.clone(), "data folder"),
+        (s.db.parent().unwrap().join("backups").join("mine.db"), "data folder"),
     ] {
+        std::fs::create_dir_all(s.db.parent().unwrap().join("backups")).unwrap();
         let e = s.desk.backup_now(OutInput { out: Some(bad.display().to_string()) }).await.unwrap_err();
         assert_eq!(e.code, ErrorCode::Validation, "{bad:?}");
         assert!(e.message.starts_with("out: ") && e.message.contains(field_says), "{}", e.message);

@@ -138,7 +138,12 @@ fn a_breached_clock_stays_breached_and_a_platform_deadline_wins() {
     assert_eq!(c.outcome, "breached", "acting after the deadline does not make it met");
     let events = store::case_events::for_case(&conn, id).unwrap();
     let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["opened", "clock_breached", "refund"], "every change is on the timeline, in order");
+    assert_eq!(
+        kinds,
+        ["opened", "clock_breached", "platform_auto_refund_expected", "refund"],
+        "every change is on the timeline, in order: on a synced shop the platform's automatic refund is expected, not done"
+    );
+    assert_eq!(store::cases::get(&conn, id).unwrap().refunded_minor, 100, "only the merchant's own refund is money on the case");
     assert_eq!(service::judge_all(&conn, late + 86_400_000).unwrap(), 0, "judged once, never twice");
 }
 

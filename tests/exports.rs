@@ -335,9 +335,9 @@ async fn columns_filters_and_refusals() {
     let db_before = std::fs::read(&s.db).unwrap();
     let onto_db = s.desk.export_repairs(input(&s, ExportFormat::Csv, &s.db)).unwrap_err();
     assert_eq!(onto_db.code, ErrorCode::Validation, "an export never replaces the database: {}", onto_db.message);
-    let mut renamed = s.db.clone();
-    renamed.set_extension("csv");
-    let in_data = s.desk.export_repairs(input(&s, ExportFormat::Csv, &renamed)).unwrap_err();
+    let backups_dir = s.db.parent().unwrap().join("backups");
+    std::fs::create_dir_all(&backups_dir).unwrap();
+    let in_data = s.desk.export_repairs(input(&s, ExportFormat::Csv, &backups_dir.join("desk.csv"))).unwrap_err();
     assert_eq!(in_data.code, ErrorCode::Validation, "nor writes among the app's own files: {}", in_data.message);
     assert_eq!(std::fs::read(&s.db).unwrap(), db_before, "the database is untouched");
     let wrong_ext = s.desk.export_repairs(input(&s, ExportFormat::Xlsx, &s.out.join("x.csv"))).unwrap_err();
@@ -559,4 +559,139 @@ async fn the_warranty_ledger_reads_back() {
     assert_eq!(done.rows as usize, in_period.len());
     assert_eq!(&read_csv(&period_csv)[1..], &guarded(&in_period)[..], "only units that started in [from, to)");
     shop.stop().await;
+}
+
+/// Every text of a workbook's cells, all sheets.
+fn workbook_text(path: &Path) -> String {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap_or_else(|e| panic!("calamine opens {}: {e}", path.display()));
+    let mut text = String::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap_or_else(|e| panic!("sheet {name}: {e}"));
+        for row in range.rows() {
+            for c in row {
+                text.push_str(&c.to_string());
+                text.push('\t');
+            }
+        }
+    }
+    text
+}
+
+/// The CLI's exports under the locales people really run (issue 16, item 6): the language comes from the
+/// locale's prefix (LC_ALL, then LC_MESSAGES, then LANG), Chinese for `zh…`, English otherwise or when none is
+/// set; each run writes its file (to an absolute path outside the data folder). And a relative `--db` run in
+/// the database's folder (item 13) is the same database folder as its absolute spelling, instead of "": exports,
+/// a backup and the evidence ZIP go to relative paths outside it, and the folder itself (the app's, beside the
+/// database) stays closed except its exports folder, as it is for an absolute `--db`.
+/// Whether `out_arg` (relative to `dir`, or absolute) names a file that exists.
+fn paths_exist(dir: &Path, out_arg: &str) -> bool {
+    dir.join(out_arg).exists()
+}
+
+#[test]
+fn cli_exports_follow_the_locale_and_take_a_relative_database() {
+    let bin = env!("CARGO_BIN_EXE_aftersales");
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("shop");
+    let out_dir = root.path().join("out");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let db = dir.join("shop.db");
+    let cli = |env: &[(&str, &str)], args: &[&str]| {
+        let mut c = std::process::Command::new(bin);
+        c.current_dir(&dir).args(args);
+        for k in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            c.env_remove(k);
+        }
+        c.envs(env.iter().copied());
+        c.output().unwrap()
+    };
+    let setup = cli(&[], &["--db", "shop.db", "shop", "add", "pdd", "--offline", "--name", "店"]);
+    assert!(setup.status.success(), "a relative --db opens: {}", String::from_utf8_lossy(&setup.stderr));
+    assert!(db.exists(), "the relative --db is the file in the current folder");
+
+    let locales: &[(&[(&str, &str)], bool)] = &[
+        (&[("LANG", "zh_CN.UTF-8")], true),
+        (&[("LANG", "zh_TW.UTF-8")], true),
+        (&[("LANG", "zh_CN.GB18030")], true),
+        (&[("LANG", "en_US.UTF-8")], false),
+        (&[("LANG", "C.UTF-8")], false),
+        (&[("LANG", "C")], false),
+        (&[("LANG", "POSIX")], false),
+        (&[("LANG", "de_DE@euro")], false),
+        (&[("LANG", "")], false),
+        (&[], false),
+        (&[("LC_ALL", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")], true),
+        (&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")], false),
+        (&[("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "C")], true),
+        (&[("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "zh_CN.UTF-8")], true),
+    ];
+    for (i, (env, zh)) in locales.iter().enumerate() {
+        let repairs = out_dir.join(format!("repairs-{i}.csv"));
+        let warranty = out_dir.join(format!("warranty-{i}.csv"));
+        let metrics = out_dir.join(format!("metrics-{i}.xlsx"));
+        for args in [
+            vec!["export", "repairs", "--format", "csv", "--out", repairs.to_str().unwrap()],
+            vec!["export", "warranty", "--format", "csv", "--out", warranty.to_str().unwrap()],
+            vec!["export", "metrics", "--out", metrics.to_str().unwrap()],
+        ] {
+            let mut all = vec!["--db", "shop.db"];
+            all.extend(args.iter().copied());
+            let out = cli(env, &all);
+            assert!(out.status.success(), "{env:?} {args:?} exports without --lang: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let header = |p: &Path| read_csv(p).into_iter().next().unwrap_or_default().join(",");
+        let (r, w, m) = (header(&repairs), header(&warranty), workbook_text(&metrics));
+        if *zh {
+            assert!(r.contains("维修单号") && w.contains("序列号") && m.contains("店铺"), "{env:?} asks for Chinese: {r} | {w} | {m}");
+        } else {
+            assert!(r.contains("Ticket") && w.contains("Serial") && m.contains("Shop"), "{env:?} is English: {r} | {w} | {m}");
+            assert!(!r.contains("维修单号") && !m.contains("店铺"), "{env:?} has no Chinese headers: {r} | {m}");
+        }
+    }
+    // --lang still wins over the locale, and a bad one is named.
+    let chosen = out_dir.join("chosen.csv");
+    let out = cli(&[("LANG", "zh_CN.UTF-8")], &["--db", "shop.db", "export", "repairs", "--format", "csv", "--out", chosen.to_str().unwrap(), "--lang", "en"]);
+    assert!(out.status.success() && read_csv(&chosen)[0].join(",").contains("Ticket"), "--lang en beats LANG=zh_CN");
+    let out = cli(&[], &["--db", "shop.db", "export", "repairs", "--format", "csv", "--out", chosen.to_str().unwrap(), "--lang", "fr"]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("lang"), "an unknown --lang is refused by name");
+
+    // Relative out files outside the data folder, however they are spelled; the backup likewise.
+    std::fs::create_dir(out_dir.join("sub")).unwrap();
+    for (args, file) in [
+        (vec!["export", "repairs", "--format", "xlsx", "--out", "../out/here.xlsx"], "here.xlsx"),
+        (vec!["export", "warranty", "--format", "csv", "--out", "./../out/sub/../units.csv"], "units.csv"),
+        (vec!["export", "metrics", "--out", "../out/sub/metrics.xlsx"], "sub/metrics.xlsx"),
+        (vec!["backup", "--out", "../out/copy.db"], "copy.db"),
+    ] {
+        let mut all = vec!["--db", "shop.db"];
+        all.extend(args.iter().copied());
+        let out = cli(&[("LANG", "C")], &all);
+        assert!(out.status.success(), "{args:?} with a relative --db: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out_dir.join(file).exists(), "{args:?} wrote out/{file}");
+    }
+    // The database's folder answers the same for `shop.db`, `./shop.db` and the absolute path: a folder the
+    // merchant chose for the database stays theirs (an export beside it is written), but the app's own files
+    // and folders in it (the database itself, its backups, evidence and logs) are never written over.
+    for own in ["backups", "logs", "exports"] {
+        std::fs::create_dir_all(dir.join(own)).unwrap();
+    }
+    for db_arg in ["shop.db", "./shop.db", db.to_str().unwrap()] {
+        for out_arg in ["beside.csv", "exports/x.csv", dir.join("y.csv").to_str().unwrap(), "backups/../z.csv"] {
+            let out = cli(&[], &["--db", db_arg, "export", "repairs", "--format", "csv", "--out", out_arg]);
+            assert!(out.status.success(), "--db {db_arg} --out {out_arg}: the merchant's own folder is open: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(paths_exist(&dir, out_arg), "--db {db_arg} --out {out_arg} wrote its file");
+        }
+        for out_arg in ["backups/x.csv", "logs/x.csv", "./backups/../backups/y.csv"] {
+            let out = cli(&[], &["--db", db_arg, "export", "repairs", "--format", "csv", "--out", out_arg]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success() && err.contains("not a place for your files"), "--db {db_arg} --out {out_arg}: the app's own folders stay closed: {err}");
+        }
+        let out = cli(&[], &["--db", db_arg, "backup", "--out", "shop.db"]);
+        assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("not a place for your files"), "--db {db_arg}: a backup never writes over the database itself");
+    }
+    let case = cli(&[], &["--db", "shop.db", "cases", "new", "--shop", "店", "--type", "refund_only", "--amount", "5.00", "--customer", "A"]);
+    assert!(case.status.success(), "a case to export: {}", String::from_utf8_lossy(&case.stderr));
+    let out = cli(&[], &["--db", "shop.db", "cases", "evidence", "1", "--out", "../out/case.zip"]);
+    assert!(out.status.success() && out_dir.join("case.zip").exists(), "the evidence ZIP to a relative file: {}", String::from_utf8_lossy(&out.stderr));
 }

@@ -145,9 +145,14 @@ fn every_metric_worked_out_by_hand() {
     let w = Window { start: START, end: END };
     let m = compute(&d.conn, Some(1), w, Some(0.2)).unwrap();
     let r = |x: &aftersales::metrics::Ratio| (x.numerator, x.denominator);
-    assert_eq!(r(&m.intervention_rate), (1, 3), "case 1 of orders 1, 2, 3 (case 2 opened a second early; order 5 at the end)");
-    assert!(m.intervention_warning, "1/3 is above the 20 % average");
-    assert!(m.intervention_second_cycle, "the previous window: case 2 of order 6, 1/1, above too");
+    assert_eq!(
+        r(&m.intervention_rate),
+        (1, 4),
+        "order 1 (case 1 stepped in on when it opened) of orders 1, 2, 4, 5 paid in the window (case 2's intervention a second early)"
+    );
+    assert!(m.intervention_warning, "1/4 is above the 20 % average");
+    assert!(m.intervention_top3_unknown, "beside the warning, the card says the category's top 3 cannot be known here");
+    assert!(m.intervention_second_cycle, "the previous window: order 2 (case 2) of orders 3 and 6 paid then, 1/2, above too");
     assert_eq!((m.first_response.count, m.first_response.median_ms, m.first_response.p90_ms), (2, Some(30 * 60_000), Some(2 * H)), "30 min and 2 h");
     assert_eq!(m.clock_compliance.len(), 1, "the first-response clock stopped before the window is out; running clocks are not judged");
     assert_eq!((m.clock_compliance[0].kind.as_str(), r(&m.clock_compliance[0].compliance), m.clocks_breached), ("merchant_response", (1, 2), 1));
@@ -167,7 +172,7 @@ fn every_metric_worked_out_by_hand() {
     assert_eq!(m.cost.iter().map(|x| (x.currency.as_str(), x.amount.as_str())).collect::<Vec<_>>(), [("CNY", "85.00")], "refund 50 + compensation 10 + goodwill repair 25");
 
     let all = compute(&d.conn, None, w, None).unwrap();
-    assert_eq!(r(&all.intervention_rate), (2, 4), "across shops");
+    assert_eq!(r(&all.intervention_rate), (2, 5), "orders 1 and 11 of the five paid across shops");
     assert!(!all.intervention_warning, "no average across shops");
     assert_eq!(r(&all.refund_rate), (2, 5));
     assert_eq!(
@@ -217,7 +222,7 @@ fn a_custom_window_and_the_previous_one_through_the_door() {
     assert_eq!((custom.start.as_str(), custom.intervention_rate.clone()), (fixed.start.as_str(), fixed.intervention_rate.clone()), "[from, at) is the 30-day window");
     let previous = fixed.previous.as_ref().expect("the previous window beside it");
     assert_eq!((previous.start.as_str(), previous.end.as_str()), (iso(START - 30 * DAY).as_str(), iso(START).as_str()));
-    assert_eq!((previous.intervention_rate.numerator, previous.intervention_rate.denominator), (1, 1), "case 2 of order 6");
+    assert_eq!((previous.intervention_rate.numerator, previous.intervention_rate.denominator), (1, 2), "order 2 (case 2) of orders 3 and 6 paid then");
     assert!(previous.series.is_empty() && previous.previous.is_none(), "one level deep");
     let err = |r: Result<aftersales::metrics::Metrics, aftersales::api::ApiError>| r.map(|_| ()).unwrap_err();
     let e = err(desk.metrics(q(Some(END), 0)));
@@ -253,7 +258,7 @@ fn the_dashboard_exports_to_a_workbook_an_independent_reader_opens() {
     let figures = wb.worksheet_range("指标").unwrap();
     let row = |name: &str| figures.rows().find(|r| r[0] == Data::String(name.into())).unwrap_or_else(|| panic!("row {name}")).to_vec();
     let rate = row("介入率");
-    assert_eq!((&rate[1], &rate[2], &rate[3], &rate[4]), (&Data::Float(1.0 / 3.0), &Data::Float(1.0), &Data::Float(3.0), &Data::Float(1.0)), "1/3 now, 1/1 the window before");
+    assert_eq!((&rate[1], &rate[2], &rate[3], &rate[4]), (&Data::Float(0.25), &Data::Float(1.0), &Data::Float(4.0), &Data::Float(0.5)), "1/4 now, 1/2 the window before");
     assert_eq!(row("介入率与均值相比")[1], Data::String("连续第二个周期高于均值".into()));
     assert_eq!(row("售后成本（CNY）")[1], Data::Float(85.0));
     let reasons = wb.worksheet_range("退货原因").unwrap();
@@ -267,4 +272,60 @@ fn the_dashboard_exports_to_a_workbook_an_independent_reader_opens() {
     let e = desk.export_metrics(input(&elsewhere.path().join("dashboard.csv"), "en")).unwrap_err();
     assert!(e.message.contains(".xlsx"), "{e:?}");
     assert!(!elsewhere.path().join("dashboard.csv").exists() && !elsewhere.path().join("no-such-folder").exists(), "nothing written");
+}
+
+/// 介入率 as Pinduoduo writes it (近30天介入率 = 近30天平台介入订单数 / 近30天成团订单总数): interventions dated by
+/// when the platform stepped in, counted once per order, over the orders paid in the window.
+#[test]
+fn the_intervention_rate_dates_interventions_and_counts_orders_paid() {
+    let d = db();
+    let c = &d.conn;
+    shop(c, 1, "CNY");
+    order(c, 1, 1, "CNY", Some(START + DAY), None, &[]);
+    order(c, 2, 1, "CNY", Some(START + 2 * DAY), None, &[]);
+    order(c, 3, 1, "CNY", Some(START - DAY), Some(START + 3 * DAY), &[]); // paid before the window, delivered in it
+    order(c, 4, 1, "CNY", Some(START + 4 * DAY), None, &[]);
+    order(c, 5, 1, "CNY", Some(END), None, &[]); // paid at the end itself: the next window's
+    let stepped_in = |case: i64, at: i64| {
+        c.execute("UPDATE cases SET intervention = 1, intervened_at = ?2 WHERE id = ?1", params![case, at]).unwrap();
+    };
+    // Opened before the window, the platform stepped in during it: counts.
+    case(c, 1, 1, Some(3), "CNY", START - 10 * DAY, None, false, "other", None);
+    stepped_in(1, START + 2 * DAY);
+    // Opened in the window, stepped in on before it: does not.
+    case(c, 2, 1, Some(1), "CNY", START + H, None, false, "other", None);
+    stepped_in(2, START - H);
+    // Two cases of one order stepped in on the same day: one order.
+    case(c, 3, 1, Some(2), "CNY", START + 5 * DAY, None, false, "other", None);
+    stepped_in(3, START + 6 * DAY);
+    case(c, 4, 1, Some(2), "CNY", START + 5 * DAY, None, false, "other", None);
+    stepped_in(4, START + 6 * DAY + H);
+    // An intervention on the window's end belongs to the next window.
+    case(c, 5, 1, Some(4), "CNY", START + 20 * DAY, None, false, "other", None);
+    stepped_in(5, END);
+    // The flag set without a time (a writer that forgot it): the trigger dates it, here by the opening.
+    c.execute(
+        "INSERT INTO cases (id, shop_id, order_id, type, status, currency, opened_at, intervention, source, updated_at)
+         VALUES (6, 1, NULL, 'refund_only', 'platform_intervention', 'CNY', ?1, 1, 'import', 0)",
+        [START + 7 * DAY],
+    )
+    .unwrap();
+    let dated: Option<i64> = c.query_row("SELECT intervened_at FROM cases WHERE id = 6", [], |r| r.get(0)).unwrap();
+    assert_eq!(dated, Some(START + 7 * DAY), "a flag is never without its time");
+
+    let w = Window { start: START, end: END };
+    let m = compute(c, Some(1), w, None).unwrap();
+    let r = |x: &aftersales::metrics::Ratio| (x.numerator, x.denominator);
+    assert_eq!(
+        r(&m.intervention_rate),
+        (3, 3),
+        "orders 3 (stepped in during the window), 2 (once for two cases) and case 6's own; over orders 1, 2, 4 paid in the window"
+    );
+    let days = aftersales::metrics::daily(c, Some(1), w, chrono_tz::Asia::Shanghai).unwrap();
+    assert_eq!(days.iter().map(|p| p.interventions).sum::<i64>(), m.intervention_rate.numerator, "the daily series matches the window's 介入量");
+    let on = |t: i64| chrono::DateTime::from_timestamp_millis(t + 8 * H).unwrap().format("%Y-%m-%d").to_string();
+    let day = days.iter().find(|p| p.date == on(START + 2 * DAY)).unwrap();
+    assert_eq!(day.interventions, 1, "dated by the intervention, not by case 1's opening before the window");
+    let before = compute(c, Some(1), w.previous(), None).unwrap();
+    assert_eq!(r(&before.intervention_rate), (1, 1), "case 2's intervention before the window is the previous window's, over order 3 paid then");
 }

@@ -317,3 +317,134 @@ async fn the_cli_says_what_would_fire_and_why_and_changes_the_settings() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("'lunch' is not a clock kind"), "{}", String::from_utf8_lossy(&bad.stderr));
 }
+
+/// Pinduoduo's 48-hour reply ran out on two cases nobody opened since, one on a shop kept by hand and one on a
+/// synced shop: the dashboard, its workbook, `cases due` (the CLI) and the reminders all count them, with the
+/// money the platform refunds on its own, before anything judged them; judging then writes the refund down as
+/// done on the shop kept by hand and as expected from the platform on the synced one.
+#[tokio::test]
+async fn clocks_that_ran_out_unopened_count_everywhere_before_anyone_opens_a_case() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    const BIN: &str = env!("CARGO_BIN_EXE_aftersales");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let now = chrono::Utc::now().timestamp_millis() / 1000 * 1000;
+    let (desk, _) = desk_at(&db, now).await;
+    let by_hand = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "手工店".into(), time_zone: None, currency: None }).await.unwrap();
+    let sql = rusqlite::Connection::open(&db).unwrap();
+    sql.execute(
+        "INSERT INTO shops (platform, name, base_url, time_zone, currency, created_at) VALUES ('pdd', '同步店', 'https://gw-api.pinduoduo.com', 'Asia/Shanghai', 'CNY', 0)",
+        [],
+    )
+    .unwrap();
+    let synced = sql.last_insert_rowid();
+    // Opened 50 hours ago: the 48-hour reply ran out 2 hours ago, and nobody has read or touched either case.
+    let a = pdd_case(&desk, by_hand.id, now - 50 * H).await;
+    let b = desk
+        .new_case(NewCaseInput {
+            shop_id: synced,
+            order_id: None,
+            line_external_id: None,
+            case_type: CaseType::RefundOnly,
+            amount: Some("50.00".into()),
+            reason: None,
+            note: None,
+            customer: Some("李四".into()),
+            at: Some(to_rfc3339(now - 50 * H)),
+        })
+        .await
+        .unwrap()
+        .case
+        .id;
+    let running: i64 = sql.query_row("SELECT COUNT(*) FROM clocks WHERE kind = 'merchant_response' AND outcome = 'running'", [], |r| r.get(0)).unwrap();
+    assert_eq!(running, 2, "nothing has judged the clocks yet: they are still stored as running");
+
+    let m = desk.metrics(MetricsQuery { shop_id: None, window_days: 30, at: None, from: None }).unwrap();
+    let reply = m.clock_compliance.iter().find(|k| k.kind == "merchant_response").expect("the reply clocks are judged on the dashboard");
+    assert_eq!((reply.compliance.numerator, reply.compliance.denominator, reply.breached), (0, 2, 2), "both replies ran out: breached, never met");
+    assert!(m.clocks_breached >= 2, "the breaches are in the total: {}", m.clocks_breached);
+    let money: Vec<(&str, &str)> = m.auto_refunded.iter().map(|x| (x.currency.as_str(), x.amount.as_str())).collect();
+    assert_eq!(money, [("CNY", "149.00")], "99.00 + 50.00 refunded by the platform on its own");
+    let day: i64 = m.series.iter().map(|p| p.clocks_breached).sum();
+    assert_eq!(day, m.clocks_breached, "the daily series counts the same breaches");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("dashboard.xlsx");
+    desk.export_metrics(ExportMetricsInput { out: Some(out.to_string_lossy().into_owned()), shop_id: None, window_days: 30, at: None, from: None, lang: Some("en".into()) })
+        .unwrap();
+    let mut wb: Xlsx<_> = open_workbook(&out).expect("calamine opens the workbook");
+    let figures = wb.worksheet_range("Figures").expect("the figures sheet");
+    let row = |name: &str| figures.rows().find(|r| r[0] == Data::String(name.into())).unwrap_or_else(|| panic!("row {name}")).to_vec();
+    assert_eq!(row("Clocks breached")[1], Data::Float(m.clocks_breached as f64), "the workbook counts what the dashboard counts");
+    assert_eq!(row("Money auto-refunded (CNY)")[1], Data::Float(149.0), "with the money");
+    let still: i64 = sql.query_row("SELECT COUNT(*) FROM clocks WHERE outcome = 'running' AND kind = 'merchant_response'", [], |r| r.get(0)).unwrap();
+    assert_eq!(still, 2, "reading the dashboard and exporting it wrote nothing");
+
+    let view = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    let breaches: Vec<Option<i64>> = view.due.iter().filter(|d| d.kind == aftersales::reminders::ReminderKind::Breach).map(|d| d.case_id).collect();
+    assert!(breaches.contains(&Some(a)) && breaches.contains(&Some(b)), "a breach reminder for each: {breaches:?}");
+    drop(desk);
+
+    let cli = |args: &[&str]| {
+        let out = std::process::Command::new(BIN).arg("--db").arg(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let due: serde_json::Value = serde_json::from_str(&cli(&["cases", "due", "--within", "1h", "--json"])).unwrap();
+    let items = due.as_array().expect("an array of {case, clock}");
+    let reply_of = |id: i64| {
+        items
+            .iter()
+            .find(|i| i["case"]["id"] == id && i["clock"]["kind"] == "merchant_response")
+            .unwrap_or_else(|| panic!("case {id} is due (overdue): {due}"))
+            .clone()
+    };
+    let (ia, ib) = (reply_of(a), reply_of(b));
+    for i in [&ia, &ib] {
+        assert_eq!((i["clock"]["outcome"].as_str(), i["clock"]["consequence"].as_str()), (Some("breached"), Some("auto_refund")), "{i}");
+    }
+    assert_eq!(ia["case"]["refunded"], "99.00", "kept by hand: the platform's refund is recorded on the case as done");
+    assert_eq!(ib["case"]["refunded"], "0.00", "synced: not money on the case until the sync shows it");
+
+    let show = |id: i64| -> serde_json::Value { serde_json::from_str(&cli(&["cases", "show", &id.to_string(), "--json"])).unwrap() };
+    let kinds = |v: &serde_json::Value| v["events"].as_array().unwrap().iter().map(|e| (e["kind"].as_str().unwrap().to_string(), e["note"].as_str().unwrap_or("").to_string())).collect::<Vec<_>>();
+    let ea = kinds(&show(a));
+    assert!(ea.iter().any(|(k, n)| k == "platform_auto_refund" && n.contains("99.00 CNY")), "the refund on the timeline with its amount: {ea:?}");
+    let eb = kinds(&show(b));
+    assert!(eb.iter().any(|(k, n)| k == "platform_auto_refund_expected" && n.contains("50.00 CNY")), "the expected refund on the timeline: {eb:?}");
+    assert!(!eb.iter().any(|(k, _)| k == "platform_auto_refund"), "not recorded as done on a synced shop: {eb:?}");
+    let again: serde_json::Value = serde_json::from_str(&cli(&["cases", "due", "--within", "1h", "--json"])).unwrap();
+    let events_after: usize = kinds(&show(a)).iter().filter(|(k, _)| k.starts_with("platform_auto_refund")).count();
+    assert_eq!((again.as_array().unwrap().len() >= 2, events_after), (true, 1), "judged once: reading again neither repeats the refund nor hides the overdue");
+}
+
+/// `followups done --at` dates the call like every other action, and a case closed at the desk long ago still
+/// queues its call (only closures learned from a shop's history are too old to call about).
+#[tokio::test]
+async fn an_old_closure_still_queues_its_call_and_done_takes_at() {
+    const BIN: &str = env!("CARGO_BIN_EXE_aftersales");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let now = chrono::Utc::now().timestamp_millis() / 1000 * 1000;
+    let (desk, _) = desk_at(&db, now).await;
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "手工店".into(), time_zone: None, currency: None }).await.unwrap();
+    let case = pdd_case(&desk, shop.id, now - 30 * 24 * H).await;
+    // Closed at the desk, dated 20 days back: the call was due 18 days ago.
+    let at = Some(to_rfc3339(now - 20 * 24 * H));
+    let closed = desk.act_case(CaseActionInput { case_id: case, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None }).await.unwrap();
+    assert_eq!(closed.case.refunded, "99.00", "its reply ran out unanswered before: the platform refunded it, recorded on the case kept by hand");
+    drop(desk);
+    let cli = |args: &[&str]| {
+        let out = std::process::Command::new(BIN).arg("--db").arg(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let due: serde_json::Value = serde_json::from_str(&cli(&["followups", "due", "--json"])).unwrap();
+    let call = due.as_array().unwrap().iter().find(|f| f["case_id"] == case).unwrap_or_else(|| panic!("the call due 18 days ago is queued: {due}"));
+    assert_eq!(call["overdue"], true, "{call}");
+    let id = call["id"].as_i64().unwrap().to_string();
+    let when = to_rfc3339(now - 3 * 24 * H);
+    cli(&["followups", "done", &id, "--outcome", "reached", "--csat", "5", "--at", &when]);
+    let done_at: i64 = rusqlite::Connection::open(&db).unwrap().query_row("SELECT done_at FROM followups WHERE id = ?1", [&id], |r| r.get(0)).unwrap();
+    assert_eq!(done_at, now - 3 * 24 * H, "the call is dated when it was made, not when it was typed in");
+}

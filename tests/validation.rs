@@ -165,6 +165,8 @@ fn commands(out_dir: &Path, shop_url: &str, token: &str) -> Vec<(&'static str, V
         ("set_rule_override", json!({"rule_id": "pdd.merchant_response", "minutes": 1440})),
         ("add_reason", json!({"parent": null, "label_zh": "尺码问题", "label_en": "Size"})),
         ("cancel_sync", json!({"id": 1})),
+        ("list_sync_issues", json!({"id": 1})),
+        ("retry_sync_issues", json!({"id": 1})),
         ("update_settings", json!({"sync_interval_minutes": 15, "backup_keep": 10, "log_keep_days": 14})),
         ("list_orders", json!({"shop_id": 1, "search": null, "limit": 50, "offset": 0})),
         ("get_order", json!({"id": 1})),
@@ -385,4 +387,237 @@ fn the_cli_refuses_malformed_values_by_name_and_changes_nothing() {
         assert!(err.contains(field), "{args:?}: stderr names {field}: {err}");
         assert_eq!(fingerprint(&db), before, "{args:?} changed the database");
     }
+}
+
+/// What a refusal must say: `validation`, naming the field, with no raw control or format character in the
+/// message (a message is printed to terminals and logs: it must not replay an escape sequence).
+fn assert_refused(what: &str, field: &str, r: &Result<Value, aftersales::api::ApiError>) {
+    match r {
+        Err(e) => {
+            assert_eq!(e.code, ErrorCode::Validation, "{what}: refused as validation, not {:?} {}", e.code, e.message);
+            assert!(e.message.contains(field), "{what}: the message names {field}: {}", e.message);
+            assert!(
+                !e.message.chars().any(|c| c.is_control() || matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF)),
+                "{what}: the message replays no control or format character: {:?}",
+                e.message
+            );
+        }
+        Ok(v) => panic!("{what}: accepted ({v})"),
+    }
+}
+
+/// One rule per kind of field (issue 16, item 11), at every entry that takes one: a name is one visible line
+/// of at most 200 characters; a note, reason or script may span lines but holds no other control character
+/// and at most 10,000 characters; a currency is ISO 4217 in any case (`usd` is USD, `ZZZ` is nothing);
+/// business dates fall in 1970–2100, in imports too; a UTF-16 file is named as such. Each refusal leaves the
+/// database as it was; what the UI sends (trailing spaces, lower-case currencies) is still taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_rule_per_kind_of_field_at_every_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let clock = Arc::new(FixedClock::new(chrono::DateTime::parse_from_rfc3339("2026-11-20T08:00:00Z").unwrap().timestamp_millis()));
+    let desk = Desk::open_with_clock(&db, clock).unwrap();
+    seed(&desk, out_dir.path()).await;
+    let all = commands(out_dir.path(), "", "");
+    let good = |cmd: &str| all.iter().find(|(c, _)| *c == cmd).unwrap_or_else(|| panic!("no command {cmd}")).1.clone();
+    let with = |cmd: &str, field: &str, v: Value| {
+        let mut i = good(cmd);
+        i[field] = v;
+        i
+    };
+
+    // Names: one visible line.
+    let names = [
+        ("add_offline_shop", "name"),
+        ("update_shop", "name"),
+        ("save_warranty_policy", "name"),
+        ("new_repair", "customer_name"),
+        ("new_repair", "product"),
+        ("update_repair", "technician"),
+        ("add_repair_part", "part"),
+        ("add_reason", "label_en"),
+        ("new_case", "customer"),
+        ("set_sku_category", "category"),
+        ("save_import_profile", "name_en"),
+    ];
+    let bad_names = [
+        "Shop\nName".to_string(),
+        "Shop\r\nName".to_string(),
+        "\u{1b}[31mRed shop\u{1b}[0m".to_string(),
+        "\u{1b}]0;owned\u{7}".to_string(),
+        "\u{200b}\u{200b}\u{200b}".to_string(),
+        "\u{200b} \u{feff} \u{2060}".to_string(),
+        "\u{3164}\u{3164}".to_string(),
+        "Shop\u{202e}gnp.exe".to_string(),
+        "Tab\there".to_string(),
+        "Nul\u{0}byte".to_string(),
+        "店".repeat(201),
+    ];
+    for (cmd, field) in names {
+        for bad in &bad_names {
+            let before = fingerprint(&db);
+            let r = invoke(&desk, cmd, json!({ "input": with(cmd, field, json!(bad)) })).await;
+            assert_refused(&format!("{cmd}.{field} = {bad:?}"), field, &r);
+            assert_eq!(fingerprint(&db), before, "{cmd}.{field} = {bad:?} was refused, so nothing changed");
+        }
+    }
+    // What the UI sends: surrounding spaces are trimmed, not refused; 200 characters and emoji are fine.
+    let shop = invoke(&desk, "add_offline_shop", json!({ "input": {"platform": "pdd", "name": "  Spaced shop  ", "time_zone": null, "currency": "usd"} }))
+        .await
+        .expect("a name with spaces around it and a lower-case currency, as a form sends them");
+    assert_eq!(shop["name"], "Spaced shop", "the name is trimmed");
+    assert_eq!(shop["currency"], "USD", "`usd` is taken as USD");
+    let long = "店".repeat(200);
+    invoke(&desk, "update_shop", json!({ "input": {"id": shop["id"], "name": format!("{long} "), "base_url": "", "credentials": null} }))
+        .await
+        .expect("a 200-character name is a name");
+    invoke(&desk, "new_repair", json!({ "input": with("new_repair", "customer_name", json!("李 🙂 O'Brien")) })).await.expect("emoji and quotes are visible");
+
+    // Notes and reasons: several lines and tabs, nothing else invisible, at most 10,000 characters. Both the
+    // bridge (which bounds every text) and the door itself (what the CLI calls) refuse 128 KB.
+    let notes = [
+        ("new_case", "reason"),
+        ("new_case", "note"),
+        ("act_case", "note"),
+        ("repair_act", "note"),
+        ("new_repair", "fault"),
+        ("update_repair", "diagnosis"),
+        ("add_compensation", "reason"),
+        ("add_compensation", "note"),
+        ("complete_followup", "note"),
+        ("update_followup_settings", "case_script"),
+        ("void_unit", "note"),
+        ("save_warranty_policy", "coverage"),
+        ("add_evidence", "note"),
+    ];
+    let huge = "x".repeat(128 * 1024);
+    let bad_notes = ["\u{1b}[2J\u{1b}[Hall clear".to_string(), "bell\u{7}".to_string(), "over\rwrite".to_string(), "nul\u{0}".to_string(), "rtl\u{202e}txt".to_string(), "x".repeat(10_001), huge.clone()];
+    for (cmd, field) in notes {
+        for bad in &bad_notes {
+            let before = fingerprint(&db);
+            let r = invoke(&desk, cmd, json!({ "input": with(cmd, field, json!(bad)) })).await;
+            let shown: String = bad.chars().take(12).collect();
+            assert_refused(&format!("{cmd}.{field} = {shown:?} ({} chars)", bad.chars().count()), field, &r);
+            assert_eq!(fingerprint(&db), before, "{cmd}.{field} = {shown:?} was refused, so nothing changed");
+        }
+    }
+    let case = invoke(&desk, "new_case", json!({ "input": with("new_case", "reason", json!("Line one\n\tLine two\r\nLine three")) }))
+        .await
+        .expect("a reason over several lines, with a tab, as a text area sends it");
+    let id = case["case"]["id"].clone();
+    assert_eq!(case["case"]["reason"], "Line one\n\tLine two\nLine three", "Windows line ends are kept as \\n");
+    // The door itself, as the CLI reaches it (no bridge in between).
+    let direct = desk
+        .new_case(serde_json::from_value(with("new_case", "reason", json!(huge))).unwrap())
+        .await
+        .expect_err("128 KB of reason through the door itself");
+    assert!(direct.code == ErrorCode::Validation && direct.message.contains("reason"), "the door refuses by name: {direct:?}");
+    let direct = desk
+        .act_case(serde_json::from_value(json!({"case_id": id, "action": "approve", "at": null, "note": huge, "amount": null, "tracking": null, "damaged": null})).unwrap())
+        .await
+        .expect_err("128 KB of note through the door itself");
+    assert!(direct.code == ErrorCode::Validation && direct.message.contains("note"), "the door refuses by name: {direct:?}");
+
+    // Currencies: ISO 4217 in any case, nothing else.
+    for (cmd, field) in [("add_offline_shop", "currency"), ("add_compensation", "currency")] {
+        for bad in ["ZZZ", "zzz", "XXX", "US", "USDT", "U$D", "\u{1b}[1mUSD"] {
+            let before = fingerprint(&db);
+            let r = invoke(&desk, cmd, json!({ "input": with(cmd, field, json!(bad)) })).await;
+            assert_refused(&format!("{cmd}.{field} = {bad:?}"), field, &r);
+            assert_eq!(fingerprint(&db), before, "{cmd}.{field} = {bad:?} changed nothing");
+        }
+    }
+    let comp = invoke(&desk, "add_compensation", json!({ "input": with("add_compensation", "currency", json!(" eur ")) })).await.expect("` eur ` is EUR");
+    assert_eq!(comp["currency"], "EUR");
+    assert_eq!(comp["amount"], "5.00");
+
+    // Dates: 1970–2100.
+    for (cmd, field, v) in [
+        ("new_case", "at", "1969-12-31T23:00:00Z"),
+        ("new_repair", "promised_at", "9999-01-01T00:00:00Z"),
+        ("update_repair", "promised_at", "2101-06-01T00:00:00+08:00"),
+        ("due_clocks", "at", "9999-12-31T00:00:00Z"),
+    ] {
+        let before = fingerprint(&db);
+        let r = invoke(&desk, cmd, json!({ "input": with(cmd, field, json!(v)) })).await;
+        assert_refused(&format!("{cmd}.{field} = {v}"), field, &r);
+        assert_eq!(fingerprint(&db), before, "{cmd}.{field} = {v} changed nothing");
+    }
+
+    // Imports: a year 9999 row is a bad row (kept by line, with its reason), not an order; cells with
+    // terminal escapes likewise; a UTF-16 file is named, not read as GB18030.
+    use base64::Engine;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let header = "订单号,商品,商家编码-规格维度,商品数量(件),商品总价(元),用户实付金额(元),订单状态,订单成交时间";
+    let csv = format!(
+        "{header}\n261119-0002,数据线,CBL-1,1,29.90,29.90,已收货,9999-11-10 10:00:00\n261119-0003,数据线,CBL-1,1,29.90,29.90,已收货,1900-01-01 10:00:00\n\"261119-\u{1b}[31m4\",数据线,CBL-1,1,29.90,29.90,已收货,2026-11-10 10:00:00\n"
+    );
+    let import = |content: String, dry_run: bool| {
+        json!({ "input": {"shop_id": 1, "profile": "pdd_orders", "file_name": "orders.csv", "content_base64": content, "path": null,
+            "dry_run": dry_run, "all_or_nothing": false} })
+    };
+    let before = fingerprint(&db);
+    let preview = invoke(&desk, "import_preview", import(b64(csv.as_bytes()), true)).await.expect("the file reads; its rows are judged one by one");
+    let bad = preview["bad"].as_array().unwrap_or_else(|| panic!("bad rows listed: {preview}"));
+    let lines: Vec<i64> = bad.iter().map(|b| b["line"].as_i64().unwrap()).collect();
+    assert_eq!(lines, vec![2, 3, 4], "the year 9999, the year 1900 and the escape-laden id are bad rows: {preview}");
+    assert!(bad[0]["reason"].as_str().unwrap().contains("9999"), "the reason names the year: {}", bad[0]["reason"]);
+    for b in bad {
+        assert!(!b["reason"].as_str().unwrap().contains('\u{1b}'), "a bad row's reason replays no escape: {}", b["reason"]);
+    }
+    let done = invoke(&desk, "import_file", import(b64(csv.as_bytes()), false)).await.expect("the good rows (none here) are written");
+    assert_eq!(done["orders_new"], 0, "no order dated 9999 or 1900 is stored: {done}");
+    assert_eq!(fingerprint(&db), before, "an import of only bad rows changes nothing");
+
+    let utf16 = |bom: &[u8], be: bool| {
+        let mut bytes = bom.to_vec();
+        for unit in csv.encode_utf16() {
+            bytes.extend(if be { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        b64(&bytes)
+    };
+    for (what, content) in [("UTF-16LE with BOM", utf16(&[0xFF, 0xFE], false)), ("UTF-16BE with BOM", utf16(&[0xFE, 0xFF], true)), ("UTF-16LE without BOM", utf16(&[], false))] {
+        for cmd in ["import_preview", "import_file"] {
+            let r = invoke(&desk, cmd, import(content.clone(), cmd == "import_preview")).await;
+            assert_refused(&format!("{cmd} of {what}"), "file_name", &r);
+            let message = r.unwrap_err().message;
+            assert!(message.contains("UTF-16") && !message.contains("GB18030 text"), "{what} is named as UTF-16: {message}");
+            assert_eq!(fingerprint(&db), before, "{cmd} of {what} changed nothing");
+        }
+    }
+    // A GB18030 file is still read as one.
+    let (gb, _, _) = encoding_rs::GB18030.encode(&csv);
+    let preview = invoke(&desk, "import_preview", import(b64(&gb), true)).await.expect("GB18030 reads");
+    assert_eq!(preview["encoding"], "GB18030", "GB18030 stays GB18030: {preview}");
+}
+
+/// The CLI under hostile names: a shop name with a terminal escape is refused, and no message (the refusal,
+/// or "no shop named …") writes a raw escape to the terminal.
+#[test]
+fn the_cli_never_replays_control_characters() {
+    let bin = env!("CARGO_BIN_EXE_aftersales");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let run = |args: &[&str]| std::process::Command::new(bin).arg("--db").arg(&db).args(args).output().unwrap();
+    assert!(run(&["shop", "add", "pdd", "--offline", "--name", "店"]).status.success());
+    let before = fingerprint(&db);
+    for (args, field) in [
+        (vec!["shop", "add", "pdd", "--offline", "--name", "\u{1b}[31mRed\u{1b}[0m"], "name"),
+        (vec!["shop", "add", "pdd", "--offline", "--name", "Two\nlines"], "name"),
+        (vec!["shop", "add", "pdd", "--offline", "--name", "\u{200b}\u{200b}"], "name"),
+        (vec!["shop", "add", "pdd", "--offline", "--name", "Z", "--currency", "ZZZ"], "currency"),
+        (vec!["cases", "new", "--shop", "\u{1b}]0;title\u{7}", "--type", "refund_only", "--customer", "A"], "no shop named"),
+        (vec!["cases", "new", "--shop", "店", "--type", "refund_only", "--amount", "5.00", "--customer", "A", "--reason", "\u{1b}[2Jgone"], "reason"),
+        (vec!["cases", "act", "1", "approve", "--note", "over\rwrite"], "note"),
+    ] {
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} was accepted");
+        assert!(err.contains(field), "{args:?}: stderr names {field}: {err}");
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\r'), "{args:?}: stderr replays no control character: {err:?}");
+        assert_eq!(fingerprint(&db), before, "{args:?} changed the database");
+    }
+    let out = run(&["shop", "add", "pdd", "--offline", "--name", "Lower", "--currency", "usd"]);
+    assert!(out.status.success(), "`--currency usd` is USD: {}", String::from_utf8_lossy(&out.stderr));
 }

@@ -78,6 +78,8 @@ pub fn run() {
             commands::cases::export_evidence,
             commands::sync::sync_shops,
             commands::sync::cancel_sync,
+            commands::sync::list_sync_issues,
+            commands::sync::retry_sync_issues,
             commands::settings::get_settings,
             commands::settings::update_settings,
             commands::orders::list_orders,

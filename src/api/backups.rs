@@ -3,7 +3,7 @@
 
 use super::{ApiError, ApiResult, BackupDto, Desk, ErrorCode, FileInput, OutInput, RecoveryDto, RestoreResultDto};
 use crate::store::backups::{self, BackupFile, BackupKind};
-use crate::store::settings;
+use crate::store::{self, settings};
 use chrono::{DateTime, Utc};
 use std::path::Path;
 
@@ -75,23 +75,30 @@ impl Desk {
         Ok(Some(backups::make(&conn, self.db_path(), BackupKind::Daily, now, keep)?.into()))
     }
 
-    /// Replaces the database's contents with `file`'s. The file is checked first (whole, undamaged, ours, not
-    /// from a newer app); the current data is backed up before it is replaced; no sync may run meanwhile.
+    /// Replaces the database's contents with `file`'s. The file is checked (whole, undamaged, ours, not from a
+    /// newer app) and a copy of it migrated beside the database before anything is touched, so a file that
+    /// fails leaves the database as it was; the current data is backed up before it is replaced. No sync may
+    /// run meanwhile, in this process or another (the lock file beside the database).
     pub async fn restore(&self, input: FileInput) -> ApiResult<RestoreResultDto> {
         let file = file_arg("file", &input.file)?;
         if self.syncing.lock().map(|m| !m.is_empty()).unwrap_or(true) {
-            return Err(ApiError::new(ErrorCode::Conflict, "a sync is running: wait for it to finish (or cancel it), then restore"));
+            return Err(ApiError::new(ErrorCode::Conflict, SYNC_RUNNING));
         }
-        let schema = backups::check(&file)?;
+        let _exclusive = store::lock::try_exclusive(self.db_path())?.ok_or_else(|| ApiError::new(ErrorCode::Conflict, SYNC_RUNNING))?;
+        let staged = backups::stage(self.db_path(), &file)?;
         let now = self.now_utc();
         let mut conn = self.writer.lock().await;
         let keep = self.backup_keep(&conn)?;
         let safety = backups::make(&conn, self.db_path(), BackupKind::BeforeRestore, now, keep)?;
-        backups::restore_into(&mut conn, &file)?;
+        let schema = staged.put_in_place(&mut conn)?;
         tracing::info!(schema, "restored a backup");
         Ok(RestoreResultDto { restored_schema: schema, previous_data: safety.into() })
     }
 }
+
+/// What a restore says while a sync holds the lock file (here or in another process of the app or the CLI).
+pub(super) const SYNC_RUNNING: &str =
+    "a sync is running (in this window or in another Aftersales Desk process): wait for it to finish or cancel it, then restore; nothing was changed";
 
 /// For the start of the app when its database is damaged (no `Desk` can open it): what went wrong and the
 /// backups that pass the check, newest first.
@@ -104,6 +111,7 @@ pub fn recovery(db: &Path, problem: &ApiError) -> RecoveryDto {
 /// Puts a checked copy of `file` where the damaged database was; the damaged file is kept beside it.
 pub fn recover_from(db: &Path, file: &str, now: DateTime<Utc>) -> ApiResult<String> {
     let file = file_arg("file", file)?;
+    let _exclusive = store::lock::try_exclusive(db)?.ok_or_else(|| ApiError::new(ErrorCode::Conflict, SYNC_RUNNING))?;
     let aside = backups::replace_damaged(db, &file, now)?;
     // The copy must open as a database of this app before we say it worked.
     crate::store::open_checked(db)?;

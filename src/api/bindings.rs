@@ -32,6 +32,8 @@ pub fn typescript() -> String {
         ShopCredentials::decl(&cfg),
         SyncProgressDto::decl(&cfg),
         SyncStatusDto::decl(&cfg),
+        SyncIssueDto::decl(&cfg),
+        SyncIssuesRetryDto::decl(&cfg),
         ShopDto::decl(&cfg),
         AddShopInput::decl(&cfg),
         TestConnectionInput::decl(&cfg),

@@ -17,7 +17,7 @@ use crate::store::cases::{self as case_rows, CaseFilter, CaseRow};
 use crate::store::clocks::ClockRow;
 use crate::store::{case_events, case_lines, clocks, evidence, goods_classes, order_lines, orders, shops, write_tx};
 use crate::timefmt::to_rfc3339;
-use super::input::{hours_arg, money_arg, query_time, time_arg};
+use super::input::{hours_arg, line_arg, money_arg, name_arg, note_arg, query_time, time_arg};
 use rusqlite::Connection;
 
 impl From<CaseError> for ApiError {
@@ -170,6 +170,10 @@ impl Desk {
     pub async fn new_case(&self, input: NewCaseInput) -> ApiResult<CaseDetailDto> {
         let now = self.clock.now_ms();
         let at = time_arg("at", &input.at, now)?;
+        let reason = note_arg("reason", input.reason.as_deref(), false)?;
+        let note = note_arg("note", input.note.as_deref(), false)?;
+        let customer = name_arg("customer", input.customer.as_deref(), false)?;
+        let line_id = line_arg("line_external_id", input.line_external_id.as_deref(), 200, false)?;
         let mut conn = self.writer.lock().await;
         let shop = shops::get(&conn, input.shop_id)?;
         let order = input.order_id.map(|id| orders::get(&conn, id)).transpose()?;
@@ -177,17 +181,17 @@ impl Desk {
             if o.shop_id != shop.id {
                 return Err(ApiError::validation("order_id", "the order belongs to another shop"));
             }
-        } else if input.customer.as_deref().unwrap_or("").trim().is_empty() {
+        } else if customer.is_none() {
             return Err(ApiError::validation("customer", "a case without an order needs the customer's name"));
         }
         let currency = order.as_ref().map_or(shop.currency.clone(), |o| o.currency.clone());
         let requested = money_arg("amount", &input.amount, &currency)?;
-        let lines = match (&order, input.line_external_id.as_deref()) {
+        let lines = match (&order, line_id.as_deref()) {
             (Some(o), Some(line_id)) => {
                 let l = order_lines::for_orders(&conn, &[o.id])?
                     .into_iter()
                     .find(|l| l.external_id == line_id || l.sku.as_deref() == Some(line_id))
-                    .ok_or_else(|| ApiError::validation("line_external_id", format!("order {} has no line {line_id}", o.number)))?;
+                    .ok_or_else(|| ApiError::validation("line_external_id", format!("order {} has no line {}", o.number, super::input::shown(line_id))))?;
                 vec![CaseLineRow { line_external_id: Some(l.external_id), sku: l.sku, title: l.title, quantity: l.quantity, received_qty: 0, damaged_qty: 0 }]
             }
             (Some(o), None) => order_lines::for_orders(&conn, &[o.id])?
@@ -206,9 +210,9 @@ impl Desk {
                 currency,
                 requested_minor: requested,
                 refunded_minor: 0,
-                reason: input.reason.clone().filter(|r| !r.trim().is_empty()),
-                note: input.note.clone(),
-                customer: input.customer.clone().filter(|c| !c.trim().is_empty()),
+                reason,
+                note,
+                customer,
                 lines,
                 source: "manual".into(),
                 external_id: None,
@@ -225,6 +229,8 @@ impl Desk {
     pub async fn act_case(&self, input: CaseActionInput) -> ApiResult<CaseDetailDto> {
         let now = self.clock.now_ms();
         let at = time_arg("at", &input.at, now)?;
+        let note = note_arg("note", input.note.as_deref(), false)?;
+        let tracking = line_arg("tracking", input.tracking.as_deref(), 200, false)?;
         let mut conn = self.writer.lock().await;
         let case = case_rows::get(&conn, input.case_id)?;
         let shop = shops::get(&conn, case.shop_id)?;
@@ -241,9 +247,9 @@ impl Desk {
                 action: input.action,
                 at,
                 actor: "merchant".into(),
-                note: input.note.clone().filter(|n| !n.trim().is_empty()),
+                note,
                 amount_minor: amount,
-                tracking: input.tracking.clone().filter(|t| !t.trim().is_empty()),
+                tracking,
                 damaged: input.damaged,
                 raw_status: None,
             },
@@ -253,7 +259,8 @@ impl Desk {
         self.detail(&conn, input.case_id)
     }
 
-    /// Running deadlines due within the window (overdue ones first), across shops.
+    /// Deadlines due within the window, across shops, overdue ones first: those that ran out with nobody acting
+    /// since on a case still open, shown as breached whether or not anyone opened the case.
     pub async fn due_clocks(&self, input: DueInput) -> ApiResult<Vec<DueItemDto>> {
         let within = hours_arg("within_hours", input.within_hours)?;
         super::input::shop_arg(&self.reader()?, "shop_id", input.shop_id)?;
@@ -264,12 +271,18 @@ impl Desk {
         let conn = self.reader()?;
         let until = now + within;
         let mut out = vec![];
-        for c in clocks::running_due_before(&conn, until)? {
+        // Overdue first: what ran out unanswered (judged, or past due at `at` though not yet judged), then what runs out.
+        for c in clocks::due_or_unanswered(&conn, now, until)? {
             let case = case_rows::get(&conn, c.case_id)?;
             if input.shop_id.is_some_and(|s| s != case.shop_id) {
                 continue;
             }
-            out.push(DueItemDto { case: self.summary(&conn, &case)?, clock: clock_dto(&c) });
+            let mut clock = clock_dto(&c);
+            if c.outcome == "running" && c.paused_at.is_none() && c.due_at < now {
+                clock.outcome = ClockOutcome::Breached;
+                clock.stopped_at = Some(to_rfc3339(c.due_at));
+            }
+            out.push(DueItemDto { case: self.summary(&conn, &case)?, clock });
         }
         Ok(out)
     }
@@ -303,6 +316,8 @@ impl Desk {
 
     /// Stores a file content-addressed under the data folder and attaches it to the case.
     pub async fn add_evidence(&self, input: AddEvidenceInput) -> ApiResult<CaseDetailDto> {
+        let note = note_arg("note", input.note.as_deref(), false)?;
+        let mime = line_arg("mime", Some(&input.mime), 200, false)?.unwrap_or_default();
         let (sha, size, _, name) = self.store_blob(&input.file_name, &input.content_base64)?;
         let conn = self.writer.lock().await;
         case_rows::get(&conn, input.case_id)?;
@@ -313,9 +328,9 @@ impl Desk {
                 id: 0,
                 sha256: sha,
                 file_name: name,
-                mime: input.mime.clone(),
+                mime,
                 size,
-                note: input.note.clone(),
+                note,
                 added_at: self.clock.now_ms(),
             },
         )?;
@@ -328,7 +343,7 @@ impl Desk {
         use base64::Engine;
         use sha2::Digest;
         let name = file_name.trim();
-        if name.is_empty() || name.contains(['/', '\\']) || name.chars().count() > 200 {
+        if name.is_empty() || name.contains(['/', '\\']) || super::input::check_line(name, 200).is_err() {
             return Err(ApiError::validation("file_name", "a plain file name is needed"));
         }
         let bytes = base64::engine::general_purpose::STANDARD

@@ -1,7 +1,7 @@
 //! The compensation ledger through the door: what was given (refund, reship, coupon, cash), who carried the
 //! cost, and totals by carrier per currency.
 
-use super::input::{money_or_zero, optional_time, required, text_arg, time_arg};
+use super::input::{currency_arg, money_or_zero, note, note_arg, optional_time, time_arg};
 use super::{
     ApiError, ApiResult, CarrierTotalDto, CompensationDto, CompensationInput, CompensationKind, CompensationsDto,
     CompensationsQuery, CostCarrier, Desk,
@@ -67,8 +67,8 @@ impl Desk {
     pub async fn add_compensation(&self, input: CompensationInput) -> ApiResult<CompensationDto> {
         let now = self.clock.now_ms();
         let at = time_arg("at", &input.at, now)?;
-        let reason = required("reason", &input.reason, 500)?;
-        let note = text_arg("note", input.note.as_deref(), 2000, false)?;
+        let reason = note("reason", &input.reason)?;
+        let note = note_arg("note", input.note.as_deref(), false)?;
         let mut conn = self.writer.lock().await;
         let tx = crate::store::write_tx(&mut conn)?;
         let shop = shops::get(&tx, input.shop_id)?;
@@ -77,8 +77,7 @@ impl Desk {
             return Err(ApiError::validation("case_id", "that case belongs to another shop"));
         }
         let currency = match input.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-            Some(c) if c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()) => c.to_string(),
-            Some(c) => return Err(ApiError::validation("currency", format!("'{c}' is not an ISO 4217 code like CNY"))),
+            Some(c) => currency_arg("currency", c)?,
             None => case.as_ref().map(|c| c.currency.clone()).unwrap_or(shop.currency.clone()),
         };
         let amount = money_or_zero("amount", &input.amount, &currency)?;

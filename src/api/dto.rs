@@ -28,6 +28,43 @@ pub struct SyncStatusDto {
     pub last_error_code: Option<super::ErrorCode>,
     #[ts(type = "number")]
     pub orders_count: i64,
+    /// Records the sync could not read (not stored) or could not derive a case or unit from, still open:
+    /// "N orders could not be read".
+    #[ts(type = "number")]
+    pub unreadable: i64,
+    /// Records stored with a note still open (an amount rounded to the currency's minor unit).
+    #[ts(type = "number")]
+    pub flagged: i64,
+}
+
+/// A record a sync set aside (`unreadable`), stored with a note (`flagged`) or could not derive from
+/// (`conflict`), with the reason naming the field and what was wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncIssueDto {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub stream: String,
+    /// `order`, `refund`, `return`, `request`, `case` or `warranty_unit`.
+    pub kind: String,
+    pub external_id: Option<String>,
+    pub reason: String,
+    /// `unreadable`, `flagged` or `conflict`.
+    pub status: String,
+    pub first_seen_at: String,
+    pub last_seen_at: String,
+    #[ts(type = "number")]
+    pub attempts: i64,
+}
+
+/// What a retry did: records asked for again, now read (and stored), still unreadable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SyncIssuesRetryDto {
+    #[ts(type = "number")]
+    pub retried: i64,
+    #[ts(type = "number")]
+    pub read: i64,
+    #[ts(type = "number")]
+    pub still_unreadable: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -102,6 +139,10 @@ pub struct OrdersQuery {
     pub limit: i64,
     #[ts(type = "number")]
     pub offset: i64,
+    /// Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -155,6 +196,10 @@ pub struct OrdersPage {
     #[ts(type = "number")]
     pub total: i64,
     pub orders: Vec<OrderDto>,
+    /// The `after` for the next page; absent when no order follows this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub next_after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

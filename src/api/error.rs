@@ -31,8 +31,10 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// Messages quote input (a name, a cell, a shop's answer); its control characters are written out as
+    /// escapes here, so no message can move a terminal's cursor, recolour it or reorder a line.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self { code, message: super::input::escape_controls(&message.into()) }
     }
     pub fn validation(field: &str, problem: impl std::fmt::Display) -> Self {
         Self::new(ErrorCode::Validation, format!("{field}: {problem}"))
@@ -52,7 +54,9 @@ impl From<StoreError> for ApiError {
             StoreError::Folder { .. } | StoreError::Sqlite(_) | StoreError::Io { .. } => ErrorCode::Internal,
         };
         let message = if code == ErrorCode::DiskFull {
-            format!("the disk is full: {e}; the database is unchanged by the step that failed, free some space and try again")
+            // SQLite calls some of these "disk I/O error" (`store::is_disk_full`): say what it is instead.
+            let detail = e.to_string().replace("disk I/O error", "no space left on the disk");
+            format!("the disk is full: {detail}; the database is unchanged by the step that failed, free some space and try again")
         } else {
             e.to_string()
         };
@@ -80,7 +84,7 @@ impl From<SyncError> for ApiError {
                     SyncError::Auth(_) => ErrorCode::Auth,
                     SyncError::Config(_) => ErrorCode::Precondition,
                     SyncError::RateLimited(_) => ErrorCode::RateLimited,
-                    SyncError::Network(_) | SyncError::Protocol(_) => ErrorCode::Network,
+                    SyncError::Network(_) | SyncError::Protocol(_) | SyncError::Slow(_) | SyncError::Loop(_) => ErrorCode::Network,
                     SyncError::Cancelled => ErrorCode::Conflict,
                     SyncError::Store(_) | SyncError::Credentials(_) => ErrorCode::Internal,
                 };

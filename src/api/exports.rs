@@ -32,23 +32,43 @@ impl Desk {
     /// A file the merchant chose to write: in an existing folder, with the right extension, and never among
     /// the app's own files (the database, its backups, evidence); only the exports folder is open to them.
     pub(super) fn chosen_file(&self, p: &str, ext: &str) -> ApiResult<PathBuf> {
-        let path = PathBuf::from(p);
-        let dir_ok = path.parent().is_some_and(|d| d.as_os_str().is_empty() || d.is_dir());
+        let shown = super::input::shown(p);
+        if p.chars().any(|c| c.is_control()) {
+            return Err(ApiError::validation("out", format!("{shown} is not a file name")));
+        }
+        // Resolved before any check: a relative name is the merchant's current folder, and the comparison
+        // with the data folder below needs both sides spelled the same way.
+        let path = crate::paths::resolve(std::path::Path::new(p));
+        let dir_ok = path.parent().is_some_and(|d| d.is_dir());
         if !dir_ok || path.is_dir() || path.file_name().is_none() {
-            return Err(ApiError::validation("out", format!("'{p}' is not a file in an existing folder")));
+            return Err(ApiError::validation("out", format!("{shown} is not a file in an existing folder")));
         }
         let found = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         if found.as_deref() != Some(ext) {
             return Err(ApiError::validation("out", format!("a .{ext} file is written: the file name must end in .{ext}")));
         }
-        let data = crate::paths::data_dir_of(self.db_path());
-        let exports = data.join("exports");
-        let abs = |x: &std::path::Path| x.canonicalize().unwrap_or_else(|_| x.to_path_buf());
-        let folder = abs(path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")));
-        if folder.starts_with(abs(&data)) && !folder.starts_with(abs(&exports)) {
+        if self.is_app_file(&path) {
             return Err(ApiError::validation("out", "the app's data folder is not a place for your files; pick another folder"));
         }
         Ok(path)
+    }
+
+    /// The app's own files, which a chosen file must never replace: the database and its SQLite companions,
+    /// the credentials file, and the backups, evidence, photos and logs folders beside it; and, when the
+    /// database lives in the app's default data folder, that whole folder but its exports. A database the
+    /// merchant placed in a folder of their own (`--db shop.db`) leaves the rest of that folder to them.
+    fn is_app_file(&self, path: &std::path::Path) -> bool {
+        let db = crate::paths::resolve(self.db_path());
+        let data = crate::paths::resolve(&crate::paths::data_dir_of(self.db_path()));
+        let folder = path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let db_name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let companion = path.file_name().map(|n| n.to_string_lossy().into_owned()).is_some_and(|name| {
+            folder == data && (name == "credentials.json" || name.starts_with(&db_name))
+        });
+        let own_folder = ["backups", "evidence", "photos", "logs"].iter().any(|d| folder.starts_with(data.join(d)));
+        let default_data = crate::paths::resolve(&crate::paths::default_data_dir());
+        let in_default = folder.starts_with(&default_data) && !folder.starts_with(default_data.join("exports"));
+        companion || own_folder || in_default
     }
 
     /// The file to write: the chosen one (its folder must exist), or a dated name in the exports folder.

@@ -1,7 +1,7 @@
 //! Follow-up calls (回访) through the door: the queue (due, open, done), completing one with an outcome and
 //! rating, and the per-kind delay and script settings.
 
-use super::input::{query_time, text_arg, time_arg};
+use super::input::{note_arg, query_time, time_arg};
 use super::{
     ApiError, ApiResult, Desk, FollowupDoneInput, FollowupDto, FollowupKind, FollowupOutcome, FollowupSettingsDto,
     FollowupState, FollowupsQuery,
@@ -69,7 +69,7 @@ impl Desk {
     pub async fn complete_followup(&self, input: FollowupDoneInput) -> ApiResult<FollowupDto> {
         let now = self.clock.now_ms();
         let at = time_arg("at", &input.at, now)?;
-        let note = text_arg("note", input.note.as_deref(), 2000, false)?;
+        let note = note_arg("note", input.note.as_deref(), false)?;
         match (input.outcome, input.csat) {
             (_, Some(c)) if !(1..=5).contains(&c) => return Err(ApiError::validation("csat", "a rating from 1 to 5")),
             (FollowupOutcome::Reached, _) => {}
@@ -119,8 +119,8 @@ impl Desk {
                 return Err(ApiError::validation(field, "between 0 and 2160 hours (90 days)"));
             }
         }
-        let case_script = text_arg("case_script", Some(&input.case_script), 2000, false)?.unwrap_or_default();
-        let repair_script = text_arg("repair_script", Some(&input.repair_script), 2000, false)?.unwrap_or_default();
+        let case_script = note_arg("case_script", Some(&input.case_script), false)?.unwrap_or_default();
+        let repair_script = note_arg("repair_script", Some(&input.repair_script), false)?.unwrap_or_default();
         let mut conn = self.writer.lock().await;
         let tx = crate::store::write_tx(&mut conn)?;
         settings::set(&tx, &delay_key("case"), &input.case_delay_hours.to_string())?;

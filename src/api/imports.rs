@@ -24,6 +24,16 @@ impl Desk {
     pub async fn save_import_profile(&self, p: ImportProfile) -> ApiResult<Vec<ImportProfile>> {
         let mut p = p;
         p.builtin = false;
+        for (field, v) in [("name_en", &p.name_en), ("name_zh", &p.name_zh)] {
+            super::input::name_arg(field, Some(v), false)?;
+        }
+        // Headers and status words are matched against a file's cells: one line each, nothing invisible.
+        for (field, words) in [("columns", &p.columns), ("type_values", &p.type_values), ("status_values", &p.status_values)] {
+            for (k, v) in words {
+                super::input::line_arg(field, Some(k), 200, false)?;
+                super::input::line_arg(field, Some(v), 1000, false)?;
+            }
+        }
         profile::check(&p).map_err(|(field, problem)| ApiError::validation(field, problem))?;
         let conn = self.writer.lock().await;
         let mut mine = saved(&conn)?;
@@ -41,7 +51,7 @@ impl Desk {
             .import_profiles()?
             .into_iter()
             .find(|p| p.id == input.profile)
-            .ok_or_else(|| ApiError::validation("profile", format!("no profile '{}'", input.profile)))?;
+            .ok_or_else(|| ApiError::validation("profile", format!("no profile {}", super::input::shown(&input.profile))))?;
         if p.platform != shop.platform {
             return Err(ApiError::validation("profile", format!("'{}' reads {} exports; {} is a {} shop", p.id, p.platform, shop.name, shop.platform)));
         }

@@ -41,6 +41,8 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
         "list_reasons" => to_value(desk.list_reasons()),
         "add_reason" => with_input!(args, |i| desk.add_reason(i).await),
         "cancel_sync" => with_input!(args, |i| desk.cancel_sync(i)),
+        "list_sync_issues" => with_input!(args, |i| desk.list_sync_issues(i)),
+        "retry_sync_issues" => with_input!(args, |i| desk.retry_sync_issues(i).await),
         "get_settings" => to_value(desk.get_settings()),
         "update_settings" => with_input!(args, |i| desk.update_settings(i).await),
         "list_orders" => with_input!(args, |i| desk.list_orders(i)),
@@ -94,7 +96,7 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
 
 /// The longest text any field takes (a note, a script, a path); file contents travel as base64 and are
 /// checked by their own commands.
-pub const MAX_TEXT: usize = 10_000;
+pub const MAX_TEXT: usize = super::input::NOTE_MAX;
 
 /// The input, decoded with the path of whatever does not fit, so the message names the field.
 pub fn input<T: DeserializeOwned>(args: &Value) -> Result<T, ApiError> {

@@ -14,7 +14,7 @@ mod imports;
 mod invoke;
 pub mod dto;
 mod error;
-mod input;
+pub mod input;
 mod ledger_dto;
 mod maintenance_dto;
 mod metrics;
@@ -25,6 +25,7 @@ mod rules;
 mod settings;
 mod shops;
 mod sync;
+mod sync_issues;
 mod warranty;
 
 pub use case_dto::*;
@@ -70,8 +71,8 @@ impl Desk {
         Self::open_with_clock(db_path, Arc::new(SystemClock))
     }
 
-    /// As `open`, after a quick integrity check of the whole file: the app's start (the CLI skips it, being
-    /// called often; a damaged page still fails its query there, and nothing is written over it).
+    /// As `open`, after a quick integrity check of the whole file: the app's start and every CLI command that
+    /// writes (reading commands skip it, being called often; a damaged page still fails its query there).
     pub fn open_checked(db_path: &Path) -> ApiResult<Desk> {
         Self::with_connection(db_path, store::open_checked(db_path)?, Arc::new(SystemClock))
     }
@@ -81,6 +82,9 @@ impl Desk {
     }
 
     fn with_connection(db_path: &Path, conn: Connection, clock: Arc<dyn Clock>) -> ApiResult<Desk> {
+        // Absolute from the start: the data folder beside a relative `shop.db` is compared with folders the
+        // merchant names, and a relative path would compare as "".
+        let db_path = &crate::paths::resolve(db_path);
         Ok(Desk {
             db_path: db_path.to_path_buf(),
             writer: tokio::sync::Mutex::new(conn),

@@ -86,6 +86,9 @@ impl Desk {
         let now = self.clock.now_ms();
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
+        // Deadlines that ran out are judged (with the platform's automatic refund written down) in the same
+        // transaction as their breach reminder is recorded, whether or not anyone opened the case.
+        crate::cases::service::judge_all(&tx, now)?;
         let plan = gather::plan_at(&tx, now)?;
         let mut worded = vec![];
         for d in &plan.due {

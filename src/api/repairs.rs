@@ -1,7 +1,7 @@
 //! Repair tickets through the door: list and board, one ticket with parts, timeline, photos and its unit's
 //! warranty; new tickets, status steps, details, parts and intake photos.
 
-use super::input::{money_or_zero, query_time, required, text_arg, time_arg};
+use super::input::{line_arg, money_or_zero, name, name_arg, note, note_arg, query_time, time_arg};
 use super::warranty::{serial_arg, unit_dto};
 use super::{
     ApiError, ApiResult, Desk, IdInput, NewRepairInput, RepairActInput, RepairDetailDto, RepairEventDto, RepairPartDto,
@@ -114,7 +114,7 @@ impl Desk {
             statuses: q.statuses.iter().map(|s| s.id().to_string()).collect(),
             from: None,
             to: None,
-            search: text_arg("search", q.search.as_deref(), 64, false)?,
+            search: line_arg("search", q.search.as_deref(), 64, false)?,
         };
         let rows = tickets::list(&conn, &f, q.limit, q.offset)?;
         Ok(RepairsPage {
@@ -132,7 +132,7 @@ impl Desk {
     /// given; the payer from the unit's warranty on the intake day.
     pub async fn new_repair(&self, input: NewRepairInput) -> ApiResult<RepairDetailDto> {
         let now = self.clock.now_ms();
-        let fault = required("fault", &input.fault, 2000)?;
+        let fault = note("fault", &input.fault)?;
         let intake_at = time_arg("intake_at", &input.intake_at, now)?;
         let promised_at = match input.promised_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
@@ -145,11 +145,11 @@ impl Desk {
             None => None,
             Some(s) => Some(serial_arg("serial", s)?),
         };
-        let customer_name = text_arg("customer_name", input.customer_name.as_deref(), 80, false)?;
-        let customer_phone = text_arg("customer_phone", input.customer_phone.as_deref(), 32, false)?;
-        let product = text_arg("product", input.product.as_deref(), 200, false)?;
-        let technician = text_arg("technician", input.technician.as_deref(), 80, false)?;
-        let order_number = text_arg("order", input.order.as_deref(), 64, false)?;
+        let customer_name = name_arg("customer_name", input.customer_name.as_deref(), false)?;
+        let customer_phone = line_arg("customer_phone", input.customer_phone.as_deref(), 32, false)?;
+        let product = name_arg("product", input.product.as_deref(), false)?;
+        let technician = name_arg("technician", input.technician.as_deref(), false)?;
+        let order_number = line_arg("order", input.order.as_deref(), 64, false)?;
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
         let shop = shops::get(&tx, input.shop_id)?;
@@ -200,7 +200,7 @@ impl Desk {
     pub async fn repair_act(&self, input: RepairActInput) -> ApiResult<RepairDetailDto> {
         let now = self.clock.now_ms();
         let at = time_arg("at", &input.at, now)?;
-        let note = text_arg("note", input.note.as_deref(), 2000, false)?;
+        let note = note_arg("note", input.note.as_deref(), false)?;
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
         service::act(&tx, input.id, input.status, at, note, now)?;
@@ -211,9 +211,9 @@ impl Desk {
 
     pub async fn update_repair(&self, input: RepairUpdateInput) -> ApiResult<RepairDetailDto> {
         let now = self.clock.now_ms();
-        let diagnosis = text_arg("diagnosis", input.diagnosis.as_deref(), 4000, false)?;
-        let technician = text_arg("technician", input.technician.as_deref(), 80, false)?;
-        let customer_phone = text_arg("customer_phone", input.customer_phone.as_deref(), 32, false)?;
+        let diagnosis = note_arg("diagnosis", input.diagnosis.as_deref(), false)?;
+        let technician = name_arg("technician", input.technician.as_deref(), false)?;
+        let customer_phone = line_arg("customer_phone", input.customer_phone.as_deref(), 32, false)?;
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
         let t = tickets::get(&tx, input.id)?;
@@ -242,7 +242,7 @@ impl Desk {
 
     pub async fn add_repair_part(&self, input: RepairPartInput) -> ApiResult<RepairDetailDto> {
         let now = self.clock.now_ms();
-        let part = required("part", &input.part, 200)?;
+        let part = name("part", &input.part)?;
         if !(1..=10_000).contains(&input.quantity) {
             return Err(ApiError::validation("quantity", "between 1 and 10000"));
         }

@@ -60,8 +60,9 @@ impl Desk {
     }
 
     pub async fn add_reason(&self, input: ReasonInput) -> ApiResult<Vec<ReasonDto>> {
-        let zh = input.label_zh.trim();
-        let en = input.label_en.trim();
+        let zh = super::input::name_arg("label_zh", Some(&input.label_zh), false)?.unwrap_or_default();
+        let en = super::input::name_arg("label_en", Some(&input.label_en), false)?.unwrap_or_default();
+        let (zh, en) = (zh.as_str(), en.as_str());
         if zh.is_empty() && en.is_empty() {
             return Err(ApiError::validation("label", "a reason needs a name"));
         }
@@ -69,7 +70,7 @@ impl Desk {
         if let Some(p) = &input.parent {
             let exists: i64 = conn.query_row("SELECT COUNT(*) FROM reasons WHERE code = ?1 AND parent IS NULL", [p], |r| r.get(0))?;
             if exists == 0 {
-                return Err(ApiError::validation("parent", format!("'{p}' is not a top-level reason")));
+                return Err(ApiError::validation("parent", format!("{} is not a top-level reason", super::input::shown(p))));
             }
         }
         let count: i64 = conn.query_row("SELECT COUNT(*) FROM reasons", [], |r| r.get(0))?;

@@ -25,6 +25,7 @@ impl Desk {
     pub(super) fn shop_dto(&self, conn: &Connection, s: shops::ShopRow) -> ApiResult<ShopDto> {
         let state = sync_state::get(conn, s.id, SHOP_STATUS)?;
         let running = self.syncing.lock().map(|set| set.contains_key(&s.id)).unwrap_or(false);
+        let (unreadable, flagged) = crate::store::sync_issues::open_counts(conn, s.id)?;
         Ok(ShopDto {
             id: s.id,
             platform: Platform::parse(&s.platform).unwrap_or(Platform::Shopify),
@@ -36,6 +37,8 @@ impl Desk {
                 last_error_code: code_of(state.last_error_code.as_deref()),
                 last_error: state.last_error,
                 orders_count: orders::count_for_shop(conn, s.id)?,
+                unreadable,
+                flagged,
             },
             name: s.name,
             base_url: s.base_url,
@@ -89,12 +92,10 @@ impl Desk {
         let chinese = crate::policy::is_chinese_platform(input.platform.id());
         let time_zone = input.time_zone.clone().unwrap_or_else(|| if chinese { "Asia/Shanghai".into() } else { "UTC".into() });
         if time_zone.parse::<chrono_tz::Tz>().is_err() {
-            return Err(ApiError::validation("time_zone", format!("'{time_zone}' is not a time zone name like Asia/Shanghai")));
+            return Err(ApiError::validation("time_zone", format!("{} is not a time zone name like Asia/Shanghai", super::input::shown(&time_zone))));
         }
         let currency = input.currency.clone().unwrap_or_else(|| if chinese { "CNY".into() } else { "USD".into() });
-        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(ApiError::validation("currency", format!("'{currency}' is not an ISO 4217 code like CNY")));
-        }
+        let currency = super::input::currency_arg("currency", &currency)?;
         let conn = self.writer.lock().await;
         let row = shops::insert(
             &conn,
@@ -111,12 +112,10 @@ impl Desk {
         if !CLASSES.contains(&input.class.as_str()) {
             return Err(ApiError::validation("class", format!("one of {}", CLASSES.join(", "))));
         }
-        if input.sku.trim().is_empty() {
-            return Err(ApiError::validation("sku", "is empty"));
-        }
+        let sku = super::input::line_arg("sku", Some(&input.sku), 120, true)?.unwrap_or_default();
         let conn = self.writer.lock().await;
         shops::get(&conn, input.shop_id)?;
-        crate::store::goods_classes::set(&conn, input.shop_id, input.sku.trim(), &input.class)?;
+        crate::store::goods_classes::set(&conn, input.shop_id, &sku, &input.class)?;
         Ok(())
     }
 
@@ -171,14 +170,7 @@ impl Desk {
 }
 
 fn clean_name(name: &str) -> ApiResult<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(ApiError::validation("name", "a shop needs a name"));
-    }
-    if name.chars().count() > 80 {
-        return Err(ApiError::validation("name", "at most 80 characters"));
-    }
-    Ok(name.to_string())
+    super::input::name("name", name)
 }
 
 fn clean(base_url: &str, credentials: &ShopCredentials) -> ApiResult<(String, ShopCredentials)> {
@@ -187,7 +179,14 @@ fn clean(base_url: &str, credentials: &ShopCredentials) -> ApiResult<(String, Sh
     Ok((url.as_str().trim_end_matches('/').to_string(), credentials))
 }
 
+/// Asks the shop who it is. Its error texts are cleaned of these credentials and of buyer data: a shop's
+/// error page can echo the request's headers, and the message is shown, and may be logged.
 async fn probe(base_url: &str, credentials: &ShopCredentials) -> ApiResult<ConnectionTestDto> {
+    let redactor = crate::redact::Redactor::for_credentials(credentials);
+    ask_shop(base_url, credentials).await.map_err(|e| ApiError::new(e.code, redactor.clean(&e.message)))
+}
+
+async fn ask_shop(base_url: &str, credentials: &ShopCredentials) -> ApiResult<ConnectionTestDto> {
     let cancel = Arc::new(AtomicBool::new(false));
     match credentials {
         ShopCredentials::Shopify { token } => {

@@ -8,6 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+/// How long a sync waits for a restore under way before it gives up with a `conflict`.
+const RESTORE_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Marks a shop as syncing for as long as it lives, so the UI never shows a sync that is no longer running.
 struct Running<'a> {
     desk: &'a Desk,
@@ -61,6 +64,10 @@ impl Desk {
             map.insert(shop.id, RunningSync { cancel: cancel.clone(), started: Instant::now(), progress: None });
         }
         let _running = Running { desk: self, shop_id: shop.id };
+        // Held to the end of the run, derivation included: a restore (here or in another process) waits for
+        // it or is refused, and cannot take away the rows this run's cursors stand on.
+        let _shared = self.restore_lock_shared(&cancel).await?;
+        let generation = crate::store::backups::generation(&self.reader()?)?;
         if shops::is_offline(&self.reader()?, shop.id)? {
             return Err(ApiError::new(ErrorCode::Precondition, format!("{} is kept by hand and has nothing to sync", shop.name)));
         }
@@ -82,11 +89,12 @@ impl Desk {
             progress: &watch,
             cancel,
             streams,
+            generation,
         };
         let started = self.clock.now_ms();
         let outcome = run.run().await;
         // What a run wrote is committed even when it failed part-way, so cases and units are derived either way.
-        let derived = self.derive_from_sync(&shop, started).await;
+        let derived = self.derive_from_sync(&shop, started, generation).await;
         let summary = outcome?;
         let derived = derived?;
         tracing::info!(opened = derived.opened, moved = derived.moved, "cases from the sync");
@@ -105,10 +113,13 @@ impl Desk {
 
     /// Synced returns and refunds become cases with their clocks, and sold lines under a policy become warranty
     /// units: from every order synced since the last run that got this far, so a failed run's pages are not missed.
-    async fn derive_from_sync(&self, shop: &ShopRow, started: i64) -> ApiResult<crate::cases::from_sync::Derived> {
+    async fn derive_from_sync(&self, shop: &ShopRow, started: i64, generation: i64) -> ApiResult<crate::cases::from_sync::Derived> {
         use crate::store::sync_state;
         let mut conn = self.writer.lock().await;
         let tx = crate::store::write_tx(&mut conn)?;
+        if crate::store::backups::generation(&tx)? != generation {
+            return Err(ApiError::new(ErrorCode::Conflict, crate::sync::RESTORED));
+        }
         let now = self.clock.now_ms();
         let mut d = crate::cases::from_sync::derive(&tx, shop, now)?;
         let r = crate::cases::from_requests::derive(&tx, shop, now)?;
@@ -121,6 +132,27 @@ impl Desk {
         tx.commit()?;
         tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");
         Ok(d)
+    }
+
+    /// The sync's share of the lock file beside the database. A restore under way holds it alone: the sync waits
+    /// for it to end (a restore takes seconds to a minute), then reads the restored data's cursors.
+    async fn restore_lock_shared(&self, cancel: &AtomicBool) -> ApiResult<crate::store::lock::DbLock> {
+        let deadline = Instant::now() + RESTORE_WAIT;
+        loop {
+            if let Some(lock) = crate::store::lock::try_shared(&self.db_path)? {
+                return Ok(lock);
+            }
+            if cancel.load(Ordering::SeqCst) {
+                return Err(crate::sync::SyncError::Cancelled.into());
+            }
+            if Instant::now() >= deadline {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "a restore of the database is under way (in this window or another Aftersales Desk process): sync again once it is done",
+                ));
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 
     /// Stops a running sync after the page it is on; what was written stays. No-op when not syncing.

@@ -1,7 +1,7 @@
 //! The warranty ledger through the door: policies (versioned), units derived from synced orders, lookup by
 //! serial / order / phone, serials, replacements, voiding, and SKU categories.
 
-use super::input::{query_time, required, text_arg, time_arg};
+use super::input::{line_arg, name, name_arg, note, note_arg, query_time, time_arg};
 use super::{
     ApiError, ApiResult, Desk, IdInput, ReplaceUnitInput, SkuCategoryInput, UnitSerialInput, VoidUnitInput,
     WarrantyLookupDto, WarrantyLookupInput, WarrantyPolicyDto, WarrantyPolicyInput, WarrantyPolicySaved,
@@ -18,7 +18,7 @@ use rusqlite::Connection;
 /// Serials are what a scanner types: printable, no spaces inside, of a sane length.
 pub(super) fn serial_arg(field: &str, v: &str) -> ApiResult<String> {
     let s = v.trim();
-    if s.is_empty() || s.chars().count() > 64 || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if s.is_empty() || super::input::check_line(s, 64).is_err() || s.chars().any(char::is_whitespace) {
         return Err(ApiError::validation(field, "1 to 64 characters without spaces"));
     }
     Ok(s.to_string())
@@ -104,8 +104,8 @@ impl Desk {
     /// Adds a policy, or (with `family_id`) changes one: the old terms stay with the units sold under them and
     /// the new version covers sales from now on. Synced orders the policy covers get their units at once.
     pub async fn save_warranty_policy(&self, input: WarrantyPolicyInput) -> ApiResult<WarrantyPolicySaved> {
-        let name = required("name", &input.name, 80)?;
-        let scope_value = required("scope_value", &input.scope_value, 120)?;
+        let name = name("name", &input.name)?;
+        let scope_value = line_arg("scope_value", Some(&input.scope_value), 120, true)?.unwrap_or_default();
         if !(1..=1200).contains(&input.period_count) {
             return Err(ApiError::validation("period_count", "between 1 and 1200"));
         }
@@ -117,7 +117,7 @@ impl Desk {
         if input.exchange_days > 0 && input.exchange_days < input.return_days {
             return Err(ApiError::validation("exchange_days", "the exchange stage cannot end before the return stage"));
         }
-        let coverage = text_arg("coverage", Some(&input.coverage), 2000, false)?.unwrap_or_default();
+        let coverage = note_arg("coverage", Some(&input.coverage), false)?.unwrap_or_default();
         let now = self.clock.now_ms();
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;
@@ -177,9 +177,9 @@ impl Desk {
     pub fn warranty_lookup(&self, input: WarrantyLookupInput) -> ApiResult<WarrantyLookupDto> {
         let at = query_time("at", &input.at, self.clock.now_ms())?;
         let conn = self.reader()?;
-        let serial = text_arg("serial", input.serial.as_deref(), 64, false)?;
-        let order = text_arg("order", input.order.as_deref(), 64, false)?;
-        let phone = text_arg("phone", input.phone.as_deref(), 32, false)?;
+        let serial = line_arg("serial", input.serial.as_deref(), 64, false)?;
+        let order = line_arg("order", input.order.as_deref(), 64, false)?;
+        let phone = line_arg("phone", input.phone.as_deref(), 32, false)?;
         let (query, rows) = match (serial, order, phone) {
             (Some(s), None, None) => {
                 let found = warranty_units::select(&conn, "u.serial = ?1", &[&s])?;
@@ -214,7 +214,7 @@ impl Desk {
         super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
         let now = self.clock.now_ms();
         let conn = self.reader()?;
-        let search = text_arg("search", q.search.as_deref(), 64, false)?
+        let search = line_arg("search", q.search.as_deref(), 64, false)?
             .map(|s| format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
         let status = q.status.map(|s| s.id().to_string());
         let clause = "(?1 IS NULL OR u.shop_id = ?1)
@@ -271,7 +271,7 @@ impl Desk {
     }
 
     pub async fn void_unit(&self, input: VoidUnitInput) -> ApiResult<WarrantyUnitDto> {
-        let note = required("note", &input.note, 500)?;
+        let note = note("note", &input.note)?;
         let now = self.clock.now_ms();
         let conn = self.writer.lock().await;
         let u = warranty_units::get(&conn, input.unit_id)?;
@@ -284,8 +284,8 @@ impl Desk {
 
     /// Files a SKU under a category (for category-wide policies); units follow at once.
     pub async fn set_sku_category(&self, input: SkuCategoryInput) -> ApiResult<()> {
-        let sku = required("sku", &input.sku, 120)?;
-        let category = text_arg("category", Some(&input.category), 80, false)?.unwrap_or_default();
+        let sku = line_arg("sku", Some(&input.sku), 120, true)?.unwrap_or_default();
+        let category = name_arg("category", Some(&input.category), false)?.unwrap_or_default();
         let now = self.clock.now_ms();
         let mut conn = self.writer.lock().await;
         let tx = write_tx(&mut conn)?;

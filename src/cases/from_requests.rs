@@ -50,14 +50,36 @@ fn act(action: CaseAction, at: i64, r: &NewRequest) -> Act {
     }
 }
 
+/// Each request in a savepoint: one whose case cannot be made (its id already taken by another case) is
+/// skipped and reported as a `conflict` in `sync_issues`, and the rest is derived.
 pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
     let mut out = Derived::default();
+    let open_conflicts = crate::store::sync_issues::has_open(conn, shop.id, crate::store::sync_issues::IssueStatus::Conflict)?;
     for row in aftersales_requests::needing_cases(conn, shop.id, "platform")? {
-        let r = row.request;
-        let Some(m) = meaning(&shop.platform, &r) else {
+        let Some(m) = meaning(&shop.platform, &row.request) else {
+            let r = &row.request;
             tracing::warn!(platform = %shop.platform, raw_type = %r.raw_type, raw_status = %r.raw_status, "an after-sales request we cannot read");
             continue;
         };
+        let (external_id, order_id) = (row.request.external_id.clone(), row.order_id);
+        let mut d = Derived::default();
+        match crate::store::sync_issues::one_record(conn, || one_request(conn, shop, row, m, now, &mut d), super::from_sync::is_conflict)? {
+            Ok(()) => {
+                out.opened += d.opened;
+                out.moved += d.moved;
+                if open_conflicts {
+                    crate::store::sync_issues::resolve(conn, shop.id, "request", &external_id, crate::store::sync_issues::IssueStatus::Conflict, now)?;
+                }
+            }
+            Err(e) => super::from_sync::report_conflict(conn, shop, "request", &external_id, &external_id, order_id, &e, now)?,
+        }
+    }
+    Ok(out)
+}
+
+fn one_request(conn: &Connection, shop: &ShopRow, row: aftersales_requests::RequestRow, m: Meaning, now: i64, out: &mut Derived) -> Result<(), CaseError> {
+    {
+        let r = row.request;
         let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
         let (case_id, previous_raw) = match existing {
             Some(c) => (c.id, c.raw_status.clone()),
@@ -117,5 +139,5 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         }
         out.moved += u64::from(moved);
     }
-    Ok(out)
+    Ok(())
 }

@@ -1,7 +1,9 @@
 //! Cases from synced platform data: each Shopify or Medusa return becomes a return case that follows the
 //! platform's status (a Medusa refund after a received return refunds it); each refund that no return
 //! explains (Shopify, WooCommerce, Medusa) becomes a refund-only case.
-//! Idempotent: a case is found again by its platform id, and only a changed status moves it.
+//! Idempotent: a case is found again by its platform id, and only a changed status moves it. Each record is
+//! derived in a savepoint: one that conflicts (a refund id the platform gave two orders) is skipped and
+//! reported as a `conflict` in `sync_issues`, and the rest is derived.
 
 use super::service::{self, Act, CaseError, NewCase};
 use super::{CaseAction, CaseStatus};
@@ -9,6 +11,7 @@ use crate::policy::CaseType;
 use crate::store::case_lines::CaseLineRow;
 use crate::store::cases;
 use crate::store::shops::ShopRow;
+use crate::store::sync_issues::{self, IssueStatus};
 use rusqlite::{params, Connection, OptionalExtension};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -164,8 +167,56 @@ fn refund_received_returns(conn: &Connection, shop: &ShopRow, now: i64) -> Resul
     Ok(moved)
 }
 
+/// Whether a record's derivation failed through its own data (skipped and reported) rather than the store's.
+pub(crate) fn is_conflict(e: &CaseError) -> bool {
+    match e {
+        CaseError::Invalid(_) | CaseError::NotAllowed(_) => true,
+        CaseError::Store(s) => sync_issues::is_record_conflict(s),
+    }
+}
+
+/// Reports a record whose case could not be made: naming both orders when another order's case already has
+/// its platform id (`case_external_id`).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn report_conflict(
+    conn: &Connection,
+    shop: &ShopRow,
+    kind: &'static str,
+    external_id: &str,
+    case_external_id: &str,
+    order_id: Option<i64>,
+    e: &CaseError,
+    now: i64,
+) -> Result<(), CaseError> {
+    let this = match order_id {
+        Some(id) => conn
+            .query_row("SELECT number FROM orders WHERE id = ?1", [id], |r| r.get::<_, String>(0))
+            .optional()?
+            .unwrap_or_else(|| id.to_string()),
+        None => "(not synced yet)".to_string(),
+    };
+    let other: Option<String> = conn
+        .query_row(
+            "SELECT o.number FROM cases c JOIN orders o ON o.id = c.order_id
+             WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.external_id = ?2 AND c.order_id IS NOT ?3",
+            params![shop.id, case_external_id, order_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let reason = match &other {
+        Some(other) => format!(
+            "{kind} {external_id} is on order {other} and on order {this}: the platform gave both the same id, so its case was made from order {other} only"
+        ),
+        None => format!("{kind} {external_id} of order {this}: no case could be made from it ({e})"),
+    };
+    let what = serde_json::json!({"kind": kind, "id": external_id, "order": this, "other_order": other});
+    sync_issues::conflict(conn, shop.id, "cases", kind, external_id, what, reason, now)?;
+    Ok(())
+}
+
 pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
     let mut out = Derived::default();
+    let open_conflicts = sync_issues::has_open(conn, shop.id, IssueStatus::Conflict)?;
     struct Ret {
         external_id: String,
         name: Option<String>,
@@ -198,10 +249,10 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
             })
         })?
         .collect::<Result<_, _>>()?;
-    for r in returns {
+    fn one_return(conn: &Connection, shop: &ShopRow, r: &Ret, now: i64, out: &mut Derived) -> Result<(), CaseError> {
         let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
         let (case_id, first_seen, previous_raw): (i64, bool, Option<String>) = match existing {
-            Some(c) if c.raw_status.as_deref() == Some(r.status.as_str()) => continue,
+            Some(c) if c.raw_status.as_deref() == Some(r.status.as_str()) => return Ok(()),
             Some(c) => (c.id, false, c.raw_status.clone()),
             None => {
                 let id = service::open(
@@ -247,6 +298,20 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
             record_raw_status(conn, case_id, previous_raw.as_deref(), &r.status, now)?;
         }
         out.moved += u64::from(moved);
+        Ok(())
+    }
+    for r in returns {
+        let mut d = Derived::default();
+        match sync_issues::one_record(conn, || one_return(conn, shop, &r, now, &mut d), is_conflict)? {
+            Ok(()) => {
+                out.opened += d.opened;
+                out.moved += d.moved;
+                if open_conflicts {
+                    sync_issues::resolve(conn, shop.id, "return", &r.external_id, IssueStatus::Conflict, now)?;
+                }
+            }
+            Err(e) => report_conflict(conn, shop, "return", &r.external_id, &r.external_id, Some(r.order_id), &e, now)?,
+        }
     }
     out.moved += refund_received_returns(conn, shop, now)?;
 
@@ -272,6 +337,18 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         })?
         .collect::<Result<_, _>>()?;
     for f in refunds {
+        let made = sync_issues::one_record(conn, || open_refund_case(conn, shop, &f, now), is_conflict)?;
+        match made {
+            Ok(()) => {
+                out.opened += 1;
+                if open_conflicts {
+                    sync_issues::resolve(conn, shop.id, "refund", &f.external_id, IssueStatus::Conflict, now)?;
+                }
+            }
+            Err(e) => report_conflict(conn, shop, "refund", &f.external_id, &format!("refund:{}", f.external_id), Some(f.order_id), &e, now)?,
+        }
+    }
+    fn open_refund_case(conn: &Connection, shop: &ShopRow, f: &Refund, now: i64) -> Result<(), CaseError> {
         let id = service::open(
             conn,
             shop,
@@ -310,7 +387,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
             },
             now,
         )?;
-        out.opened += 1;
+        Ok(())
     }
     Ok(out)
 }

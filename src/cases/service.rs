@@ -129,18 +129,25 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
     let mut case = cases::get(conn, case_id)?;
     let case_type = CaseType::parse(&case.case_type).ok_or_else(|| CaseError::Invalid(format!("unknown case type {}", case.case_type)))?;
     let status = CaseStatus::parse(&case.status).ok_or_else(|| CaseError::Invalid(format!("unknown status {}", case.status)))?;
-    let last = case_events::for_case(conn, case_id)?.iter().filter(|e| e.kind != "clock_breached").map(|e| e.at).max();
+    // What judging wrote (a breach, the platform's automatic refund) is dated at the deadline, possibly after a
+    // backdated action: it does not hold the merchant's actions back.
+    let last = case_events::for_case(conn, case_id)?.iter().filter(|e| !is_judgement(&e.kind)).map(|e| e.at).max();
     if a.at < last.unwrap_or(case.opened_at).max(case.opened_at) {
         return Err(CaseError::Invalid("at: an action cannot come before the case's last step".into()));
     }
     let next = transition(case_type, status, a.action).map_err(CaseError::NotAllowed)?;
     judge_case(conn, case_id, a.at)?;
+    // Judging may have recorded the platform's automatic refund on the case (a shop kept by hand).
+    case.refunded_minor = cases::get(conn, case_id)?.refunded_minor;
     match a.action {
         CaseAction::Reject if a.note.as_deref().unwrap_or("").trim().is_empty() => {
             return Err(CaseError::Invalid("note: a rejection needs its reason".into()));
         }
         CaseAction::Refund => {
             let amount = a.amount_minor.or(case.requested_minor.map(|r| r - case.refunded_minor)).unwrap_or(0);
+            if amount <= 0 && case.refunded_minor > 0 {
+                return Err(CaseError::Invalid("amount: what was asked is refunded already; say how much more was refunded".into()));
+            }
             if amount <= 0 {
                 return Err(CaseError::Invalid("amount: say how much was refunded".into()));
             }
@@ -149,8 +156,9 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
         CaseAction::BuyerShipped => case.tracking = a.tracking.clone().or(case.tracking.take()),
         CaseAction::Received => case_lines::mark_received(conn, case_id, a.damaged.unwrap_or(0).max(0))?,
         CaseAction::Intervene => {
+            // 介入率 dates an intervention by when the platform first stepped in.
             case.intervention = true;
-            case.intervened_at = Some(a.at);
+            case.intervened_at = case.intervened_at.or(Some(a.at));
         }
         _ => {}
     }
@@ -166,7 +174,7 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
         // The buyer knows their order number, not our case id.
         let order = case.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
         let item = order.map(|o| o.number).unwrap_or_else(|| format!("#{}", case.id));
-        crate::followups::queue(conn, "case", case.shop_id, case.id, &item, a.at, now)?;
+        crate::followups::queue(conn, "case", case.shop_id, case.id, &item, a.at, case.source != "manual", now)?;
     }
     let mut note = a.note.clone();
     if let Some(t) = &a.tracking {
@@ -199,6 +207,17 @@ fn judge_case(conn: &Connection, case_id: i64, now: i64) -> Result<(), StoreErro
     Ok(())
 }
 
+/// Timeline kinds written by judging a clock, not by anyone acting on the case.
+pub const CLOCK_BREACHED: &str = "clock_breached";
+/// The platform refunded automatically after a breach, on a shop kept by hand: recorded as done on the case.
+pub const AUTO_REFUND: &str = "platform_auto_refund";
+/// The same on a synced shop: expected from the platform, not money on the case until the sync shows it.
+pub const AUTO_REFUND_EXPECTED: &str = "platform_auto_refund_expected";
+
+pub fn is_judgement(kind: &str) -> bool {
+    matches!(kind, CLOCK_BREACHED | AUTO_REFUND | AUTO_REFUND_EXPECTED)
+}
+
 fn record_breach(conn: &Connection, c: &ClockRow) -> Result<(), StoreError> {
     clock_rows::set_outcome(conn, c.id, clocks::BREACHED, Some(c.due_at))?;
     case_events::append(
@@ -207,10 +226,54 @@ fn record_breach(conn: &Connection, c: &ClockRow) -> Result<(), StoreError> {
         &EventRow {
             at: c.due_at,
             actor: "system".into(),
-            kind: "clock_breached".into(),
+            kind: CLOCK_BREACHED.into(),
             from_status: None,
             to_status: None,
             note: Some(format!("{} ran out ({})", c.kind, c.consequence)),
+        },
+    )?;
+    if c.consequence == "auto_refund" {
+        record_auto_refund(conn, c)?;
+    }
+    Ok(())
+}
+
+/// The platform refunds what was asked (the order's total when the request named no amount) once the clock ran
+/// out. On a shop kept by hand nothing else will ever say so, so the refund is recorded on the case; on a synced
+/// shop the platform's own refund arrives by sync, so only the expectation is written (the note carries the
+/// amount as `<decimal> <currency>`, for the ledger to match it).
+fn record_auto_refund(conn: &Connection, c: &ClockRow) -> Result<(), StoreError> {
+    let case = cases::get(conn, c.case_id)?;
+    let asked = match case.requested_minor {
+        Some(r) => r,
+        None => case.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?.map_or(0, |o| o.total_minor),
+    };
+    let amount = asked - case.refunded_minor;
+    if amount <= 0 {
+        return Ok(());
+    }
+    let by_hand = crate::store::shops::is_offline(conn, case.shop_id)?;
+    if by_hand {
+        conn.execute(
+            "UPDATE cases SET refunded_minor = refunded_minor + ?2, updated_at = MAX(updated_at, ?3) WHERE id = ?1",
+            rusqlite::params![case.id, amount, c.due_at],
+        )?;
+    }
+    let money = format!("{} {}", crate::money::format_minor(amount, &case.currency), case.currency);
+    case_events::append(
+        conn,
+        c.case_id,
+        &EventRow {
+            at: c.due_at,
+            actor: "platform".into(),
+            kind: if by_hand { AUTO_REFUND } else { AUTO_REFUND_EXPECTED }.into(),
+            from_status: None,
+            to_status: None,
+            note: Some(if by_hand {
+                format!("{money} refunded by the platform when {} ran out", c.kind)
+            } else {
+                format!("{money} expected from the platform when {} ran out", c.kind)
+            }),
         },
     )
 }

@@ -95,6 +95,11 @@ impl DemoOrder {
     pub fn refunded_minor(&self) -> i64 {
         self.refunds.iter().map(|r| r.amount_minor).sum()
     }
+    /// Picked up at the store by the buyer (自提) instead of shipped: every seventh order, decided by its number
+    /// so the seeded data (and every test that counts it) stays as it was.
+    pub fn pickup(&self) -> bool {
+        self.number % 7 == 3
+    }
     /// Shopify's OrderReturnStatus, the aggregate the `orders` search filters on.
     pub fn return_status(&self) -> &'static str {
         if self.returns.iter().any(|r| r.status == "REQUESTED") {

@@ -1,6 +1,6 @@
 //! Fault switches for the demo shop, so every connector is tested against what real platforms do on bad days.
 //! Given as a list: `error_rate=0.1,storm_429=0.05,latency_ms=50,truncate=0.05,extra_fields,missing_optional,
-//! revoke_after=20,page_shift=5`.
+//! revoke_after=20,page_shift=5`; hostile answers (`hostile.rs`): `echo_page=400,link_loop,trickle_ms=100`.
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -24,6 +24,16 @@ pub struct Faults {
     pub revoke_after: Option<u64>,
     /// After each page of orders is served, this many other orders change (and move between pages).
     pub page_shift: usize,
+    /// Every API call answered with this HTTP status and a debug page echoing the request's headers, query
+    /// and form and the buyer being handled (`hostile.rs`).
+    pub echo_page: Option<u16>,
+    /// Shopify's `Link` next page points at the page just read.
+    pub link_loop: bool,
+    /// Bodies sent 16 bytes at a time, this many milliseconds apart.
+    pub trickle_ms: u64,
+    /// Orders (by their place in the shop's orders) served with a hostile record in place of theirs
+    /// (`planted.rs`): `plant=null_name@17+bad_date@300`.
+    pub plant: Vec<(usize, super::planted::Hostile)>,
 }
 
 impl Faults {
@@ -49,9 +59,13 @@ impl Faults {
                 "page_shift" => f.page_shift = num(value)? as usize,
                 "extra_fields" => f.extra_fields = true,
                 "missing_optional" => f.missing_optional = true,
+                "echo_page" => f.echo_page = Some(if value.is_some() { num(value)? as u16 } else { 500 }),
+                "link_loop" => f.link_loop = true,
+                "trickle_ms" => f.trickle_ms = num(value)? as u64,
+                "plant" => f.plant = super::planted::parse(value.ok_or("fault 'plant' needs KIND@INDEX")?)?,
                 other => {
                     return Err(format!(
-                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift"
+                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop, trickle_ms, plant=KIND@INDEX"
                     ))
                 }
             }

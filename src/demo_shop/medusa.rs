@@ -262,6 +262,13 @@ pub fn order_json(o: &DemoOrder) -> Value {
             "canceled_at": null,
         })).collect::<Vec<_>>(),
         "returns": o.returns.iter().map(|r| return_json(o, r, false)).collect::<Vec<_>>(),
+        // Named after the shipping option chosen: a `pickup` fulfilment set's option for in-store pickup.
+        "shipping_methods": [{
+            "id": format!("ordsm_{}", o.id),
+            "name": if o.pickup() { "Store pickup" } else { "Standard Shipping" },
+            "amount": money(if o.pickup() { 0 } else { o.shipping_minor }, cur),
+            "data": {},
+        }],
     })
 }
 

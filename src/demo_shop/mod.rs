@@ -6,6 +6,8 @@
 mod bucket;
 pub mod data;
 pub mod faults;
+mod hostile;
+pub mod planted;
 pub mod medusa;
 pub mod pdd;
 mod shopify_graphql;
@@ -177,6 +179,8 @@ impl DemoShop {
             DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(signed_gateway_handler)),
             DemoPlatform::Taobao => Router::new().route(crate::sync::taobao::ROUTER_PATH, post(signed_gateway_handler)),
         };
+        // Hostile answers wrap the platform's routes only: the test hooks below stay plain.
+        let api = api.layer(axum::middleware::from_fn_with_state(shared.clone(), hostile::layer));
         let app = api
             .route("/_demo/update", post(update_handler))
             .route("/_demo/faults", post(faults_handler))
@@ -337,6 +341,16 @@ fn distorting(shared: &Shared) -> Option<Faults> {
     (f.faults.extra_fields || f.faults.missing_optional).then(|| f.faults.clone())
 }
 
+/// The orders served hostile now (`planted.rs`), by place.
+fn plants(shared: &Shared) -> Vec<(usize, planted::Hostile)> {
+    shared.faults.lock().map(|f| f.faults.plant.clone()).unwrap_or_default()
+}
+
+/// The planted hostile record for the order at `pos`, if any.
+fn plant_at(plants: &[(usize, planted::Hostile)], pos: usize) -> Option<planted::Hostile> {
+    plants.iter().find(|(at, _)| *at == pos).map(|(_, h)| *h)
+}
+
 fn page_shift(shared: &Shared) {
     let k = shared.faults.lock().map(|f| f.faults.page_shift).unwrap_or(0);
     if k > 0 {
@@ -358,9 +372,10 @@ async fn signed_gateway_handler(State(shared): State<Arc<Shared>>, body: Bytes) 
         return Json(e).into_response();
     }
     page_shift(&shared);
+    let plants = plants(&shared);
     let mut v = match shared.state.read() {
-        Ok(state) if taobao => taobao::answer(&state, &form, &shared.cfg.shop_name),
-        Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name),
+        Ok(state) if taobao => taobao::answer(&state, &form, &shared.cfg.shop_name, &plants),
+        Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name, &plants),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     if let Some(f) = distorting(&shared) {
@@ -437,6 +452,7 @@ async fn shopify_orders_handler(
         }
     };
     let distort = distorting(&shared);
+    let plants = plants(&shared);
     let (body, next, previous) = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
         let page = shopify_orders::page(&state, &req);
@@ -445,7 +461,8 @@ async fn shopify_orders_handler(
             if n > 0 {
                 body.push(b',');
             }
-            let plain = req.fields.is_none() && distort.is_none();
+            let plant = plant_at(&plants, pos);
+            let plain = req.fields.is_none() && distort.is_none() && plant.is_none();
             if plain {
                 body.extend_from_slice(&state.shopify_bytes(pos, |o| {
                     serde_json::to_vec(&shopify_json::order_json(o, shared.offset)).unwrap_or_default()
@@ -454,6 +471,9 @@ async fn shopify_orders_handler(
                 let mut v = keep_fields(shopify_json::order_json(&state.orders[pos], shared.offset), req.fields.as_deref());
                 if let Some(f) = &distort {
                     faults::distort(&mut v, f);
+                }
+                if let Some(h) = plant {
+                    planted::apply(DemoPlatform::Shopify, h, planted::Part::Order, &mut v);
                 }
                 body.extend_from_slice(&serde_json::to_vec(&v).unwrap_or_default());
             }
@@ -626,6 +646,7 @@ async fn woo_orders_handler(State(shared): State<Arc<Shared>>, RawQuery(query): 
         Err(e) => return wp_error(e),
     };
     let distort = distorting(&shared);
+    let plants = plants(&shared);
     let (body, total, pages) = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
         let page = woo::page(&state, &req);
@@ -634,11 +655,17 @@ async fn woo_orders_handler(State(shared): State<Arc<Shared>>, RawQuery(query): 
             if n > 0 {
                 body.push(b',');
             }
-            match &distort {
-                None => body.extend_from_slice(&state.woo_bytes(pos, |o| serde_json::to_vec(&woo::order_json(o, shared.offset)).unwrap_or_default())),
-                Some(f) => {
+            let plant = plant_at(&plants, pos);
+            match (&distort, plant) {
+                (None, None) => body.extend_from_slice(&state.woo_bytes(pos, |o| serde_json::to_vec(&woo::order_json(o, shared.offset)).unwrap_or_default())),
+                (f, h) => {
                     let mut v = woo::order_json(&state.orders[pos], shared.offset);
-                    faults::distort(&mut v, f);
+                    if let Some(f) = f {
+                        faults::distort(&mut v, f);
+                    }
+                    if let Some(h) = h {
+                        planted::apply(DemoPlatform::Woocommerce, h, planted::Part::Order, &mut v);
+                    }
                     body.extend_from_slice(&serde_json::to_vec(&v).unwrap_or_default());
                 }
             }
@@ -666,7 +693,13 @@ async fn woo_refunds_handler(
     let body = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
         match id.parse::<u64>().ok().and_then(|id| state.position(id)) {
-            Some(pos) => woo::refunds_json(&state.orders[pos], shared.offset),
+            Some(pos) => {
+                let mut v = woo::refunds_json(&state.orders[pos], shared.offset);
+                if let Some(h) = plant_at(&plants(&shared), pos) {
+                    planted::apply(DemoPlatform::Woocommerce, h, planted::Part::Refunds, &mut v);
+                }
+                v
+            }
             None => return wp_error(woo::WpError(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.".into())),
         }
     };
@@ -732,7 +765,17 @@ async fn medusa_orders_handler(State(shared): State<Arc<Shared>>, RawQuery(query
     let mut v = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
         let (positions, count) = medusa::orders_page(&state, &req);
-        let orders: Vec<Value> = positions.iter().map(|&p| medusa::order_json(&state.orders[p])).collect();
+        let plants = plants(&shared);
+        let orders: Vec<Value> = positions
+            .iter()
+            .map(|&p| {
+                let mut v = medusa::order_json(&state.orders[p]);
+                if let Some(h) = plant_at(&plants, p) {
+                    planted::apply(DemoPlatform::Medusa, h, planted::Part::Order, &mut v);
+                }
+                v
+            })
+            .collect();
         json!({"orders": orders, "count": count, "offset": req.offset, "limit": req.limit})
     };
     page_shift(&shared);

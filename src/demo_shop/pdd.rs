@@ -165,7 +165,16 @@ fn window(form: &[(String, String)]) -> Result<(i64, i64, usize, usize), Value> 
 }
 
 /// Answers one gateway call that passed `check`.
-pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str) -> Value {
+/// `plants`: orders (by place) served hostile (`planted.rs`).
+pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, plants: &[(usize, super::planted::Hostile)]) -> Value {
+    use super::planted::{apply, Part};
+    let plant = |i: usize| plants.iter().find(|(at, _)| *at == i).map(|(_, h)| *h);
+    let spoil = |i: usize, part: Part, mut v: Value| {
+        if let Some(h) = plant(i) {
+            apply(super::DemoPlatform::Pdd, h, part, &mut v);
+        }
+        v
+    };
     let api = form.iter().find(|(n, _)| n == "type").map(|(_, v)| v.as_str()).unwrap_or("");
     match api {
         MALL_API => json!({"mall_info_get_response": {"mall_name": shop_name, "mall_id": 1000001, "merchant_type": 1}}),
@@ -175,9 +184,16 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str) -> 
                 Err(e) => return e,
             };
             let mut rows: Vec<(i64, Value)> = if api == ORDERS_API {
-                state.orders.iter().filter(|o| (from..=to).contains(&o.updated_at)).map(|o| (o.updated_at, order_json(o))).collect()
+                state.orders.iter().enumerate().filter(|(_, o)| (from..=to).contains(&o.updated_at)).map(|(i, o)| (o.updated_at, spoil(i, Part::Order, order_json(o)))).collect()
             } else {
-                state.orders.iter().flat_map(requests).filter(|(u, _)| (from..=to).contains(u)).collect()
+                state
+                    .orders
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, o)| requests(o).into_iter().map(move |(u, v)| (i, u, v)))
+                    .filter(|(_, u, _)| (from..=to).contains(u))
+                    .map(|(i, u, v)| (u, spoil(i, Part::Refunds, v)))
+                    .collect()
             };
             rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.to_string().cmp(&b.1.to_string())));
             let total = rows.len();

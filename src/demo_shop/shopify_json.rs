@@ -92,6 +92,12 @@ pub fn order_json(o: &DemoOrder, offset: FixedOffset) -> Value {
         "line_items": lines,
         "refunds": o.refunds.iter().map(|r| refund_json(o, r, &t, &money)).collect::<Vec<_>>(),
         "fulfillments": o.fulfillments.iter().map(|f| fulfillment_json(o, f, &t)).collect::<Vec<_>>(),
+        // Local pickup is a shipping line named by the merchant's pickup location.
+        "shipping_lines": [if o.pickup() {
+            json!({"id": o.id + 3, "code": "Pickup at Main Street", "title": "Store pickup 门店自提", "source": "shopify", "price": money(0)})
+        } else {
+            json!({"id": o.id + 3, "code": "Standard", "title": "Standard Shipping", "source": "shopify", "price": money(o.shipping_minor)})
+        }],
     })
 }
 

@@ -72,6 +72,8 @@ pub fn trade_json(o: &DemoOrder) -> Value {
         "consign_time": t(f.map(|f| f.created_at)), "end_time": t(delivered.or(o.cancelled_at)),
         "receiver_name": format!("{}{}", o.buyer.last_name, o.buyer.first_name), "receiver_mobile": o.buyer.phone,
         "receiver_state": o.buyer.province, "receiver_city": o.buyer.city, "receiver_district": "", "receiver_address": o.buyer.address1,
+        // TOP documents no pickup value of `shipping_type` we could confirm: the demo's pickup orders say nothing.
+        "shipping_type": if o.pickup() { "" } else { "express" },
         "orders": {"order": o.lines.iter().map(|l| json!({
             "oid": l.id.to_string(), "num_iid": l.product_id, "sku_id": l.variant_id.to_string(), "outer_sku_id": l.sku,
             "title": l.title, "num": l.quantity, "price": money(l.price_minor),
@@ -152,7 +154,16 @@ fn window(form: &[(String, String)]) -> Result<(i64, i64, usize, usize, bool), V
     Ok((from, to + 999, page as usize, size as usize, get("use_has_next") == Some("true")))
 }
 
-pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str) -> Value {
+/// `plants`: orders (by place) served hostile (`planted.rs`).
+pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, plants: &[(usize, super::planted::Hostile)]) -> Value {
+    use super::planted::{apply, Part};
+    let plant = |i: usize| plants.iter().find(|(at, _)| *at == i).map(|(_, h)| *h);
+    let spoil = |i: usize, part: Part, mut v: Value| {
+        if let Some(h) = plant(i) {
+            apply(super::DemoPlatform::Taobao, h, part, &mut v);
+        }
+        v
+    };
     let method = form.iter().find(|(n, _)| n == "method").map(|(_, v)| v.as_str()).unwrap_or("");
     match method {
         SELLER_API => json!({"user_seller_get_response": {"user": {"nick": shop_name, "user_id": 2200000001_u64}}}),
@@ -162,9 +173,16 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str) -> 
                 Err(e) => return e,
             };
             let mut rows: Vec<(i64, Value)> = if method == TRADES_API {
-                state.orders.iter().filter(|o| (from..=to).contains(&o.updated_at)).map(|o| (o.updated_at, trade_json(o))).collect()
+                state.orders.iter().enumerate().filter(|(_, o)| (from..=to).contains(&o.updated_at)).map(|(i, o)| (o.updated_at, spoil(i, Part::Order, trade_json(o)))).collect()
             } else {
-                state.orders.iter().flat_map(refunds).filter(|(m, _)| (from..=to).contains(m)).collect()
+                state
+                    .orders
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, o)| refunds(o).into_iter().map(move |(m, v)| (i, m, v)))
+                    .filter(|(_, m, _)| (from..=to).contains(m))
+                    .map(|(i, m, v)| (m, spoil(i, Part::Refunds, v)))
+                    .collect()
             };
             rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.to_string().cmp(&b.1.to_string())));
             let total = rows.len();

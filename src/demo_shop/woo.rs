@@ -203,6 +203,11 @@ pub fn order_json(o: &DemoOrder, site: FixedOffset) -> Value {
         "date_completed_gmt": completed.map(gmt),
         "line_items": line_items,
         "refunds": refunds,
+        "shipping_lines": [if o.pickup() {
+            json!({"id": o.id + 3, "method_title": "Local pickup", "method_id": "local_pickup", "instance_id": "2", "total": money(0)})
+        } else {
+            json!({"id": o.id + 3, "method_title": "Flat rate", "method_id": "flat_rate", "instance_id": "1", "total": money(o.shipping_minor)})
+        }],
     })
 }
 

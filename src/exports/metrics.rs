@@ -83,7 +83,10 @@ fn figures<'a>(m: &'a Metrics, shop: &str, tz: Tz, lang: Lang) -> Vec<Vec<Cell<'
         "介入率",
         &m.intervention_rate,
         p.map(|p| &p.intervention_rate),
-        ("cases with a platform intervention opened in the window ÷ orders completed (delivered) in the window", "窗口内发起且平台介入的售后单 ÷ 窗口内完成（签收）的订单"),
+        (
+            "orders with a platform intervention in the window (dated by the intervention) ÷ orders paid in the window",
+            "平台介入订单数 ÷ 成团订单总数：窗口内发生平台介入的订单（按介入时间计）÷ 窗口内付款（成团）的订单",
+        ),
     );
     f.row(
         "Intervention count",
@@ -101,7 +104,15 @@ fn figures<'a>(m: &'a Metrics, shop: &str, tz: Tz, lang: Lang) -> Vec<Vec<Cell<'
             _ => lang.pick("at or below it", "不高于均值"),
         };
         f.row("Category average", "类目均值", Cell::Percent(avg), Cell::Empty, Cell::Empty, Cell::Empty, ("entered by the merchant for this shop", "商家为本店录入"));
-        f.row("Intervention rate against the average", "介入率与均值相比", Cell::text(warn.to_string()), Cell::Empty, Cell::Empty, Cell::Empty, ("", ""));
+        let top3 = if m.intervention_top3_unknown {
+            (
+                "the platform also requires 介入量 in the category's top 3, which cannot be known from one shop",
+                "平台另一条件（介入量位于类目前 3）无法在本店得知",
+            )
+        } else {
+            ("", "")
+        };
+        f.row("Intervention rate against the average", "介入率与均值相比", Cell::text(warn.to_string()), Cell::Empty, Cell::Empty, Cell::Empty, top3);
     }
     f.durations(
         "First response",
@@ -115,7 +126,7 @@ fn figures<'a>(m: &'a Metrics, shop: &str, tz: Tz, lang: Lang) -> Vec<Vec<Cell<'
         "时限达标率（全部）",
         &sum_compliance(m),
         p.map(sum_compliance).as_ref(),
-        ("clocks met ÷ clocks judged (met or breached) in the window", "窗口内判定的时限中按时完成的比例"),
+        ("clocks met ÷ clocks judged (met or breached) in the window; a clock past due counts as breached whether or not its case was opened", "窗口内判定的时限中按时完成的比例；已超时的时限无论售后单是否打开过都计为超时"),
     );
     f.row(
         "Clocks breached",

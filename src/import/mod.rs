@@ -7,6 +7,7 @@
 pub mod profile;
 pub mod table;
 
+use crate::api::input::{business_time, check_line, check_note, shown};
 use crate::money::parse_minor;
 use crate::store::aftersales_requests::NewRequest;
 use crate::store::order_lines::NewLine;
@@ -56,8 +57,10 @@ pub fn parse_time(v: &str, tz: chrono_tz::Tz) -> Result<Option<i64>, String> {
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
         .or_else(|| DATES.iter().find_map(|f| NaiveDate::parse_from_str(v, f).ok()).and_then(|d| d.and_hms_opt(0, 0, 0)))
-        .ok_or_else(|| format!("'{v}' is not a date and time like 2026-11-27 08:30:00"))?;
-    tz.from_local_datetime(&local).earliest().map(|t| Some(t.timestamp_millis())).ok_or_else(|| format!("'{v}' does not exist in {tz}"))
+        .ok_or_else(|| format!("{} is not a date and time like 2026-11-27 08:30:00", shown(v)))?;
+    let at = tz.from_local_datetime(&local).earliest().map(|t| t.timestamp_millis()).ok_or_else(|| format!("{} does not exist in {tz}", shown(v)))?;
+    // The door's rule for business dates: a year like 9999 in an export is a placeholder, not a delivery date.
+    business_time(at).map(Some).map_err(|e| format!("{}: {e}", shown(v)))
 }
 
 /// `¥1,234.50`, `1234.5元` → minor units of yuan; more than two decimals is an error, not a rounding.
@@ -66,17 +69,17 @@ pub fn parse_money(v: &str) -> Result<i64, String> {
     if cleaned.is_empty() {
         return Err("no amount".into());
     }
-    let minor = parse_minor(&cleaned, "CNY").map_err(|e| format!("'{v}': {e}"))?;
+    let minor = parse_minor(&cleaned, "CNY").map_err(|e| format!("{}: {e}", shown(v)))?;
     if minor < 0 {
-        return Err(format!("'{v}' is negative"));
+        return Err(format!("{} is negative", shown(v)));
     }
     Ok(minor)
 }
 
 fn parse_count(v: &str) -> Result<i64, String> {
-    let n: i64 = v.trim().parse().map_err(|_| format!("'{v}' is not a whole number"))?;
+    let n: i64 = v.trim().parse().map_err(|_| format!("{} is not a whole number", shown(v)))?;
     if n < 1 {
-        return Err(format!("'{v}' must be 1 or more"));
+        return Err(format!("{} must be 1 or more", shown(v)));
     }
     Ok(n)
 }
@@ -104,6 +107,20 @@ struct Row<'a> {
 impl Row<'_> {
     fn get(&self, field: &str) -> &str {
         self.index.get(field).and_then(|&i| self.cells.get(i)).map(String::as_str).unwrap_or("")
+    }
+    /// The door's text rules on the cells this profile reads: ids, SKUs and statuses are one line; names,
+    /// titles, addresses and reasons may hold line breaks (Excel cells do) but no other control character.
+    fn text_rules(&self) -> Result<(), String> {
+        for (&field, &i) in self.index {
+            let v = self.cells.get(i).map(String::as_str).unwrap_or("");
+            if v.is_empty() {
+                continue;
+            }
+            let one_line = matches!(field, "order_id" | "request_id" | "sku" | "status" | "type" | "buyer_phone" | "quantity");
+            let checked = if one_line { check_line(v, 200) } else { check_note(v, crate::api::input::NOTE_MAX).map(|_| ()) };
+            checked.map_err(|e| format!("{field}: {e}"))?;
+        }
+        Ok(())
     }
     fn need(&self, field: &str) -> Result<&str, String> {
         let v = self.get(field);
@@ -135,6 +152,10 @@ pub fn plan(p: &ImportProfile, t: &Table, tz: chrono_tz::Tz, currency: &str) -> 
     for (i, cells) in t.rows.iter().enumerate() {
         let row = Row { cells, index: &index };
         let line = i as i64 + 2;
+        if let Err(reason) = row.text_rules() {
+            out.bad.push(BadRow { line, reason });
+            continue;
+        }
         let result = match p.kind {
             ImportKind::Orders => order_row(&row, tz, currency).map(|(o, l)| {
                 match order_at.get(&o.external_id) {
@@ -206,6 +227,8 @@ fn order_row(r: &Row, tz: chrono_tz::Tz, currency: &str) -> Result<(NewOrder, Ne
             delivered_at: delivered,
             closed_at: None,
             cancelled_at: cancelled.then_some(updated),
+            // 快递 / 平邮 / EMS are shipped; 自提 / 门店自提 / 到店自取 picked up at the store.
+            delivery_method: crate::store::orders::DeliveryMethod::from_words([r.get("delivery_method")]),
             lines: vec![],
             refunds: vec![],
         },
@@ -218,7 +241,7 @@ fn request_row(p: &ImportProfile, r: &Row, tz: chrono_tz::Tz, currency: &str) ->
     let order = r.need("order_id")?.to_string();
     let word = |f: &str, values: &std::collections::BTreeMap<String, String>| -> Result<String, String> {
         let w = r.need(f)?;
-        values.get(w).cloned().ok_or_else(|| format!("{f}: '{w}' is not one this profile knows ({})", values.keys().cloned().collect::<Vec<_>>().join(", ")))
+        values.get(w).cloned().ok_or_else(|| format!("{f}: {} is not one this profile knows ({})", shown(w), values.keys().cloned().collect::<Vec<_>>().join(", ")))
     };
     let raw_type = word("type", &p.type_values)?;
     let raw_status = word("status", &p.status_values)?;

@@ -48,6 +48,7 @@ pub const ORDER_FIELDS: &[(&str, bool)] = &[
     ("quantity", false),
     ("price", false),
     ("line_total", false),
+    ("delivery_method", false),
 ];
 
 pub const AFTERSALES_FIELDS: &[(&str, bool)] = &[
@@ -109,6 +110,7 @@ pub fn presets() -> Vec<ImportProfile> {
                 ("title", "商品|商品名称"),
                 ("quantity", "商品数量(件)|商品数量"),
                 ("line_total", "商品总价(元)"),
+                ("delivery_method", "配送方式|提货方式|物流方式"),
             ]),
             type_values: BTreeMap::new(),
             status_values: BTreeMap::new(),
@@ -158,6 +160,7 @@ pub fn presets() -> Vec<ImportProfile> {
                 ("title", "宝贝标题"),
                 ("quantity", "宝贝总数量|购买数量"),
                 ("price", "宝贝单价|价格"),
+                ("delivery_method", "运送方式|物流方式|配送方式"),
             ]),
             type_values: BTreeMap::new(),
             status_values: BTreeMap::new(),

@@ -1,6 +1,6 @@
 //! A back-office export as a table of text: CSV in UTF-8 (with or without a BOM) or GB18030/GBK (what Excel on
-//! a Chinese Windows writes), or XLSX (the first sheet; dates as Excel writes them become text like
-//! `2026-11-27 08:30:00`).
+//! a Chinese Windows writes; UTF-16 is named and refused, not misread as GB18030), or XLSX (the first sheet;
+//! dates as Excel writes them become text like `2026-11-27 08:30:00`).
 
 use calamine::{Data, Reader};
 
@@ -19,6 +19,21 @@ pub enum TableError {
     Empty,
     #[error("the file is not a spreadsheet we can read: {0}")]
     Unreadable(String),
+    /// Excel's "Unicode text" and some Windows tools write UTF-16, which would otherwise read as GB18030
+    /// nonsense with a NUL in every other byte.
+    #[error("the file is UTF-16 text; save it as UTF-8 or GB18030 (CSV) and import it again")]
+    Utf16,
+}
+
+/// UTF-16 by its byte-order mark (FF FE or FE FF), or without one by its NULs: text in UTF-16 has a zero in
+/// most other bytes, while UTF-8 and GB18030 text has none.
+pub fn looks_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    head.len() >= 2 && nuls * 4 >= head.len()
 }
 
 /// Text of a CSV file: UTF-8 when it is valid UTF-8, else GB18030 (a superset of GBK and GB2312).
@@ -41,7 +56,13 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Table, TableError> {
     if bytes.is_empty() {
         return Err(TableError::Empty);
     }
-    let mut table = if is_xlsx(bytes, name) { read_xlsx(bytes)? } else { read_csv(bytes)? };
+    let mut table = if is_xlsx(bytes, name) {
+        read_xlsx(bytes)?
+    } else if looks_utf16(bytes) {
+        return Err(TableError::Utf16);
+    } else {
+        read_csv(bytes)?
+    };
     // Exports pad cells with spaces and tabs (a leading tab keeps Excel from mangling long numbers).
     for h in &mut table.headers {
         *h = h.trim().trim_matches('\t').to_string();

@@ -19,16 +19,24 @@ pub const SERIES: &[(&str, &str, Set)] = &[
         |p, n, _| p.orders_completed = n,
     ),
     (
-        "series: cases opened, interventions",
-        "SELECT COUNT(*), COALESCE(SUM(intervention = 1), 0) FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
-        |p, n, i| {
-            p.cases_opened = n;
-            p.interventions = i;
-        },
+        "series: cases opened",
+        "SELECT COUNT(*), 0 FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
+        |p, n, _| p.cases_opened = n,
     ),
     (
+        // Dated by the intervention, as the window's figure is (queries::INTERVENTIONS_SQL).
+        "series: interventions",
+        "SELECT COUNT(DISTINCT COALESCE(order_id, -id)), 0 FROM cases
+         WHERE intervention = 1 AND intervened_at >= ?2 AND intervened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
+        |p, n, _| p.interventions = n,
+    ),
+    (
+        // Running clocks past due count as breached on their deadline's day, as in queries::clock_compliance.
         "series: clocks met, breached",
-        "SELECT COALESCE(SUM(outcome = 'met'), 0), COALESCE(SUM(outcome = 'breached'), 0) FROM clocks
+        "SELECT COALESCE(SUM(outcome = 'met'), 0), COALESCE(SUM(outcome = 'breached'), 0)
+             + (SELECT COUNT(*) FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at >= ?2 AND due_at < ?3
+                  AND (?1 IS NULL OR shop_id = ?1))
+         FROM clocks
          WHERE stopped_at >= ?2 AND stopped_at < ?3 AND outcome IN ('met', 'breached') AND (?1 IS NULL OR shop_id = ?1)",
         |p, met, breached| {
             p.clocks_met = met;

@@ -3,12 +3,22 @@
 //! denominator is "no data" (None), never a division by zero; money is summed per currency, never mixed.
 //!
 //! How each definition is read from the tables:
-//! - orders completed: not cancelled, delivered (else closed) within the window; orders paid: paid within it.
-//! - intervention rate: cases with a platform intervention opened in the window ÷ orders completed.
+//! - orders completed: not cancelled, delivered (else closed) within the window (the daily series' line);
+//!   orders paid: paid within it.
+//! - intervention rate (介入率), as Pinduoduo writes it (近30天介入率 = 近30天平台介入订单数 / 近30天成团订单总数):
+//!   distinct orders with a platform intervention that happened in the window, dated by the intervention time
+//!   (`cases.intervened_at`, set with the flag), not by the case's opening ÷ orders paid (formed) in the window.
+//!   Intervention count (介入量) is the numerator. A case without a synced order counts as one order. The warning
+//!   compares with the category average the merchant entered; the second cycle is this window and the one before
+//!   both above it. The platform's other condition (介入量 in the category's top 3) needs every shop of the
+//!   category, so it is never known here: `intervention_top3_unknown` tells the card to say so.
+//!   The daily series dates interventions the same way (each day counts its own orders).
 //! - first response: a case opened in the window → the merchant's first action on its timeline (kept on the
 //!   case as `first_action_at` by a trigger on the timeline).
-//! - clock compliance: clocks judged (met or breached) in the window, per kind; money auto-refunded: the amount
-//!   at stake on cases whose auto-refund clock was breached in the window.
+//! - clock compliance: clocks judged (met or breached) in the window, per kind, where a running, unpaused clock
+//!   whose deadline fell in the window (before the time asked about) counts as breached at its deadline whether
+//!   or not anyone has opened its case yet (judging records the same); money auto-refunded: the amount asked
+//!   (else the order's total) on cases whose auto-refund clock was breached in the window, counted the same way.
 //! - refund rate: orders paid in the window that have a refund (`refunded_minor` > 0, kept by triggers on the
 //!   refunds) ÷ orders paid in the window.
 //! - return rate by reason / SKU: cases opened in the window with that reason / SKU ÷ orders (order lines with
@@ -158,6 +168,9 @@ pub struct Metrics {
     pub intervention_warning: bool,
     /// Above it in the previous window too: the second cycle platforms punish.
     pub intervention_second_cycle: bool,
+    /// Beside a warning: the platform punishes only when 介入量 is also in the category's top 3, which no single
+    /// shop can know, so the card says it cannot be checked here. True whenever `intervention_warning` is.
+    pub intervention_top3_unknown: bool,
     pub first_response: Durations,
     pub clock_compliance: Vec<KindCompliance>,
     #[ts(type = "number")]
@@ -183,7 +196,7 @@ pub struct Metrics {
 /// Every figure of the window. `average` is the category intervention average for one shop (a fraction).
 pub fn compute(conn: &Connection, shop: Option<i64>, w: Window, average: Option<f64>) -> Result<Metrics, StoreError> {
     let t = queries::tally(conn, shop, w)?;
-    let intervention = Ratio::of(t.interventions, t.orders_completed);
+    let intervention = Ratio::of(t.interventions, t.orders_paid);
     let above = |r: &Ratio| matches!((r.value, average), (Some(v), Some(a)) if v > a);
     let warning = above(&intervention);
     let second = warning && above(&queries::intervention_rate(conn, shop, w.previous())?);
@@ -217,6 +230,7 @@ pub fn compute(conn: &Connection, shop: Option<i64>, w: Window, average: Option<
         intervention_average: average,
         intervention_warning: warning,
         intervention_second_cycle: second,
+        intervention_top3_unknown: warning,
         first_response: durations(t.first_response_ms),
         clocks_breached: t.clocks.iter().map(|c| c.3).sum(),
         clock_compliance: t.clocks.into_iter().map(|(kind, met, judged, breached)| KindCompliance { kind, compliance: Ratio::of(met, judged), breached }).collect(),

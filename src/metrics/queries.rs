@@ -11,7 +11,7 @@ use super::Window;
 /// Raw results of the queries for one window.
 #[derive(Debug, Default)]
 pub struct Tally {
-    pub orders_completed: i64,
+    /// Distinct orders with a platform intervention dated in the window (介入量).
     pub interventions: i64,
     pub first_response_ms: Vec<i64>,
     /// kind → (met, judged, breached)
@@ -37,7 +37,6 @@ pub type Query = fn(&Connection, Option<i64>, Window, &mut Tally) -> Result<(), 
 
 /// Every query of a window's figures, by name.
 pub const QUERIES: &[(&str, Query)] = &[
-    ("orders completed", orders_completed),
     ("interventions", interventions),
     ("first response", first_response),
     ("clock compliance per kind", clock_compliance),
@@ -82,34 +81,22 @@ fn add_money(conn: &Connection, sql: &str, shop: Option<i64>, w: Window, into: &
     Ok(())
 }
 
-/// An order is completed when delivered, or closed without a delivery time. The expression is written as the
-/// index on it is, so the index serves it.
-fn orders_completed(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
-    t.orders_completed = count(
-        conn,
-        "SELECT COUNT(*) FROM orders WHERE COALESCE(delivered_at, closed_at) >= ?2 AND COALESCE(delivered_at, closed_at) < ?3
-           AND (?1 IS NULL OR shop_id = ?1) AND cancelled_at IS NULL",
-        shop,
-        w,
-    )?;
-    Ok(())
-}
-
-/// Interventions ÷ orders completed, alone: the previous window's, for the second-cycle warning.
+/// Interventions ÷ orders paid, alone: the previous window's, for the second-cycle warning.
 pub fn intervention_rate(conn: &Connection, shop: Option<i64>, w: Window) -> Result<super::Ratio, StoreError> {
     let mut t = Tally::default();
-    orders_completed(conn, shop, w, &mut t)?;
+    orders_paid_refunded(conn, shop, w, &mut t)?;
     interventions(conn, shop, w, &mut t)?;
-    Ok(super::Ratio::of(t.interventions, t.orders_completed))
+    Ok(super::Ratio::of(t.interventions, t.orders_paid))
 }
 
+/// Distinct orders the platform stepped in on during the window, dated by the intervention (kept set with the
+/// flag by triggers, store::cases migration 48), never by the case's opening. A case without a synced order
+/// counts as an order of its own.
+pub const INTERVENTIONS_SQL: &str = "SELECT COUNT(DISTINCT COALESCE(order_id, -id)) FROM cases
+     WHERE intervention = 1 AND intervened_at >= ?2 AND intervened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)";
+
 fn intervention_count(conn: &Connection, shop: Option<i64>, w: Window) -> Result<i64, StoreError> {
-    count(
-        conn,
-        "SELECT COUNT(*) FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND intervention = 1",
-        shop,
-        w,
-    )
+    count(conn, INTERVENTIONS_SQL, shop, w)
 }
 
 fn interventions(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
@@ -132,9 +119,14 @@ fn first_response(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally
 fn clock_compliance(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
     // Tallied here rather than with GROUP BY: the index is in time order, and SQLite's sort of a 90-day window's
     // hundred thousand clocks by kind cost more than reading them.
+    // A running clock past due at the window's end is breached whether or not anyone judged it yet: it counts as
+    // judged at its deadline (as judging will record it), read from the index of running clocks (migration 48).
     let mut stmt = conn.prepare_cached(
         "SELECT kind, outcome = 'met' FROM clocks
-         WHERE stopped_at >= ?2 AND stopped_at < ?3 AND outcome IN ('met', 'breached') AND (?1 IS NULL OR shop_id = ?1)",
+         WHERE stopped_at >= ?2 AND stopped_at < ?3 AND outcome IN ('met', 'breached') AND (?1 IS NULL OR shop_id = ?1)
+         UNION ALL
+         SELECT kind, 0 FROM clocks
+         WHERE outcome = 'running' AND paused_at IS NULL AND due_at >= ?2 AND due_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
     )?;
     let mut rows = stmt.query(params![shop, w.start, w.end])?;
     let mut kinds: Vec<(String, i64, i64, i64)> = vec![];
@@ -161,10 +153,14 @@ fn clock_compliance(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tal
 fn auto_refunded(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
     add_money(
         conn,
-        "SELECT c.currency, SUM(COALESCE(c.requested_minor, o.total_minor, 0)) FROM clocks k JOIN cases c ON c.id = k.case_id
-         LEFT JOIN orders o ON o.id = c.order_id
-         WHERE k.stopped_at >= ?2 AND k.stopped_at < ?3 AND k.outcome = 'breached' AND k.consequence = 'auto_refund'
-           AND (?1 IS NULL OR k.shop_id = ?1)
+        // Breached in the window, as judged or as past due and not yet judged (see clock_compliance).
+        "SELECT c.currency, SUM(COALESCE(c.requested_minor, o.total_minor, 0)) FROM (
+             SELECT case_id FROM clocks WHERE stopped_at >= ?2 AND stopped_at < ?3 AND outcome = 'breached' AND consequence = 'auto_refund'
+               AND (?1 IS NULL OR shop_id = ?1)
+             UNION ALL
+             SELECT case_id FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at >= ?2 AND due_at < ?3
+               AND consequence = 'auto_refund' AND (?1 IS NULL OR shop_id = ?1)
+         ) k JOIN cases c ON c.id = k.case_id LEFT JOIN orders o ON o.id = c.order_id
          GROUP BY c.currency",
         shop,
         w,

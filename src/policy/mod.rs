@@ -131,6 +131,22 @@ pub struct Rule {
     pub note: String,
 }
 
+/// A fact of a platform's after-sales rules the eligibility explainer needs, as written in a pack file: the
+/// automatic receipt confirmation (`auto_confirm`, `number` = days after shipping), the per-item request cap
+/// (`attempt_cap`, `number` = requests), and the platform's own refusals (`already_open`, `not_shipped`,
+/// `self_pickup`), each with its source, date and confidence like the clock rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EligibilityFact {
+    pub id: String,
+    pub code: String,
+    #[serde(default)]
+    pub number: Option<i64>,
+    pub source: String,
+    pub as_of: String,
+    pub confidence: Confidence,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct RulePack {
     pub pack: String,
@@ -140,6 +156,8 @@ pub struct RulePack {
     pub no_reason_return_days: Option<i64>,
     #[serde(default)]
     pub no_reason_return_source: Option<String>,
+    #[serde(default)]
+    pub eligibility: Vec<EligibilityFact>,
 }
 
 const PACK_FILES: [&str; 9] = [
@@ -205,6 +223,16 @@ pub fn rules_for(platform: &str, case_type: CaseType, overrides: &dyn Fn(&str) -
         .collect()
 }
 
+/// The platform's fact for `code` (its own pack first, then Chinese law), if a pack writes one down.
+pub fn eligibility_fact(platform: &str, code: &str) -> Option<&'static EligibilityFact> {
+    let wanted = packs_for(platform);
+    wanted
+        .iter()
+        .filter_map(|w| packs().iter().find(|p| p.pack == *w))
+        .flat_map(|p| p.eligibility.iter())
+        .find(|f| f.code == code)
+}
+
 pub fn find_rule(rule_id: &str) -> Option<Rule> {
     packs().iter().flat_map(|p| p.rules.iter()).find(|r| r.id == rule_id).cloned()
 }
@@ -232,6 +260,22 @@ mod tests {
                 }
             }
         }
+        for p in &packs {
+            for f in &p.eligibility {
+                assert!(f.id.starts_with(&format!("{}.", p.pack)), "{} is named after its pack", f.id);
+                assert!(!f.source.is_empty() && !f.as_of.is_empty() && !f.note.is_empty(), "{} has a source, a date and a note", f.id);
+                assert!(["auto_confirm", "attempt_cap", "already_open", "not_shipped", "self_pickup"].contains(&f.code.as_str()), "{}: a code the explainer reads", f.id);
+                if matches!(f.code.as_str(), "auto_confirm" | "attempt_cap") {
+                    assert!(f.number.is_some_and(|n| n > 0), "{} has its number", f.id);
+                }
+                if f.confidence == Confidence::Unverified {
+                    assert!(f.note.contains("UNVERIFIED"), "{}: an unverified number says so", f.id);
+                }
+            }
+        }
+        assert!(eligibility_fact("pdd", "auto_confirm").is_some() && eligibility_fact("taobao", "auto_confirm").is_some(),
+            "Pinduoduo and Taobao confirm receipt on their own after shipping");
+        assert!(eligibility_fact("shopify", "auto_confirm").is_none(), "Shopify confirms nothing on its own");
         let pdd = rules_for("pdd", CaseType::RefundOnly, &|_| None);
         let response = pdd.iter().find(|r| r.kind == ClockKind::MerchantResponse).expect("Pinduoduo answers within a deadline");
         assert_eq!((response.minutes, response.consequence), (48 * 60, Consequence::AutoRefund), "48 hours, then the platform refunds");

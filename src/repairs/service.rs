@@ -179,7 +179,7 @@ pub fn act(conn: &Connection, id: i64, to: RepairStatus, at: i64, note: Option<S
         &RepairEventRow { at, kind: "status".into(), from_status: Some(from.id().into()), to_status: Some(to.id().into()), note },
     )?;
     if to == RepairStatus::Returned {
-        crate::followups::queue(conn, "repair", t.shop_id, t.id, &format!("{} {}", t.number, t.product), at, now)?;
+        crate::followups::queue(conn, "repair", t.shop_id, t.id, &format!("{} {}", t.number, t.product), at, false, now)?;
     }
     Ok(t)
 }

@@ -1,6 +1,8 @@
 //! Backup files: consistent copies of the database made with SQLite's online backup API (daily, before a
-//! migration or a restore, on demand), the checks a file must pass before it may replace the database, and
-//! putting a good copy in place of a damaged file. Files are named `<kind>-<UTC stamp>.db` in the backups
+//! migration or a restore, on demand), each passing the integrity check before it counts; the checks a file
+//! must pass before it may replace the database, a restore staged (copied and migrated beside the database)
+//! before anything of the database is touched, the restore generation that tells a sync its cursors went
+//! away; and putting a good copy in place of a damaged file. Files are named `<kind>-<UTC stamp>.db` in the backups
 //! folder beside the database, so the folder alone says what is there.
 
 use super::{StoreError, LATEST_VERSION};
@@ -46,7 +48,8 @@ pub fn dir_of(db: &Path) -> PathBuf {
 
 /// Copies the live database to `target` page by page in one read transaction (WAL readers and the writer go
 /// on meanwhile). The copy is written under a temporary name and renamed, so a crash never leaves half a
-/// backup that looks whole.
+/// backup that looks whole; and it must pass the full integrity check before it is renamed, so a damaged
+/// database is refused (`Damaged`, naming it) instead of being copied over as if it were a good backup.
 pub fn write(conn: &Connection, target: &Path) -> Result<(), StoreError> {
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
@@ -57,9 +60,24 @@ pub fn write(conn: &Connection, target: &Path) -> Result<(), StoreError> {
         let mut dst = Connection::open(&partial)?;
         {
             let backup = Backup::new(conn, &mut dst)?;
-            // -1: every page in one step, so the copy is one snapshot and never restarts on a concurrent write.
-            backup.step(-1)?;
+            // Every page in one step, so the copy is one snapshot and never restarts on a concurrent write.
+            copy_all(&backup)?;
         }
+        // The copy is checked rather than the source: it is the very snapshot that would be kept, and
+        // checking it holds no lock on the live database.
+        let source = conn.path().filter(|p| !p.is_empty()).map(PathBuf::from).unwrap_or_else(|| partial.clone());
+        let damaged = |detail: String| StoreError::Damaged {
+            path: source.clone(),
+            detail: format!("{detail}; no backup was made of it and the backups made before are kept"),
+        };
+        match integrity_problems(&dst, "integrity_check") {
+            Ok(None) => {}
+            Ok(Some(first)) => return Err(damaged(first)),
+            Err(e) => return Err(damaged(e.to_string())),
+        }
+        // The copy came over in the live file's WAL mode: a backup is a single file, so reading it later (a
+        // check, a restore) must not leave -wal and -shm files beside it.
+        dst.query_row("PRAGMA journal_mode=DELETE", [], |_| Ok(()))?;
         dst.close().map_err(|(_, e)| e)?;
         sync_file(&partial)?;
         std::fs::rename(&partial, target).map_err(|e| io_error(target, e))?;
@@ -71,12 +89,14 @@ pub fn write(conn: &Connection, target: &Path) -> Result<(), StoreError> {
     copied
 }
 
-/// Makes a backup of `kind` in the backups folder, then keeps only the newest `keep` of that kind.
+/// Makes a backup of `kind` in the backups folder, then keeps only the newest `keep` of that kind. Old ones
+/// are pruned only after the new one passed its check (`write`), and never the new one itself: a run of
+/// failing backups can never rotate the last good one away.
 pub fn make(conn: &Connection, db: &Path, kind: BackupKind, now: DateTime<Utc>, keep: usize) -> Result<BackupFile, StoreError> {
     let path = dir_of(db).join(format!("{}-{}.db", kind.as_str(), now.format(STAMP)));
     write(conn, &path)?;
     let made = BackupFile { bytes: file_len(&path), path, kind, created_at: now };
-    prune(db, kind, keep)?;
+    prune_keeping(db, kind, keep, Some(&made.path))?;
     tracing::info!(kind = kind.as_str(), bytes = made.bytes, "backup made");
     Ok(made)
 }
@@ -111,8 +131,22 @@ fn parse_name(name: &str) -> Option<(BackupKind, DateTime<Utc>)> {
 }
 
 pub fn prune(db: &Path, kind: BackupKind, keep: usize) -> Result<(), StoreError> {
-    for old in list(db)?.into_iter().filter(|b| b.kind == kind).skip(keep.max(1)) {
-        std::fs::remove_file(&old.path).map_err(|e| io_error(&old.path, e))?;
+    prune_keeping(db, kind, keep, None)
+}
+
+/// `made`, the backup just written and checked, is kept whatever its stamp says (a clock set back would
+/// otherwise sort it last and prune it at once).
+fn prune_keeping(db: &Path, kind: BackupKind, keep: usize, made: Option<&Path>) -> Result<(), StoreError> {
+    let mut room = keep.max(1) - usize::from(made.is_some());
+    for b in list(db)?.into_iter().filter(|b| b.kind == kind) {
+        if made == Some(b.path.as_path()) {
+            continue;
+        }
+        if room > 0 {
+            room -= 1;
+            continue;
+        }
+        std::fs::remove_file(&b.path).map_err(|e| io_error(&b.path, e))?;
     }
     Ok(())
 }
@@ -158,28 +192,143 @@ pub fn integrity_problems(conn: &Connection, pragma: &'static str) -> rusqlite::
     Ok((first != "ok").then_some(first))
 }
 
-/// Replaces the live database's contents with `file`'s, after `check` passes, through the backup API into the
-/// open connection: one write transaction, so readers see the old data or the new, never a mix.
-pub fn restore_into(conn: &mut Connection, file: &Path) -> Result<i64, StoreError> {
-    let version = check(file)?;
-    let src = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    {
-        let backup = Backup::new(&src, conn)?;
-        backup.step(-1)?;
-    }
-    super::migrate_to(conn, LATEST_VERSION)?;
-    Ok(version)
+/// The settings row that counts restores. A restore moves it on in the same write that puts the restored
+/// data in place, so a sync that read its cursors before the restore finds another number inside its next
+/// page's transaction and stops instead of writing a cursor that belongs to the data the restore replaced.
+pub const RESTORE_GENERATION: &str = "restore_generation";
+
+/// The database's restore generation (0 before its first restore).
+pub fn generation(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(super::settings::get(conn, RESTORE_GENERATION)?.and_then(|v| v.trim().parse().ok()).unwrap_or(0))
 }
 
-/// For a database too damaged to open: moves the damaged file (and its WAL) aside, untouched, and puts a copy
-/// of `file` in its place. Returns where the damaged file went.
+/// A chosen file made ready to take the database's place: checked, copied beside the database, the copy
+/// migrated to this app's schema and found to hold this app's tables. Nothing of the database is touched
+/// until `put_in_place`, so a file that fails any step leaves it as it was, byte for byte; the copy is
+/// removed when this is dropped.
+pub struct Staged {
+    conn: Option<Connection>,
+    path: PathBuf,
+    /// The schema the chosen file was at.
+    pub schema: i64,
+}
+
+/// Stages `file` to replace `db` (see `Staged`). A file that is not a whole database of this app is refused
+/// as `check` does; one that does not migrate, or migrates to tables other than ours (another program's file
+/// that happens to have a `shops` table), is refused as `Unusable`, naming the file and why.
+pub fn stage(db: &Path, file: &Path) -> Result<Staged, StoreError> {
+    let schema = check(file)?;
+    let path = PathBuf::from(format!("{}.restore-incoming", db.display()));
+    remove_with_sidecars(&path);
+    std::fs::copy(file, &path).map_err(|e| io_error(&path, e))?;
+    let mut staged = Staged { conn: None, path, schema };
+    let refuse = |reason: String| StoreError::Unusable { path: file.to_path_buf(), reason };
+    let conn = Connection::open(&staged.path)?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
+    super::migrate_to(&conn, LATEST_VERSION)
+        .map_err(|e| refuse(format!("it does not take this app's schema ({e}); the database was left as it was")))?;
+    if let Some(missing) = missing_from_schema(&conn)? {
+        return Err(refuse(format!("it is not an Aftersales Desk database ({missing}); the database was left as it was")));
+    }
+    if let Some(first) = integrity_problems(&conn, "quick_check")? {
+        return Err(StoreError::Damaged { path: file.to_path_buf(), detail: first });
+    }
+    staged.conn = Some(conn);
+    Ok(staged)
+}
+
+/// The first table or column of this app's schema that the migrated `conn` lacks, compared with an empty
+/// database migrated the same way.
+fn missing_from_schema(conn: &Connection) -> Result<Option<String>, StoreError> {
+    fn columns(conn: &Connection) -> rusqlite::Result<std::collections::BTreeSet<(String, String)>> {
+        conn.prepare(
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+    }
+    let reference = Connection::open_in_memory()?;
+    super::migrate_to(&reference, LATEST_VERSION)?;
+    let have = columns(conn)?;
+    Ok(columns(&reference)?.into_iter().find(|c| !have.contains(c)).map(|(table, column)| {
+        if have.iter().any(|(t, _)| *t == table) {
+            format!("its table {table} has no column {column}")
+        } else {
+            format!("it has no table {table}")
+        }
+    }))
+}
+
+impl Staged {
+    /// Copies the staged file into the live database through the backup API into its open connection: one
+    /// write transaction, so readers (in any process) see the old data or the new, never a mix. Returns the
+    /// schema the chosen file was at.
+    pub fn put_in_place(mut self, live: &mut Connection) -> Result<i64, StoreError> {
+        let src = self.conn.take().ok_or_else(|| StoreError::Conflict("the staged file was already used".into()))?;
+        let next = generation(live)?.max(generation(&src)?) + 1;
+        super::settings::set(&src, RESTORE_GENERATION, &next.to_string())?;
+        let copied = Backup::new(&src, live).map_err(StoreError::from).and_then(|b| copy_all(&b));
+        drop(src);
+        copied?;
+        Ok(self.schema)
+    }
+
+    /// Closes the staged copy and hands over its file, which the caller moves into place.
+    fn into_file(mut self) -> Result<PathBuf, StoreError> {
+        if let Some(conn) = self.conn.take() {
+            conn.close().map_err(|(_, e)| e)?;
+        }
+        sync_file(&self.path)?;
+        Ok(std::mem::take(&mut self.path))
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        drop(self.conn.take());
+        if !self.path.as_os_str().is_empty() {
+            remove_with_sidecars(&self.path);
+        }
+    }
+}
+
+fn remove_with_sidecars(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// Every page in one step. A destination locked by another writer is tried again for a while (the backup API
+/// reports that instead of waiting on the busy timeout) rather than reported as done.
+fn copy_all(backup: &Backup<'_, '_>) -> Result<(), StoreError> {
+    use rusqlite::backup::StepResult;
+    let deadline = std::time::Instant::now() + super::BUSY_TIMEOUT;
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => continue,
+            _ if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(50)),
+            _ => return Err(StoreError::Conflict("the database stayed busy with another writer; nothing was restored, try again".into())),
+        }
+    }
+}
+
+/// Replaces the live database's contents with `file`'s (see `stage` and `Staged::put_in_place`).
+pub fn restore_into(conn: &mut Connection, file: &Path) -> Result<i64, StoreError> {
+    let db = conn.path().filter(|p| !p.is_empty()).map(PathBuf::from).ok_or_else(|| StoreError::Unusable {
+        path: file.to_path_buf(),
+        reason: "the database to restore into has no file".into(),
+    })?;
+    stage(&db, file)?.put_in_place(conn)
+}
+
+/// For a database too damaged to open: moves the damaged file (and its WAL) aside, untouched, and puts a
+/// staged (checked, migrated) copy of `file` in its place. Returns where the damaged file went.
 pub fn replace_damaged(db: &Path, file: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
-    check(file)?;
+    let incoming = stage(db, file)?.into_file()?;
     let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("aftersales");
     let aside = crate::paths::data_dir_of(db).join(format!("{stem}.damaged-{}.db", now.format(STAMP)));
-    let incoming = db.with_extension("db.restoring");
-    std::fs::copy(file, &incoming).map_err(|e| io_error(&incoming, e))?;
-    sync_file(&incoming)?;
     if db.exists() {
         std::fs::rename(db, &aside).map_err(|e| io_error(db, e))?;
     }

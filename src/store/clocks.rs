@@ -35,6 +35,9 @@ END;
 DROP INDEX clocks_by_stopped;
 CREATE INDEX clocks_by_stopped ON clocks (stopped_at, shop_id, outcome, kind, consequence, case_id) WHERE stopped_at IS NOT NULL;";
 
+// Migration 48 (store::cases) adds `clocks_overdue`: running, unpaused clocks by due time, shop, kind and
+// consequence, so the dashboard counts the ones past due as breached at the time asked about.
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClockRow {
     pub id: i64,
@@ -101,6 +104,25 @@ pub fn running_due_before(conn: &Connection, before: i64) -> Result<Vec<ClockRow
         "SELECT {COLUMNS} FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?1 ORDER BY due_at, id"
     ))?;
     let rows = stmt.query_map([before], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// What `cases due` shows at `at` until `until`: running, unpaused clocks due before `until`, and clocks that ran
+/// out before `at` on a case still open that nobody has acted on since (a deadline the platform enforced while
+/// nobody answered), soonest first.
+pub fn due_or_unanswered(conn: &Connection, at: i64, until: i64) -> Result<Vec<ClockRow>, StoreError> {
+    let cols = COLUMNS.split(',').map(|c| format!("k.{}", c.trim())).collect::<Vec<_>>().join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?2
+         UNION
+         SELECT {cols} FROM cases c JOIN clocks k ON k.case_id = c.id
+         WHERE c.status IN ({open}) AND k.outcome = 'breached' AND k.due_at < ?1
+           AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.at > k.due_at
+                           AND e.kind NOT IN ('clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'))
+         ORDER BY 7, 1",
+        open = super::cases::OPEN_STATUSES
+    ))?;
+    let rows = stmt.query_map([at, until], from_row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 

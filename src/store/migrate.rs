@@ -4,7 +4,7 @@
 use super::{
     aftersales_requests, case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
     reasons, repair_events, repair_parts, repair_photos, repairs, rule_overrides, settings, shops, sku_categories,
-    sync_state, warranty_policies, warranty_units, followups, compensations, notifications_sent, snoozes, StoreError,
+    sync_issues, sync_state, warranty_policies, warranty_units, followups, compensations, notifications_sent, snoozes, StoreError,
     backups::{self, BackupKind},
 };
 use rusqlite::Connection;
@@ -58,6 +58,9 @@ pub const MIGRATIONS: &[&str] = &[
     case_lines::MIGRATION_44,
     aftersales_requests::MIGRATION_45,
     notifications_sent::MIGRATION_46,
+    sync_issues::MIGRATION_47,
+    cases::MIGRATION_48,
+    orders::MIGRATION_49,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -80,20 +83,30 @@ pub fn migrate_to(conn: &Connection, target: i64) -> Result<(), StoreError> {
         return Ok(());
     }
     conn.execute_batch("BEGIN IMMEDIATE")?;
-    let result = (|| -> rusqlite::Result<()> {
-        for sql in &MIGRATIONS[found as usize..target as usize] {
+    // Read again under the write lock: processes opening a new file at once all saw version 0 above, and
+    // all but the first find the migrations done once it is their turn.
+    let result = (|| -> rusqlite::Result<i64> {
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found >= target {
+            return Ok(found);
+        }
+        for sql in &MIGRATIONS[found.max(0) as usize..target as usize] {
             conn.execute_batch(sql)?;
         }
-        conn.execute_batch(&format!("PRAGMA user_version = {target}"))
+        conn.execute_batch(&format!("PRAGMA user_version = {target}"))?;
+        Ok(found)
     })();
     match result {
-        Ok(()) => conn.execute_batch("COMMIT")?,
+        Ok(from) if from >= target => conn.execute_batch("ROLLBACK")?,
+        Ok(from) => {
+            conn.execute_batch("COMMIT")?;
+            tracing::info!(from, to = target, "database migrated");
+        }
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
             return Err(e.into());
         }
     }
-    tracing::info!(from = found, to = target, "database migrated");
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod compensations;
 pub mod evidence;
 pub mod followups;
 pub mod goods_classes;
+pub mod lock;
 pub mod notifications_sent;
 mod migrate;
 pub mod order_lines;
@@ -26,6 +27,7 @@ pub mod settings;
 pub mod shops;
 pub mod sku_categories;
 pub mod snoozes;
+pub mod sync_issues;
 pub mod sync_state;
 pub mod warranty_policies;
 pub mod warranty_units;
@@ -63,8 +65,64 @@ impl StoreError {
     }
 }
 
+/// SQLite's SQLITE_FULL, and the I/O errors a full disk causes where SQLite does not say "full": with zero
+/// bytes free a fresh connection cannot grow its `-shm` file (SQLITE_IOERR_SHMSIZE, "disk I/O error"), and a
+/// write, sync or truncate can fail the same way. Those count as full only when a database folder really
+/// has no room left (or the failed call's errno says so), so a failing disk is not reported as a full one.
 pub fn is_disk_full(e: &rusqlite::Error) -> bool {
-    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+    const READ: i32 = 266;
+    const SHORT_READ: i32 = 522;
+    const WRITE: i32 = 778;
+    const FSYNC: i32 = 1034;
+    const DIR_FSYNC: i32 = 1290;
+    const TRUNCATE: i32 = 1546;
+    const SHMOPEN: i32 = 4618;
+    const SHMSIZE: i32 = 4874;
+    const SHMMAP: i32 = 5386;
+    const MMAP: i32 = 6154;
+    const FROM_NO_SPACE: [i32; 10] = [READ, SHORT_READ, WRITE, FSYNC, DIR_FSYNC, TRUNCATE, SHMOPEN, SHMSIZE, SHMMAP, MMAP];
+    match e.sqlite_error() {
+        Some(f) if f.code == rusqlite::ErrorCode::DiskFull => true,
+        Some(f) if f.code == rusqlite::ErrorCode::SystemIoFailure && FROM_NO_SPACE.contains(&f.extended_code) => no_room_left(),
+        _ => false,
+    }
+}
+
+/// The folders of the databases this process opened, for `no_room_left`.
+static DATABASE_FOLDERS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn remember_folder(db: &Path) {
+    let folder = match db.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if let Ok(mut known) = DATABASE_FOLDERS.lock() {
+        if !known.contains(&folder) {
+            known.push(folder);
+        }
+    }
+}
+
+/// ENOSPC from the failed call when errno still holds it, else a probe: a database folder where 64 KiB
+/// cannot be written (what a new `-shm` file or a WAL frame needs).
+fn no_room_left() -> bool {
+    const ENOSPC: i32 = 28;
+    let full = |e: &std::io::Error| e.raw_os_error() == Some(ENOSPC) || e.kind() == std::io::ErrorKind::StorageFull;
+    if full(&std::io::Error::last_os_error()) {
+        return true;
+    }
+    let folders = DATABASE_FOLDERS.lock().map(|f| f.clone()).unwrap_or_default();
+    folders.iter().any(|folder| {
+        use std::io::Write;
+        let probe = folder.join(format!(".aftersales-space-check-{}", std::process::id()));
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .and_then(|mut f| f.write_all(&[0u8; 64 * 1024]).and_then(|_| f.sync_all()));
+        let _ = std::fs::remove_file(&probe);
+        matches!(written, Err(e) if full(&e))
+    })
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -85,6 +143,7 @@ fn open_with(path: &Path, always_check: bool) -> Result<Connection, StoreError> 
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_path_buf(), source })?;
     }
+    remember_folder(path);
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -123,7 +182,17 @@ pub fn open_reader(path: &Path) -> Result<Connection, StoreError> {
 }
 
 fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+    // Switching a new file to WAL needs it alone, and SQLite answers "busy" at once, without waiting out the
+    // busy timeout, when another process opening the same new file holds a lock meanwhile: try again a while.
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            done => return done,
+        }
+    }
 }
 
 /// `BEGIN IMMEDIATE` so a writer takes the write lock up front instead of failing half-way on upgrade.

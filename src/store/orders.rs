@@ -1,4 +1,5 @@
-//! The `orders` table: orders as synced, one row per shop and external id. Lines and refunds have their own tables.
+//! The `orders` table: orders as synced, one row per shop and external id, with how the goods reach the buyer
+//! (shipped or picked up) and whether the platform or the merchant said so. Lines and refunds have their own tables.
 
 use super::{order_lines, order_refunds, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -63,6 +64,68 @@ END;
 DROP INDEX orders_by_paid;
 CREATE INDEX orders_by_paid ON orders (paid_at, shop_id, refunded_minor) WHERE paid_at IS NOT NULL;";
 
+/// How the goods reach the buyer, and who said so: a merchant's own choice (`merchant`) survives every later
+/// sync, which only writes the platform's (`platform`) over an order nobody set by hand.
+pub const MIGRATION_49: &str = "
+ALTER TABLE orders ADD COLUMN delivery_method TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE orders ADD COLUMN delivery_method_source TEXT NOT NULL DEFAULT 'platform';";
+
+/// Shipped to the buyer, picked up by the buyer at a store (自提: returned at the store, not online), or not
+/// said by the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryMethod {
+    Ship,
+    Pickup,
+    #[default]
+    Unknown,
+}
+
+impl DeliveryMethod {
+    pub fn id(self) -> &'static str {
+        match self {
+            DeliveryMethod::Ship => "ship",
+            DeliveryMethod::Pickup => "pickup",
+            DeliveryMethod::Unknown => "unknown",
+        }
+    }
+    pub fn parse(s: &str) -> Option<DeliveryMethod> {
+        [DeliveryMethod::Ship, DeliveryMethod::Pickup, DeliveryMethod::Unknown].into_iter().find(|m| m.id() == s)
+    }
+    /// A platform's own words for the delivery (a shipping line's code or title, a shipping method's name, an
+    /// export's 配送方式): pickup when any says so, in English or Chinese; shipped when something else is
+    /// written; unknown when nothing is. Platforms let merchants name their pickup options freely, so words are
+    /// all there is to go on.
+    pub fn from_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> DeliveryMethod {
+        const PICKUP: [&str; 10] =
+            ["pickup", "pick up", "pick-up", "pick_up", "collect in store", "click & collect", "click and collect", "自提", "自取", "到店"];
+        let mut said = false;
+        for t in texts {
+            let t = t.trim().to_lowercase();
+            if t.is_empty() {
+                continue;
+            }
+            if PICKUP.iter().any(|w| t.contains(w)) {
+                return DeliveryMethod::Pickup;
+            }
+            said = true;
+        }
+        if said {
+            DeliveryMethod::Ship
+        } else {
+            DeliveryMethod::Unknown
+        }
+    }
+}
+
+/// Who set an order's delivery method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliverySource {
+    Platform,
+    Merchant,
+}
+
 /// An order as a connector hands it over: everything we keep, nothing we don't.
 
 #[derive(Debug, Clone, PartialEq, Hash)]
@@ -83,6 +146,7 @@ pub struct NewOrder {
     pub delivered_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub cancelled_at: Option<i64>,
+    pub delivery_method: DeliveryMethod,
     pub lines: Vec<order_lines::NewLine>,
     pub refunds: Vec<order_refunds::NewRefund>,
 }
@@ -117,13 +181,14 @@ pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) ->
             conn.prepare_cached(
                 "UPDATE orders SET number=?2, financial_status=?3, fulfillment_status=?4, currency=?5, total_minor=?6,
                  buyer_name=?7, buyer_phone=?8, buyer_address=?9, created_at=?10, updated_at=?11, paid_at=?12,
-                 shipped_at=?13, delivered_at=?14, closed_at=?15, cancelled_at=?16, fingerprint=?17, synced_at=?18
+                 shipped_at=?13, delivered_at=?14, closed_at=?15, cancelled_at=?16, fingerprint=?17, synced_at=?18,
+                 delivery_method = CASE WHEN delivery_method_source = 'merchant' THEN delivery_method ELSE ?19 END
                  WHERE id=?1",
             )?
             .execute(params![
                 id, o.number, o.financial_status, o.fulfillment_status, o.currency, o.total_minor, o.buyer_name,
                 o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at, o.shipped_at, o.delivered_at,
-                o.closed_at, o.cancelled_at, fingerprint, now_ms
+                o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id()
             ])?;
             (id, Upserted::Updated)
         }
@@ -131,13 +196,13 @@ pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) ->
             conn.prepare_cached(
                 "INSERT INTO orders (shop_id, external_id, number, financial_status, fulfillment_status, currency,
                  total_minor, buyer_name, buyer_phone, buyer_address, created_at, updated_at, paid_at, shipped_at,
-                 delivered_at, closed_at, cancelled_at, fingerprint, synced_at)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)",
+                 delivered_at, closed_at, cancelled_at, fingerprint, synced_at, delivery_method)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
             )?
             .execute(params![
                 shop_id, o.external_id, o.number, o.financial_status, o.fulfillment_status, o.currency, o.total_minor,
                 o.buyer_name, o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at, o.shipped_at,
-                o.delivered_at, o.closed_at, o.cancelled_at, fingerprint, now_ms
+                o.delivered_at, o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id()
             ])?;
             (conn.last_insert_rowid(), Upserted::Inserted)
         }
@@ -168,11 +233,13 @@ pub struct OrderRow {
     pub delivered_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub cancelled_at: Option<i64>,
+    pub delivery_method: DeliveryMethod,
+    pub delivery_method_source: DeliverySource,
 }
 
 const COLUMNS: &str = "o.id, o.shop_id, s.name, o.external_id, o.number, o.financial_status, o.fulfillment_status,
     o.currency, o.total_minor, o.buyer_name, o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at,
-    o.shipped_at, o.delivered_at, o.closed_at, o.cancelled_at";
+    o.shipped_at, o.delivered_at, o.closed_at, o.cancelled_at, o.delivery_method, o.delivery_method_source";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<OrderRow> {
     Ok(OrderRow {
@@ -195,6 +262,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<OrderRow> {
         delivered_at: r.get(16)?,
         closed_at: r.get(17)?,
         cancelled_at: r.get(18)?,
+        delivery_method: DeliveryMethod::parse(&r.get::<_, String>(19)?).unwrap_or_default(),
+        delivery_method_source: if r.get::<_, String>(20)? == "merchant" { DeliverySource::Merchant } else { DeliverySource::Platform },
     })
 }
 
@@ -223,8 +292,15 @@ fn where_clause(f: &OrderFilter<'_>) -> (String, Vec<rusqlite::types::Value>) {
 }
 
 /// Newest first, then by id so equal times keep a stable order across pages.
-pub fn list(conn: &Connection, f: &OrderFilter<'_>, limit: i64, offset: i64) -> Result<Vec<OrderRow>, StoreError> {
-    let (clause, mut args) = where_clause(f);
+/// `after`: the (created_at, id) of the last order of the page before (keyset paging, so orders synced
+/// meanwhile neither repeat nor slip between pages); `offset` counts from there.
+pub fn list(conn: &Connection, f: &OrderFilter<'_>, after: Option<(i64, i64)>, limit: i64, offset: i64) -> Result<Vec<OrderRow>, StoreError> {
+    let (mut clause, mut args) = where_clause(f);
+    if let Some((created_at, id)) = after {
+        args.push(rusqlite::types::Value::Integer(created_at));
+        args.push(rusqlite::types::Value::Integer(id));
+        clause.push_str(&format!(" AND (o.created_at, o.id) < (?{}, ?{})", args.len() - 1, args.len()));
+    }
     args.push(rusqlite::types::Value::Integer(limit));
     args.push(rusqlite::types::Value::Integer(offset));
     let n = args.len();
@@ -262,6 +338,18 @@ pub fn get(conn: &Connection, id: i64) -> Result<OrderRow, StoreError> {
     )
     .optional()?
     .ok_or_else(|| StoreError::NotFound(format!("order {id}")))
+}
+
+/// The merchant's own word on how an order's goods reach the buyer; later syncs leave it alone.
+pub fn set_delivery_method(conn: &Connection, id: i64, method: DeliveryMethod) -> Result<(), StoreError> {
+    let n = conn.execute(
+        "UPDATE orders SET delivery_method = ?2, delivery_method_source = 'merchant' WHERE id = ?1",
+        params![id, method.id()],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound(format!("order {id}")));
+    }
+    Ok(())
 }
 
 pub fn count_for_shop(conn: &Connection, shop_id: i64) -> Result<i64, StoreError> {

@@ -78,6 +78,8 @@ pub fn mark_success(conn: &Connection, shop_id: i64, stream: &str, now_ms: i64) 
 }
 
 pub fn mark_failure(conn: &Connection, shop_id: i64, stream: &str, code: &str, message: &str) -> Result<(), StoreError> {
+    // Kept for months and copied into every backup: the shape layer's guard whoever built the message.
+    let message = crate::redact::line(message);
     conn.execute(
         "INSERT INTO sync_state (shop_id, stream, last_error, last_error_code) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(shop_id, stream) DO UPDATE SET last_error = excluded.last_error,

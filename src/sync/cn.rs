@@ -1,6 +1,7 @@
 //! What the Chinese platforms' open APIs share: the MD5 signature of their gateways, times written in Beijing
 //! time without a zone, money in yuan sent as strings or numbers, and loosely typed fields.
 
+use super::set_aside::{Exactness, Notes};
 use crate::money::parse_minor;
 use chrono::{NaiveDateTime, TimeZone};
 use serde_json::Value;
@@ -54,6 +55,21 @@ pub fn yuan(field: &str, v: &Value) -> Result<i64, String> {
     parse_minor(&text, "CNY").map_err(|e| format!("{field}: {e}"))
 }
 
+/// As `yuan`, for a platform's record: an amount finer than a fen is rounded half-even and noted in `exact`
+/// (the record is stored, and flagged with the exact value).
+pub fn yuan_kept(exact: &Exactness, field: &str, v: &Value) -> Result<i64, String> {
+    let text = match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => return Ok(0),
+        other => return Err(format!("{field}: {other} is not an amount")),
+    };
+    if text.is_empty() {
+        return Ok(0);
+    }
+    exact.money(field, &text, "CNY")
+}
+
 pub fn text_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -80,4 +96,21 @@ pub struct Page<T> {
     pub rows: Vec<T>,
     pub total: Option<u64>,
     pub has_next: bool,
+    /// Rows set aside or flagged, and the ids of those read.
+    pub notes: Notes,
+}
+
+/// How an increment API's row is read: the row, then its platform id.
+pub type Reader<T> = fn(&Value, &Exactness) -> Result<T, String>;
+
+/// Each row of a list on its own (`set_aside::read_each_value`): `kind` and the fields that hold its id.
+pub fn read_rows<T>(list: &Value, kind: &'static str, id_names: &[&str], read: Reader<T>, id_of: fn(&T) -> String) -> (Vec<T>, Notes) {
+    match list.as_array() {
+        Some(rows) => super::set_aside::read_each_value(kind, rows, id_names, |v, exact| {
+            let row = read(v, exact)?;
+            let id = id_of(&row);
+            Ok((row, id))
+        }),
+        None => (vec![], Notes::default()),
+    }
 }

@@ -16,6 +16,13 @@ pub enum SyncError {
     Network(String),
     #[error("the shop answered something we cannot read: {0}")]
     Protocol(String),
+    /// No whole answer within the time budget (`http::Budget`), as when a server trickles bytes.
+    #[error("the shop is answering too slowly ({0}); try again later, and if it keeps happening ask the shop's host")]
+    Slow(String),
+    /// The platform's next page is one already read (a `Link` or cursor pointing back): following it
+    /// would loop forever.
+    #[error("the shop sent the same page again: {0}; stopped so the sync does not loop, the pages before it are saved")]
+    Loop(String),
     #[error("the sync was cancelled")]
     Cancelled,
     #[error(transparent)]
@@ -32,10 +39,27 @@ impl SyncError {
             SyncError::Config(_) => "precondition",
             SyncError::RateLimited(_) => "rate_limited",
             SyncError::Network(_) => "network",
-            SyncError::Protocol(_) => "network",
+            SyncError::Protocol(_) | SyncError::Slow(_) | SyncError::Loop(_) => "network",
             SyncError::Cancelled => "conflict",
             SyncError::Store(s) if s.is_disk_full() => "disk_full",
             SyncError::Store(_) | SyncError::Credentials(_) => "internal",
+        }
+    }
+}
+
+impl SyncError {
+    /// The same error with its texts through `redactor`: what a shop's answer put in it (an echoed header,
+    /// a buyer) never reaches the database, a log or the screen.
+    pub fn redacted(self, redactor: &crate::redact::Redactor) -> SyncError {
+        let r = |t: String| redactor.clean(&t);
+        match self {
+            SyncError::Auth(t) => SyncError::Auth(r(t)),
+            SyncError::Config(t) => SyncError::Config(r(t)),
+            SyncError::Network(t) => SyncError::Network(r(t)),
+            SyncError::Protocol(t) => SyncError::Protocol(r(t)),
+            SyncError::Slow(t) => SyncError::Slow(r(t)),
+            SyncError::Loop(t) => SyncError::Loop(r(t)),
+            other => other,
         }
     }
 }

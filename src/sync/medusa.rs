@@ -4,7 +4,8 @@
 //! without their order being stamped. Reading the answers is `medusa_json`.
 
 use super::http::{Answer, Auth, Http};
-use super::medusa_json::{decode_page, parse_return_reasons, parse_returns_changed, parse_store, read_page, reason_ids};
+use super::medusa_json::{decode_page, parse_return_reasons, parse_returns_changed, parse_store, read_page, reason_ids, RawPage};
+use super::set_aside::Notes;
 use super::medusa_plan::MedusaScan;
 use super::shopify_returns::OrderReturns;
 use super::SyncError;
@@ -26,7 +27,8 @@ pub const RETURNS_LIMIT: usize = 100;
 /// reasons come as ids only through an order: their words come from `/admin/return-reasons`.
 pub const ORDER_FIELDS: &str = "id,display_id,status,email,currency_code,created_at,updated_at,canceled_at,total,summary,\
 payment_status,fulfillment_status,*items,*shipping_address,*payment_collections,*payment_collections.payments,\
-*payment_collections.payments.refunds,*payment_collections.payments.captures,*fulfillments,*returns,*returns.items";
+*payment_collections.payments.refunds,*payment_collections.payments.captures,*fulfillments,*returns,*returns.items,\
+*shipping_methods";
 
 #[derive(Clone)]
 pub struct MedusaClient {
@@ -49,6 +51,11 @@ pub struct MedusaPage {
     pub returns: Vec<OrderReturns>,
     /// `count`: orders the query matches as the shop counts them now.
     pub count: u64,
+    /// Orders set aside or flagged, and the ids of those read.
+    pub notes: Notes,
+    /// `updated_at` of every order of the answer in the server's order, set-aside ones included (read
+    /// loosely, else a neighbour's): the keyset plan steps by these, not by the orders stored.
+    pub updated: Vec<i64>,
 }
 
 /// Milliseconds as Medusa's filters take them (its times carry milliseconds; whole seconds would re-read).
@@ -101,15 +108,15 @@ impl MedusaClient {
     }
 
     async fn fetch_orders(&self, url: &str) -> Result<MedusaPage, SyncError> {
-        let a: Answer<Value> = self.http.get_json(url).await?;
-        let page = decode_page(a.body)?;
+        let a: Answer<RawPage> = self.http.get_json(url).await?;
+        let page = decode_page(a.body);
         let mut reasons = self.reasons.lock().await;
         if reason_ids(&page).any(|id| !reasons.contains_key(id)) {
             let r: Answer<Value> =
                 self.http.get_json(&self.url("/admin/return-reasons", &[("fields", "id,value,label".into()), ("limit", "1000".into())])).await?;
             *reasons = parse_return_reasons(&r.body)?;
         }
-        read_page(page, &reasons)
+        Ok(read_page(page, &reasons))
     }
 
     /// The orders whose returns changed since `since` (oldest change first): `(order id, return updated_at)`,

@@ -1,16 +1,19 @@
 //! Reading Medusa v2's Admin API answers: orders (lines, payments with captures and refunds, fulfilments,
 //! returns) into `NewOrder` and the order's returns, the returns re-check, return reasons and the store.
-//! Medusa writes money as decimals in major units (JSON numbers): converted exactly, or refused.
+//! Medusa writes money as decimals in major units (JSON numbers): converted exactly, or rounded half-even to
+//! the currency's minor unit and flagged. Each order is read on its own (`set_aside`): one that cannot be read
+//! is set aside and the page goes on.
 
 use super::medusa::{MedusaPage, StoreInfo, RETURNS_LIMIT};
+use super::set_aside::{self, Exactness, Notes};
 use super::shopify_returns::OrderReturns;
 use super::SyncError;
-use crate::money::parse_minor;
 use crate::store::order_lines::NewLine;
 use crate::store::order_refunds::NewRefund;
 use crate::store::order_returns::NewReturn;
 use crate::store::orders::NewOrder;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -83,47 +86,83 @@ pub fn parse_return_reasons(body: &Value) -> Result<HashMap<String, String>, Syn
     Ok(r.return_reasons.into_iter().filter_map(|x| Some((x.id, text(&x.value).or_else(|| text(&x.label))?))).collect())
 }
 
-/// A `/admin/orders` body as the client reads it, reasons named by `reasons`. Public for the fuzz targets.
+/// A `/admin/orders` body as the client reads it, reasons named by `reasons`. Public for the fuzz targets;
+/// `Err` only when the page itself cannot be read.
 pub fn parse_orders_page(body: &[u8], reasons: &HashMap<String, String>) -> Result<MedusaPage, SyncError> {
-    let v: Value = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Medusa orders: {e}")))?;
-    read_page(decode_page(v)?, reasons)
+    let raw: RawPage = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Medusa orders: {e}")))?;
+    Ok(read_page(decode_page(raw), reasons))
 }
 
-pub(super) struct Page {
-    orders: Vec<MOrder>,
+/// An orders answer's envelope: each order kept as its raw text until it is read on its own.
+#[derive(Deserialize)]
+pub(super) struct RawPage {
+    orders: Vec<Box<RawValue>>,
     count: Option<u64>,
 }
 
-pub(super) fn decode_page(body: Value) -> Result<Page, SyncError> {
-    #[derive(Deserialize)]
-    struct Raw {
-        orders: Vec<MOrder>,
-        count: Option<u64>,
-    }
-    let raw: Raw = serde_json::from_value(body).map_err(|e| SyncError::Protocol(format!("Medusa orders: {e}")))?;
-    Ok(Page { orders: raw.orders, count: raw.count })
+pub(super) struct Page {
+    /// Every order of the answer in the server's order: typed, or set aside (None).
+    orders: Vec<(Box<RawValue>, Option<MOrder>)>,
+    count: Option<u64>,
+    notes: Notes,
+}
+
+pub(super) fn decode_page(raw: RawPage) -> Page {
+    let mut notes = Notes::default();
+    let orders = raw
+        .orders
+        .into_iter()
+        .map(|r| match set_aside::typed::<MOrder>(r.get()) {
+            Ok(o) => (r, Some(o)),
+            Err(e) => {
+                let id = set_aside::id_in(r.get(), &["id"]);
+                notes.unreadable("order", id.clone(), r.get(), set_aside::named("Medusa order", id.as_deref(), e));
+                (r, None)
+            }
+        })
+        .collect();
+    Page { orders, count: raw.count, notes }
 }
 
 /// Reason ids the page's returns name without saying what they mean.
 pub(super) fn reason_ids(page: &Page) -> impl Iterator<Item = &str> {
     page.orders
         .iter()
+        .filter_map(|(_, o)| o.as_ref())
         .flat_map(|o| o.returns.as_deref().unwrap_or_default())
         .flat_map(|r| r.items.as_deref().unwrap_or_default())
         .filter(|i| i.reason.as_ref().is_none_or(|r| text(&r.value).is_none() && text(&r.label).is_none()))
         .filter_map(|i| i.reason_id.as_deref())
 }
 
-pub(super) fn read_page(page: Page, reasons: &HashMap<String, String>) -> Result<MedusaPage, SyncError> {
+pub(super) fn read_page(page: Page, reasons: &HashMap<String, String>) -> MedusaPage {
     let count = page.count.unwrap_or(page.orders.len() as u64);
     let mut orders = Vec::with_capacity(page.orders.len());
     let mut returns = Vec::with_capacity(page.orders.len());
-    for o in page.orders {
-        let (order, order_returns) = into_order(o, reasons)?;
-        returns.push(order_returns);
-        orders.push(order);
+    let mut notes = page.notes;
+    let mut keys = Vec::with_capacity(page.orders.len());
+    for (raw, o) in page.orders {
+        let Some(o) = o else {
+            keys.push(set_aside::loose_time(raw.get(), "updated_at", |v| crate::timefmt::parse_ms(v).ok()));
+            continue;
+        };
+        let id = o.id.clone();
+        let exact = Exactness::default();
+        match into_order(o, reasons, &exact) {
+            Ok((order, order_returns)) => {
+                notes.read_ok("order", id, raw.get(), &exact);
+                keys.push(Some(order.updated_at));
+                returns.push(order_returns);
+                orders.push(order);
+            }
+            Err(e) => {
+                keys.push(set_aside::loose_time(raw.get(), "updated_at", |v| crate::timefmt::parse_ms(v).ok()));
+                notes.unreadable("order", Some(id.clone()), raw.get(), set_aside::named("Medusa order", Some(&id), set_aside::why(e)));
+            }
+        }
     }
-    Ok(MedusaPage { orders, returns, count })
+    let fallback = keys.iter().flatten().next().copied().unwrap_or(0);
+    MedusaPage { orders, returns, count, notes, updated: set_aside::fill_keys(keys, fallback) }
 }
 
 fn time(what: &str, v: &str) -> Result<i64, SyncError> {
@@ -173,6 +212,18 @@ struct MOrder {
     fulfillments: Option<Vec<MFulfillment>>,
     #[serde(default)]
     returns: Option<Vec<MReturn>>,
+    #[serde(default)]
+    shipping_methods: Option<Vec<MShippingMethod>>,
+}
+
+/// The order's shipping methods, named after the shipping option chosen at checkout. Medusa 2 serves in-store
+/// pickup as a shipping option of a `pickup` fulfilment set, which the merchant names ("Store pickup"); the
+/// provider's `data` may say so too. Read by their words.
+#[derive(Deserialize)]
+struct MShippingMethod {
+    name: Option<String>,
+    #[serde(default)]
+    data: Option<Value>,
 }
 
 /// `total` drops as refunds turn into credit lines; what the buyer was charged is the original total.
@@ -291,12 +342,12 @@ fn whole(what: &str, d: &Decimal) -> Result<i64, SyncError> {
     raw.trim().parse::<i64>().map_err(|_| SyncError::Protocol(format!("Medusa {what}: '{raw}' is not a whole number")))
 }
 
-fn into_order(o: MOrder, reasons: &HashMap<String, String>) -> Result<(NewOrder, OrderReturns), SyncError> {
+fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -> Result<(NewOrder, OrderReturns), SyncError> {
     let id = o.id.clone();
     let currency = o.currency_code.to_uppercase();
     let money = |what: &str, d: &Decimal| {
         let raw = d.0.as_deref().unwrap_or("0");
-        parse_minor(raw, &currency).map_err(|e| SyncError::Protocol(format!("Medusa order {id} {what}: {e}")))
+        exact.money(what, raw, &currency).map_err(|e| SyncError::Protocol(format!("Medusa order {id} {e}")))
     };
     let t = |what: &str, v: &str| time(&format!("order {id} {what}"), v);
     let ot = |what: &str, v: &Option<String>| opt_time(&format!("order {id} {what}"), v);
@@ -422,6 +473,10 @@ fn into_order(o: MOrder, reasons: &HashMap<String, String>) -> Result<(NewOrder,
         delivered_at,
         closed_at: (o.status.as_deref() == Some("completed")).then_some(delivered_at.unwrap_or(updated_at)),
         cancelled_at,
+        delivery_method: crate::store::orders::DeliveryMethod::from_words(o.shipping_methods.iter().flatten().flat_map(|m| {
+            let data = m.data.as_ref().and_then(|d| d.get("type").or(d.get("method"))).and_then(Value::as_str);
+            [m.name.as_deref(), data].into_iter().flatten()
+        })),
         currency,
         lines,
         refunds,

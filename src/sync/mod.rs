@@ -15,6 +15,8 @@ pub mod plan;
 pub mod taobao;
 pub mod taobao_status;
 mod reconcile;
+pub mod retry;
+pub mod set_aside;
 pub mod shopify;
 pub mod shopify_returns;
 pub mod woocommerce;
@@ -29,6 +31,7 @@ use crate::store::orders::{self, NewOrder, Upserted};
 use crate::store::shops::ShopRow;
 use crate::store::{sync_state, write_tx};
 use rusqlite::Connection;
+use set_aside::Notes;
 use shopify_returns::{ReturnsClient, ReturnsQuery};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
@@ -69,21 +72,86 @@ pub fn apply_orders_page(
     cursor: Option<&str>,
     now_ms: i64,
 ) -> Result<PageCounts, SyncError> {
-    apply_orders_with_returns(conn, shop_id, stream, page, &[], cursor, now_ms)
+    apply_orders_with_returns(conn, shop_id, stream, page, &[], &Notes::default(), cursor, now_ms, None)
 }
 
+/// Inside a page's transaction: what its reading set aside or flagged, and the open rows of the records that
+/// now read (`store::sync_issues`). Costs one indexed look-up a page when nothing is open or set aside.
+pub(crate) fn write_notes(tx: &Connection, shop_id: i64, stream: &str, notes: &Notes, now_ms: i64) -> Result<(), SyncError> {
+    use crate::store::sync_issues::{self, IssueStatus};
+    if notes.is_empty() {
+        return Ok(());
+    }
+    if !notes.refunds_read_for.is_empty() && sync_issues::has_open(tx, shop_id, IssueStatus::Unreadable)? {
+        let still: Vec<&str> = notes.issues.iter().filter(|i| i.kind == "refund").filter_map(|i| i.external_id.as_deref()).collect();
+        for order in &notes.refunds_read_for {
+            sync_issues::resolve_refunds_of(tx, shop_id, order, &still, now_ms)?;
+        }
+    }
+    if !notes.read.is_empty() {
+        let unreadable = sync_issues::has_open(tx, shop_id, IssueStatus::Unreadable)?;
+        let flagged = sync_issues::has_open(tx, shop_id, IssueStatus::Flagged)?;
+        if unreadable || flagged {
+            let flagged_now: std::collections::HashSet<(&str, &str)> = notes
+                .issues
+                .iter()
+                .filter(|i| i.status == IssueStatus::Flagged)
+                .filter_map(|i| Some((i.kind, i.external_id.as_deref()?)))
+                .collect();
+            for (kind, id) in &notes.read {
+                if unreadable {
+                    sync_issues::resolve(tx, shop_id, kind, id, IssueStatus::Unreadable, now_ms)?;
+                }
+                if flagged && !flagged_now.contains(&(*kind, id.as_str())) {
+                    sync_issues::resolve(tx, shop_id, kind, id, IssueStatus::Flagged, now_ms)?;
+                }
+            }
+        }
+    }
+    if !notes.issues.is_empty() {
+        // A record met twice in one run counts one attempt: the run began when it marked its attempt.
+        let started = match notes.run_started_ms {
+            Some(t) => t,
+            None => sync_state::get(tx, shop_id, SHOP_STATUS)?.last_attempt_at.unwrap_or(now_ms),
+        };
+        for issue in &notes.issues {
+            tracing::warn!(kind = issue.kind, id = issue.external_id.as_deref().unwrap_or("?"), status = issue.status.as_str(), "record set aside");
+            sync_issues::record(tx, shop_id, stream, issue, now_ms, started)?;
+        }
+    }
+    Ok(())
+}
+
+/// Inside a page's write transaction: the database still is the one the run read its cursors from, i.e. no
+/// restore (in any process) replaced it since (`store::backups::generation`). `None`: a caller outside a run.
+fn same_database(tx: &Connection, generation: Option<i64>) -> Result<(), SyncError> {
+    match generation {
+        Some(g) if crate::store::backups::generation(tx)? != g => Err(SyncError::Store(crate::store::StoreError::Conflict(RESTORED.into()))),
+        _ => Ok(()),
+    }
+}
+
+/// Why a run stops when the database was restored under it: its cursors belong to the data the restore took away.
+pub const RESTORED: &str =
+    "the database was restored while this sync ran: nothing more was written by it, and the restored data's own cursors stand; sync again";
+
 /// A page of orders that carry their returns (Medusa): the orders, each order's returns as listed now, and
-/// the cursor, in one transaction.
+/// the cursor, in one transaction (written only while the restore generation is still `generation`).
+#[allow(clippy::too_many_arguments)]
 pub fn apply_orders_with_returns(
     conn: &mut Connection,
     shop_id: i64,
     stream: &str,
     page: &[NewOrder],
     returns: &[shopify_returns::OrderReturns],
+    notes: &Notes,
     cursor: Option<&str>,
     now_ms: i64,
+    generation: Option<i64>,
 ) -> Result<PageCounts, SyncError> {
     let tx = write_tx(conn)?;
+    same_database(&tx, generation)?;
+    write_notes(&tx, shop_id, stream, notes, now_ms)?;
     let mut counts = PageCounts::default();
     for order in page {
         match orders::upsert(&tx, shop_id, order, now_ms)? {
@@ -108,9 +176,14 @@ pub fn apply_returns_page(
     conn: &mut Connection,
     shop_id: i64,
     page: &[shopify_returns::OrderReturns],
+    notes: &Notes,
     cursor: Option<&str>,
+    now_ms: i64,
+    generation: Option<i64>,
 ) -> Result<u64, SyncError> {
     let tx = write_tx(conn)?;
+    same_database(&tx, generation)?;
+    write_notes(&tx, shop_id, RETURNS_STREAM, notes, now_ms)?;
     let mut written = 0;
     for o in page {
         if order_returns::replace_for_order(&tx, shop_id, &o.order_external_id, &o.returns)? {
@@ -127,14 +200,14 @@ pub fn apply_returns_page(
 /// The pages of one increment window in the order to write them: the first answer alone when it holds the
 /// whole window (asked with `has_next`); else the window counted and every page read, last first, so rows
 /// that change meanwhile move into pages not read yet instead of out of them.
-async fn window_pages<T, F, Fut>(fetch: F) -> Result<Vec<Vec<T>>, SyncError>
+async fn window_pages<T, F, Fut>(fetch: F) -> Result<Vec<(Vec<T>, Notes)>, SyncError>
 where
     F: Fn(usize, bool) -> Fut,
     Fut: std::future::Future<Output = Result<cn::Page<T>, SyncError>>,
 {
     let first = fetch(1, true).await?;
     if !first.has_next {
-        return Ok(vec![first.rows]);
+        return Ok(vec![(first.rows, first.notes)]);
     }
     let total = match first.total {
         Some(t) => t,
@@ -142,7 +215,8 @@ where
     };
     let mut out = vec![];
     for page in plan::pages_last_first(total, cn::PAGE_SIZE) {
-        out.push(fetch(page, false).await?.rows);
+        let p = fetch(page, false).await?;
+        out.push((p.rows, p.notes));
     }
     Ok(out)
 }
@@ -152,9 +226,14 @@ pub fn apply_requests_page(
     conn: &mut Connection,
     shop_id: i64,
     page: &[crate::store::aftersales_requests::NewRequest],
+    notes: &Notes,
     cursor: Option<&str>,
+    now_ms: i64,
+    generation: Option<i64>,
 ) -> Result<u64, SyncError> {
     let tx = write_tx(conn)?;
+    same_database(&tx, generation)?;
+    write_notes(&tx, shop_id, REQUESTS_STREAM, notes, now_ms)?;
     let mut changed = 0;
     for r in page {
         changed += u64::from(crate::store::aftersales_requests::upsert(&tx, shop_id, r)?);
@@ -164,6 +243,35 @@ pub fn apply_requests_page(
     }
     tx.commit()?;
     Ok(changed)
+}
+
+/// What a paging loop has followed: the cursors (URLs, keyset positions, GraphQL end cursors) and the last
+/// page's rows. A platform that points back to a page already read, or sends the same page for the next
+/// one, would otherwise be followed forever.
+#[derive(Default)]
+struct PageGuard {
+    seen: std::collections::HashSet<String>,
+    last_rows: Option<Vec<String>>,
+}
+
+impl PageGuard {
+    /// `cursor` is where page `page` + 1 is to be read from.
+    fn follow(&mut self, what: &str, cursor: &str, page: u64) -> Result<(), SyncError> {
+        if self.seen.insert(cursor.to_string()) {
+            return Ok(());
+        }
+        // A URL is named without its query string; opaque cursors are not named at all.
+        let shown = if cursor.contains("://") { format!(" ({})", http::path_of(cursor)) } else { String::new() };
+        Err(SyncError::Loop(format!("after page {page}, {what} pointed back to a page already read{shown}")))
+    }
+
+    fn same_rows(&mut self, what: &str, rows: Vec<String>, page: u64) -> Result<(), SyncError> {
+        if !rows.is_empty() && self.last_rows.as_ref() == Some(&rows) {
+            return Err(SyncError::Loop(format!("{what} answered page {page} with exactly the orders of page {}", page - 1)));
+        }
+        self.last_rows = Some(rows);
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -211,6 +319,9 @@ pub struct SyncRun<'a> {
     pub progress: &'a (dyn Fn(&Progress) + Send + Sync + 'a),
     pub cancel: Arc<AtomicBool>,
     pub streams: Streams,
+    /// The restore generation read while holding the sync's shared lock (`store::lock`): every page is
+    /// written only while the database still has it.
+    pub generation: i64,
 }
 
 impl SyncRun<'_> {
@@ -219,18 +330,31 @@ impl SyncRun<'_> {
     pub async fn run(&self) -> Result<SyncSummary, SyncError> {
         let started = self.clock.now_ms();
         {
-            let conn = self.writer.lock().await;
-            sync_state::mark_attempt(&conn, self.shop.id, SHOP_STATUS, started)?;
+            let mut conn = self.writer.lock().await;
+            let tx = write_tx(&mut conn)?;
+            same_database(&tx, Some(self.generation))?;
+            sync_state::mark_attempt(&tx, self.shop.id, SHOP_STATUS, started)?;
+            tx.commit()?;
         }
-        let result = self.run_streams(started).await;
-        let conn = self.writer.lock().await;
+        // Error texts may carry what a shop's answer held (an echoed header, a buyer): cleaned here, where the
+        // shop's credentials are known, before they are logged, stored or returned.
+        let redactor = crate::redact::Redactor::for_credentials(self.credentials);
+        let result = self.run_streams(started).await.map_err(|e| e.redacted(&redactor));
+        let mut conn = self.writer.lock().await;
+        let tx = write_tx(&mut conn)?;
+        // A restored database keeps its own record of the shop's syncs: this run's outcome is not written into it.
+        if let Err(restored) = same_database(&tx, Some(self.generation)) {
+            tracing::warn!(error = %restored, "sync stopped");
+            return Err(result.err().unwrap_or(restored));
+        }
         match &result {
-            Ok(_) => sync_state::mark_success(&conn, self.shop.id, SHOP_STATUS, self.clock.now_ms())?,
+            Ok(_) => sync_state::mark_success(&tx, self.shop.id, SHOP_STATUS, self.clock.now_ms())?,
             Err(e) => {
                 tracing::warn!(error = %e, "sync failed");
-                sync_state::mark_failure(&conn, self.shop.id, SHOP_STATUS, e.code(), &e.to_string())?
+                sync_state::mark_failure(&tx, self.shop.id, SHOP_STATUS, e.code(), &e.to_string())?
             }
         }
+        tx.commit()?;
         result
     }
 
@@ -248,6 +372,7 @@ impl SyncRun<'_> {
                 }
                 if self.streams.reconcile {
                     reconcile::shopify(self, &client, &mut summary).await?;
+                    retry::shopify(self, &client, started).await?;
                 }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
@@ -262,6 +387,7 @@ impl SyncRun<'_> {
                 }
                 if self.streams.reconcile {
                     reconcile::medusa(self, &client, &mut summary).await?;
+                    retry::medusa(self, &client, started).await?;
                 }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
@@ -275,6 +401,10 @@ impl SyncRun<'_> {
                 if self.streams.returns {
                     self.increment_requests(started, w, lag, &mut summary, |from, to, page, _| client.refunds(from, to, page)).await?;
                 }
+                if self.streams.reconcile {
+                    let (orders, requests) = (|from, to, page, _| client.orders(from, to, page), |from, to, page, _| client.refunds(from, to, page));
+                    retry::increment(self, started, orders, requests, |v| pdd::order(v, &Default::default()).ok()).await?;
+                }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
             }
@@ -287,6 +417,10 @@ impl SyncRun<'_> {
                 if self.streams.returns {
                     self.increment_requests(started, w, lag, &mut summary, |from, to, page, more| client.refunds(from, to, page, more)).await?;
                 }
+                if self.streams.reconcile {
+                    let (orders, requests) = (|from, to, page, more| client.trades(from, to, page, more), |from, to, page, more| client.refunds(from, to, page, more));
+                    retry::increment(self, started, orders, requests, |v| taobao::trade(v, &Default::default()).ok()).await?;
+                }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
             }
@@ -297,6 +431,7 @@ impl SyncRun<'_> {
                 }
                 if self.streams.reconcile {
                     reconcile::woo(self, &client, &mut summary).await?;
+                    retry::woo(self, &client, started).await?;
                 }
                 summary.requests = client.http.stats.requests.load(std::sync::atomic::Ordering::Relaxed);
                 summary.throttled = client.http.stats.throttled.load(std::sync::atomic::Ordering::Relaxed);
@@ -322,13 +457,13 @@ impl SyncRun<'_> {
         (self.progress)(&Progress { shop_id: self.shop.id, shop: self.shop.name.clone(), stream, pages, orders, total });
     }
 
-    async fn write_orders(&self, stream: &str, page: &[NewOrder], cursor: Option<&str>) -> Result<PageCounts, SyncError> {
+    async fn write_orders(&self, stream: &str, page: &[NewOrder], notes: &Notes, cursor: Option<&str>) -> Result<PageCounts, SyncError> {
         let mut conn = self.writer.lock().await;
         // Checked under the lock: a shop removed meanwhile gets nothing more written for it.
         if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(SyncError::Cancelled);
         }
-        apply_orders_page(&mut conn, self.shop.id, stream, page, cursor, self.clock.now_ms())
+        apply_orders_with_returns(&mut conn, self.shop.id, stream, page, &[], notes, cursor, self.clock.now_ms(), Some(self.generation))
     }
 
     async fn shopify_orders(&self, client: &shopify::ShopifyClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
@@ -338,16 +473,21 @@ impl SyncRun<'_> {
         let total = client.count(since).await?;
         let (mut pages, mut fetched) = (0, 0);
         self.report(ORDERS_STREAM, 0, 0, Some(total));
-        let mut page = client.orders_page(&client.orders_url(since)).await?;
+        let first = client.orders_url(since);
+        let mut guard = PageGuard::default();
+        guard.follow("Shopify's Link header", &first, 0)?;
+        let mut page = client.orders_page(&first).await?;
         loop {
-            let prefetch = page.next.clone().map(|url| {
+            // A next page already read is not fetched; the page in hand is still written, then the run stops.
+            let looped = page.next.as_deref().and_then(|next| guard.follow("Shopify's Link header", next, pages + 1).err());
+            let prefetch = page.next.clone().filter(|_| looped.is_none()).map(|url| {
                 let c = client.clone();
                 tokio::spawn(async move { c.orders_page(&url).await })
             });
             let newest = page.orders.iter().map(|o| o.updated_at).max();
             let next = newest.map(|n| plan::next_cursor(cursor, n, started));
             let text = next.map(plan::format_time_cursor);
-            let written = self.write_orders(ORDERS_STREAM, &page.orders, text.as_deref()).await;
+            let written = self.write_orders(ORDERS_STREAM, &page.orders, &page.notes, text.as_deref()).await;
             let counts = match written {
                 Ok(c) => c,
                 Err(e) => {
@@ -366,7 +506,7 @@ impl SyncRun<'_> {
             self.report(ORDERS_STREAM, pages, fetched, Some(total.max(fetched)));
             match prefetch {
                 Some(task) => page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??,
-                None => return Ok(()),
+                None => return looped.map_or(Ok(()), Err),
             }
         }
     }
@@ -377,18 +517,22 @@ impl SyncRun<'_> {
         let incremental = ReturnsQuery::UpdatedSince(plan::since(stored.as_deref()));
         let mut after: Option<String> = None;
         let mut pages = 0;
+        let mut guard = PageGuard::default();
         loop {
             let page = client.page(&incremental, after.as_deref()).await?;
             let next = page.orders.iter().map(|o| o.updated_at).max().map(|n| plan::next_cursor(cursor, n, started));
             let text = next.map(plan::format_time_cursor);
             let mut conn = self.writer.lock().await;
-            summary.returns += apply_returns_page(&mut conn, self.shop.id, &page.orders, text.as_deref())?;
+            summary.returns += apply_returns_page(&mut conn, self.shop.id, &page.orders, &page.notes, text.as_deref(), self.clock.now_ms(), Some(self.generation))?;
             drop(conn);
             cursor = next.or(cursor);
             pages += 1;
             self.report(RETURNS_STREAM, pages, summary.returns, None);
             match page.next_cursor {
-                Some(c) => after = Some(c),
+                Some(c) => {
+                    guard.follow("Shopify's GraphQL endCursor", &c, pages)?;
+                    after = Some(c);
+                }
                 None => break,
             }
         }
@@ -403,13 +547,19 @@ impl SyncRun<'_> {
         sweeps.push(ReturnsQuery::OpenReturns);
         for query in sweeps {
             let mut after: Option<String> = None;
+            let mut guard = PageGuard::default();
+            let mut pages = 0;
             loop {
                 let page = client.page(&query, after.as_deref()).await?;
                 let mut conn = self.writer.lock().await;
-                apply_returns_page(&mut conn, self.shop.id, &page.orders, None)?;
+                apply_returns_page(&mut conn, self.shop.id, &page.orders, &page.notes, None, self.clock.now_ms(), Some(self.generation))?;
                 drop(conn);
+                pages += 1;
                 match page.next_cursor {
-                    Some(c) => after = Some(c),
+                    Some(c) => {
+                        guard.follow("Shopify's GraphQL endCursor", &c, pages)?;
+                        after = Some(c);
+                    }
                     None => break,
                 }
             }
@@ -430,8 +580,10 @@ impl SyncRun<'_> {
             let cursor = plan::format_time_cursor(to);
             let pages = window_pages(|page, has_next| fetch(from, to, page, has_next)).await?;
             let last = pages.len() - 1;
-            for (i, rows) in pages.into_iter().enumerate() {
-                let counts = self.write_orders(ORDERS_STREAM, &rows, (i == last).then_some(cursor.as_str())).await?;
+            for (i, (rows, notes)) in pages.into_iter().enumerate() {
+                // The window a record came in is how it is asked for again (these APIs cannot fetch by id).
+                let notes = notes.with_refetch(&format!("{from}-{to}"));
+                let counts = self.write_orders(ORDERS_STREAM, &rows, &notes, (i == last).then_some(cursor.as_str())).await?;
                 summary.counts.add(counts);
                 summary.pages += 1;
                 summary.fetched += rows.len() as u64;
@@ -455,12 +607,13 @@ impl SyncRun<'_> {
             let cursor = plan::format_time_cursor(to);
             let pages = window_pages(|page, has_next| fetch(from, to, page, has_next)).await?;
             let last = pages.len() - 1;
-            for (i, rows) in pages.into_iter().enumerate() {
+            for (i, (rows, notes)) in pages.into_iter().enumerate() {
+                let notes = notes.with_refetch(&format!("{from}-{to}"));
                 let mut conn = self.writer.lock().await;
                 if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
                     return Err(SyncError::Cancelled);
                 }
-                summary.returns += apply_requests_page(&mut conn, self.shop.id, &rows, (i == last).then_some(cursor.as_str()))?;
+                summary.returns += apply_requests_page(&mut conn, self.shop.id, &rows, &notes, (i == last).then_some(cursor.as_str()), self.clock.now_ms(), Some(self.generation))?;
                 pages_read += 1;
             }
             done = Some(to);
@@ -492,21 +645,32 @@ impl SyncRun<'_> {
         let mut page = client.page(&scan).await?;
         // Each keyset page starts a second before the last one ended: those orders came already.
         let mut previous: std::collections::HashSet<(String, i64)> = Default::default();
+        let mut guard = PageGuard::default();
+        let mut read = 0;
         loop {
-            let created: Vec<i64> = page.orders.iter().map(|o| o.created_at).collect();
-            let modified: Vec<i64> = page.orders.iter().map(|o| o.updated_at).collect();
+            read += 1;
+            // What makes this page this page, set-aside orders included (their keys).
+            let mut rows: Vec<String> = page.orders.iter().map(|o| format!("{}@{}", o.external_id, o.updated_at)).collect();
+            rows.push(format!("{:?}", page.keys));
+            // Every order of the page counts for the keyset plan, those set aside too.
+            let created: Vec<i64> = page.keys.iter().map(|k| k.0).collect();
+            let modified: Vec<i64> = page.keys.iter().map(|k| k.1).collect();
             page.orders.retain(|o| !previous.contains(&(o.external_id.clone(), o.updated_at)));
             previous = page.orders.iter().map(|o| (o.external_id.clone(), o.updated_at)).collect();
             let (cursor, next) = match plan::woo_step(&scan, &created, &modified, woocommerce::PER_PAGE) {
                 plan::WooStep::Next(s) => (plan::WooCursor { done_until: stored.done_until, scanning: Some(s.clone()) }, Some(s)),
                 plan::WooStep::Done(c) => (c, None),
             };
+            // A shop that ignores `after`/`offset` answers every step with the same page: write this one, stop.
+            let looped = next.as_ref().and_then(|s| {
+                guard.same_rows("WooCommerce", rows, read).and_then(|_| guard.follow("WooCommerce's next page", &format!("{s:?}"), read)).err()
+            });
             // The next page's position depends only on this one's creation times: fetch it while writing.
-            let prefetch = next.clone().map(|s| {
+            let prefetch = next.clone().filter(|_| looped.is_none()).map(|s| {
                 let c = client.clone();
                 tokio::spawn(async move { c.page(&s).await })
             });
-            let counts = match self.write_orders(ORDERS_STREAM, &page.orders, Some(&cursor.to_json())).await {
+            let counts = match self.write_orders(ORDERS_STREAM, &page.orders, &page.notes, Some(&cursor.to_json())).await {
                 Ok(c) => c,
                 Err(e) => {
                     if let Some(t) = prefetch {
@@ -520,7 +684,7 @@ impl SyncRun<'_> {
             summary.pages += 1;
             summary.fetched += page.orders.len() as u64;
             self.report(ORDERS_STREAM, summary.pages, summary.fetched, Some(before + page.total.max(page.orders.len() as u64)));
-            let (Some(s), Some(task)) = (next, prefetch) else { return Ok(()) };
+            let (Some(s), Some(task)) = (next, prefetch) else { return looped.map_or(Ok(()), Err) };
             scan = s;
             page = task.await.map_err(|e| SyncError::Network(format!("page fetch stopped: {e}")))??;
         }
@@ -532,7 +696,7 @@ impl SyncRun<'_> {
         if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(SyncError::Cancelled);
         }
-        apply_orders_with_returns(&mut conn, self.shop.id, stream, &page.orders, &page.returns, cursor, self.clock.now_ms())
+        apply_orders_with_returns(&mut conn, self.shop.id, stream, &page.orders, &page.returns, &page.notes, cursor, self.clock.now_ms(), Some(self.generation))
     }
 
     /// Every order changed since the cursor, in keyset pages (`medusa_plan`): orders changed during the scan
@@ -543,9 +707,13 @@ impl SyncRun<'_> {
         let mut scan = medusa_plan::scan(&stored, started);
         // Medusa counts what the scan still holds from where a page starts: the first page gives the total.
         let (before, mut total) = (summary.fetched, None);
+        let mut guard = PageGuard::default();
+        let mut read = 0;
         loop {
             let page = client.orders_page(&scan).await?;
-            let updated: Vec<i64> = page.orders.iter().map(|o| o.updated_at).collect();
+            read += 1;
+            // Every order of the page counts for the keyset plan, those set aside too.
+            let updated: Vec<i64> = page.updated.clone();
             // Keyset pages stand on the shop's sort order: a shop that ignored it would have orders skipped.
             if updated.windows(2).any(|w| w[0] > w[1]) {
                 return Err(SyncError::Protocol("Medusa did not sort the orders by updated_at as asked".into()));
@@ -554,6 +722,13 @@ impl SyncRun<'_> {
                 MedusaStep::Next(s) => (MedusaCursor { done_until: stored.done_until, scanning: Some(s.clone()) }, Some(s)),
                 MedusaStep::Done(c) => (c, None),
             };
+            // A shop that ignores the keyset's `updated_at`/`offset` answers every step with the same page:
+            // this one is written, then the run stops.
+            let looped = next.as_ref().and_then(|s| {
+                let mut rows: Vec<String> = page.orders.iter().map(|o| format!("{}@{}", o.external_id, o.updated_at)).collect();
+                rows.push(format!("{updated:?}"));
+                guard.same_rows("Medusa", rows, read).and_then(|_| guard.follow("Medusa's next page", &format!("{s:?}"), read)).err()
+            });
             let counts = self.write_medusa(ORDERS_STREAM, &page, Some(&cursor.to_json())).await?;
             summary.counts.add(counts);
             summary.pages += 1;
@@ -561,6 +736,9 @@ impl SyncRun<'_> {
             summary.returns += page.returns.iter().map(|r| r.returns.len() as u64).sum::<u64>();
             let window_total = *total.get_or_insert(before + page.count.saturating_sub(scan.skip));
             self.report(ORDERS_STREAM, summary.pages, summary.fetched, Some(window_total.max(summary.fetched)));
+            if let Some(e) = looped {
+                return Err(e);
+            }
             match next {
                 Some(s) => scan = s,
                 None => return Ok(()),
@@ -576,8 +754,17 @@ impl SyncRun<'_> {
         let mut ids: std::collections::BTreeSet<String> = Default::default();
         let mut newest: Option<i64> = None;
         let mut offset = 0;
+        let mut guard = PageGuard::default();
+        let mut read = 0;
         loop {
             let (rows, more) = client.returns_changed(since, offset).await?;
+            read += 1;
+            if more {
+                if rows.is_empty() {
+                    return Err(SyncError::Loop(format!("Medusa promised more changed returns after page {read} but sent none")));
+                }
+                guard.same_rows("Medusa's returns", rows.iter().map(|(o, at)| format!("{o}@{at}")).collect(), read)?;
+            }
             offset += rows.len() as u64;
             for (order, at) in rows {
                 newest = newest.max(Some(at));
@@ -602,8 +789,11 @@ impl SyncRun<'_> {
         }
         if let Some(n) = newest {
             let cursor = plan::format_time_cursor(plan::next_cursor(plan::time_cursor(stored.as_deref()), n, started));
-            let conn = self.writer.lock().await;
-            sync_state::save_cursor(&conn, self.shop.id, RETURNS_STREAM, &cursor, ids.len() as i64)?;
+            let mut conn = self.writer.lock().await;
+            let tx = write_tx(&mut conn)?;
+            same_database(&tx, Some(self.generation))?;
+            sync_state::save_cursor(&tx, self.shop.id, RETURNS_STREAM, &cursor, ids.len() as i64)?;
+            tx.commit()?;
         }
         Ok(())
     }

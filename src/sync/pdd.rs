@@ -8,7 +8,8 @@
 use super::http::{Auth, Http};
 use super::SyncError;
 pub use super::cn::{format_time, parse_time, sign};
-use super::cn::{count_of, field, text_of, yuan};
+use super::cn::{count_of, field, read_rows, text_of, yuan_kept, Reader};
+use super::set_aside::Exactness;
 use crate::store::aftersales_requests::NewRequest;
 use crate::store::order_lines::NewLine;
 use crate::store::orders::NewOrder;
@@ -135,7 +136,7 @@ impl PddClient {
         (key, list): (&str, &str),
         filters: &[(&'static str, &str)],
         (from, to, page): (i64, i64, usize),
-        read: fn(&Value) -> Result<T, String>,
+        read: Rows<T>,
     ) -> Result<Page<T>, SyncError> {
         let mut params: Vec<(&str, String)> = filters.iter().map(|(k, v)| (*k, v.to_string())).collect();
         params.extend([
@@ -151,13 +152,13 @@ impl PddClient {
     /// One page of orders updated in [from, to], every status.
     pub async fn orders(&self, from: i64, to: i64, page: usize) -> Result<Page<NewOrder>, SyncError> {
         let filters = [("is_lucky_flag", "0"), ("order_status", "5"), ("refund_status", "5")];
-        self.increment(ORDERS_API, ORDERS_LIST, &filters, (from, to, page), order).await
+        self.increment(ORDERS_API, ORDERS_LIST, &filters, (from, to, page), ORDERS_ROWS).await
     }
 
     /// One page of after-sales requests updated in [from, to], every type and status.
     pub async fn refunds(&self, from: i64, to: i64, page: usize) -> Result<Page<NewRequest>, SyncError> {
         let filters = [("after_sales_status", "1"), ("after_sales_type", "1")];
-        self.increment(REFUNDS_API, REFUNDS_LIST, &filters, (from, to, page), request).await
+        self.increment(REFUNDS_API, REFUNDS_LIST, &filters, (from, to, page), REQUESTS_ROWS).await
     }
 }
 
@@ -191,14 +192,27 @@ pub fn reply(api: &str, key: &str, mut body: Value) -> Result<Reply, SyncError> 
     body.get_mut(key).map(Value::take).map(Reply::Body).ok_or_else(|| SyncError::Protocol(format!("Pinduoduo answered {api} without {key}")))
 }
 
-/// Page `page` of an increment API from its answer's field: the rows under `list`, each read by `read`.
-fn read_page<T>(v: &Value, list: &str, page: usize, read: fn(&Value) -> Result<T, String>) -> Result<Page<T>, SyncError> {
-    let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
-    let rows = field(v, list).as_array().map(|l| l.iter().map(read).collect::<Result<Vec<_>, _>>()).transpose().map_err(SyncError::Protocol)?;
-    Ok(Page { rows: rows.unwrap_or_default(), has_next: (page * PAGE_SIZE) < total as usize, total: Some(total) })
+/// How a list's rows are read: their kind, the fields holding their id, the reader, the id of a row read.
+#[derive(Clone, Copy)]
+struct Rows<T> {
+    kind: &'static str,
+    id_names: &'static [&'static str],
+    read: Reader<T>,
+    id_of: fn(&T) -> String,
 }
 
-fn parse_page<T>(body: &[u8], api: &str, (key, list): (&str, &str), page: usize, read: fn(&Value) -> Result<T, String>) -> Result<Option<Page<T>>, SyncError> {
+const ORDERS_ROWS: Rows<NewOrder> = Rows { kind: "order", id_names: &["order_sn"], read: order, id_of: |o| o.external_id.clone() };
+const REQUESTS_ROWS: Rows<NewRequest> = Rows { kind: "request", id_names: &["id"], read: request, id_of: |r| r.external_id.clone() };
+
+/// Page `page` of an increment API from its answer's field: the rows under `list`, each read on its own (one
+/// that cannot be read is set aside, the page goes on).
+fn read_page<T>(v: &Value, list: &str, page: usize, read: Rows<T>) -> Result<Page<T>, SyncError> {
+    let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
+    let (rows, notes) = read_rows(field(v, list), read.kind, read.id_names, read.read, read.id_of);
+    Ok(Page { rows, has_next: (page * PAGE_SIZE) < total as usize, total: Some(total), notes })
+}
+
+fn parse_page<T>(body: &[u8], api: &str, (key, list): (&str, &str), page: usize, read: Rows<T>) -> Result<Option<Page<T>>, SyncError> {
     let v: Value = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Pinduoduo {api}: {e}")))?;
     match reply(api, key, v)? {
         Reply::Throttled => Ok(None),
@@ -209,13 +223,13 @@ fn parse_page<T>(body: &[u8], api: &str, (key, list): (&str, &str), page: usize,
 /// An answer body of `pdd.order.number.list.increment.get` for page `page`, read as `PddClient::orders` reads it
 /// (`Ok(None)`: throttled). Public for the fuzz targets (`fuzz/`).
 pub fn parse_orders_page(body: &[u8], page: usize) -> Result<Option<Page<NewOrder>>, SyncError> {
-    parse_page(body, ORDERS_API, ORDERS_LIST, page, order)
+    parse_page(body, ORDERS_API, ORDERS_LIST, page, ORDERS_ROWS)
 }
 
 /// An answer body of `pdd.refund.list.increment.get` for page `page`, read as `PddClient::refunds` reads it
 /// (`Ok(None)`: throttled). Public for the fuzz targets (`fuzz/`).
 pub fn parse_refunds_page(body: &[u8], page: usize) -> Result<Option<Page<NewRequest>>, SyncError> {
-    parse_page(body, REFUNDS_API, REFUNDS_LIST, page, request)
+    parse_page(body, REFUNDS_API, REFUNDS_LIST, page, REQUESTS_ROWS)
 }
 
 fn time_field(v: &Value, name: &str, id: &str) -> Result<Option<i64>, String> {
@@ -223,7 +237,7 @@ fn time_field(v: &Value, name: &str, id: &str) -> Result<Option<i64>, String> {
 }
 
 /// An order of `order_sn_list` as we keep it.
-pub fn order(v: &Value) -> Result<NewOrder, String> {
+pub fn order(v: &Value, exact: &Exactness) -> Result<NewOrder, String> {
     let sn = text_of(field(v, "order_sn"));
     if sn.is_empty() {
         return Err("an order without order_sn".into());
@@ -245,7 +259,7 @@ pub fn order(v: &Value) -> Result<NewOrder, String> {
             product_id: Some(text_of(field(item, "goods_id"))).filter(|s| !s.is_empty()),
             title: text_of(field(item, "goods_name")),
             quantity: count_of(&format!("order {sn} goods_count"), field(item, "goods_count"))?,
-            price_minor: yuan(&format!("order {sn} goods_price"), field(item, "goods_price"))?,
+            price_minor: yuan_kept(exact, &format!("order {sn} goods_price"), field(item, "goods_price"))?,
         });
     }
     let address = ["province", "city", "town", "address"].iter().map(|k| text_of(field(v, k))).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
@@ -269,7 +283,7 @@ pub fn order(v: &Value) -> Result<NewOrder, String> {
         }
         .into()),
         currency: "CNY".into(),
-        total_minor: yuan(&format!("order {sn} pay_amount"), field(v, "pay_amount"))?,
+        total_minor: yuan_kept(exact, &format!("order {sn} pay_amount"), field(v, "pay_amount"))?,
         buyer_name: Some(text_of(field(v, "receiver_name"))).filter(|s| !s.is_empty()),
         buyer_phone: Some(text_of(field(v, "receiver_phone"))).filter(|s| !s.is_empty()),
         buyer_address: Some(address).filter(|s| !s.is_empty()),
@@ -280,13 +294,16 @@ pub fn order(v: &Value) -> Result<NewOrder, String> {
         delivered_at: time_field(v, "receive_time", &sn)?,
         closed_at: None,
         cancelled_at: cancelled.then_some(updated),
+        // The order APIs we read (pdd.order.number.list.increment.get, pdd.order.information.get) carry no
+        // delivery-method field we could confirm; the merchant sets pickup orders by hand or by import.
+        delivery_method: crate::store::orders::DeliveryMethod::Unknown,
         lines,
         refunds: vec![],
     })
 }
 
 /// A request of `refund_list` as we keep it.
-pub fn request(v: &Value) -> Result<NewRequest, String> {
+pub fn request(v: &Value, exact: &Exactness) -> Result<NewRequest, String> {
     let id = text_of(field(v, "id"));
     if id.is_empty() {
         return Err("an after-sales request without id".into());
@@ -300,7 +317,7 @@ pub fn request(v: &Value) -> Result<NewRequest, String> {
         order_external_id: text_of(field(v, "order_sn")),
         raw_type: raw_type.to_string(),
         raw_status: raw_status.to_string(),
-        amount_minor: yuan(&format!("after-sales {id} refund_amount"), field(v, "refund_amount"))?,
+        amount_minor: yuan_kept(exact, &format!("after-sales {id} refund_amount"), field(v, "refund_amount"))?,
         currency: "CNY".into(),
         reason: Some(text_of(field(v, "after_sale_reason"))).filter(|s| !s.is_empty()),
         sku,

@@ -18,7 +18,7 @@ pub async fn shopify(run: &SyncRun<'_>, client: &super::shopify::ShopifyClient, 
     let ids = candidates(run).await?;
     for chunk in ids.chunks(250) {
         let page = client.orders_page(&client.orders_by_ids_url(chunk)).await?;
-        let counts = run.write_orders(RECONCILE_STREAM, &page.orders, None).await?;
+        let counts = run.write_orders(RECONCILE_STREAM, &page.orders, &page.notes, None).await?;
         summary.reconciled += counts.updated;
         summary.counts.updated += counts.updated;
     }
@@ -29,7 +29,7 @@ pub async fn woo(run: &SyncRun<'_>, client: &super::woocommerce::WooClient, summ
     let ids = candidates(run).await?;
     for chunk in ids.chunks(super::woocommerce::PER_PAGE) {
         let page = client.by_ids(chunk).await?;
-        let counts = run.write_orders(RECONCILE_STREAM, &page.orders, None).await?;
+        let counts = run.write_orders(RECONCILE_STREAM, &page.orders, &page.notes, None).await?;
         summary.reconciled += counts.updated;
         summary.counts.updated += counts.updated;
     }

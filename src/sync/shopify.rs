@@ -2,13 +2,14 @@
 //! Parses into typed structs that keep only the fields we store.
 
 use super::http::{Answer, Auth, Http};
+use super::set_aside::{self, Exactness, Notes};
 use super::SyncError;
-use crate::money::parse_minor;
 use crate::store::order_lines::NewLine;
 use crate::store::order_refunds::NewRefund;
 use crate::store::orders::NewOrder;
 use crate::timefmt::{parse_ms, to_rfc3339};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -25,6 +26,8 @@ pub struct OrdersPage {
     pub orders: Vec<NewOrder>,
     /// The `rel="next"` URL from the `Link` header, if there is a next page.
     pub next: Option<String>,
+    /// Orders set aside or flagged, and the ids of those read.
+    pub notes: Notes,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -90,26 +93,37 @@ impl ShopifyClient {
     /// One page of orders from `url` (the first-page URL or a `Link` next URL, used verbatim).
     pub async fn orders_page(&self, url: &str) -> Result<OrdersPage, SyncError> {
         let a: Answer<OrdersBody> = self.http.get_json(url).await?;
-        let orders = read_orders(a.body)?;
+        let (orders, notes) = read_orders(&a.body.orders);
         let next = a.headers.get("link").and_then(|v| v.to_str().ok()).and_then(next_link);
         if let Some(n) = &next {
             if !n.starts_with(&format!("{}/", self.base)) {
                 return Err(SyncError::Protocol(format!("the next page points away from the shop ({}); not following it with the token", super::http::path_of(n))));
             }
         }
-        Ok(OrdersPage { orders, next })
+        Ok(OrdersPage { orders, next, notes })
     }
 }
 
-/// The orders of an `orders.json` body, as a page brings them: the same reading `orders_page` does after the
-/// HTTP layer decoded the body. Public for the metrics bench (generated pages) and the fuzz targets (`fuzz/`).
+/// The orders of an `orders.json` body that read, as a page brings them: the same reading `orders_page` does
+/// after the HTTP layer decoded the body. Public for the metrics bench (generated pages) and the fuzz targets
+/// (`fuzz/`); `Err` only when the page itself cannot be read.
 pub fn parse_orders(body: &[u8]) -> Result<Vec<NewOrder>, SyncError> {
-    let b: OrdersBody = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("orders.json: {e}")))?;
-    read_orders(b)
+    Ok(parse_orders_page(body)?.0)
 }
 
-fn read_orders(b: OrdersBody) -> Result<Vec<NewOrder>, SyncError> {
-    b.orders.into_iter().map(into_order).collect()
+/// As `parse_orders`, with what was set aside or flagged.
+pub fn parse_orders_page(body: &[u8]) -> Result<(Vec<NewOrder>, Notes), SyncError> {
+    let b: OrdersBody = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("orders.json: {e}")))?;
+    Ok(read_orders(&b.orders))
+}
+
+/// Each order on its own: one the parser refuses is set aside, the others are stored.
+fn read_orders(records: &[Box<RawValue>]) -> (Vec<NewOrder>, Notes) {
+    set_aside::read_each("order", records, &["id"], |raw, exact| {
+        let order = into_order(set_aside::typed(raw)?, exact).map_err(set_aside::why)?;
+        let id = order.external_id.clone();
+        Ok((order, id))
+    })
 }
 
 /// `<https://…page_info=…>; rel="previous", <https://…>; rel="next"` → the next URL.
@@ -123,9 +137,10 @@ pub fn next_link(header: &str) -> Option<String> {
     })
 }
 
+/// The page's envelope: each order kept as its raw text until it is read on its own.
 #[derive(Deserialize)]
 struct OrdersBody {
-    orders: Vec<ApiOrder>,
+    orders: Vec<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -150,6 +165,17 @@ struct ApiOrder {
     refunds: Vec<ApiRefund>,
     #[serde(default)]
     fulfillments: Vec<ApiFulfillment>,
+    #[serde(default)]
+    shipping_lines: Vec<ApiShippingLine>,
+}
+
+/// The buyer's delivery choice at checkout. Shopify's local pickup writes it as a shipping line whose code and
+/// title name the pickup (the merchant words them, e.g. "Pickup at Main St"), so the words are read.
+#[derive(Deserialize)]
+struct ApiShippingLine {
+    code: Option<String>,
+    title: Option<String>,
+    source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -214,15 +240,15 @@ fn opt_time(field: &str, order: u64, v: &Option<String>) -> Result<Option<i64>, 
     v.as_deref().filter(|s| !s.is_empty()).map(|s| time(field, order, s)).transpose()
 }
 
-fn money(field: &str, order: u64, v: &str, currency: &str) -> Result<i64, SyncError> {
-    parse_minor(v, currency).map_err(|e| SyncError::Protocol(format!("order {order} {field}: {e}")))
+fn money(exact: &Exactness, field: &str, order: u64, v: &str, currency: &str) -> Result<i64, SyncError> {
+    exact.money(field, v, currency).map_err(|e| SyncError::Protocol(format!("order {order} {e}")))
 }
 
 fn non_empty(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
+fn into_order(o: ApiOrder, exact: &Exactness) -> Result<NewOrder, SyncError> {
     let cur = o.currency.clone();
     let id = o.id;
     let buyer_name = non_empty(o.shipping_address.as_ref().and_then(|a| a.name.clone())).or_else(|| {
@@ -270,7 +296,7 @@ fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
                 product_id: l.product_id.map(|p| p.to_string()),
                 title: l.title.clone(),
                 quantity: l.quantity,
-                price_minor: money("line price", id, &l.price, &cur)?,
+                price_minor: money(exact, &format!("line_items {} price", l.id), id, &l.price, &cur)?,
             })
         })
         .collect::<Result<Vec<_>, SyncError>>()?;
@@ -281,7 +307,7 @@ fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
             let mut amount = 0;
             for t in &r.transactions {
                 if t.kind == "refund" && t.status.as_deref().is_none_or(|s| s == "success") {
-                    amount = i64::checked_add(amount, money("refund amount", id, &t.amount, &cur)?)
+                    amount = i64::checked_add(amount, money(exact, &format!("refund {} amount", r.id), id, &t.amount, &cur)?)
                         .ok_or_else(|| SyncError::Protocol(format!("order {id} refund {}: the amounts overflow", r.id)))?;
                 }
             }
@@ -298,7 +324,7 @@ fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
         number: o.name.clone(),
         financial_status: o.financial_status.clone(),
         fulfillment_status: o.fulfillment_status.clone(),
-        total_minor: money("total_price", id, &o.total_price, &cur)?,
+        total_minor: money(exact, "total_price", id, &o.total_price, &cur)?,
         buyer_name,
         buyer_phone,
         buyer_address,
@@ -309,6 +335,9 @@ fn into_order(o: ApiOrder) -> Result<NewOrder, SyncError> {
         delivered_at,
         closed_at: opt_time("closed_at", id, &o.closed_at)?,
         cancelled_at: opt_time("cancelled_at", id, &o.cancelled_at)?,
+        delivery_method: crate::store::orders::DeliveryMethod::from_words(
+            o.shipping_lines.iter().flat_map(|l| [&l.code, &l.title, &l.source]).filter_map(|t| t.as_deref()),
+        ),
         currency: cur,
         lines,
         refunds,
@@ -343,10 +372,9 @@ mod tests {
                 {{"kind":"refund","status":"success","amount":"92233720368547758.07"}},{{"kind":"refund","status":"success","amount":"{second}"}}]}}]}}]}}"##
             )
         };
-        match parse_orders(page("1").as_bytes()) {
-            Err(SyncError::Protocol(m)) => assert!(m.contains("overflow"), "{m}"),
-            other => panic!("expected a protocol error, got {:?}", other.map(|o| o.len())),
-        }
+        let (orders, notes) = parse_orders_page(page("1").as_bytes()).expect("the page itself reads");
+        assert!(orders.is_empty(), "the order whose refunds overflow is not stored");
+        assert!(notes.issues[0].reason.contains("overflow"), "it is set aside saying why: {:?}", notes.issues);
         let orders = parse_orders(page("-1").as_bytes()).expect("amounts that fit are read");
         assert_eq!(orders[0].refunds[0].amount_minor, i64::MAX - 100);
     }

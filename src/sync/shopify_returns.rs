@@ -2,11 +2,13 @@
 //! bucket the platform reports, THROTTLED answered by waiting (whether it comes as HTTP 200 or 429).
 
 use super::pacing::CostPacer;
+use super::set_aside::{self, Notes};
 use super::shopify::{ShopifyClient, API_VERSION};
 use super::SyncError;
 use crate::store::order_returns::NewReturn;
 use crate::timefmt::{parse_ms, to_rfc3339};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -39,6 +41,8 @@ pub struct OrderReturns {
 pub struct ReturnsPage {
     pub orders: Vec<OrderReturns>,
     pub next_cursor: Option<String>,
+    /// Orders whose returns could not be read (set aside), and the ids of those read.
+    pub notes: Notes,
 }
 
 /// Which orders to ask about: changed since a time, those the platform
@@ -158,9 +162,14 @@ fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
         return Err(SyncError::Protocol(format!("Shopify GraphQL: {}", e.message)));
     }
     let data = answer.data.ok_or_else(|| SyncError::Protocol("Shopify GraphQL answered without data".into()))?;
-    let orders = data.orders.nodes.into_iter().map(into_returns).collect::<Result<Vec<_>, _>>()?;
+    // Each order's returns on their own: one that cannot be read is set aside, the page goes on.
+    let (orders, notes) = set_aside::read_each("return", &data.orders.nodes, &["legacyResourceId"], |raw, _| {
+        let returns = into_returns(set_aside::typed(raw)?).map_err(set_aside::why)?;
+        let id = returns.order_external_id.clone();
+        Ok((returns, id))
+    });
     let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
-    Ok(Some(ReturnsPage { orders, next_cursor }))
+    Ok(Some(ReturnsPage { orders, next_cursor, notes }))
 }
 
 /// Shopify's ReturnStatus values we know; anything else is kept verbatim too, but these are the lifecycle.
@@ -253,7 +262,7 @@ struct GqlData {
 #[serde(rename_all = "camelCase")]
 struct GqlOrders {
     page_info: PageInfo,
-    nodes: Vec<GqlOrder>,
+    nodes: Vec<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -320,10 +329,9 @@ mod tests {
             "createdAt":"2026-01-01T00:00:00Z","closedAt":null,"totalQuantity":null,
             "returnLineItems":{"nodes":[{"quantity":9223372036854775807},{"quantity":1}]}}]}}]}}}"##;
         let answer = parse_returns_answer(body).expect("a GraphQL answer");
-        match answer.page {
-            Err(SyncError::Protocol(m)) => assert!(m.contains("overflow"), "{m}"),
-            other => panic!("expected a protocol error, got {:?}", other.map(|p| p.map(|p| p.orders.len()))),
-        }
+        let page = answer.page.expect("the page reads").expect("not throttled");
+        assert!(page.orders.is_empty(), "the order whose quantities overflow is set aside");
+        assert!(page.notes.issues[0].reason.contains("overflow"), "saying why: {:?}", page.notes.issues);
         let fine = std::str::from_utf8(body).unwrap().replace("9223372036854775807", "2");
         let page = parse_returns_answer(fine.as_bytes()).unwrap().page.unwrap().unwrap();
         assert_eq!(page.orders[0].returns[0].quantity, 3, "the lines' quantities add up when there is no total");

@@ -5,7 +5,8 @@
 //! last page first, so rows changing meanwhile move into pages not read yet. The ban Taobao answers with
 //! error code 7 ("This ban will last for N more seconds") is waited out.
 
-use super::cn::{count_of, field, text_of, yuan};
+use super::cn::{count_of, field, read_rows, text_of, yuan_kept, Reader};
+use super::set_aside::Exactness;
 pub use super::cn::{format_time, parse_time, sign};
 use super::http::{Auth, Http};
 use super::SyncError;
@@ -24,7 +25,7 @@ pub const SELLER_API: &str = "taobao.user.seller.get";
 pub const WINDOW_MS: i64 = 86_400_000;
 pub const LAG_MS: i64 = 3 * 60_000;
 pub use super::cn::PAGE_SIZE;
-const TRADE_FIELDS: &str = "tid,status,payment,post_fee,created,modified,pay_time,consign_time,end_time,receiver_name,receiver_mobile,receiver_state,receiver_city,receiver_district,receiver_address,orders";
+const TRADE_FIELDS: &str = "tid,status,payment,post_fee,created,modified,pay_time,consign_time,end_time,receiver_name,receiver_mobile,receiver_state,receiver_city,receiver_district,receiver_address,shipping_type,orders";
 const REFUND_FIELDS: &str = "refund_id,tid,oid,status,refund_fee,reason,created,modified,has_good_return,good_status,cs_status,refund_remind_timeout,title,num,outer_id,sku";
 pub const BAN_CODE: i64 = 7;
 const MAX_BANS: u32 = 10;
@@ -107,14 +108,14 @@ impl TaobaoClient {
         let mut p = Self::window_params(from, to, page, has_next);
         p.push(("fields", TRADE_FIELDS.into()));
         let v = self.call(TRADES_API, TRADES_KEY, &p).await?;
-        read_page(&v, ("trades", "trade"), trade)
+        read_page(&v, ("trades", "trade"), TRADE_ROWS)
     }
 
     pub async fn refunds(&self, from: i64, to: i64, page: usize, has_next: bool) -> Result<Page<NewRequest>, SyncError> {
         let mut p = Self::window_params(from, to, page, has_next);
         p.push(("fields", REFUND_FIELDS.into()));
         let v = self.call(REFUNDS_API, REFUNDS_KEY, &p).await?;
-        read_page(&v, ("refunds", "refund"), refund)
+        read_page(&v, ("refunds", "refund"), REFUND_ROWS)
     }
 }
 
@@ -150,17 +151,31 @@ pub fn reply(method: &str, key: &str, mut body: Value) -> Result<Reply, SyncErro
     body.get_mut(key).map(Value::take).map(Reply::Body).ok_or_else(|| SyncError::Protocol(format!("Taobao answered {method} without {key}")))
 }
 
-/// A page from an answer's field: the rows under `{outer: {inner: [...]}}`, each read by `read`.
-fn read_page<T>(v: &Value, (outer, inner): (&str, &str), read: fn(&Value) -> Result<T, String>) -> Result<Page<T>, SyncError> {
-    let list = field(field(v, outer), inner).as_array().cloned().unwrap_or_default();
+/// How a list's rows are read: their kind, the fields holding their id, the reader, the id of a row read.
+#[derive(Clone, Copy)]
+struct Rows<T> {
+    kind: &'static str,
+    id_names: &'static [&'static str],
+    read: Reader<T>,
+    id_of: fn(&T) -> String,
+}
+
+const TRADE_ROWS: Rows<NewOrder> = Rows { kind: "order", id_names: &["tid"], read: trade, id_of: |o| o.external_id.clone() };
+const REFUND_ROWS: Rows<NewRequest> = Rows { kind: "request", id_names: &["refund_id"], read: refund, id_of: |r| r.external_id.clone() };
+
+/// A page from an answer's field: the rows under `{outer: {inner: [...]}}`, each read on its own (one that
+/// cannot be read is set aside, the page goes on).
+fn read_page<T>(v: &Value, (outer, inner): (&str, &str), read: Rows<T>) -> Result<Page<T>, SyncError> {
+    let (rows, notes) = read_rows(field(field(v, outer), inner), read.kind, read.id_names, read.read, read.id_of);
     Ok(Page {
-        rows: list.iter().map(read).collect::<Result<_, _>>().map_err(SyncError::Protocol)?,
+        rows,
         total: v.get("total_results").and_then(Value::as_u64),
         has_next: v.get("has_next").and_then(Value::as_bool).unwrap_or(false),
+        notes,
     })
 }
 
-fn parse_page<T>(body: &[u8], method: &str, key: &str, list: (&str, &str), read: fn(&Value) -> Result<T, String>) -> Result<Option<Page<T>>, SyncError> {
+fn parse_page<T>(body: &[u8], method: &str, key: &str, list: (&str, &str), read: Rows<T>) -> Result<Option<Page<T>>, SyncError> {
     let v: Value = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Taobao {method}: {e}")))?;
     match reply(method, key, v)? {
         Reply::Banned(_) => Ok(None),
@@ -171,13 +186,13 @@ fn parse_page<T>(body: &[u8], method: &str, key: &str, list: (&str, &str), read:
 /// An answer body of `taobao.trades.sold.increment.get` read as `TaobaoClient::trades` reads it (`Ok(None)`:
 /// banned for a while). Public for the fuzz targets (`fuzz/`).
 pub fn parse_trades_page(body: &[u8]) -> Result<Option<Page<NewOrder>>, SyncError> {
-    parse_page(body, TRADES_API, TRADES_KEY, ("trades", "trade"), trade)
+    parse_page(body, TRADES_API, TRADES_KEY, ("trades", "trade"), TRADE_ROWS)
 }
 
 /// An answer body of `taobao.refunds.receive.get` read as `TaobaoClient::refunds` reads it (`Ok(None)`: banned
 /// for a while). Public for the fuzz targets (`fuzz/`).
 pub fn parse_refunds_page(body: &[u8]) -> Result<Option<Page<NewRequest>>, SyncError> {
-    parse_page(body, REFUNDS_API, REFUNDS_KEY, ("refunds", "refund"), refund)
+    parse_page(body, REFUNDS_API, REFUNDS_KEY, ("refunds", "refund"), REFUND_ROWS)
 }
 
 fn time_of(v: &Value, name: &str, what: &str) -> Result<Option<i64>, String> {
@@ -186,7 +201,7 @@ fn time_of(v: &Value, name: &str, what: &str) -> Result<Option<i64>, String> {
 
 /// A trade as we keep it. Status: WAIT_BUYER_PAY, WAIT_SELLER_SEND_GOODS, WAIT_BUYER_CONFIRM_GOODS,
 /// TRADE_FINISHED, TRADE_CLOSED, TRADE_CLOSED_BY_TAOBAO.
-pub fn trade(v: &Value) -> Result<NewOrder, String> {
+pub fn trade(v: &Value, exact: &Exactness) -> Result<NewOrder, String> {
     let tid = text_of(field(v, "tid"));
     if tid.is_empty() {
         return Err("a trade without tid".into());
@@ -206,7 +221,7 @@ pub fn trade(v: &Value) -> Result<NewOrder, String> {
             product_id: Some(text_of(field(&o, "num_iid"))).filter(|s| !s.is_empty()),
             title: text_of(field(&o, "title")),
             quantity: count_of(&format!("{what} order {oid} num"), field(&o, "num"))?,
-            price_minor: yuan(&format!("{what} order {oid} price"), field(&o, "price"))?,
+            price_minor: yuan_kept(exact, &format!("{what} order {oid} price"), field(&o, "price"))?,
         });
     }
     let address = ["receiver_state", "receiver_city", "receiver_district", "receiver_address"]
@@ -222,7 +237,7 @@ pub fn trade(v: &Value) -> Result<NewOrder, String> {
         financial_status: Some(if status == "WAIT_BUYER_PAY" { "unpaid" } else if closed { "closed" } else { "paid" }.into()),
         fulfillment_status: Some(status.clone()),
         currency: "CNY".into(),
-        total_minor: yuan(&format!("{what} payment"), field(v, "payment"))?,
+        total_minor: yuan_kept(exact, &format!("{what} payment"), field(v, "payment"))?,
         buyer_name: Some(text_of(field(v, "receiver_name"))).filter(|s| !s.is_empty()),
         buyer_phone: Some(text_of(field(v, "receiver_mobile"))).filter(|s| !s.is_empty()),
         buyer_address: Some(address).filter(|s| !s.is_empty()),
@@ -233,14 +248,28 @@ pub fn trade(v: &Value) -> Result<NewOrder, String> {
         delivered_at: if received { time_of(v, "end_time", &what)? } else { None },
         closed_at: if closed { time_of(v, "end_time", &what)?.or(Some(modified)) } else { None },
         cancelled_at: if closed && time_of(v, "pay_time", &what)?.is_none() { time_of(v, "end_time", &what)?.or(Some(modified)) } else { None },
+        delivery_method: delivery_method(&text_of(field(v, "shipping_type"))),
         lines,
         refunds: vec![],
     })
 }
 
+/// The trade's `shipping_type` (TOP `Trade`): its documented values are free (seller pays postage), post, express,
+/// ems, virtual (nothing sent) and 25/26 (next-day and booked delivery): all but `virtual` are shipped. None of
+/// them is a store pickup that we could confirm; any other value is read by its words (自提, pickup), and an
+/// order that says nothing stays unknown, for the merchant to set.
+fn delivery_method(shipping_type: &str) -> crate::store::orders::DeliveryMethod {
+    use crate::store::orders::DeliveryMethod;
+    match shipping_type.trim() {
+        "free" | "post" | "express" | "ems" | "25" | "26" => DeliveryMethod::Ship,
+        "" | "virtual" => DeliveryMethod::Unknown,
+        other => DeliveryMethod::from_words([other]),
+    }
+}
+
 /// A refund as we keep it: its type (`return` when goods go back, else `refund_only`), its status with the
 /// customer-service state when Taobao's staff are involved (`cs_status` ≥ 2), and Taobao's own deadline.
-pub fn refund(v: &Value) -> Result<NewRequest, String> {
+pub fn refund(v: &Value, exact: &Exactness) -> Result<NewRequest, String> {
     let id = text_of(field(v, "refund_id"));
     if id.is_empty() {
         return Err("a refund without refund_id".into());
@@ -258,7 +287,7 @@ pub fn refund(v: &Value) -> Result<NewRequest, String> {
         order_external_id: text_of(field(v, "tid")),
         raw_type: if returns { "return" } else { "refund_only" }.into(),
         raw_status: if cs >= 2 { format!("{status} cs_status={cs}") } else { status },
-        amount_minor: yuan(&format!("{what} refund_fee"), field(v, "refund_fee"))?,
+        amount_minor: yuan_kept(exact, &format!("{what} refund_fee"), field(v, "refund_fee"))?,
         currency: "CNY".into(),
         reason: Some(text_of(field(v, "reason"))).filter(|s| !s.is_empty()),
         sku: Some(text_of(field(v, "outer_id"))).filter(|s| !s.trim().is_empty()),

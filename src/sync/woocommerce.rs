@@ -3,13 +3,14 @@
 //! (they have no modification date of their own).
 
 use super::http::{Answer, Auth, Http};
+use super::set_aside::{self, Exactness, Notes};
 use super::SyncError;
-use crate::money::parse_minor;
 use crate::store::order_lines::NewLine;
 use crate::store::order_refunds::NewRefund;
 use crate::store::orders::NewOrder;
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
@@ -34,6 +35,11 @@ pub struct WooPage {
     pub orders: Vec<NewOrder>,
     /// `X-WP-Total`: rows in the window as the platform counts them now.
     pub total: u64,
+    /// Orders and refunds set aside or flagged, and the ids of those read.
+    pub notes: Notes,
+    /// (created, modified) of every order on the page in the server's order, set-aside ones included (their
+    /// times read loosely, else a neighbour's): the keyset plan steps by these, not by the orders stored.
+    pub keys: Vec<(i64, i64)>,
 }
 
 fn gmt_param(ms: i64) -> String {
@@ -108,9 +114,11 @@ impl WooClient {
     }
 
     async fn fetch(&self, url: &str) -> Result<WooPage, SyncError> {
-        let a: Answer<Vec<WooOrder>> = self.http.get_json(url).await?;
+        let a: Answer<Vec<Box<RawValue>>> = self.http.get_json(url).await?;
         let total = a.headers.get("x-wp-total").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-        let (mut orders, with_refunds) = read_orders(a.body)?;
+        let (mut orders, with_refunds, mut notes, keys) = read_orders(&a.body);
+        // Every order read here has its refunds read whole below (or lists none).
+        notes.refunds_read_for = orders.iter().map(|o| o.external_id.clone()).collect();
         // A page's refund lists are fetched side by side: they arrive in about the time of one.
         for chunk in with_refunds.chunks(REFUND_FETCHES) {
             let mut set = tokio::task::JoinSet::new();
@@ -120,58 +128,93 @@ impl WooClient {
             }
             while let Some(done) = set.join_next().await {
                 let (i, refunds) = done.map_err(|e| SyncError::Network(format!("refund fetch stopped: {e}")))?;
-                orders[i].refunds = refunds?;
+                let (refunds, refund_notes) = refunds?;
+                orders[i].refunds = refunds;
+                notes.extend(refund_notes);
             }
         }
-        Ok(WooPage { orders, total })
+        Ok(WooPage { orders, total, notes, keys })
     }
 
-    async fn refunds(&self, order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
-        let a: Answer<Vec<WooRefund>> = self.http.get_json(&format!("{}/wp-json/wc/v3/orders/{order_id}/refunds", self.base)).await?;
-        read_refunds(a.body, order_id, currency)
+    /// An order's refunds, each read on its own: one that cannot be read is set aside and the order is stored
+    /// with the others (the set-aside refund's JSON is kept with the reason).
+    async fn refunds(&self, order_id: &str, currency: &str) -> Result<(Vec<NewRefund>, Notes), SyncError> {
+        let a: Answer<Vec<Box<RawValue>>> =
+            self.http.get_json(&format!("{}/wp-json/wc/v3/orders/{order_id}/refunds", self.base)).await?;
+        let (refunds, notes) = read_refunds(&a.body, order_id, currency);
+        // A refund is asked for again through its order: the order's id is how.
+        Ok((refunds, notes.with_refetch(order_id)))
     }
 }
 
-/// A `/orders` page body read as `WooClient` reads it after the HTTP layer decoded it: the orders, and the
-/// positions of those that list refunds (whose `/refunds` are fetched next). Public for the fuzz targets (`fuzz/`).
+/// A `/orders` page body read as `WooClient` reads it after the HTTP layer decoded it: the orders that read,
+/// and the positions of those that list refunds (whose `/refunds` are fetched next). Public for the fuzz
+/// targets (`fuzz/`); `Err` only when the page itself cannot be read.
 pub fn parse_orders_page(body: &[u8]) -> Result<(Vec<NewOrder>, Vec<usize>), SyncError> {
-    let orders: Vec<WooOrder> = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("WooCommerce orders: {e}")))?;
-    read_orders(orders)
-}
-
-/// An `/orders/{id}/refunds` body read as `WooClient` reads it. Public for the fuzz targets (`fuzz/`).
-pub fn parse_refunds(body: &[u8], order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
-    let refunds: Vec<WooRefund> = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("WooCommerce refunds: {e}")))?;
-    read_refunds(refunds, order_id, currency)
-}
-
-fn read_orders(body: Vec<WooOrder>) -> Result<(Vec<NewOrder>, Vec<usize>), SyncError> {
-    let mut orders = Vec::with_capacity(body.len());
-    let mut with_refunds = vec![];
-    for o in body {
-        if !o.refunds.is_empty() {
-            with_refunds.push(orders.len());
-        }
-        orders.push(into_order(o)?);
-    }
+    let records: Vec<Box<RawValue>> = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("WooCommerce orders: {e}")))?;
+    let (orders, with_refunds, _, _) = read_orders(&records);
     Ok((orders, with_refunds))
 }
 
-fn read_refunds(body: Vec<WooRefund>, order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
-    let mut refunds = body
-        .into_iter()
-        .map(|r| {
-            Ok(NewRefund {
-                external_id: r.id.to_string(),
-                amount_minor: parse_minor(&r.amount, currency)
-                    .map_err(|e| SyncError::Protocol(format!("order {order_id} refund {}: {e}", r.id)))?,
-                created_at: gmt_time(&format!("order {order_id} refund {} date_created_gmt", r.id), &r.date_created_gmt)?,
-                note: Some(r.reason).filter(|s| !s.trim().is_empty()),
-            })
-        })
-        .collect::<Result<Vec<_>, SyncError>>()?;
+/// An `/orders/{id}/refunds` body read as `WooClient` reads it: the refunds that read. Public for the fuzz
+/// targets (`fuzz/`).
+pub fn parse_refunds(body: &[u8], order_id: &str, currency: &str) -> Result<Vec<NewRefund>, SyncError> {
+    let records: Vec<Box<RawValue>> = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("WooCommerce refunds: {e}")))?;
+    Ok(read_refunds(&records, order_id, currency).0)
+}
+
+/// Each order on its own: one that cannot be read is set aside, the others are stored.
+/// The orders that read, the positions of those listing refunds, the notes, and every order's keyset times.
+type ReadPage = (Vec<NewOrder>, Vec<usize>, Notes, Vec<(i64, i64)>);
+
+fn read_orders(records: &[Box<RawValue>]) -> ReadPage {
+    let (read, notes, ok) = set_aside::read_each_marked("order", records, &["id"], |raw, exact| {
+        let o: WooOrder = set_aside::typed(raw)?;
+        let lists_refunds = !o.refunds.is_empty();
+        let order = into_order(o, exact).map_err(set_aside::why)?;
+        let id = order.external_id.clone();
+        Ok(((order, lists_refunds), id))
+    });
+    let mut orders = Vec::with_capacity(read.len());
+    let mut with_refunds = vec![];
+    for (order, lists_refunds) in read {
+        if lists_refunds {
+            with_refunds.push(orders.len());
+        }
+        orders.push(order);
+    }
+    let loose = |raw: &str, field: &str| set_aside::loose_time(raw, field, |v| gmt_time(field, v).ok());
+    let (mut created, mut modified) = (Vec::with_capacity(ok.len()), Vec::with_capacity(ok.len()));
+    let mut stored = orders.iter();
+    for (raw, ok) in records.iter().zip(ok) {
+        match ok.then(|| stored.next()).flatten() {
+            Some(o) => {
+                created.push(Some(o.created_at));
+                modified.push(Some(o.updated_at));
+            }
+            None => {
+                created.push(loose(raw.get(), "date_created_gmt"));
+                modified.push(loose(raw.get(), "date_modified_gmt"));
+            }
+        }
+    }
+    let keys = set_aside::fill_keys(created, 0).into_iter().zip(set_aside::fill_keys(modified, 0)).collect();
+    (orders, with_refunds, notes, keys)
+}
+
+fn read_refunds(records: &[Box<RawValue>], order_id: &str, currency: &str) -> (Vec<NewRefund>, Notes) {
+    let (mut refunds, notes) = set_aside::read_each("refund", records, &["id"], |raw, exact| {
+        let r: WooRefund = set_aside::typed(raw).map_err(|e| format!("order {order_id} refund: {e}"))?;
+        let refund = NewRefund {
+            external_id: r.id.to_string(),
+            amount_minor: exact.money("amount", &r.amount, currency).map_err(|e| format!("order {order_id} refund {} {e}", r.id))?,
+            created_at: gmt_time(&format!("order {order_id} refund {} date_created_gmt", r.id), &r.date_created_gmt).map_err(set_aside::why)?,
+            note: Some(r.reason).filter(|s| !s.trim().is_empty()),
+        };
+        Ok((refund, r.id.to_string()))
+    });
     refunds.sort_by_key(|r| (r.created_at, r.external_id.clone()));
-    Ok(refunds)
+    (refunds, notes)
 }
 
 fn gmt_time(what: &str, v: &str) -> Result<i64, SyncError> {
@@ -197,6 +240,16 @@ struct WooOrder {
     line_items: Vec<WooLine>,
     #[serde(default)]
     refunds: Vec<WooRefundRef>,
+    #[serde(default)]
+    shipping_lines: Vec<WooShippingLine>,
+}
+
+/// The order's shipping methods (REST v3 `shipping_lines`): WooCommerce's own pickup methods are
+/// `method_id` `local_pickup` (the classic one) and `pickup_location` (the block checkout's Local Pickup).
+#[derive(Deserialize)]
+struct WooShippingLine {
+    method_id: Option<String>,
+    method_title: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -247,10 +300,10 @@ fn text(v: &Option<String>) -> Option<String> {
     v.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn into_order(o: WooOrder) -> Result<NewOrder, SyncError> {
+fn into_order(o: WooOrder, exact: &Exactness) -> Result<NewOrder, SyncError> {
     let id = o.id;
     let cur = o.currency.clone();
-    let money = |what: &str, v: &str| parse_minor(v, &cur).map_err(|e| SyncError::Protocol(format!("order {id} {what}: {e}")));
+    let money = |what: &str, v: &str| exact.money(what, v, &cur).map_err(|e| SyncError::Protocol(format!("order {id} {e}")));
     let time = |what: &str, v: &str| gmt_time(&format!("order {id} {what}"), v);
     let opt_time = |what: &str, v: &Option<String>| text(v).map(|s| time(what, &s)).transpose();
     let addr = o.shipping.as_ref().filter(|a| text(&a.address_1).is_some()).or(o.billing.as_ref());
@@ -271,7 +324,7 @@ fn into_order(o: WooOrder) -> Result<NewOrder, SyncError> {
         .line_items
         .iter()
         .map(|l| {
-            let subtotal = money("line subtotal", &l.subtotal)?;
+            let subtotal = money(&format!("line_items {} subtotal", l.id), &l.subtotal)?;
             Ok(NewLine {
                 external_id: l.id.to_string(),
                 sku: text(&l.sku),
@@ -298,6 +351,9 @@ fn into_order(o: WooOrder) -> Result<NewOrder, SyncError> {
         delivered_at: completed,
         closed_at: completed,
         cancelled_at: (o.status == "cancelled").then_some(modified),
+        delivery_method: crate::store::orders::DeliveryMethod::from_words(
+            o.shipping_lines.iter().flat_map(|l| [&l.method_id, &l.method_title]).filter_map(|t| t.as_deref()),
+        ),
         currency: cur,
         lines,
         refunds: vec![],

@@ -6,7 +6,7 @@ use super::{end_ms, Period, PeriodUnit, ReplacementRule, Scope, StartBasis, Vers
 use crate::store::shops::ShopRow;
 use crate::store::warranty_policies::{self, PolicyRow};
 use crate::store::warranty_units::{self, UnitRow};
-use crate::store::{shops, StoreError};
+use crate::store::{shops, sync_issues, StoreError};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection};
 
@@ -96,7 +96,35 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, since: Option<i64>, no
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
+    let open_conflicts = sync_issues::has_open(conn, shop.id, sync_issues::IssueStatus::Conflict)?;
     for l in lines {
+        // One line in a savepoint: a line whose units conflict is skipped and reported, the rest derived.
+        let mut d = Derived::default();
+        let key = format!("{}:{}", l.order_id, l.external_id);
+        match sync_issues::one_record(conn, || derive_line(conn, shop, &l, tz, now, &mut d), sync_issues::is_record_conflict)? {
+            Ok(()) => {
+                out.created += d.created;
+                out.redated += d.redated;
+                out.voided += d.voided;
+                if open_conflicts {
+                    sync_issues::resolve(conn, shop.id, "warranty_unit", &key, sync_issues::IssueStatus::Conflict, now)?;
+                }
+            }
+            Err(e) => {
+                let number: String = conn
+                    .query_row("SELECT number FROM orders WHERE id = ?1", [l.order_id], |r| r.get(0))
+                    .unwrap_or_else(|_| l.order_id.to_string());
+                let what = serde_json::json!({"order": number, "line": l.external_id, "sku": l.sku});
+                let reason = format!("order {number} line {}: no warranty unit could be made from it ({e})", l.external_id);
+                sync_issues::conflict(conn, shop.id, "warranty_units", "warranty_unit", &key, what, reason, now)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn derive_line(conn: &Connection, shop: &ShopRow, l: &Line, tz: Tz, now: i64, out: &mut Derived) -> Result<(), StoreError> {
+    {
         let existing = warranty_units::indexes_for_line(conn, l.order_id, &l.external_id)?;
         if l.cancelled {
             for (_, id) in &existing {
@@ -106,9 +134,9 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, since: Option<i64>, no
                     out.voided += 1;
                 }
             }
-            continue;
+            return Ok(());
         }
-        let Some((start, basis)) = start_of(l.delivered, l.shipped, l.paid) else { continue };
+        let Some((start, basis)) = start_of(l.delivered, l.shipped, l.paid) else { return Ok(()) };
         for (_, id) in &existing {
             let u = warranty_units::get(conn, *id)?;
             if u.state == "active" && u.start_at != start {
@@ -127,7 +155,7 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, since: Option<i64>, no
             })
             .collect();
         let Some(policy) = super::choose(&versions, sold_at).and_then(|id| candidates.iter().find(|p| p.id == id)) else {
-            continue;
+            return Ok(());
         };
         let taken: Vec<i64> = existing.iter().map(|(i, _)| *i).collect();
         for index in (0..l.quantity).filter(|i| !taken.contains(i)) {
@@ -156,7 +184,7 @@ pub fn derive_for_shop(conn: &Connection, shop: &ShopRow, since: Option<i64>, no
             out.created += 1;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The same for every shop (after a policy is added or changed).

@@ -23,7 +23,26 @@ export type OutInput = { out: string | null, };
 export type FileInput = { file: string, };
 export type ShopCredentials = { "platform": "shopify", token: string, } | { "platform": "woocommerce", key: string, secret: string, } | { "platform": "medusa", secret_key: string, } | { "platform": "pdd", client_id: string, client_secret: string, access_token: string, } | { "platform": "taobao", app_key: string, app_secret: string, session: string, };
 export type SyncProgressDto = { stream: string, pages: number, orders: number, total: number | null, rate_per_sec: number, eta_secs: number | null, };
-export type SyncStatusDto = { running: boolean, progress: SyncProgressDto | null, last_attempt_at: string | null, last_success_at: string | null, last_error: string | null, last_error_code: ErrorCode | null, orders_count: number, };
+export type SyncStatusDto = { running: boolean, progress: SyncProgressDto | null, last_attempt_at: string | null, last_success_at: string | null, last_error: string | null, last_error_code: ErrorCode | null, orders_count: number, 
+/**
+ * Records the sync could not read (not stored) or could not derive a case or unit from, still open:
+ * "N orders could not be read".
+ */
+unreadable: number, 
+/**
+ * Records stored with a note still open (an amount rounded to the currency's minor unit).
+ */
+flagged: number, };
+export type SyncIssueDto = { id: number, stream: string, 
+/**
+ * `order`, `refund`, `return`, `request`, `case` or `warranty_unit`.
+ */
+kind: string, external_id: string | null, reason: string, 
+/**
+ * `unreadable`, `flagged` or `conflict`.
+ */
+status: string, first_seen_at: string, last_seen_at: string, attempts: number, };
+export type SyncIssuesRetryDto = { retried: number, read: number, still_unreadable: number, };
 export type ShopDto = { id: number, name: string, platform: Platform, base_url: string, currency: string, time_zone: string, sync: SyncStatusDto, };
 export type AddShopInput = { name: string, base_url: string, credentials: ShopCredentials, };
 export type TestConnectionInput = { base_url: string, credentials: ShopCredentials, };
@@ -43,11 +62,19 @@ backup_keep: number,
  * Days of log files kept (1 to 365).
  */
 log_keep_days: number, };
-export type OrdersQuery = { shop_id: number | null, search: string | null, limit: number, offset: number, };
+export type OrdersQuery = { shop_id: number | null, search: string | null, limit: number, offset: number, 
+/**
+ * Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.
+ */
+after?: string, };
 export type OrderLineDto = { external_id: string, sku: string | null, title: string, quantity: number, price: string, };
 export type RefundDto = { external_id: string, amount: string, created_at: string, note: string | null, };
 export type OrderDto = { id: number, shop_id: number, shop: string, external_id: string, number: string, financial_status: string | null, fulfillment_status: string | null, total: string, refunded: string, currency: string, buyer_name: string | null, buyer_phone: string | null, buyer_address: string | null, created_at: string, updated_at: string, paid_at: string | null, shipped_at: string | null, delivered_at: string | null, closed_at: string | null, cancelled_at: string | null, lines: Array<OrderLineDto>, refunds: Array<RefundDto>, };
-export type OrdersPage = { total: number, orders: Array<OrderDto>, };
+export type OrdersPage = { total: number, orders: Array<OrderDto>, 
+/**
+ * The `after` for the next page; absent when no order follows this page.
+ */
+next_after?: string, };
 export type SyncInput = { shop_id: number | null, };
 export type SyncReport = { shop: string, pages: number, orders_fetched: number, orders_new: number, orders_updated: number, returns: number, 
 /**
@@ -628,7 +655,12 @@ intervention_warning: boolean,
 /**
  * Above it in the previous window too: the second cycle platforms punish.
  */
-intervention_second_cycle: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: number, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, 
+intervention_second_cycle: boolean, 
+/**
+ * Beside a warning: the platform punishes only when 介入量 is also in the category's top 3, which no single
+ * shop can know, so the card says it cannot be checked here. True whenever `intervention_warning` is.
+ */
+intervention_top3_unknown: boolean, first_response: Durations, clock_compliance: Array<KindCompliance>, clocks_breached: number, auto_refunded: Array<Money>, refund_rate: Ratio, return_reasons: Array<KeyRate>, return_skus: Array<KeyRate>, resolution: Durations, repair_turnaround: Durations, repairs_past_due: Ratio, repeat_repairs: Ratio, csat: Ratio, cost: Array<Money>, 
 /**
  * Filled by `daily` when asked for.
  */

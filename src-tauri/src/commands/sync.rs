@@ -1,4 +1,4 @@
-use aftersales::api::{ApiError, Desk, ShopIdInput, SyncInput, SyncReport};
+use aftersales::api::{ApiError, Desk, ShopIdInput, SyncInput, SyncIssueDto, SyncIssuesRetryDto, SyncReport};
 use crate::reminders::ReminderWake;
 use tauri::{AppHandle, Emitter, State};
 
@@ -20,4 +20,20 @@ pub async fn sync_shops(
 #[tauri::command]
 pub fn cancel_sync(desk: State<'_, Desk>, input: ShopIdInput) -> Result<(), ApiError> {
     desk.cancel_sync(input)
+}
+
+/// The records the shop's syncs set aside (unreadable, flagged, conflicting), with their reasons.
+#[tauri::command]
+pub fn list_sync_issues(desk: State<'_, Desk>, input: ShopIdInput) -> Result<Vec<SyncIssueDto>, ApiError> {
+    desk.list_sync_issues(input)
+}
+
+/// Reads the set-aside records again; what now reads is stored, which may open cases and clocks.
+#[tauri::command]
+pub async fn retry_sync_issues(
+    desk: State<'_, Desk>,
+    wake: State<'_, ReminderWake>,
+    input: ShopIdInput,
+) -> Result<SyncIssuesRetryDto, ApiError> {
+    wake.after(desk.retry_sync_issues(input).await)
 }

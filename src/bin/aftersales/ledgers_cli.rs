@@ -44,8 +44,12 @@ fn columns(s: &Option<String>) -> Vec<String> {
     s.as_deref().map(|c| c.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()).unwrap_or_default()
 }
 
+/// `--lang`, else the locale's: the environment holds `zh_CN.UTF-8` or `C`, never the export's own codes.
 fn lang(l: Option<String>) -> Option<String> {
-    l.or_else(|| std::env::var("LANG").ok())
+    l.or_else(|| {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()));
+        Some(aftersales::api::input::locale_lang(locale.as_deref()).to_string())
+    })
 }
 
 #[derive(Subcommand)]
@@ -256,6 +260,9 @@ pub enum FollowupsCmd {
         csat: Option<i64>,
         #[arg(long)]
         note: Option<String>,
+        /// When the call was made (RFC 3339); now by default
+        #[arg(long)]
+        at: Option<String>,
     },
     /// Show or change when calls come due and what they say: --case-delay 48 --repair-delay 72 (hours),
     /// --case-script / --repair-script ({shop} and {item} are filled in; "" for the built-in script)
@@ -325,7 +332,7 @@ pub enum ExportCmd {
         columns: Option<String>,
         #[arg(long)]
         shop: Option<String>,
-        /// zh-CN or en (headers and labels); from $LANG by default
+        /// zh-CN or en (headers and labels); from the locale (LC_ALL, LC_MESSAGES, LANG) by default, else en
         #[arg(long)]
         lang: Option<String>,
     },
@@ -588,8 +595,8 @@ pub async fn followups(desk: &Desk, cmd: FollowupsCmd) -> Result<()> {
             }
             println!("{} follow-ups due", due.len());
         }
-        FollowupsCmd::Done { id, outcome, csat, note } => {
-            let f = desk.complete_followup(FollowupDoneInput { id, outcome, csat, note, at: None }).await?;
+        FollowupsCmd::Done { id, outcome, csat, note, at } => {
+            let f = desk.complete_followup(FollowupDoneInput { id, outcome, csat, note, at }).await?;
             println!("follow-up {} done: {:?}", f.id, f.outcome);
         }
         FollowupsCmd::Settings { case_delay, repair_delay, case_script, repair_script, json } => {

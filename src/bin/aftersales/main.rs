@@ -233,6 +233,19 @@ enum ShopCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The records a shop's syncs set aside (could not read), stored with a note (an amount rounded) or
+    /// could not derive a case or warranty unit from, with the reasons
+    Issues {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ask the shop again for the records its syncs could not read; what reads now is stored
+    Retry {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -261,10 +274,14 @@ enum OrdersCmd {
         /// Matches the order number or the buyer's name
         #[arg(long)]
         search: Option<String>,
+        /// At most 500 a page
         #[arg(long, default_value_t = 50)]
         limit: i64,
         #[arg(long, default_value_t = 0)]
         offset: i64,
+        /// The page after this cursor (the `next_after` of the page before, in --json output)
+        #[arg(long)]
+        after: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -309,7 +326,8 @@ fn main() {
         }
     };
     if let Err(e) = runtime.block_on(run(cli.command, db)) {
-        eprintln!("error: {e:#}");
+        // A message may quote what was typed (a shop name, a path): its escapes are shown, never obeyed.
+        eprintln!("error: {}", aftersales::api::input::escape_controls(&format!("{e:#}")));
         std::process::exit(1);
     }
 }
@@ -401,9 +419,9 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             print!("{}", aftersales::api::bindings::typescript());
             Ok(())
         }
-        Command::UiBridge { port, static_dir } => bridge::serve(open(&db)?, port, static_dir).await,
+        Command::UiBridge { port, static_dir } => bridge::serve(open_writing(&db)?, port, static_dir).await,
         Command::Shop(ShopCmd::Add { platform, name, url: _, token_env: _, key_env: _, secret_env: _, offline: true, time_zone, currency }) => {
-            let shop = open(&db)?
+            let shop = open_writing(&db)?
                 .add_offline_shop(aftersales::api::OfflineShopInput { platform, name, time_zone, currency })
                 .await?;
             println!("added {} ({}, kept by hand, {}, {})", shop.name, shop.platform, shop.time_zone, shop.currency);
@@ -430,16 +448,38 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                 },
                 other => bail!("{other} shops cannot be connected yet (Shopify, WooCommerce, Medusa, Pinduoduo and Taobao can); add it with --offline"),
             };
-            let desk = open(&db)?;
+            let desk = open_writing(&db)?;
             let shop = desk.add_shop(AddShopInput { name, base_url: url, credentials }).await?;
             println!("added {} ({}, {}, {})", shop.name, shop.platform, shop.base_url, shop.currency);
             Ok(())
         }
         Command::Shop(ShopCmd::Remove { name }) => {
-            let desk = open(&db)?;
+            let desk = open_writing(&db)?;
             let id = shop_id(&desk, &name)?;
             desk.remove_shop(aftersales::api::ShopIdInput { id }).await?;
             println!("removed {name} and its synced orders");
+            Ok(())
+        }
+        Command::Shop(ShopCmd::Issues { name, json }) => {
+            let desk = open(&db)?;
+            let id = shop_id(&desk, &name)?;
+            let issues = desk.list_sync_issues(aftersales::api::ShopIdInput { id })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&issues)?);
+            } else {
+                output::print_sync_issues(&name, &issues);
+            }
+            Ok(())
+        }
+        Command::Shop(ShopCmd::Retry { name, json }) => {
+            let desk = open_writing(&db)?;
+            let id = shop_id(&desk, &name)?;
+            let r = desk.retry_sync_issues(aftersales::api::ShopIdInput { id }).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                println!("{name}: asked again for {} record(s): {} read and stored, {} still unreadable", r.retried, r.read, r.still_unreadable);
+            }
             Ok(())
         }
         Command::Shop(ShopCmd::List { json }) => {
@@ -452,7 +492,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::Sync { shop, json } => {
-            let desk = open(&db)?;
+            let desk = open_writing(&db)?;
             let shop_id = shop.map(|name| shop_id(&desk, &name)).transpose()?;
             let desk = std::sync::Arc::new(desk);
             let on_ctrl_c = desk.clone();
@@ -482,13 +522,13 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             }
             Ok(())
         }
-        Command::Cases(cmd) => cases_cli::run(&open(&db)?, cmd, shop_id).await,
-        Command::Warranty(cmd) => ledgers_cli::warranty(&open(&db)?, cmd, &shop_id).await,
-        Command::Repairs(cmd) => ledgers_cli::repairs(&open(&db)?, cmd, &shop_id).await,
-        Command::Followups(cmd) => ledgers_cli::followups(&open(&db)?, cmd).await,
-        Command::Reminders(cmd) => reminders_cli::run(&open(&db)?, cmd).await,
+        Command::Cases(cmd) => cases_cli::run(&open_writing(&db)?, cmd, shop_id).await,
+        Command::Warranty(cmd) => ledgers_cli::warranty(&open_writing(&db)?, cmd, &shop_id).await,
+        Command::Repairs(cmd) => ledgers_cli::repairs(&open_writing(&db)?, cmd, &shop_id).await,
+        Command::Followups(cmd) => ledgers_cli::followups(&open_writing(&db)?, cmd).await,
+        Command::Reminders(cmd) => reminders_cli::run(&open_writing(&db)?, cmd).await,
         Command::Metrics { window, category_average, json: _ } => {
-            let desk = open(&db)?;
+            let desk = if category_average.is_some() { open_writing(&db)? } else { open(&db)? };
             let q = window.query(&desk, &shop_id)?;
             if let (Some(id), Some(p)) = (q.shop_id, category_average) {
                 desk.set_intervention_average(aftersales::api::InterventionAverageInput { shop_id: id, percent: p }).await?;
@@ -497,9 +537,9 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             println!("{}", serde_json::to_string_pretty(&m)?);
             Ok(())
         }
-        Command::Compensation(cmd) => ledgers_cli::compensation(&open(&db)?, cmd, &shop_id).await,
+        Command::Compensation(cmd) => ledgers_cli::compensation(&open_writing(&db)?, cmd, &shop_id).await,
         Command::Import { shop, profile, file, dry_run, all_or_nothing, json } => {
-            let desk = open(&db)?;
+            let desk = open_writing(&db)?;
             let shop_id = shop_id(&desk, &shop)?;
             let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let input = aftersales::api::ImportInput {
@@ -516,7 +556,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {
                 for b in &r.bad {
-                    eprintln!("line {}: {}", b.line, b.reason);
+                    eprintln!("line {}: {}", b.line, aftersales::api::input::escape_controls(&b.reason));
                 }
                 let what = if r.written { "imported" } else if dry_run { "checked (dry run, nothing written)" } else { "NOT imported (a bad row, --all-or-nothing)" };
                 println!(
@@ -566,25 +606,37 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                 (Some(d), false) => Some((cases_cli::parse_duration_hours(&d)? * 60.0).round() as i64),
                 (None, false) => bail!("give --duration (e.g. 24h) or --restore"),
             };
-            let rules = open(&db)?.set_rule_override(aftersales::api::RuleOverrideInput { rule_id: rule_id.clone(), minutes }).await?;
+            let rules = open_writing(&db)?.set_rule_override(aftersales::api::RuleOverrideInput { rule_id: rule_id.clone(), minutes }).await?;
             if let Some(r) = rules.iter().find(|r| r.id == rule_id) {
                 println!("{} is now {} minutes (shipped: {})", r.id, r.minutes, r.shipped_minutes);
             }
             Ok(())
         }
         Command::GoodsClass { shop, sku, class } => {
-            let desk = open(&db)?;
+            let desk = open_writing(&db)?;
             let shop_id = shop_id(&desk, &shop)?;
             desk.set_goods_class(aftersales::api::GoodsClassInput { shop_id, sku: sku.clone(), class: class.clone() }).await?;
             println!("{sku} is {class}");
             Ok(())
         }
-        Command::Orders(OrdersCmd::List { shop, search, limit, offset, json }) => {
+        Command::Orders(OrdersCmd::List { shop, search, limit, offset, after, json }) => {
             let desk = open(&db)?;
             let shop_id = shop.map(|name| shop_id(&desk, &name)).transpose()?;
-            let page = desk.list_orders(OrdersQuery { shop_id, search, limit, offset })?;
+            let page = desk.list_orders(OrdersQuery { shop_id, search, limit, offset, after })?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&page.orders)?);
+                // Still the array of orders scripts read; the last order of a page that has more after it carries
+                // `next_after`, the cursor for `--after` (null elsewhere).
+                let mut orders = serde_json::to_value(&page.orders)?;
+                if let Some(items) = orders.as_array_mut() {
+                    let last = items.len().saturating_sub(1);
+                    for (i, o) in items.iter_mut().enumerate() {
+                        if let Some(o) = o.as_object_mut() {
+                            let next = if i == last { page.next_after.clone() } else { None };
+                            o.insert("next_after".into(), next.map_or(serde_json::Value::Null, serde_json::Value::String));
+                        }
+                    }
+                }
+                println!("{}", serde_json::to_string_pretty(&orders)?);
             } else {
                 output::print_orders(&page);
             }
@@ -597,13 +649,20 @@ fn open(db: &std::path::Path) -> Result<Desk> {
     Ok(Desk::open(db)?)
 }
 
+/// For a command that writes: the app's start-up check first (a quick integrity check of the whole file), so
+/// nothing is written into a damaged database; reading commands skip it, being called often.
+fn open_writing(db: &std::path::Path) -> Result<Desk> {
+    Ok(Desk::open_checked(db)?)
+}
+
 fn shop_id(desk: &Desk, name: &str) -> Result<i64> {
     let shops = desk.list_shops()?;
     match shops.iter().find(|s| s.name == name) {
         Some(s) => Ok(s.id),
         None => {
             let names: Vec<&str> = shops.iter().map(|s| s.name.as_str()).collect();
-            bail!("no shop named '{name}' (shops: {})", if names.is_empty() { "none yet".into() } else { names.join(", ") })
+            let name = aftersales::api::input::shown(name);
+            bail!("no shop named {name} (shops: {})", if names.is_empty() { "none yet".into() } else { names.join(", ") })
         }
     }
 }

@@ -18,6 +18,30 @@ pub fn print_shops(shops: &[ShopDto]) {
             s.sync.last_success_at.as_deref().unwrap_or("never"),
             s.sync.last_error.as_deref().unwrap_or("")
         );
+        if s.sync.unreadable > 0 {
+            println!("     {} orders could not be read: `aftersales shop issues {}` says why, `aftersales shop retry {}` asks again", s.sync.unreadable, s.name, s.name);
+        }
+        if s.sync.flagged > 0 {
+            println!("     {} orders were stored with a note (an amount rounded): `aftersales shop issues {}`", s.sync.flagged, s.name);
+        }
+    }
+}
+
+pub fn print_sync_issues(shop: &str, issues: &[aftersales::api::SyncIssueDto]) {
+    if issues.is_empty() {
+        println!("{shop}: nothing set aside");
+        return;
+    }
+    for i in issues {
+        println!(
+            "{:<10} {:<8} {:<20} seen {} time(s), last {}\n    {}",
+            i.status,
+            i.kind,
+            i.external_id.as_deref().unwrap_or("(no id)"),
+            i.attempts,
+            i.last_seen_at,
+            i.reason
+        );
     }
 }
 
@@ -53,4 +77,7 @@ pub fn print_orders(page: &OrdersPage) {
         );
     }
     println!("{} of {} orders", page.orders.len(), page.total);
+    if let Some(next) = &page.next_after {
+        println!("more: --after {next}");
+    }
 }

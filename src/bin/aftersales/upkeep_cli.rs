@@ -53,7 +53,9 @@ pub async fn run(db: &Path, cmd: UpkeepCmd) -> Result<()> {
             }
             Ok(())
         }
-        UpkeepCmd::Restore { file, json } => match Desk::open(db) {
+        // Checked as the app's start is: a damaged database goes the recovery way below instead of being
+        // copied into the safety backup.
+        UpkeepCmd::Restore { file, json } => match Desk::open_checked(db) {
             Ok(desk) => {
                 let done = desk.restore(FileInput { file }).await?;
                 print(json, &done, || {

@@ -1,4 +1,6 @@
 import type {
+  SyncIssueDto,
+  SyncIssuesRetryDto,
   InterventionAverageInput,
   Metrics,
   MetricsQuery,
@@ -96,6 +98,8 @@ export interface Backend {
   removeShop(input: ShopIdInput): Promise<null>;
   syncShops(input: SyncInput): Promise<SyncReport[]>;
   cancelSync(input: ShopIdInput): Promise<null>;
+  listSyncIssues(input: ShopIdInput): Promise<SyncIssueDto[]>;
+  retrySyncIssues(input: ShopIdInput): Promise<SyncIssuesRetryDto>;
   getSettings(): Promise<SettingsDto>;
   updateSettings(input: SettingsDto): Promise<SettingsDto>;
   listOrders(input: OrdersQuery): Promise<OrdersPage>;
@@ -175,6 +179,8 @@ export function backendOver(invoke: Invoke): Backend {
     removeShop: (input) => invoke('remove_shop', { input }),
     syncShops: (input) => invoke('sync_shops', { input }),
     cancelSync: (input) => invoke('cancel_sync', { input }),
+    listSyncIssues: (input) => invoke('list_sync_issues', { input }),
+    retrySyncIssues: (input) => invoke('retry_sync_issues', { input }),
     getSettings: () => invoke('get_settings'),
     updateSettings: (input) => invoke('update_settings', { input }),
     listOrders: (input) => invoke('list_orders', { input }),

@@ -30,6 +30,7 @@ function props(overrides: Partial<ShopsTableProps> = {}): ShopsTableProps {
     onCancel: () => undefined,
     onEdit: () => undefined,
     onRemove: () => undefined,
+    renderSyncIssues: (shop) => <div data-testid="issues-panel">issues of {shop.name}</div>,
     ...overrides,
   };
 }
@@ -139,5 +140,24 @@ describe('ShopsTable', () => {
     fireEvent.click(confirm.getByRole('button', { name: /^取\s?消$/ }));
 
     expect(onRemove).not.toHaveBeenCalled();
+  });
+
+  it('says how many orders could not be read, and lists them in the expanded row', () => {
+    const withIssues = shop({ id: 4, name: 'Holey', sync: syncStatus({ unreadable: 2, flagged: 1 }) });
+    renderIn('en', <ShopsTable {...props({ shops: [...shops, withIssues] })} />);
+
+    expect(rowOf(4).getByText('2 orders could not be read'), 'the row itself warns, without opening it').toBeInTheDocument();
+    expect(rowOf(4).getByText('1 record kept with a note')).toBeInTheDocument();
+    expect(rowOf(4).getByText('OK'), 'the sync itself went on and succeeded').toBeInTheDocument();
+    expect(rowOf(1).queryByText(/could not be read/), 'a clean shop shows no warning').toBeNull();
+
+    fireEvent.click(rowOf(4).getByRole('button', { name: 'Expand row' }));
+    expect(screen.getByTestId('issues-panel')).toHaveTextContent('issues of Holey');
+  });
+
+  it('words the set-aside records in Chinese too', () => {
+    const withIssues = shop({ id: 4, name: 'Holey', sync: syncStatus({ unreadable: 3 }) });
+    renderIn('zh-CN', <ShopsTable {...props({ shops: [withIssues] })} />);
+    expect(rowOf(4).getByText('3 条订单无法读取')).toBeInTheDocument();
   });
 });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Flex, Table, Tooltip, Typography, theme, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto } from '../bindings';
@@ -6,6 +7,7 @@ import { LastSyncError } from './LastSyncError';
 import { PlatformTag } from './PlatformTag';
 import { ShopActions } from './ShopActions';
 import { SyncProgress } from './SyncProgress';
+import { SyncIssuesSummary, hasSyncIssues } from './SyncIssues';
 
 export type ShopsTableProps = {
   shops: ShopDto[];
@@ -19,10 +21,14 @@ export type ShopsTableProps = {
   onCancel: (shop: ShopDto) => void;
   onEdit: (shop: ShopDto) => void;
   onRemove: (shop: ShopDto) => void;
+  /** What the expanded row shows of the records a shop's syncs set aside (the page reads them when opened). */
+  renderSyncIssues: (shop: ShopDto) => ReactNode;
 };
 
 /** A failed last sync whose details the expanded row shows. */
 const hasError = (shop: ShopDto) => shop.sync.last_error !== null && !shop.sync.running;
+/** What the expanded row has to show: a failed sync's story, the records set aside, or both. */
+const hasDetails = (shop: ShopDto) => hasError(shop) || hasSyncIssues(shop);
 
 /** The shop's name, under it its platform and its address (both cut with …, whole on hover). */
 function ShopName({ shop }: { shop: ShopDto }) {
@@ -77,7 +83,7 @@ function SyncErrorDetails({ shop }: { shop: ShopDto }) {
  * keep it within 1280 px without scrolling; a failed sync's full story is in the row's expansion.
  */
 export function ShopsTable(props: ShopsTableProps) {
-  const { shops, syncingShopId, cancellingShopId, removingShopId, onSync, onCancel, onEdit, onRemove } = props;
+  const { shops, syncingShopId, cancellingShopId, removingShopId, onSync, onCancel, onEdit, onRemove, renderSyncIssues } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const columns: TableColumnsType<ShopDto> = [
@@ -87,7 +93,12 @@ export function ShopsTable(props: ShopsTableProps) {
     {
       title: t('shops.status'),
       key: 'status',
-      render: (_, shop) => <SyncState shop={shop} syncing={shop.id === syncingShopId} />,
+      render: (_, shop) => (
+        <Flex vertical style={{ minWidth: 0 }}>
+          <SyncState shop={shop} syncing={shop.id === syncingShopId} />
+          {hasSyncIssues(shop) && <SyncIssuesSummary shop={shop} />}
+        </Flex>
+      ),
     },
     {
       title: t('shops.lastSuccess'),
@@ -128,7 +139,16 @@ export function ShopsTable(props: ShopsTableProps) {
       columns={columns}
       dataSource={shops}
       pagination={false}
-      expandable={{ columnWidth: 32, rowExpandable: hasError, expandedRowRender: (shop) => <SyncErrorDetails shop={shop} /> }}
+      expandable={{
+        columnWidth: 32,
+        rowExpandable: hasDetails,
+        expandedRowRender: (shop) => (
+          <Flex vertical gap={12}>
+            {hasError(shop) && <SyncErrorDetails shop={shop} />}
+            {hasSyncIssues(shop) && renderSyncIssues(shop)}
+          </Flex>
+        ),
+      }}
     />
   );
 }

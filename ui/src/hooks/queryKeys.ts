@@ -12,6 +12,8 @@ import type {
 
 export const queryKeys = {
   shops: ['shops'] as const,
+  /** The records a shop's syncs set aside; under `shops`, so a refetch of the shops refetches them. */
+  syncIssues: (shopId: number) => ['shops', 'issues', shopId] as const,
   orders: ['orders'] as const,
   ordersPage: (query: OrdersQuery) => ['orders', query] as const,
   order: (id: number | null) => ['order', id] as const,

@@ -45,6 +45,8 @@ function firstStartBackend() {
     }),
     syncShops: vi.fn(async () => []),
     cancelSync: vi.fn(async () => null),
+    listSyncIssues: vi.fn(async () => []),
+    retrySyncIssues: vi.fn(async () => ({ retried: 0, read: 0, still_unreadable: 0 })),
     getSettings: vi.fn(async () => settings),
     updateSettings: vi.fn(async (input: SettingsDto) => {
       settings = input;

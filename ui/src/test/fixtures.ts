@@ -50,6 +50,8 @@ export function syncStatus(overrides: Partial<SyncStatusDto> = {}): SyncStatusDt
     last_error: null,
     last_error_code: null,
     orders_count: 1000,
+    unreadable: 0,
+    flagged: 0,
     ...overrides,
   };
 }

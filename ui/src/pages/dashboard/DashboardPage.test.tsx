@@ -21,6 +21,7 @@ function thisWindow(): Metrics {
     intervention_average: null,
     intervention_warning: false,
     intervention_second_cycle: false,
+    intervention_top3_unknown: false,
     first_response: { count: 40, median_ms: 2 * 3_600_000 + 15 * 60_000, p90_ms: 45 * 60_000 + 10 * 3_600_000 },
     clock_compliance: [
       { kind: 'merchant_response', compliance: { numerator: 18, denominator: 20, value: 0.9 }, breached: 2 },
@@ -161,13 +162,14 @@ describe('DashboardPage', () => {
   });
 
   it('marks the intervention rate red with a second-cycle tag when it is above the category average', async () => {
-    const { backend } = backendWith(() => metrics({ intervention_warning: true, intervention_second_cycle: true }));
+    const { backend } = backendWith(() => metrics({ intervention_warning: true, intervention_second_cycle: true, intervention_top3_unknown: true }));
     renderIn('en', <DashboardPage shops={SHOPS} />, backend);
 
     const intervention = await screen.findByTestId('kpi-intervention');
     expect(intervention.dataset.warning).toBe('true');
     expect(within(intervention).getByTestId('kpi-value')).toHaveClass('ant-typography-danger');
     expect(within(intervention).getByTestId('second-cycle')).toHaveTextContent('Second cycle');
+    expect(within(intervention).getByTestId('top3-unknown')).toHaveTextContent("category's top 3, which one shop cannot see");
   });
 
   it('asks again for the last 7 days when the window changes', async () => {
@@ -277,7 +279,7 @@ describe('DashboardPage', () => {
     expect(change('kpi-refund-rate').line).toHaveTextContent('No change');
     expect(change('kpi-csat').line, 'no answers in this window').toHaveTextContent('No earlier data');
     expect(change('kpi-csat').deltas).toEqual([]);
-    expect(within(kpi('kpi-intervention')).getByLabelText(/Cases with a platform intervention/), 'the definition is still on hover').toBeInTheDocument();
+    expect(within(kpi('kpi-intervention')).getByLabelText(/Orders the platform stepped in on during the window/), 'the definition is still on hover').toBeInTheDocument();
   });
 
   it('shows a fall in satisfaction as bad news, and "No earlier data" everywhere without a previous window', async () => {

@@ -46,6 +46,11 @@ export function Kpis({ metrics, shopId }: { metrics: Metrics; shopId: number | n
                   </Tooltip>
                 </span>
               )}
+              {metrics.intervention_top3_unknown && (
+                <Typography.Text type="secondary" data-testid="top3-unknown">
+                  {t('dashboard.top3Unknown')}
+                </Typography.Text>
+              )}
               {shopId !== null && <CategoryAverage key={shopId} shopId={shopId} average={metrics.intervention_average} />}
             </Flex>
           }

@@ -8,6 +8,7 @@ import { useRemoveShop } from '../../hooks/useRemoveShop';
 import { useErrorToast } from '../useErrorToast';
 import { useSyncActions } from '../useSyncActions';
 import { ShopFormDialog } from './ShopFormDialog';
+import { ShopSyncIssues } from './ShopSyncIssues';
 
 /** The connected shops: sync, cancel, edit or remove each, the way to add another, and to import a file into one. */
 export function ShopsPage({ shops, onConnected, onImport }: { shops: ShopDto[]; onConnected: () => void; onImport: () => void }) {
@@ -48,6 +49,7 @@ export function ShopsPage({ shops, onConnected, onImport }: { shops: ShopDto[]; 
         onCancel={(shop) => syncActions.cancel(shop.id)}
         onEdit={(shop) => setDialog({ open: true, shop })}
         onRemove={remove}
+        renderSyncIssues={(shop) => <ShopSyncIssues shop={shop} />}
       />
       <ShopFormDialog
         open={dialog.open}
