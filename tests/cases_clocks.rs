@@ -54,6 +54,7 @@ fn act(action: CaseAction, at: i64) -> Act {
         tracking: Some("SF123".into()),
         damaged: Some(0),
         raw_status: None,
+        from_platform: false,
     }
 }
 

@@ -84,6 +84,7 @@ pub fn run() {
             commands::settings::update_settings,
             commands::orders::list_orders,
             commands::orders::get_order,
+            commands::orders::set_delivery_method,
             commands::demo::start_demo,
             commands::reminders::reminders_due,
             commands::reminders::snooze_case,

@@ -8,7 +8,8 @@ use super::maintenance_dto::*;
 use crate::exports::ExportFormat;
 use crate::repairs::{Payer, RepairStatus};
 use crate::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
-use crate::cases::eligibility::{EligibilityDto, EligibilityReason};
+use crate::cases::eligibility::{EligibilityDto, EligibilityReason, LeftDto};
+use crate::store::orders::{DeliveryMethod, DeliverySource};
 use crate::cases::{CaseAction, CaseStatus};
 use crate::policy::{CalendarKind, CaseType, ClockKind, Confidence, Consequence};
 use super::error::{ApiError, ErrorCode};
@@ -44,11 +45,14 @@ pub fn typescript() -> String {
         OrdersQuery::decl(&cfg),
         OrderLineDto::decl(&cfg),
         RefundDto::decl(&cfg),
+        DeliveryMethod::decl(&cfg),
+        DeliverySource::decl(&cfg),
         OrderDto::decl(&cfg),
         OrdersPage::decl(&cfg),
         SyncInput::decl(&cfg),
         SyncReport::decl(&cfg),
         OrderIdInput::decl(&cfg),
+        DeliveryMethodInput::decl(&cfg),
         DemoStarted::decl(&cfg),
         CaseType::decl(&cfg),
         CaseStatus::decl(&cfg),
@@ -61,6 +65,7 @@ pub fn typescript() -> String {
         RuleInfoDto::decl(&cfg),
         ClockDto::decl(&cfg),
         CaseEventDto::decl(&cfg),
+        CaseRefundDto::decl(&cfg),
         CaseLineDto::decl(&cfg),
         CaseSummaryDto::decl(&cfg),
         EvidenceDto::decl(&cfg),
@@ -75,6 +80,7 @@ pub fn typescript() -> String {
         DueItemDto::decl(&cfg),
         EligibilityInput::decl(&cfg),
         EligibilityReason::decl(&cfg),
+        LeftDto::decl(&cfg),
         EligibilityDto::decl(&cfg),
         AddEvidenceInput::decl(&cfg),
         ExportedDto::decl(&cfg),

@@ -60,6 +60,27 @@ pub struct CaseEventDto {
     pub note: Option<String>,
 }
 
+/// One refund of a case's money in its order's ledger (DESIGN §5a, "one ledger of money").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseRefundDto {
+    /// platform, import, case (recorded in the desk), auto_refund (the platform's after a breach)
+    pub source: String,
+    pub amount: String,
+    pub currency: String,
+    pub at: String,
+    /// The platform's (or the import's) refund this money is: its own id, or the one a desk refund was matched to.
+    pub platform_refund_id: Option<String>,
+    /// A refund recorded in the desk that the platform's refund turned out to be: that one counts, this not again.
+    pub matched: bool,
+    /// The platform's refund it was matched to: its amount and time.
+    pub matched_amount: Option<String>,
+    pub matched_at: Option<String>,
+    /// The platform's automatic refund after a breach on a synced shop, not yet brought by a sync: not money yet.
+    pub expected: bool,
+    /// Counted in the order's refunded total and the figures.
+    pub counted: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CaseLineDto {
     pub sku: Option<String>,
@@ -127,6 +148,8 @@ pub struct CaseDetailDto {
     pub evidence: Vec<EvidenceDto>,
     /// What can be done next, in the order buttons should appear.
     pub actions: Vec<CaseAction>,
+    /// The case's money in its order's ledger, oldest first.
+    pub refunds: Vec<CaseRefundDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -3,7 +3,7 @@
 
 use super::{
     AddEvidenceInput, ApiError, ApiResult, CaseActionInput, CaseDetailDto, CaseEventDto, CaseIdInput, CaseLineDto,
-    CaseSummaryDto, CasesPage, CasesQuery, ClockDto, ClockOutcome, Desk, DueInput, DueItemDto, EligibilityInput,
+    CaseRefundDto, CaseSummaryDto, CasesPage, CasesQuery, ClockDto, ClockOutcome, Desk, DueInput, DueItemDto, EligibilityInput,
     EvidenceDto, ExportEvidenceInput, ExportedDto, NewCaseInput, RuleInfoDto,
 };
 use crate::cases::eligibility::{self, EligibilityDto};
@@ -15,7 +15,7 @@ use crate::shops::Platform;
 use crate::store::case_lines::CaseLineRow;
 use crate::store::cases::{self as case_rows, CaseFilter, CaseRow};
 use crate::store::clocks::ClockRow;
-use crate::store::{case_events, case_lines, clocks, evidence, goods_classes, order_lines, orders, shops, write_tx};
+use crate::store::{case_events, case_lines, clocks, evidence, goods_classes, order_lines, order_refunds, orders, shops, write_tx};
 use crate::timefmt::to_rfc3339;
 use super::input::{hours_arg, line_arg, money_arg, name_arg, note_arg, query_time, time_arg};
 use rusqlite::Connection;
@@ -132,6 +132,24 @@ impl Desk {
             evidence: evidence::for_case(conn, id)?
                 .into_iter()
                 .map(|e| EvidenceDto { id: e.id, file_name: e.file_name, mime: e.mime, size: e.size, sha256: e.sha256, note: e.note, added_at: to_rfc3339(e.added_at) })
+                .collect(),
+            refunds: order_refunds::for_case(conn, id)?
+                .into_iter()
+                .map(|f| {
+                    let platform = matches!(f.source.as_str(), order_refunds::PLATFORM | order_refunds::IMPORT);
+                    CaseRefundDto {
+                        amount: format_minor(f.amount_minor, &f.currency),
+                        at: to_rfc3339(f.at),
+                        platform_refund_id: f.matched.as_ref().map(|m| m.0.clone()).or(platform.then(|| f.external_id.clone())),
+                        matched: f.state == "matched",
+                        matched_amount: f.matched.as_ref().map(|m| format_minor(m.1, &f.currency)),
+                        matched_at: f.matched.as_ref().map(|m| to_rfc3339(m.2)),
+                        expected: f.state == "expected",
+                        counted: f.state == "counted",
+                        source: f.source,
+                        currency: f.currency,
+                    }
+                })
                 .collect(),
             case: summary,
         })
@@ -252,6 +270,7 @@ impl Desk {
                 tracking,
                 damaged: input.damaged,
                 raw_status: None,
+                from_platform: false,
             },
             now,
         )?;
@@ -291,23 +310,33 @@ impl Desk {
         let conn = self.reader()?;
         let order = orders::get(&conn, input.order_id)?;
         let shop = shops::get(&conn, order.shop_id)?;
-        let line = order_lines::for_orders(&conn, &[order.id])?
-            .into_iter()
-            .find(|l| l.external_id == input.line_external_id || l.sku.as_deref() == Some(input.line_external_id.as_str()))
+        let lines = order_lines::for_orders(&conn, &[order.id])?;
+        let at_line = lines
+            .iter()
+            .position(|l| l.external_id == input.line_external_id || l.sku.as_deref() == Some(input.line_external_id.as_str()))
             .ok_or_else(|| ApiError::validation("line_external_id", format!("order {} has no line {}", order.number, input.line_external_id)))?;
-        let refunded: i64 = crate::store::order_refunds::for_orders(&conn, &[order.id])?.iter().map(|f| f.amount_minor).sum();
+        let line = &lines[at_line];
+        let refunds = refunds_on_lines(&conn, order.id, &lines)?;
         let class = line.sku.as_deref().map(|s| goods_classes::get(&conn, shop.id, s)).transpose()?.flatten();
         let at = time_arg("at", &input.at, self.clock.now_ms())?;
         Ok(eligibility::explain(&eligibility::Facts {
             platform: &shop.platform,
             time_zone: &shop.time_zone,
+            currency: &order.currency,
             case_type: input.case_type,
             at,
             shipped_at: order.shipped_at,
             delivered_at: order.delivered_at,
             cancelled_at: order.cancelled_at,
+            delivery_method: order.delivery_method,
             total_minor: order.total_minor,
-            refunded_minor: refunded,
+            refunded_minor: refunds.order_total,
+            line: Some(eligibility::LineFacts {
+                price_minor: line.price_minor,
+                quantity: line.quantity,
+                refunded_minor: refunds.per_line.get(at_line).copied().unwrap_or(0),
+            }),
+            unassigned_refund_minor: refunds.unassigned,
             goods_class: class.as_deref(),
             open_cases_on_line: case_rows::count_for_line(&conn, order.id, &line.external_id, true)?,
             cases_on_line: case_rows::count_for_line(&conn, order.id, &line.external_id, false)?,
@@ -420,4 +449,12 @@ impl Desk {
         zip.finish().map_err(zerr)?.sync_all().map_err(io)?;
         Ok(())
     }
+}
+
+/// What has been refunded on an order and on each of its lines (in `lines`' order), by every path, each
+/// refund once: read from the order's money ledger (`store::order_refunds`).
+type LineRefunds = order_refunds::LineRefunds;
+
+fn refunds_on_lines(conn: &Connection, order_id: i64, lines: &[order_lines::LineRow]) -> ApiResult<LineRefunds> {
+    Ok(order_refunds::refunded_by_line(conn, order_id, lines)?)
 }

@@ -100,6 +100,9 @@ impl Desk {
             },
             now,
         )?;
+        if let (Some(c), CompensationKind::Refund) = (&case, input.kind) {
+            crate::cases::service::record_compensation_refund(&tx, c, id, amount, &currency, at, Some(format!("compensation: {reason}")))?;
+        }
         if let Some(c) = &case {
             crate::store::case_events::append(
                 &tx,

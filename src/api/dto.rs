@@ -187,6 +187,10 @@ pub struct OrderDto {
     pub delivered_at: Option<String>,
     pub closed_at: Option<String>,
     pub cancelled_at: Option<String>,
+    /// Shipped, picked up at the store (自提), or not said.
+    pub delivery_method: crate::store::orders::DeliveryMethod,
+    /// Whether the platform (or an import) said so, or the merchant, whose word later syncs keep.
+    pub delivery_method_source: crate::store::orders::DeliverySource,
     pub lines: Vec<OrderLineDto>,
     pub refunds: Vec<RefundDto>,
 }
@@ -234,6 +238,14 @@ pub struct SyncReport {
 pub struct OrderIdInput {
     #[ts(type = "number")]
     pub id: i64,
+}
+
+/// The merchant's word on how an order's goods reach the buyer: `ship` or `pickup`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DeliveryMethodInput {
+    #[ts(type = "number")]
+    pub order_id: i64,
+    pub method: crate::store::orders::DeliveryMethod,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -136,7 +136,7 @@ impl Desk {
             }
         }
         let derived = crate::cases::from_requests::derive(&tx, &shop, now)?;
-        crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
+        crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform, crate::store::order_refunds::IMPORT)?;
         // Imported orders are the shop's orders as much as synced ones: their lines under a policy get units.
         let units = crate::warranty::units::derive_for_shop(&tx, &shop, Some(now), now)?;
         tx.commit()?;

@@ -1,6 +1,7 @@
-//! Orders through the door: a page of orders (newest first) with their lines and refunds, or one order.
+//! Orders through the door: a page of orders (newest first) with their lines and refunds, or one order; the
+//! merchant's word on an order's delivery method.
 
-use super::{ApiError, ApiResult, Desk, OrderDto, OrderIdInput, OrderLineDto, OrdersPage, OrdersQuery, RefundDto};
+use super::{ApiError, ApiResult, DeliveryMethodInput, Desk, OrderDto, OrderIdInput, OrderLineDto, OrdersPage, OrdersQuery, RefundDto};
 use crate::money::format_minor;
 use crate::store::{order_lines, order_refunds, orders};
 use crate::timefmt::to_rfc3339;
@@ -50,6 +51,17 @@ impl Desk {
         let row = orders::get(&conn, input.id)?;
         Ok(with_children(&conn, vec![row])?.remove(0))
     }
+
+    /// Shipped or picked up at the store (自提), as the merchant says; later syncs keep it.
+    pub async fn set_delivery_method(&self, input: DeliveryMethodInput) -> ApiResult<OrderDto> {
+        if input.method == orders::DeliveryMethod::Unknown {
+            return Err(ApiError::validation("method", "ship or pickup"));
+        }
+        let conn = self.writer.lock().await;
+        orders::set_delivery_method(&conn, input.order_id, input.method)?;
+        let row = orders::get(&conn, input.order_id)?;
+        Ok(with_children(&conn, vec![row])?.remove(0))
+    }
 }
 
 fn with_children(conn: &Connection, rows: Vec<orders::OrderRow>) -> ApiResult<Vec<OrderDto>> {
@@ -95,6 +107,8 @@ fn order_dto(r: orders::OrderRow, lines: Vec<order_lines::LineRow>, refunds: Vec
         delivered_at: t(r.delivered_at),
         closed_at: t(r.closed_at),
         cancelled_at: t(r.cancelled_at),
+        delivery_method: r.delivery_method,
+        delivery_method_source: r.delivery_method_source,
         lines: lines
             .into_iter()
             .map(|l| OrderLineDto {

@@ -123,7 +123,7 @@ impl Desk {
         let now = self.clock.now_ms();
         let mut d = crate::cases::from_sync::derive(&tx, shop, now)?;
         let r = crate::cases::from_requests::derive(&tx, shop, now)?;
-        crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform)?;
+        crate::store::aftersales_requests::record_refunds(&tx, shop.id, &shop.platform, crate::store::order_refunds::PLATFORM)?;
         d.opened += r.opened;
         d.moved += r.moved;
         let since = sync_state::derived_through(&tx, shop.id, "warranty_units")?;

@@ -1,5 +1,8 @@
 //! Why a buyer can or cannot open an after-sales request on an order line: yes, or no with every reason and
-//! where the reason comes from. Pure: the caller gathers the facts and passes the time.
+//! where the reason comes from (the law, the platform's pack with its confidence, the order's own records),
+//! plus notes that do not refuse (the window not started before sign-for, the platform's automatic receipt
+//! confirmation, what is left of a partly refunded line). Pure: the caller gathers the facts and passes the
+//! time; the packs it reads are data compiled into the app.
 
 use crate::money::format_minor;
 use crate::policy::{eligibility_fact, is_chinese_platform, CaseType, Confidence};
@@ -45,8 +48,7 @@ pub struct EligibilityDto {
     #[ts(optional)]
     pub auto_confirm_at: Option<String>,
     /// What does not refuse the request but the merchant should know, each with its source.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[ts(optional)]
+    #[serde(default)]
     pub notes: Vec<EligibilityReason>,
     /// What is left on the line after its refunds.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -47,6 +47,7 @@ fn act(action: CaseAction, at: i64, r: &NewRequest) -> Act {
         tracking: None,
         damaged: None,
         raw_status: Some(r.raw_status.clone()),
+        from_platform: true,
     }
 }
 

@@ -80,6 +80,7 @@ fn platform_act(action: CaseAction, at: i64, raw: &str) -> Act {
         tracking: None,
         damaged: None,
         raw_status: Some(raw.to_string()),
+        from_platform: true,
     }
 }
 
@@ -138,7 +139,7 @@ fn refund_received_returns(conn: &Connection, shop: &ShopRow, now: i64) -> Resul
         .prepare(
             "SELECT c.id, SUM(f.amount_minor), MAX(f.created_at)
              FROM cases c JOIN order_returns r ON r.order_id = c.order_id AND r.external_id = c.external_id
-             JOIN order_refunds f ON f.order_id = c.order_id AND f.created_at >= r.created_at AND f.amount_minor > 0
+             JOIN order_refunds f ON f.order_id = c.order_id AND f.created_at >= r.created_at AND f.amount_minor > 0 AND f.source = 'platform'
              WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.status = 'received'
                AND r.status IN ('received', 'partially_received')
                -- A refund settles the latest return asked for before it, never two returns at once.
@@ -160,6 +161,7 @@ fn refund_received_returns(conn: &Connection, shop: &ShopRow, now: i64) -> Resul
             damaged: None,
             // The return's own status stays the case's raw status: the refund is not a return status.
             raw_status: None,
+            from_platform: true,
         };
         service::act(conn, shop, case_id, act, now)?;
         moved += 1;
@@ -330,6 +332,9 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
              WHERE o.shop_id = ?1 AND f.amount_minor > 0
                AND NOT EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = o.id)
                AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.external_id = 'refund:' || f.external_id)
+               -- The desk's own refund on a case turned out to be this one: it has its case already.
+               AND NOT EXISTS (SELECT 1 FROM order_refunds d WHERE d.matched_to = f.id)
+               AND f.source = 'platform'
              ORDER BY f.created_at, f.id",
         )?
         .query_map([shop.id], |r| {
@@ -384,6 +389,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                 tracking: None,
                 damaged: None,
                 raw_status: Some("refunded".into()),
+                from_platform: true,
             },
             now,
         )?;

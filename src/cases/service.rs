@@ -10,7 +10,7 @@ use crate::store::case_lines::{self, CaseLineRow};
 use crate::store::cases::{self, CaseRow};
 use crate::store::clocks::{self as clock_rows, ClockRow};
 use crate::store::shops::ShopRow;
-use crate::store::{rule_overrides, StoreError};
+use crate::store::{order_refunds, rule_overrides, StoreError};
 use rusqlite::Connection;
 
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +122,10 @@ pub struct Act {
     pub tracking: Option<String>,
     pub damaged: Option<i64>,
     pub raw_status: Option<String>,
+    /// The platform made this step, and a refund in it is already the platform's (or the import's) row in the
+    /// money ledger (a sync or an import derived it): the ledger puts that row on the case instead of recording
+    /// the money again.
+    pub from_platform: bool,
 }
 
 /// Moves a case on. Deadlines that passed before `at` are judged first, so a late action finds them breached.
@@ -139,6 +143,7 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
     judge_case(conn, case_id, a.at)?;
     // Judging may have recorded the platform's automatic refund on the case (a shop kept by hand).
     case.refunded_minor = cases::get(conn, case_id)?.refunded_minor;
+    let mut paid_now = 0;
     match a.action {
         CaseAction::Reject if a.note.as_deref().unwrap_or("").trim().is_empty() => {
             return Err(CaseError::Invalid("note: a rejection needs its reason".into()));
@@ -152,6 +157,7 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
                 return Err(CaseError::Invalid("amount: say how much was refunded".into()));
             }
             case.refunded_minor += amount;
+            paid_now = amount;
         }
         CaseAction::BuyerShipped => case.tracking = a.tracking.clone().or(case.tracking.take()),
         CaseAction::Received => case_lines::mark_received(conn, case_id, a.damaged.unwrap_or(0).max(0))?,
@@ -170,6 +176,17 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
         case.raw_status = a.raw_status.clone();
     }
     cases::update(conn, &case, now)?;
+    if a.action == CaseAction::Refund {
+        if let Some(order_id) = case.order_id {
+            if a.from_platform {
+                order_refunds::settle(conn, order_id)?;
+            } else {
+                let n = order_refunds::desk_count(conn, order_id, case_id, "case:")? + 1;
+                let external_id = format!("case:{case_id}:{n}");
+                record_on_order(conn, &case, order_id, order_refunds::CASE, external_id, paid_now, a.at, a.note.clone(), false)?;
+            }
+        }
+    }
     if status.is_open() && !next.is_open() && next != CaseStatus::Cancelled {
         // The buyer knows their order number, not our case id.
         let order = case.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
@@ -207,7 +224,8 @@ fn judge_case(conn: &Connection, case_id: i64, now: i64) -> Result<(), StoreErro
     Ok(())
 }
 
-/// Timeline kinds written by judging a clock, not by anyone acting on the case.
+/// Timeline kinds written by judging a clock or by the money ledger matching a refund, not by anyone acting on
+/// the case.
 pub const CLOCK_BREACHED: &str = "clock_breached";
 /// The platform refunded automatically after a breach, on a shop kept by hand: recorded as done on the case.
 pub const AUTO_REFUND: &str = "platform_auto_refund";
@@ -215,7 +233,7 @@ pub const AUTO_REFUND: &str = "platform_auto_refund";
 pub const AUTO_REFUND_EXPECTED: &str = "platform_auto_refund_expected";
 
 pub fn is_judgement(kind: &str) -> bool {
-    matches!(kind, CLOCK_BREACHED | AUTO_REFUND | AUTO_REFUND_EXPECTED)
+    matches!(kind, CLOCK_BREACHED | AUTO_REFUND | AUTO_REFUND_EXPECTED | order_refunds::REFUND_MATCHED | "refund_unmatched")
 }
 
 fn record_breach(conn: &Connection, c: &ClockRow) -> Result<(), StoreError> {
@@ -260,6 +278,12 @@ fn record_auto_refund(conn: &Connection, c: &ClockRow) -> Result<(), StoreError>
         )?;
     }
     let money = format!("{} {}", crate::money::format_minor(amount, &case.currency), case.currency);
+    if let Some(order_id) = case.order_id {
+        // Money on the order at once on a shop kept by hand; on a synced one an expectation the sync's refund
+        // is matched to (it counts only then, as the platform's row).
+        let note = if by_hand { "refunded by the platform after a breach" } else { "expected from the platform after a breach" };
+        record_on_order(conn, &case, order_id, order_refunds::AUTO_REFUND, format!("auto:{}", c.id), amount, c.due_at, Some(note.into()), !by_hand)?;
+    }
     case_events::append(
         conn,
         c.case_id,
@@ -276,6 +300,63 @@ fn record_auto_refund(conn: &Connection, c: &ClockRow) -> Result<(), StoreError>
             }),
         },
     )
+}
+
+/// A compensation of kind `refund` on a case with an order is money paid back on that order like any case
+/// refund: it goes into the order's ledger (`comp:<id>`), matched like one when the platform's refund arrives,
+/// and the cost counts it there, not again as compensation (`store::compensations`). In another currency than
+/// the order's it cannot be on the order and stays a compensation only.
+pub fn record_compensation_refund(conn: &Connection, case: &CaseRow, compensation_id: i64, amount: i64, currency: &str, at: i64, note: Option<String>) -> Result<(), StoreError> {
+    let Some(order_id) = case.order_id else { return Ok(()) };
+    if crate::store::orders::get(conn, order_id)?.currency != currency {
+        return Ok(());
+    }
+    record_on_order(conn, case, order_id, order_refunds::CASE, format!("comp:{compensation_id}"), amount, at, note, false)
+}
+
+/// Writes a refund recorded on a case into the order's money ledger, spread over the order lines the case
+/// names by their value (what the case names of each: price × quantity), so eligibility sees what is left per
+/// line; a case naming no line leaves the money on the order.
+#[allow(clippy::too_many_arguments)]
+fn record_on_order(
+    conn: &Connection,
+    case: &CaseRow,
+    order_id: i64,
+    source: &str,
+    external_id: String,
+    amount: i64,
+    at: i64,
+    note: Option<String>,
+    expected: bool,
+) -> Result<(), StoreError> {
+    if amount <= 0 {
+        return Ok(());
+    }
+    let order_lines = crate::store::order_lines::for_orders(conn, &[order_id])?;
+    let find = |key: &str| order_lines.iter().find(|l| l.external_id == key || l.sku.as_deref() == Some(key));
+    let mut named: Vec<(String, i64, i64)> = vec![];
+    for l in case_lines::for_case(conn, case.id)? {
+        let Some(ol) = l.line_external_id.as_deref().and_then(find).or_else(|| l.sku.as_deref().and_then(find)) else { continue };
+        let qty = if l.quantity > 0 { l.quantity.min(ol.quantity.max(1)) } else { ol.quantity };
+        named.push((ol.external_id.clone(), qty, ol.price_minor.saturating_mul(qty).max(0)));
+    }
+    let weight: i64 = named.iter().map(|(_, _, w)| *w).sum();
+    let mut lines = vec![];
+    let mut given = 0i64;
+    for (k, (ext, qty, w)) in named.iter().enumerate() {
+        let share = if k + 1 == named.len() || weight <= 0 {
+            if weight <= 0 && k + 1 < named.len() { 0 } else { amount - given }
+        } else {
+            ((amount as i128 * *w as i128) / weight as i128) as i64
+        };
+        given += share;
+        lines.push((ext.clone(), *qty, share));
+    }
+    order_refunds::record_desk(
+        conn,
+        &order_refunds::DeskRefund { order_id, case_id: case.id, source, external_id, amount_minor: amount, at, note, expected, lines },
+    )?;
+    Ok(())
 }
 
 /// Every clock that ran out by `now` becomes breached (once), with a timeline event. Returns how many.

@@ -184,6 +184,7 @@ impl DemoShop {
         let app = api
             .route("/_demo/update", post(update_handler))
             .route("/_demo/faults", post(faults_handler))
+            .route("/_demo/refund", post(refund_handler))
             .route("/_demo/stats", get(stats_handler))
             .fallback(|| async { (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))) })
             .with_state(shared.clone());
@@ -207,6 +208,13 @@ impl DemoShop {
         let Some(pos) = state.orders.iter().position(|o| o.number == number) else { return false };
         state.modify(pos, f);
         true
+    }
+
+    /// Refunds `amount_minor` on order `number` as the merchant's back office would (the money the desk may have
+    /// recorded on a case already), dated `at_ms` (whole seconds), on `line` when given, and stamps the order now
+    /// so the next sync brings it. The refund's id, or None when there is no such order or nothing left to refund.
+    pub fn refund_order(&self, number: u64, amount_minor: i64, at_ms: i64, line: Option<u64>) -> Option<u64> {
+        refund(&self.shared, number, amount_minor, at_ms, line)
     }
 
     /// Moves open returns along without touching their orders' `updated_at`.
@@ -241,6 +249,43 @@ impl DemoShop {
         if let Some(task) = self.task.take() {
             let _ = task.await;
         }
+    }
+}
+
+fn refund(shared: &Shared, number: u64, amount_minor: i64, at_ms: i64, line: Option<u64>) -> Option<u64> {
+    let Ok(mut state) = shared.state.write() else { return None };
+    let pos = state.orders.iter().position(|o| o.number == number)?;
+    let o = &state.orders[pos];
+    if amount_minor <= 0 || o.refunded_minor() + amount_minor > o.total_minor() {
+        return None;
+    }
+    // Ids far from the generator's, so a hook's refund never takes a generated one's id.
+    let id = 9_500_000_000_000 + number * 100 + o.refunds.len() as u64;
+    let at = at_ms - at_ms.rem_euclid(1000);
+    let lines = line.and_then(|l| o.lines.iter().find(|x| x.id == l)).map(|l| vec![(l.id, 1, amount_minor)]).unwrap_or_default();
+    state.modify(pos, |o| {
+        o.refunds.push(data::DemoRefund { id, created_at: at, note: Some("refunded in the back office".into()), lines, amount_minor, transaction_id: id + 1 });
+        o.financial_status = if o.refunded_minor() >= o.total_minor() { "refunded" } else { "partially_refunded" };
+        // The platform stamps the order when the refund is written, even one dated earlier.
+        o.updated_at = o.updated_at.max(at).max(now_ms());
+    });
+    Some(id)
+}
+
+/// A refund made in the back office: `number`, `amount_minor`, `at_ms` (default now), `line` (a line id).
+async fn refund_handler(State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    if !hook_authorised(&shared, &headers) {
+        return (StatusCode::UNAUTHORIZED, Json(json!({"errors": "token required"}))).into_response();
+    }
+    let pairs = pairs(query);
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let (Some(number), Some(amount)) = (get("number").and_then(|v| v.parse().ok()), get("amount_minor").and_then(|v| v.parse().ok())) else {
+        return (StatusCode::BAD_REQUEST, Json(json!({"errors": {"number": "and amount_minor: whole numbers"}}))).into_response();
+    };
+    let at = get("at_ms").and_then(|v| v.parse().ok()).unwrap_or_else(now_ms);
+    match refund(&shared, number, amount, at, get("line").and_then(|v| v.parse().ok())) {
+        Some(id) => Json(json!({"refund": id.to_string()})).into_response(),
+        None => (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({"errors": "no such order, or more than is left to refund"}))).into_response(),
     }
 }
 

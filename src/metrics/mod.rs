@@ -19,16 +19,20 @@
 //!   whose deadline fell in the window (before the time asked about) counts as breached at its deadline whether
 //!   or not anyone has opened its case yet (judging records the same); money auto-refunded: the amount asked
 //!   (else the order's total) on cases whose auto-refund clock was breached in the window, counted the same way.
-//! - refund rate: orders paid in the window that have a refund (`refunded_minor` > 0, kept by triggers on the
-//!   refunds) ÷ orders paid in the window.
+//! - refund rate: orders paid in the window that have a refund by any path (platform, import, a case refund
+//!   recorded in the desk, a platform auto-refund after a breach on a shop kept by hand), each order once
+//!   (`refunded_minor` > 0, kept by triggers from the money ledger's rows that count, `store::order_refunds`)
+//!   ÷ orders paid in the window.
 //! - return rate by reason / SKU: cases opened in the window with that reason / SKU ÷ orders (order lines with
 //!   that SKU) paid in the window; priority = rate × count.
 //! - resolution: cases closed in the window, opened → closed.
 //! - repair turnaround: repairs returned in the window, intake → returned; past due: returned after the promise.
 //! - repeat repairs: repairs taken in during the window for a unit or serial repaired within the 90 days before.
 //! - CSAT: follow-ups done in the window rated 4–5 ÷ rated.
-//! - after-sales cost: refunds made + compensation the merchant carried + the merchant's share of repairs
-//!   returned, all in the window.
+//! - after-sales cost: refunds made (the money ledger's rows that count: every path, the same money once — a
+//!   desk refund the platform's refund was matched to counts as the platform's) + compensation the merchant
+//!   carried (a compensation of kind `refund` on a case with an order is in the ledger, so only those without
+//!   an order are added here) + the merchant's share of repairs returned, all in the window, per currency.
 //!
 //! Quantiles are nearest-rank: the p-quantile of n sorted values is the value at rank ⌈p·n⌉.
 

@@ -276,9 +276,10 @@ fn satisfaction(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) 
 fn cost_refunds(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
     add_money(
         conn,
-        // shop_id and currency are kept on the refund (store::order_refunds, migration 43).
+        // shop_id and currency are kept on the refund (store::order_refunds, migration 43); the index holds only
+        // the ledger's rows that count (migration 50), so money that came by two paths is summed once.
         "SELECT currency, SUM(amount_minor) FROM order_refunds
-         WHERE created_at >= ?2 AND created_at < ?3 AND (?1 IS NULL OR shop_id = ?1) GROUP BY currency",
+         WHERE created_at >= ?2 AND created_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND state = 'counted' GROUP BY currency",
         shop,
         w,
         &mut t.cost,
@@ -288,8 +289,12 @@ fn cost_refunds(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) 
 fn cost_compensation(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
     add_money(
         conn,
+        // A refund compensation that reached its order's ledger is counted there (cost: refunds), not twice.
         "SELECT currency, SUM(amount_minor) FROM compensations WHERE at >= ?2 AND at < ?3 AND (?1 IS NULL OR shop_id = ?1)
-           AND carrier = 'merchant' GROUP BY currency",
+           AND carrier = 'merchant'
+           AND (kind != 'refund' OR case_id IS NULL
+                OR NOT EXISTS (SELECT 1 FROM order_refunds f WHERE f.case_id = compensations.case_id AND f.external_id = 'comp:' || compensations.id))
+         GROUP BY currency",
         shop,
         w,
         &mut t.cost,

@@ -1,5 +1,7 @@
 //! Rule packs (one data file per platform, shipped in the app, numbers overridable by the merchant), the
-//! clocks they define, and the business calendar the merchant's own targets run on.
+//! clocks they define, the facts the eligibility explainer reads from them (automatic receipt confirmation,
+//! per-item request cap, the platform's own refusals), and the business calendar the merchant's own targets
+//! run on.
 
 pub mod calendar;
 pub mod holidays;

@@ -138,21 +138,31 @@ pub fn order_of(conn: &Connection, shop_id: i64, external_id: &str) -> Result<Op
 /// Pinduoduo and Taobao list an order's refunds only on its after-sales requests: each request refunded on the
 /// platform becomes a refund of its stored order (`request:<id>`), so the refund rate and the after-sales cost
 /// count it. Idempotent; an order synced or imported after its request is caught by the next call.
-pub fn record_refunds(conn: &Connection, shop_id: i64, platform: &str) -> Result<usize, StoreError> {
+/// `source`: `platform` from a sync, `import` from a back-office file; each order written is settled in the
+/// money ledger (a refund the desk recorded on a case for the same money stops counting twice).
+pub fn record_refunds(conn: &Connection, shop_id: i64, platform: &str, source: &str) -> Result<usize, StoreError> {
     let done = match platform {
         "pdd" => "r.raw_status = '10'",
         "taobao" => "r.raw_status LIKE 'SUCCESS%'",
         _ => return Ok(0),
     };
-    Ok(conn.execute(
-        &format!(
-            "INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at, note)
-             SELECT o.id, 'request:' || r.external_id, r.amount_minor, r.updated_at, 'refunded on the platform'
+    let orders: Vec<i64> = conn
+        .prepare(&format!(
+            "INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at, note, source)
+             SELECT o.id, 'request:' || r.external_id, r.amount_minor, r.updated_at, 'refunded on the platform', ?2
              FROM aftersales_requests r JOIN orders o ON o.shop_id = r.shop_id AND o.external_id = r.order_external_id
              WHERE r.shop_id = ?1 AND r.amount_minor > 0 AND {done}
              ON CONFLICT(order_id, external_id) DO UPDATE SET amount_minor = excluded.amount_minor, created_at = excluded.created_at
-             WHERE order_refunds.amount_minor IS NOT excluded.amount_minor OR order_refunds.created_at IS NOT excluded.created_at"
-        ),
-        params![shop_id],
-    )?)
+             WHERE order_refunds.amount_minor IS NOT excluded.amount_minor OR order_refunds.created_at IS NOT excluded.created_at
+             RETURNING order_id"
+        ))?
+        .query_map(params![shop_id, source], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut settled = orders.clone();
+    settled.sort_unstable();
+    settled.dedup();
+    for order_id in settled {
+        super::order_refunds::settle(conn, order_id)?;
+    }
+    Ok(orders.len())
 }

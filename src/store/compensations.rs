@@ -1,5 +1,10 @@
 //! The `compensations` table: what a case cost beyond the refund clocks — refunds, reships, coupons, cash —
 //! with who carried the cost (merchant, platform, courier, supplier) and why.
+//! A compensation of kind `refund` on a case with an order (in the order's currency) is money paid back on that
+//! order, so it is also a row of the order's money ledger (`order_refunds`, `comp:<id>`, source `case`): it
+//! reaches the order's refunded total, is matched to the platform's refund when that arrives, and the
+//! after-sales cost counts it there once (refunds by every path), not again as compensation, whoever carries
+//! it. One without an order stays here only, and the cost counts it as compensation carried by the merchant.
 
 use super::StoreError;
 use rusqlite::{params, Connection, Row};

@@ -61,6 +61,7 @@ pub const MIGRATIONS: &[&str] = &[
     sync_issues::MIGRATION_47,
     cases::MIGRATION_48,
     orders::MIGRATION_49,
+    order_refunds::MIGRATION_50,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

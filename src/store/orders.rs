@@ -237,7 +237,15 @@ pub struct OrderRow {
     pub delivery_method_source: DeliverySource,
 }
 
-const COLUMNS: &str = "o.id, o.shop_id, s.name, o.external_id, o.number, o.financial_status, o.fulfillment_status,
+/// The financial status shown: the platform's word, unless the money ledger holds refunds the platform has not
+/// reported (recorded on a case, imported from a back-office file, or the platform's automatic refund on a shop
+/// kept by hand); then the ledger's: refunded when what counts reaches the total, else partially refunded.
+const COLUMNS: &str = "o.id, o.shop_id, s.name, o.external_id, o.number,
+    CASE WHEN o.refunded_minor > 0 AND EXISTS (SELECT 1 FROM order_refunds f WHERE f.order_id = o.id AND f.source != 'platform'
+                                                 AND f.state = 'counted' AND f.amount_minor > 0)
+         THEN CASE WHEN o.refunded_minor >= o.total_minor THEN 'refunded' ELSE 'partially_refunded' END
+         ELSE o.financial_status END,
+    o.fulfillment_status,
     o.currency, o.total_minor, o.buyer_name, o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at,
     o.shipped_at, o.delivered_at, o.closed_at, o.cancelled_at, o.delivery_method, o.delivery_method_source";
 

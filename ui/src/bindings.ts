@@ -69,7 +69,17 @@ export type OrdersQuery = { shop_id: number | null, search: string | null, limit
 after?: string, };
 export type OrderLineDto = { external_id: string, sku: string | null, title: string, quantity: number, price: string, };
 export type RefundDto = { external_id: string, amount: string, created_at: string, note: string | null, };
-export type OrderDto = { id: number, shop_id: number, shop: string, external_id: string, number: string, financial_status: string | null, fulfillment_status: string | null, total: string, refunded: string, currency: string, buyer_name: string | null, buyer_phone: string | null, buyer_address: string | null, created_at: string, updated_at: string, paid_at: string | null, shipped_at: string | null, delivered_at: string | null, closed_at: string | null, cancelled_at: string | null, lines: Array<OrderLineDto>, refunds: Array<RefundDto>, };
+export type DeliveryMethod = "ship" | "pickup" | "unknown";
+export type DeliverySource = "platform" | "merchant";
+export type OrderDto = { id: number, shop_id: number, shop: string, external_id: string, number: string, financial_status: string | null, fulfillment_status: string | null, total: string, refunded: string, currency: string, buyer_name: string | null, buyer_phone: string | null, buyer_address: string | null, created_at: string, updated_at: string, paid_at: string | null, shipped_at: string | null, delivered_at: string | null, closed_at: string | null, cancelled_at: string | null, 
+/**
+ * Shipped, picked up at the store (自提), or not said.
+ */
+delivery_method: DeliveryMethod, 
+/**
+ * Whether the platform (or an import) said so, or the merchant, whose word later syncs keep.
+ */
+delivery_method_source: DeliverySource, lines: Array<OrderLineDto>, refunds: Array<RefundDto>, };
 export type OrdersPage = { total: number, orders: Array<OrderDto>, 
 /**
  * The `after` for the next page; absent when no order follows this page.
@@ -82,6 +92,7 @@ export type SyncReport = { shop: string, pages: number, orders_fetched: number, 
  */
 requests: number, throttled: number, duration_ms: number, };
 export type OrderIdInput = { id: number, };
+export type DeliveryMethodInput = { order_id: number, method: DeliveryMethod, };
 export type DemoStarted = { shop: ShopDto, report: SyncReport, };
 export type CaseType = "refund_only" | "return_refund" | "exchange" | "reship" | "repair" | "warranty_claim";
 export type CaseStatus = "requested" | "approved" | "rejected" | "awaiting_return" | "returned_in_transit" | "received" | "refunded" | "exchanged" | "reshipped" | "repaired" | "closed" | "cancelled" | "platform_intervention";
@@ -114,6 +125,31 @@ actor: string,
  * opened, an action (approve, reject, …), or clock_breached
  */
 kind: string, from_status: CaseStatus | null, to_status: CaseStatus | null, note: string | null, };
+export type CaseRefundDto = { 
+/**
+ * platform, import, case (recorded in the desk), auto_refund (the platform's after a breach)
+ */
+source: string, amount: string, currency: string, at: string, 
+/**
+ * The platform's (or the import's) refund this money is: its own id, or the one a desk refund was matched to.
+ */
+platform_refund_id: string | null, 
+/**
+ * A refund recorded in the desk that the platform's refund turned out to be: that one counts, this not again.
+ */
+matched: boolean, 
+/**
+ * The platform's refund it was matched to: its amount and time.
+ */
+matched_amount: string | null, matched_at: string | null, 
+/**
+ * The platform's automatic refund after a breach on a synced shop, not yet brought by a sync: not money yet.
+ */
+expected: boolean, 
+/**
+ * Counted in the order's refunded total and the figures.
+ */
+counted: boolean, };
 export type CaseLineDto = { sku: string | null, title: string, quantity: number, received_qty: number, damaged_qty: number, };
 export type CaseSummaryDto = { id: number, shop_id: number, shop: string, platform: Platform, order_id: number | null, order_number: string | null, case_type: CaseType, status: CaseStatus, raw_status: string | null, reason: string | null, requested: string | null, refunded: string, 
 /**
@@ -137,7 +173,11 @@ clocks: Array<ClockDto>, evidence: Array<EvidenceDto>,
 /**
  * What can be done next, in the order buttons should appear.
  */
-actions: Array<CaseAction>, };
+actions: Array<CaseAction>, 
+/**
+ * The case's money in its order's ledger, oldest first.
+ */
+refunds: Array<CaseRefundDto>, };
 export type CasesQuery = { shop_id: number | null, 
 /**
  * "open", or one status.
@@ -177,14 +217,36 @@ export type DueItemDto = { case: CaseSummaryDto, clock: ClockDto, };
 export type EligibilityInput = { order_id: number, line_external_id: string, case_type: CaseType, at: string | null, };
 export type EligibilityReason = { 
 /**
- * not_shipped, window_over, goods_class, order_cancelled, fully_refunded, already_open, attempt_cap
+ * Refusals: not_shipped, window_over, goods_class, order_cancelled, fully_refunded, already_open,
+ * attempt_cap, self_pickup. Notes: window_not_started, auto_confirm, partly_refunded, order_refund_unassigned.
  */
-code: string, message: string, source: string, };
+code: string, message: string, source: string, 
+/**
+ * How sure the source is, when it is a rule (a platform's, the law's or the merchant's own).
+ */
+confidence?: Confidence, };
+export type LeftDto = { amount: string, quantity: number, };
 export type EligibilityDto = { eligible: boolean, reasons: Array<EligibilityReason>, 
 /**
  * When the no-reason return window ends (RFC 3339), when there is one.
  */
-window_ends_at: string | null, };
+window_ends_at: string | null, 
+/**
+ * When it starts: the first moment of the day after sign-for; absent until the goods are signed for.
+ */
+window_starts_at?: string, 
+/**
+ * Not signed for yet: when the platform confirms receipt on its own (its pack's days after shipping).
+ */
+auto_confirm_at?: string, 
+/**
+ * What does not refuse the request but the merchant should know, each with its source.
+ */
+notes: Array<EligibilityReason>, 
+/**
+ * What is left on the line after its refunds.
+ */
+left?: LeftDto, };
 export type AddEvidenceInput = { case_id: number, file_name: string, mime: string, 
 /**
  * The file's bytes, base64 (standard alphabet).

@@ -1,4 +1,4 @@
-use aftersales::api::{ApiError, Desk, OrderDto, OrderIdInput, OrdersPage, OrdersQuery};
+use aftersales::api::{ApiError, DeliveryMethodInput, Desk, OrderDto, OrderIdInput, OrdersPage, OrdersQuery};
 use tauri::State;
 
 #[tauri::command]
@@ -9,4 +9,9 @@ pub fn list_orders(desk: State<'_, Desk>, input: OrdersQuery) -> Result<OrdersPa
 #[tauri::command]
 pub fn get_order(desk: State<'_, Desk>, input: OrderIdInput) -> Result<OrderDto, ApiError> {
     desk.get_order(input)
+}
+
+#[tauri::command]
+pub async fn set_delivery_method(desk: State<'_, Desk>, input: DeliveryMethodInput) -> Result<OrderDto, ApiError> {
+    desk.set_delivery_method(input).await
 }

@@ -285,6 +285,19 @@ enum OrdersCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Say how an order's goods reach the buyer: shipped, or picked up at the store (自提: returned at the
+    /// store, not online). Later syncs keep your word.
+    SetDelivery {
+        /// The order number ("#1001" or "1001")
+        number: String,
+        /// ship or pickup
+        #[arg(long, value_parser = ["ship", "pickup"])]
+        method: String,
+        #[arg(long)]
+        shop: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_demo_platform(s: &str) -> Result<DemoPlatform, String> {
@@ -617,6 +630,19 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             let shop_id = shop_id(&desk, &shop)?;
             desk.set_goods_class(aftersales::api::GoodsClassInput { shop_id, sku: sku.clone(), class: class.clone() }).await?;
             println!("{sku} is {class}");
+            Ok(())
+        }
+        Command::Orders(OrdersCmd::SetDelivery { number, method, shop, json }) => {
+            let desk = open_writing(&db)?;
+            let shop_id = shop_id(&desk, &shop)?;
+            let order = desk.find_order(shop_id, &number)?;
+            let method = aftersales::store::orders::DeliveryMethod::parse(&method).ok_or_else(|| anyhow::anyhow!("--method: ship or pickup"))?;
+            let order = desk.set_delivery_method(aftersales::api::DeliveryMethodInput { order_id: order.id, method }).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&order)?);
+            } else {
+                println!("order {} is {} (set by you; later syncs keep it)", order.number, order.delivery_method.id());
+            }
             Ok(())
         }
         Command::Orders(OrdersCmd::List { shop, search, limit, offset, after, json }) => {

@@ -74,6 +74,7 @@ describe('backendOver', () => {
     ['getSettings', (b) => b.getSettings(), 'get_settings', undefined],
     ['updateSettings', (b) => b.updateSettings(settings), 'update_settings', { input: settings }],
     ['getOrder', (b) => b.getOrder({ id: 7 }), 'get_order', { input: { id: 7 } }],
+    ['setDeliveryMethod', (b) => b.setDeliveryMethod({ order_id: 7, method: 'pickup' }), 'set_delivery_method', { input: { order_id: 7, method: 'pickup' } }],
     ['startDemo', (b) => b.startDemo(), 'start_demo', undefined],
     ['listCases', (b) => b.listCases(casesQuery), 'list_cases', { input: casesQuery }],
     ['getCase', (b) => b.getCase({ id: 9 }), 'get_case', { input: { id: 9 } }],

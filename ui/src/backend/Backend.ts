@@ -43,6 +43,7 @@ import type {
   FollowupSettingsDto,
   FollowupsQuery,
   GoodsClassInput,
+  DeliveryMethodInput,
   IdInput,
   ImportInput,
   ImportPreviewDto,
@@ -104,6 +105,7 @@ export interface Backend {
   updateSettings(input: SettingsDto): Promise<SettingsDto>;
   listOrders(input: OrdersQuery): Promise<OrdersPage>;
   getOrder(input: OrderIdInput): Promise<OrderDto>;
+  setDeliveryMethod(input: DeliveryMethodInput): Promise<OrderDto>;
   startDemo(): Promise<DemoStarted>;
   listCases(input: CasesQuery): Promise<CasesPage>;
   getCase(input: CaseIdInput): Promise<CaseDetailDto>;
@@ -185,6 +187,7 @@ export function backendOver(invoke: Invoke): Backend {
     updateSettings: (input) => invoke('update_settings', { input }),
     listOrders: (input) => invoke('list_orders', { input }),
     getOrder: (input) => invoke('get_order', { input }),
+    setDeliveryMethod: (input) => invoke('set_delivery_method', { input }),
     startDemo: () => invoke('start_demo'),
     listCases: (input) => invoke('list_cases', { input }),
     getCase: (input) => invoke('get_case', { input }),

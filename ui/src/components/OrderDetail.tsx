@@ -13,10 +13,12 @@ type OrderDetailProps = {
   onAfterSales?: (line: OrderLineDto) => void;
   /** Shown under the items (what after-sales each line allows). */
   afterLines?: ReactNode;
+  /** Shown for the delivery method instead of its name, e.g. a control to set it. */
+  deliveryMethod?: ReactNode;
 };
 
 /** Everything synced about one order: statuses, buyer, times, items and refunds. */
-export function OrderDetail({ order, onAfterSales, afterLines }: OrderDetailProps) {
+export function OrderDetail({ order, onAfterSales, afterLines, deliveryMethod }: OrderDetailProps) {
   const { t } = useTranslation();
   const lineColumns: TableColumnsType<OrderLineDto> = [
     { title: t('order.lineSku'), key: 'sku', render: (_, line) => line.sku ?? DASH },
@@ -63,8 +65,13 @@ export function OrderDetail({ order, onAfterSales, afterLines }: OrderDetailProp
         <Descriptions.Item label={t('order.fulfillmentStatus')}>
           <FulfillmentStatusTag status={order.fulfillment_status} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('order.refunded')} span={2}>
+        <Descriptions.Item label={t('order.refunded')}>
           <Money amount={order.refunded} currency={order.currency} refund />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('order.deliveryMethod')}>
+          <span data-testid="order-delivery-method" data-method={order.delivery_method}>
+            {deliveryMethod ?? t(`order.delivery.${order.delivery_method}`)}
+          </span>
         </Descriptions.Item>
       </Descriptions>
       <Descriptions title={t('order.buyer')} size="small" bordered column={2}>

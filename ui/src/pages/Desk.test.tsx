@@ -57,6 +57,10 @@ function firstStartBackend() {
       const found = orders.find((o) => o.id === id);
       return found ?? Promise.reject({ code: 'not_found', message: `order ${id}` });
     }),
+    setDeliveryMethod: vi.fn(async ({ order_id, method }) => {
+      const found = orders.find((o) => o.id === order_id);
+      return found ? { ...found, delivery_method: method, delivery_method_source: 'merchant' as const } : Promise.reject({ code: 'not_found', message: `order ${order_id}` });
+    }),
     startDemo: vi.fn(async () => {
       shops = [shop()];
       return {
@@ -69,7 +73,7 @@ function firstStartBackend() {
     newCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     actCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     dueClocks: vi.fn(async () => due),
-    eligibility: vi.fn(async () => ({ eligible: true, reasons: [], window_ends_at: null })),
+    eligibility: vi.fn(async () => ({ eligible: true, reasons: [], window_ends_at: null, notes: [] })),
     setGoodsClass: vi.fn(async () => null),
     addEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     exportEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),

@@ -35,6 +35,8 @@ export function order(overrides: Partial<OrderDto> = {}): OrderDto {
     delivered_at: null,
     closed_at: null,
     cancelled_at: null,
+    delivery_method: 'ship',
+    delivery_method_source: 'platform',
     lines: [{ external_id: 'L1', sku: 'MUG-01', title: 'Enamel mug', quantity: 2, price: '649.50' }],
     refunds: [],
     ...overrides,
@@ -151,6 +153,7 @@ export function caseDetail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDt
     clocks: [clock()],
     evidence: [],
     actions: ['approve', 'reject', 'close', 'cancel', 'intervene'],
+    refunds: [],
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ const EVENT_KINDS = [
   'close',
   'cancel',
   'intervene',
+  'refund_matched',
 ] as const;
 
 /** Written by `add_compensation`; named by the compensation ledger's texts. */

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, InfoCircleOutlined } from '@ant-design/icons';
 import { Flex, List, Select, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { ApiError, CaseType, EligibilityDto, EligibilityReason, OrderLineDt
 import { useFormat } from '../../i18n/useFormat';
 import { ErrorAlert } from '../ErrorAlert';
 import { CASE_TYPES } from './caseTypes';
+import { ConfidenceTag } from './ConfidenceTag';
 
 const REASON_CODES = [
   'not_shipped',
@@ -15,10 +16,18 @@ const REASON_CODES = [
   'fully_refunded',
   'already_open',
   'attempt_cap',
+  'self_pickup',
 ] as const;
+
+/** What the engine says without refusing: the window not started yet, the platform's own receipt date, refunds. */
+const NOTE_CODES = ['window_not_started', 'auto_confirm', 'partly_refunded', 'order_refund_unassigned'] as const;
 
 function isReasonCode(code: string): code is (typeof REASON_CODES)[number] {
   return REASON_CODES.some((known) => known === code);
+}
+
+function isNoteCode(code: string): code is (typeof NOTE_CODES)[number] {
+  return NOTE_CODES.some((known) => known === code);
 }
 
 /** The engine's answer for one line: loading, an error, or the verdict. */
@@ -40,7 +49,31 @@ function Reason({ reason }: { reason: EligibilityReason }) {
         {isReasonCode(reason.code) ? t(`eligibility.reason.${reason.code}`) : t('eligibility.reason.other', { code: reason.code })}
       </Typography.Text>
       <Typography.Text>{reason.message}</Typography.Text>
+      <Source reason={reason} />
+    </Flex>
+  );
+}
+
+function Source({ reason }: { reason: EligibilityReason }) {
+  const { t } = useTranslation();
+  return (
+    <Flex gap="small" align="center" wrap>
       <Typography.Text type="secondary">{t('eligibility.source', { source: reason.source })}</Typography.Text>
+      {reason.confidence !== undefined && <ConfidenceTag confidence={reason.confidence} />}
+    </Flex>
+  );
+}
+
+function Note({ note }: { note: EligibilityReason }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={0} data-testid="eligibility-note" data-code={note.code}>
+      <Typography.Text>
+        <InfoCircleOutlined />{' '}
+        {isNoteCode(note.code) ? t(`eligibility.note.${note.code}`) : t('eligibility.note.other', { code: note.code })}
+      </Typography.Text>
+      <Typography.Text>{note.message}</Typography.Text>
+      <Source reason={note} />
     </Flex>
   );
 }
@@ -62,8 +95,24 @@ function Verdict({ result }: { result: EligibilityDto }) {
       {result.reasons.map((reason, index) => (
         <Reason key={`${reason.code}-${index}`} reason={reason} />
       ))}
+      {result.notes.map((note, index) => (
+        <Note key={`${note.code}-${index}`} note={note} />
+      ))}
+      {result.window_starts_at !== undefined && (
+        <Typography.Text type="secondary">{t('eligibility.windowStarts', { time: format.dateTime(result.window_starts_at) })}</Typography.Text>
+      )}
       {result.window_ends_at !== null && (
         <Typography.Text type="secondary">{t('eligibility.windowEnds', { time: format.dateTime(result.window_ends_at) })}</Typography.Text>
+      )}
+      {result.auto_confirm_at !== undefined && (
+        <Typography.Text type="secondary" data-testid="eligibility-auto-confirm">
+          {t('eligibility.autoConfirm', { time: format.dateTime(result.auto_confirm_at) })}
+        </Typography.Text>
+      )}
+      {result.left !== undefined && result.notes.some((note) => note.code === 'partly_refunded') && (
+        <Typography.Text type="secondary" data-testid="eligibility-left">
+          {t('eligibility.left', { amount: result.left.amount, count: result.left.quantity })}
+        </Typography.Text>
       )}
     </Flex>
   );

@@ -22,6 +22,7 @@ const FIELDS = [
   'quantity',
   'price',
   'line_total',
+  'delivery_method',
   'deadline',
 ] as const;
 type Field = (typeof FIELDS)[number];

@@ -431,4 +431,49 @@ describe('CaseDrawer', () => {
     await waitFor(() => expect(within(section).getAllByTestId('compensation-row')).toHaveLength(2));
     expect(within(section).getAllByTestId('compensation-row')[0]).toHaveTextContent('Platform covers the damage');
   });
+
+  const refunded = caseDetail({
+    refunds: [
+      {
+        source: 'case',
+        amount: '29.90',
+        currency: 'CNY',
+        at: '2026-11-10T02:00:00Z',
+        platform_refund_id: '9500000000101',
+        matched: true,
+        matched_amount: '29.90',
+        matched_at: '2026-11-11T02:00:00Z',
+        expected: false,
+        counted: false,
+      },
+      {
+        source: 'auto_refund',
+        amount: '10.00',
+        currency: 'CNY',
+        at: '2026-11-12T02:00:00Z',
+        platform_refund_id: null,
+        matched: false,
+        matched_amount: null,
+        matched_at: null,
+        expected: true,
+        counted: false,
+      },
+    ],
+  });
+
+  it.each([
+    ['en', 'Recorded here', 'Matched to platform refund 9500000000101 (29.90 CNY,', 'Platform auto-refund', 'Expected from the platform'],
+    ['zh-CN', '本地记录', '已与平台退款 9500000000101（29.90 CNY，', '平台自动退款', '预计平台将自动退款'],
+  ] as const)('shows the case refunds in the order ledger, what each was matched to, in %s', async (lang, source, matched, auto, expected) => {
+    const { backend } = caseBackend(refunded);
+    renderIn(lang, <CaseDrawer caseId={1} open onClose={() => undefined} />, backend);
+    const section = await screen.findByTestId('case-refunds');
+    const items = within(section).getAllByTestId('case-refund');
+    expect(items, 'one row per refund of the case').toHaveLength(2);
+    expect(items[0]).toHaveTextContent(source);
+    expect(items[0]).toHaveTextContent('29.90 CNY');
+    expect(items[0], 'the match is shown with the platform refund id, amount and time').toHaveTextContent(matched);
+    expect(items[1]).toHaveTextContent(auto);
+    expect(items[1], 'an expected auto-refund is not money yet').toHaveTextContent(expected);
+  });
 });

@@ -15,6 +15,7 @@ import { CaseCompensation } from '../compensation/CaseCompensation';
 import { CaseActionDialog } from './CaseActionDialog';
 import { CaseEvidence } from './CaseEvidence';
 import { CaseNewRepair } from './CaseNewRepair';
+import { CaseRefunds } from './CaseRefunds';
 import { CaseSnooze } from './CaseSnooze';
 
 type CaseDrawerProps = {
@@ -56,6 +57,7 @@ export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
           {isOpenStatus(detail.data.case.status) && <CaseSnooze key={`snooze-${detail.data.case.id}`} caseId={detail.data.case.id} />}
           <CaseSummaryView summary={detail.data.case} reasons={reasons.data} />
           <CaseLinesTable lines={detail.data.lines} />
+          <CaseRefunds refunds={detail.data.refunds} />
           <ClocksTable clocks={detail.data.clocks} />
           <CaseTimeline events={detail.data.events} />
           <CaseCompensation key={`compensation-${detail.data.case.id}`} summary={detail.data.case} />

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../backend/Backend';
-import type { EligibilityDto, EligibilityInput, GoodsClassInput, NewCaseInput } from '../../bindings';
+import type { DeliveryMethodInput, EligibilityDto, EligibilityInput, GoodsClassInput, NewCaseInput } from '../../bindings';
 import { caseDetail, caseSummary, order, reasons } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { OrderDrawer } from './OrderDrawer';
@@ -22,17 +22,23 @@ function orderBackend() {
   const classes = new Map<string, string>();
   const calls = {
     getOrder: vi.fn(async () => twoLines),
+    setDeliveryMethod: vi.fn(async (input: DeliveryMethodInput) => ({
+      ...twoLines,
+      delivery_method: input.method,
+      delivery_method_source: 'merchant' as const,
+    })),
     setGoodsClass: vi.fn(async (input: GoodsClassInput) => {
       classes.set(input.sku, input.class);
       return null;
     }),
     eligibility: vi.fn(async (input: EligibilityInput): Promise<EligibilityDto> =>
       input.line_external_id === 'L1' && classes.get('MUG-01') !== 'fresh'
-        ? { eligible: true, reasons: [], window_ends_at: '2026-11-09T15:59:59Z' }
+        ? { eligible: true, reasons: [], window_ends_at: '2026-11-09T15:59:59Z', notes: [] }
         : {
             eligible: false,
             reasons: [{ code: 'goods_class', message: `no-reason returns exclude goods fresh or perishable (${input.case_type})`, source: '消费者权益保护法 第二十五条' }],
             window_ends_at: null,
+            notes: [],
           },
     ),
     newCase: vi.fn(async (input: NewCaseInput) =>
@@ -70,6 +76,24 @@ describe('OrderDrawer', () => {
 
     await waitFor(() => expect(eligibility).toHaveBeenCalledWith({ order_id: 7, line_external_id: 'L2', case_type: 'exchange', at: null }));
     expect(await within(panel).findByText('no-reason returns exclude goods fresh or perishable (exchange)')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['en', 'Delivery', 'Store pickup (自提)', 'Set by you'],
+    ['zh-CN', '配送方式', '门店自提', '您设置的'],
+  ] as const)('in %s, sets the order’s delivery method to store pickup and asks eligibility again', async (lang, label, pickup, mine) => {
+    const { backend, setDeliveryMethod, eligibility } = orderBackend();
+    renderIn(lang, <OrderDrawer orderId={7} open onClose={() => undefined} />, backend);
+
+    const field = await screen.findByTestId('order-delivery-method');
+    const select = within(field).getByRole('combobox', { name: label });
+    await waitFor(() => expect(eligibility).toHaveBeenCalledTimes(2));
+    fireEvent.mouseDown(select.closest('.ant-select')!.querySelector('.ant-select-selector')!);
+    fireEvent.click((await screen.findAllByText(pickup, { selector: '.ant-select-item-option-content' })).at(-1)!);
+
+    await waitFor(() => expect(setDeliveryMethod).toHaveBeenCalledWith({ order_id: 7, method: 'pickup' }));
+    expect(await within(field).findByTestId('delivery-method-source'), 'the merchant’s word is marked as theirs').toHaveTextContent(mine);
+    await waitFor(() => expect(eligibility.mock.calls.length, 'a pickup order’s eligibility is read again').toBeGreaterThan(2));
   });
 
   it('starts a case from a line with the order, the line and its amount filled in, and no reason, then shows the case', async () => {

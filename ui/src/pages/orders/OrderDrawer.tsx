@@ -8,6 +8,7 @@ import { OrderDetail } from '../../components/OrderDetail';
 import { useOrder } from '../../hooks/useOrder';
 import { CaseDrawer } from '../cases/CaseDrawer';
 import { NewCaseDialog } from '../cases/NewCaseDialog';
+import { DeliveryMethodSelect } from './DeliveryMethodSelect';
 import { OrderEligibility } from './OrderEligibility';
 
 type OrderDrawerProps = {
@@ -38,6 +39,7 @@ export function OrderDrawer({ orderId, open, onClose }: OrderDrawerProps) {
         <OrderDetail
           order={order.data}
           onAfterSales={(line) => order.data && setNewCase({ open: true, start: { kind: 'order', order: order.data, line } })}
+          deliveryMethod={<DeliveryMethodSelect order={order.data} />}
           afterLines={
             open && order.data.lines.length > 0 ? (
               <OrderEligibility order={order.data} caseType={caseType} onCaseTypeChange={setCaseType} />
