@@ -73,7 +73,7 @@ fn build(path: &Path, orders_per_shop: usize) {
                 apply_orders_page(&mut conn, shop.id, ORDERS_STREAM, &parsed, None, NOW).expect("write");
                 let tx = conn.transaction().expect("tx");
                 for o in page.iter().filter(|o| !o.returns.is_empty()) {
-                    order_returns::replace_for_order(&tx, shop.id, &o.id.to_string(), &returns_of(o)).expect("returns");
+                    order_returns::replace_for_order(&tx, shop.id, &o.id.to_string(), &returns_of(o), &Default::default()).expect("returns");
                 }
                 tx.commit().expect("commit");
             }

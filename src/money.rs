@@ -21,7 +21,10 @@ pub enum MoneyError {
 /// special codes without a minor unit such as XAU or XXX).
 pub fn currency_digits(code: &str) -> Option<u32> {
     let upper = code.trim().to_ascii_uppercase();
-    iso_currency::Currency::from_code(&upper)?.exponent().map(u32::from)
+    let iso = iso_currency::Currency::from_code(&upper)?.exponent().map(u32::from)?;
+    // ISO writes two digits for the forint and the New Taiwan dollar, but neither has coins below the unit, the
+    // platforms charge them whole, and this app has always kept them whole: amounts stored since keep their meaning.
+    Some(if matches!(upper.as_str(), "HUF" | "TWD") { 0 } else { iso })
 }
 
 /// Whether `code` is an ISO 4217 currency money can be kept in (letters in either case): the one rule the

@@ -361,15 +361,15 @@ async fn evidence_is_stored_by_content_and_exported_as_one_zip_per_case() {
     // Where the save dialog pointed: another folder; a wrong extension or a missing folder is refused whole.
     let chosen = tempfile::tempdir().unwrap();
     let to = |p: std::path::PathBuf| aftersales::api::ExportEvidenceInput { id: case.case.id, out: Some(p.to_string_lossy().into_owned()) };
-    let wrong = desk.export_evidence(to(chosen.path().join("appeal.xlsx"))).unwrap_err();
+    let wrong = desk.export_evidence(to(chosen.path().join("appeal.xlsx"))).await.unwrap_err();
     assert!(wrong.message.starts_with("out:") && wrong.message.contains(".zip"), "{}", wrong.message);
-    let missing = desk.export_evidence(to(chosen.path().join("no-such-folder").join("appeal.zip")));
+    let missing = desk.export_evidence(to(chosen.path().join("no-such-folder").join("appeal.zip"))).await;
     assert!(missing.is_err(), "a folder that does not exist is refused");
     assert!(walk(chosen.path()).is_empty(), "nothing half-written is left behind");
-    let zip = desk.export_evidence(to(chosen.path().join("appeal.zip"))).unwrap();
+    let zip = desk.export_evidence(to(chosen.path().join("appeal.zip"))).await.unwrap();
     assert_eq!(std::path::Path::new(&zip.path), chosen.path().join("appeal.zip"), "written where it was asked");
     assert_eq!(walk(chosen.path()).len(), 1, "the ZIP alone, no temporary file");
-    let default = desk.export_evidence(aftersales::api::ExportEvidenceInput { id: case.case.id, out: None }).unwrap();
+    let default = desk.export_evidence(aftersales::api::ExportEvidenceInput { id: case.case.id, out: None }).await.unwrap();
     assert!(default.path.ends_with(&format!("case-{}-evidence.zip", case.case.id)), "{}", default.path);
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip.path).unwrap()).expect("a real ZIP file");
     let names: Vec<String> = (0..archive.len()).map(|i| archive.by_index(i).unwrap().name().unwrap().to_string()).collect();

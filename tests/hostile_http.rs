@@ -1,8 +1,9 @@
 //! Shops on a bad day, over real HTTP and real files: an error page that echoes our request headers and a
-//! buyer (Shopify, WooCommerce, Pinduoduo) leaves no credential and no unmasked phone or address in the
-//! database, its WAL, the logs, a backup or the diagnostics ZIP; a `Link` header pointing back at the page
-//! just read ends the sync at once with a clear error; a server that trickles its body ends within the time
-//! budget as "answering too slowly"; a disk with zero bytes free gives the disk-full error, not "disk I/O".
+//! buyer (Shopify, WooCommerce, Pinduoduo, Medusa, Taobao) leaves no credential and no unmasked phone or
+//! address in the database, its WAL, the logs, a backup or the diagnostics ZIP; a `Link` header pointing back
+//! at the page just read, or the same orders under a fresh `page_info` each time, ends the sync at once with a
+//! clear error; a server that trickles its body ends within the time budget as "answering too slowly"; a disk
+//! with zero bytes free gives the disk-full error, not "disk I/O".
 
 mod common;
 
@@ -84,7 +85,11 @@ fn an_error_page_echoing_headers_and_a_buyer_leaves_no_secret_or_buyer_anywhere(
     let (_shopify, s) = serve("shopify");
     let (_woo, w) = serve("woocommerce");
     let (_pdd, p) = serve("pdd");
+    let (_medusa, m) = serve("medusa");
+    let (_taobao, t) = serve("taobao");
     let token = s["token"].as_str().unwrap();
+    let medusa_key = m["secret_key"].as_str().unwrap();
+    let (app_key, app_secret, session) = (t["app_key"].as_str().unwrap(), t["app_secret"].as_str().unwrap(), t["session"].as_str().unwrap());
     let (key, secret) = (w["key"].as_str().unwrap(), w["secret"].as_str().unwrap());
     let (client_id, pdd_secret, pdd_token) =
         (p["client_id"].as_str().unwrap(), p["client_secret"].as_str().unwrap(), p["access_token"].as_str().unwrap());
@@ -102,6 +107,15 @@ fn an_error_page_echoing_headers_and_a_buyer_leaves_no_secret_or_buyer_anywhere(
         ),
         "add pdd",
     );
+    ok(cli(&db, &["shop", "add", "medusa", "--name", "Medusa", "--url", m["url"].as_str().unwrap(), "--key-env", "K"], &[("K", medusa_key)]), "add medusa");
+    ok(
+        cli(
+            &db,
+            &["shop", "add", "taobao", "--name", "淘宝", "--url", t["url"].as_str().unwrap(), "--key-env", "K", "--secret-env", "S", "--token-env", "T"],
+            &[("K", app_key), ("S", app_secret), ("T", session)],
+        ),
+        "add taobao",
+    );
     rusqlite::Connection::open(&db).unwrap().execute("INSERT INTO settings (key, value) VALUES ('sync.first_days', '2')", []).unwrap();
     // A good sync first: the buyers the error pages will echo are then on this machine, to be searched for.
     ok(cli(&db, &["sync", "--json"], &[]), "the first sync");
@@ -109,6 +123,8 @@ fn an_error_page_echoing_headers_and_a_buyer_leaves_no_secret_or_buyer_anywhere(
     set_faults(s["url"].as_str().unwrap(), ("X-Shopify-Access-Token", token), "echo_page=400");
     set_faults(w["url"].as_str().unwrap(), ("Authorization", &format!("Basic {}", b64(&format!("{key}:{secret}")))), "echo_page=400");
     set_faults(p["url"].as_str().unwrap(), ("X-Shopify-Access-Token", pdd_token), "echo_page=400");
+    set_faults(m["url"].as_str().unwrap(), ("Authorization", &format!("Basic {}", b64(&format!("{medusa_key}:")))), "echo_page=400");
+    set_faults(t["url"].as_str().unwrap(), ("X-Shopify-Access-Token", session), "echo_page=400");
     let failed = cli(&db, &["sync", "--json"], &[]);
     assert!(!failed.status.success(), "every shop answers with an error page, so the sync fails");
     // Connecting while the shop shows its debug page: the refusal is shown and logged, cleaned the same way.
@@ -116,7 +132,7 @@ fn an_error_page_echoing_headers_and_a_buyer_leaves_no_secret_or_buyer_anywhere(
     assert!(!refused.status.success(), "a shop answering with an error page is not added");
     let shops: serde_json::Value = serde_json::from_str(&ok(cli(&db, &["shop", "list", "--json"], &[]), "shop list")).unwrap();
     let errors: Vec<String> = shops.as_array().unwrap().iter().map(|s| s["sync"]["last_error"].as_str().unwrap_or("").to_string()).collect();
-    assert_eq!(errors.len(), 3);
+    assert_eq!(errors.len(), 5, "one stored error per shop");
     for e in &errors {
         assert!(e.contains("HTTP 400"), "the stored error still says what happened: {e}");
     }
@@ -126,9 +142,11 @@ fn an_error_page_echoing_headers_and_a_buyer_leaves_no_secret_or_buyer_anywhere(
     let zip_path = elsewhere.path().join("diagnostics.zip");
     ok(cli(&db, &["diagnostics", "--out", zip_path.to_str().unwrap(), "--json"], &[]), "diagnostics");
 
-    let mut secrets: Vec<String> = [token, key, secret, pdd_secret, pdd_token].iter().map(|s| s.to_string()).collect();
-    secrets.push(b64(&format!("{key}:{secret}")));
-    secrets.push(b64(&format!("{key}:{secret}")).trim_end_matches('=').to_string());
+    let mut secrets: Vec<String> = [token, key, secret, pdd_secret, pdd_token, medusa_key, app_secret, session].iter().map(|s| s.to_string()).collect();
+    for basic in [format!("{key}:{secret}"), format!("{medusa_key}:")] {
+        secrets.push(b64(&basic));
+        secrets.push(b64(&basic).trim_end_matches('=').to_string());
+    }
     let conn = rusqlite::Connection::open(&db).unwrap();
     let buyers: Vec<(String, String)> = conn
         .prepare("SELECT buyer_phone, buyer_address FROM orders WHERE buyer_phone IS NOT NULL AND buyer_address IS NOT NULL")
@@ -208,6 +226,26 @@ async fn a_link_header_pointing_back_ends_the_sync_at_once_with_a_clear_error() 
     assert!(e.message.contains("the shop sent the same page again"), "says what the shop did: {}", e.message);
     let stored: i64 = rusqlite::Connection::open(&d.db).unwrap().query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0)).unwrap();
     assert!(stored > 0 && stored < 900, "the page read is kept, the loop is not followed ({stored} orders)");
+
+    shop.set_faults(Default::default());
+    d.sync().await.expect("once the shop pages properly the sync completes");
+    common::assert_exact(&d.db, &shop.orders(), DemoPlatform::Shopify, true);
+}
+
+/// The same orders under a fresh `page_info` each time: no URL repeats, so only comparing the pages' orders can
+/// tell the shop is looping.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_orders_under_a_fresh_page_info_end_the_sync_with_a_clear_error() {
+    let shop = common::demo(DemoPlatform::Shopify, 900, 45, |_| {}).await;
+    let d = common::desk_with(&shop).await;
+    shop.set_faults(common::faults("link_loop=fresh"));
+    let started = Instant::now();
+    let e = d.sync().await.expect_err("a sync that follows fresh links to the same page cannot finish");
+    assert!(started.elapsed() < Duration::from_secs(30), "it stops at once, not after hundreds of pages ({:?})", started.elapsed());
+    assert_eq!(e.code, ErrorCode::Network, "{}", e.message);
+    assert!(e.message.contains("exactly the orders of page"), "says what the shop did: {}", e.message);
+    let stored: i64 = rusqlite::Connection::open(&d.db).unwrap().query_row("SELECT COUNT(*) FROM orders", [], |r| r.get(0)).unwrap();
+    assert!(stored > 0 && stored < 900, "the pages read are kept, the loop is not followed ({stored} orders)");
 
     shop.set_faults(Default::default());
     d.sync().await.expect("once the shop pages properly the sync completes");

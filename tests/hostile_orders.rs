@@ -1,8 +1,9 @@
 //! One bad record never stops a shop's sync (issue 16, items 1 and 7), over real HTTP and a real SQLite file:
 //! for every connector, a record of each hostile kind planted among 600 good orders (`plant=KIND@INDEX`),
 //! synced twice. Every good order is stored, each bad one is set aside once with its reason (two attempts after
-//! two syncs) or stored and flagged with its exact amount, the shop shows the counts, and a retry after the
-//! shop fixed its records reads them. A refund id the platform gave two orders stops no derivation: the
+//! two syncs) or stored and flagged with its exact amount; a bad refund or return is set aside on its own, its
+//! order stored with its other refunds and returns; the shop shows the counts, and a retry after the shop fixed
+//! its records reads them. A refund id the platform gave two orders stops no derivation: the
 //! conflict is reported naming both orders and the other cases are made.
 
 mod common;
@@ -29,7 +30,7 @@ enum Expect {
 
 use Expect::*;
 
-fn expectations(p: DemoPlatform) -> [(&'static str, Expect); 7] {
+fn expectations(p: DemoPlatform) -> [(&'static str, Expect); 8] {
     match p {
         DemoPlatform::Shopify => [
             ("usd_3dp", Flagged("123.455 USD")),
@@ -38,7 +39,10 @@ fn expectations(p: DemoPlatform) -> [(&'static str, Expect); 7] {
             ("null_line", Unreadable("order", "line_items[0].title")),
             ("lyd_3dp", Fine),
             ("bad_date", Unreadable("order", "created_at")),
-            ("bad_refund", Unreadable("order", "refund created_at")),
+            // Only the refund is set aside: its order is stored with its lines and its other refunds.
+            ("bad_refund", Unreadable("refund", "created_at")),
+            // Only the return is set aside: the order's other returns are stored.
+            ("bad_return", Unreadable("return", "createdAt")),
         ],
         DemoPlatform::Woocommerce => [
             ("usd_3dp", Flagged("123.455 USD")),
@@ -48,15 +52,20 @@ fn expectations(p: DemoPlatform) -> [(&'static str, Expect); 7] {
             ("lyd_3dp", Fine),
             ("bad_date", Unreadable("order", "date_created_gmt")),
             ("bad_refund", Unreadable("refund", "date_created_gmt")),
+            // WooCommerce has no returns of its own: nothing is spoiled.
+            ("bad_return", Fine),
         ],
         DemoPlatform::Medusa => [
             ("usd_3dp", Flagged("123.455 USD")),
             ("jpy_fraction", Flagged("1999.5 JPY")),
-            ("null_name", Unreadable("order", "currency_code")),
+            // A line with neither title nor product title is named by its id.
+            ("null_name", Fine),
             ("null_line", Unreadable("order", "[0].id")),
             ("lyd_3dp", Fine),
             ("bad_date", Unreadable("order", "created_at")),
-            ("bad_refund", Unreadable("order", "refund ref_hostile")),
+            ("bad_refund", Unreadable("refund", "created_at")),
+            // Spoiled in the order and in `/admin/returns` alike: one row, whichever reading saw it last.
+            ("bad_return", Unreadable("return", "is not a time")),
         ],
         // The gateways send yuan only, and read a null name as none.
         DemoPlatform::Pdd => [
@@ -67,6 +76,7 @@ fn expectations(p: DemoPlatform) -> [(&'static str, Expect); 7] {
             ("lyd_3dp", Fine),
             ("bad_date", Unreadable("order", "created_time")),
             ("bad_refund", Unreadable("request", "refund_amount")),
+            ("bad_return", Fine),
         ],
         DemoPlatform::Taobao => [
             ("usd_3dp", Flagged("123.455 CNY")),
@@ -76,24 +86,53 @@ fn expectations(p: DemoPlatform) -> [(&'static str, Expect); 7] {
             ("lyd_3dp", Fine),
             ("bad_date", Unreadable("order", "created")),
             ("bad_refund", Unreadable("request", "refund_fee")),
+            ("bad_return", Fine),
         ],
     }
 }
 
-/// Where each kind is planted: spread over the pages, the refund one on an order that has one after-sales
-/// row (the Chinese gateways list requests only for those).
+/// Where each kind is planted: spread over the pages; the refund one on an order that has one after-sales
+/// row (the Chinese gateways list requests only for those) or, elsewhere, refunds (two when one has: the good
+/// one must be stored beside the bad); the return one on an order with returns (two when one has).
 fn places(p: DemoPlatform, orders: &[DemoOrder]) -> Vec<(&'static str, usize, Expect)> {
-    let with_requests = |o: &DemoOrder| match p {
-        DemoPlatform::Pdd => aftersales::demo_shop::pdd::requests(o).len() == 1,
-        DemoPlatform::Taobao => aftersales::demo_shop::taobao::refunds(o).len() == 1,
-        _ => true,
-    };
-    let refund_at = (300..orders.len()).find(|&i| with_requests(&orders[i])).expect("an order with after-sales rows");
-    expectations(p)
+    let kinds = expectations(p);
+    let spread = |n: usize| 17 + n * 83;
+    let free = |i: usize| !(0..kinds.len()).any(|n| spread(n) == i);
+    let first = |test: &dyn Fn(&DemoOrder) -> bool, not: usize| (300..orders.len()).find(|&i| free(i) && i != not && test(&orders[i]));
+    let refund_at = match p {
+        DemoPlatform::Pdd => first(&|o| aftersales::demo_shop::pdd::requests(o).len() == 1, usize::MAX),
+        DemoPlatform::Taobao => first(&|o| aftersales::demo_shop::taobao::refunds(o).len() == 1, usize::MAX),
+        _ => first(&|o| o.refunds.len() >= 2, usize::MAX).or_else(|| first(&|o| !o.refunds.is_empty(), usize::MAX)),
+    }
+    .expect("an order with after-sales rows");
+    // The gateways' demo orders carry no returns (their after-sales rows are requests): the plant goes anywhere.
+    let return_at = first(&|o| o.returns.len() >= 2, refund_at).or_else(|| first(&|o| !o.returns.is_empty(), refund_at));
+    kinds
         .into_iter()
         .enumerate()
-        .map(|(n, (kind, e))| (kind, if kind == "bad_refund" { refund_at } else { 17 + n * 83 }, e))
+        .map(|(n, (kind, e))| {
+            let at = match kind {
+                "bad_refund" => refund_at,
+                "bad_return" => return_at.unwrap_or(spread(n)),
+                _ => spread(n),
+            };
+            (kind, at, e)
+        })
         .collect()
+}
+
+/// The platform's refunds and the returns stored for an order.
+fn stored_children(db: &Path, external_id: &str) -> (i64, i64) {
+    let conn = Connection::open(db).unwrap();
+    let count = |table: &str, extra: &str| -> i64 {
+        conn.query_row(
+            &format!("SELECT COUNT(*) FROM {table} c JOIN orders o ON o.id = c.order_id WHERE o.external_id = ?1 {extra}"),
+            [external_id],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    (count("order_refunds", "AND c.source = 'platform'"), count("order_returns", ""))
 }
 
 fn plant_list(places: &[(&str, usize, Expect)]) -> String {
@@ -185,12 +224,26 @@ async fn hostile_among_good(p: DemoPlatform) {
     }
     sync().await.unwrap_or_else(|e| panic!("{p:?}: the second sync goes through too: {e:?}"));
     check(p, &db, shop_id, &places, &ids, 2);
-    if p == DemoPlatform::Woocommerce || p == DemoPlatform::Pdd || p == DemoPlatform::Taobao {
-        let (_, at, _) = places.iter().find(|(k, _, _)| *k == "bad_refund").unwrap();
-        assert!(
-            Connection::open(&db).unwrap().query_row("SELECT COUNT(*) FROM orders WHERE external_id = ?1", [&ids[*at]], |r| r.get::<_, i64>(0)).unwrap() == 1,
-            "{p:?}: the order of an unreadable refund is stored"
-        );
+    let (_, refund_at, _) = *places.iter().find(|(k, _, _)| *k == "bad_refund").unwrap();
+    assert!(
+        Connection::open(&db).unwrap().query_row("SELECT COUNT(*) FROM orders WHERE external_id = ?1", [&ids[refund_at]], |r| r.get::<_, i64>(0)).unwrap() == 1,
+        "{p:?}: the order of an unreadable refund is stored"
+    );
+    let (_, return_at, _) = *places.iter().find(|(k, _, _)| *k == "bad_return").unwrap();
+    let with_refunds = matches!(p, DemoPlatform::Shopify | DemoPlatform::Woocommerce | DemoPlatform::Medusa);
+    let with_returns = matches!(p, DemoPlatform::Shopify | DemoPlatform::Medusa);
+    if with_refunds {
+        let n = orders[refund_at].refunds.len() as i64;
+        assert_eq!(stored_children(&db, &ids[refund_at]).0, n - 1, "{p:?}: the order's other {} refund(s) are stored, only the bad one is not", n - 1);
+    }
+    if with_returns {
+        let n = orders[return_at].returns.len() as i64;
+        assert_eq!(stored_children(&db, &ids[return_at]).1, n - 1, "{p:?}: the order's other {} return(s) are stored, only the bad one is not", n - 1);
+        // Every return of every stored order, but the bad one.
+        let unread: Vec<usize> = places.iter().filter(|(_, _, e)| matches!(e, Unreadable("order", _))).map(|(_, at, _)| *at).collect();
+        let expected: i64 = orders.iter().enumerate().filter(|(i, _)| !unread.contains(i)).map(|(_, o)| o.returns.len() as i64).sum::<i64>() - 1;
+        let stored: i64 = Connection::open(&db).unwrap().query_row("SELECT COUNT(*) FROM order_returns", [], |r| r.get(0)).unwrap();
+        assert_eq!(stored, expected, "{p:?}: every good return is stored");
     }
 
     let unreadable = places.iter().filter(|(_, _, e)| matches!(e, Unreadable(..))).count() as i64;
@@ -228,6 +281,16 @@ async fn hostile_among_good(p: DemoPlatform) {
     assert_eq!(stored_orders(&db), ORDERS as i64, "{p:?}: and every order is stored now");
     let shops = desk.list_shops().unwrap();
     assert_eq!(shops[0].sync.unreadable, 0, "{p:?}: nothing is left unread");
+    if with_refunds {
+        assert_eq!(stored_children(&db, &ids[refund_at]).0, orders[refund_at].refunds.len() as i64, "{p:?}: the fixed refund is stored now, beside the others");
+    }
+    if with_returns {
+        assert_eq!(stored_children(&db, &ids[return_at]).1, orders[return_at].returns.len() as i64, "{p:?}: the fixed return is stored now, beside the others");
+    }
+    let resolved = sync_issues::list_all(&Connection::open(&db).unwrap(), shop_id).unwrap();
+    for row in resolved.iter().filter(|r| r.resolved_ms.is_some()) {
+        assert!(row.raw_json.is_empty() || row.raw_json.starts_with("resolved #"), "{p:?}: a resolved row forgets the buyer's JSON: {row:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -287,6 +350,6 @@ async fn a_refund_id_on_two_orders_stops_no_derivation() {
     }
     assert_eq!(rows[0].external_id.as_deref(), Some("777777"));
     let shops = d.desk.list_shops().unwrap();
-    assert_eq!(shops[0].sync.unreadable, 1, "the shop shows the conflict");
+    assert_eq!((shops[0].sync.conflicts, shops[0].sync.unreadable), (1, 0), "the shop shows the conflict as a conflict, not as an unread order");
     shop.stop().await;
 }

@@ -98,3 +98,49 @@ fn synced_cases_get_reasons_from_the_tree_on_upgrade() {
         "Shopify's reasons mapped, a refund's note dropped as a reason, a tree code and the merchant's own text kept"
     );
 }
+
+/// Amounts stored before the currency table became ISO 4217 keep their meaning (migration 51): Libyan dinars
+/// (two digits then, three now) ×10, West African francs (two then, none now) ÷100, the order's refunded total
+/// following its refunds; dollars and the forint (kept whole, as always) are untouched.
+#[test]
+fn stored_amounts_keep_their_value_when_a_currencys_minor_unit_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    {
+        let conn = Connection::open(&db).unwrap();
+        store::migrate_to(&conn, 50).unwrap();
+        conn.execute_batch(
+            "INSERT INTO shops (id, platform, name, base_url, created_at) VALUES (1, 'shopify', 'Old shop', 'https://old.myshopify.com', 1);
+             INSERT INTO orders (id, shop_id, external_id, number, currency, total_minor, created_at, updated_at, fingerprint, synced_at) VALUES
+               (1, 1, 'o1', '#1', 'LYD', 1250, 1, 1, 'f', 1),
+               (2, 1, 'o2', '#2', 'XOF', 500000, 1, 1, 'f', 1),
+               (3, 1, 'o3', '#3', 'USD', 1999, 1, 1, 'f', 1),
+               (4, 1, 'o4', '#4', 'HUF', 4500, 1, 1, 'f', 1);
+             INSERT INTO order_lines (order_id, external_id, title, quantity, price_minor) VALUES
+               (1, 'l1', 'Lamp', 1, 1250), (2, 'l2', 'Pagne', 1, 500000), (3, 'l3', 'Mug', 1, 1999);
+             INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at) VALUES
+               (1, 'r1', 250, 2), (2, 'r2', 100000, 2), (3, 'r3', 999, 2);
+             INSERT INTO cases (id, shop_id, order_id, type, status, currency, requested_minor, refunded_minor, opened_at, source, updated_at) VALUES
+               (1, 1, 1, 'refund_only', 'requested', 'LYD', 250, 0, 1, 'manual', 1),
+               (2, 1, 2, 'refund_only', 'refunded', 'XOF', 100000, 100000, 1, 'manual', 1);",
+        )
+        .unwrap();
+    }
+    let conn = store::open(&db).unwrap();
+    let order = |id: i64| -> (i64, i64) {
+        conn.query_row("SELECT total_minor, refunded_minor FROM orders WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+    };
+    assert_eq!(order(1), (12500, 2500), "12.50 LYD is 12.500 in three-digit minor units, its 2.50 refund too");
+    assert_eq!(order(2), (5000, 1000), "5000 XOF (stored as 5000.00) is 5000 whole francs, its refund 1000");
+    assert_eq!(order(3), (1999, 999), "dollars did not change");
+    assert_eq!(order(4).0, 4500, "the forint is kept whole, as it always was");
+    let line = |id: i64| -> i64 { conn.query_row("SELECT price_minor FROM order_lines WHERE order_id = ?1", [id], |r| r.get(0)).unwrap() };
+    assert_eq!((line(1), line(2), line(3)), (12500, 5000, 1999), "line prices follow their order's currency");
+    let case = |id: i64| -> (i64, i64) {
+        conn.query_row("SELECT requested_minor, refunded_minor FROM cases WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+    };
+    assert_eq!(case(1), (2500, 0));
+    assert_eq!(case(2), (1000, 1000));
+    assert_eq!(aftersales::money::format_minor(order(1).0, "LYD"), "12.500");
+    assert_eq!(aftersales::money::format_minor(order(2).0, "XOF"), "5000");
+}

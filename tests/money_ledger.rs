@@ -359,6 +359,7 @@ fn an_expected_auto_refund_on_a_synced_shop_counts_only_when_the_sync_brings_it(
         delivery_method: Default::default(),
         lines: vec![],
         refunds: vec![],
+        refunds_set_aside: Default::default(),
     };
     orders::upsert(&conn, shop.id, &o, t0).unwrap();
     let order_id: i64 = conn.query_row("SELECT id FROM orders WHERE external_id = 'O1'", [], |r| r.get(0)).unwrap();
@@ -412,4 +413,67 @@ fn an_expected_auto_refund_on_a_synced_shop_counts_only_when_the_sync_brings_it(
         .query_row("SELECT f.state, o.refunded_minor FROM order_refunds f JOIN orders o ON o.id = f.order_id WHERE f.case_id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
     assert_eq!((state.as_str(), refunded), ("expected", 0), "unmatched, still not money");
+}
+
+/// Issue 16: a refund the sync could not read is set aside, not dropped from the ledger: its stored copy stays
+/// (and keeps counting) while the platform lists it unreadable, and goes only when the platform no longer
+/// lists it. One set aside without a readable id keeps every stored refund of the order that time.
+#[test]
+fn a_refund_set_aside_keeps_its_stored_copy_until_the_platform_stops_listing_it() {
+    use aftersales::store::order_refunds::{NewRefund, SetAside};
+    use aftersales::store::{self, orders, shops};
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("desk.db")).unwrap();
+    let shop = shops::insert(&conn, &shops::NewShop { platform: "shopify", name: "synced", base_url: "https://x.invalid", time_zone: "UTC", currency: "USD" }, 0).unwrap();
+    let t0 = parse_ms("2026-11-01T00:00:00Z").unwrap();
+    let refund = |id: &str, amount: i64| NewRefund { external_id: id.into(), amount_minor: amount, created_at: t0 + H, note: None };
+    let mut o = orders::NewOrder {
+        external_id: "O1".into(),
+        number: "#1".into(),
+        financial_status: Some("partially_refunded".into()),
+        fulfillment_status: None,
+        currency: "USD".into(),
+        total_minor: 5000,
+        buyer_name: None,
+        buyer_phone: None,
+        buyer_address: None,
+        created_at: t0,
+        updated_at: t0,
+        paid_at: Some(t0),
+        shipped_at: None,
+        delivered_at: None,
+        closed_at: None,
+        cancelled_at: None,
+        delivery_method: Default::default(),
+        lines: vec![],
+        refunds: vec![refund("R1", 1000), refund("R2", 500)],
+        refunds_set_aside: Default::default(),
+    };
+    let ledger = |conn: &rusqlite::Connection| -> (Vec<String>, i64) {
+        let ids = conn.prepare("SELECT external_id FROM order_refunds ORDER BY external_id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        (ids, conn.query_row("SELECT refunded_minor FROM orders", [], |r| r.get(0)).unwrap())
+    };
+    orders::upsert(&conn, shop.id, &o, t0).unwrap();
+    assert_eq!(ledger(&conn), (vec!["R1".into(), "R2".into()], 1500), "both refunds stored");
+
+    // R2 turns unreadable: it is set aside, and its stored copy stays and counts.
+    o.updated_at += H;
+    o.refunds = vec![refund("R1", 1000)];
+    o.refunds_set_aside = SetAside(vec![Some("R2".into())]);
+    orders::upsert(&conn, shop.id, &o, t0 + H).unwrap();
+    assert_eq!(ledger(&conn), (vec!["R1".into(), "R2".into()], 1500), "a refund set aside is not taken out of the ledger");
+
+    // One without even an id: which stored row it is cannot be told, so none is removed this time.
+    o.updated_at += H;
+    o.refunds = vec![];
+    o.refunds_set_aside = SetAside(vec![None]);
+    orders::upsert(&conn, shop.id, &o, t0 + 2 * H).unwrap();
+    assert_eq!(ledger(&conn).0, vec!["R1".to_string(), "R2".to_string()], "nothing is removed while an unreadable refund has no id");
+
+    // Read whole again, R2 no longer listed: now it goes.
+    o.updated_at += H;
+    o.refunds = vec![refund("R1", 1000)];
+    o.refunds_set_aside = SetAside::default();
+    orders::upsert(&conn, shop.id, &o, t0 + 3 * H).unwrap();
+    assert_eq!(ledger(&conn), (vec!["R1".into()], 1000), "a refund the platform no longer lists leaves the ledger");
 }

@@ -433,6 +433,12 @@ async fn an_old_closure_still_queues_its_call_and_done_takes_at() {
     let at = Some(to_rfc3339(now - 20 * 24 * H));
     let closed = desk.act_case(CaseActionInput { case_id: case, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None }).await.unwrap();
     assert_eq!(closed.case.refunded, "99.00", "its reply ran out unanswered before: the platform refunded it, recorded on the case kept by hand");
+    // A case that came from the platform, closed at the desk just as long ago: the merchant's own closure, so
+    // its call is queued too (only closures the platform or an import reported may be too old to call about).
+    let synced = pdd_case(&desk, shop.id, now - 30 * 24 * H).await;
+    rusqlite::Connection::open(&db).unwrap().execute("UPDATE cases SET source = 'platform' WHERE id = ?1", [synced]).unwrap();
+    let at = Some(to_rfc3339(now - 20 * 24 * H));
+    desk.act_case(CaseActionInput { case_id: synced, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None }).await.unwrap();
     drop(desk);
     let cli = |args: &[&str]| {
         let out = std::process::Command::new(BIN).arg("--db").arg(&db).args(args).output().unwrap();
@@ -442,6 +448,7 @@ async fn an_old_closure_still_queues_its_call_and_done_takes_at() {
     let due: serde_json::Value = serde_json::from_str(&cli(&["followups", "due", "--json"])).unwrap();
     let call = due.as_array().unwrap().iter().find(|f| f["case_id"] == case).unwrap_or_else(|| panic!("the call due 18 days ago is queued: {due}"));
     assert_eq!(call["overdue"], true, "{call}");
+    assert!(due.as_array().unwrap().iter().any(|f| f["case_id"] == synced), "a synced case closed at the desk long ago is called about too: {due}");
     let id = call["id"].as_i64().unwrap().to_string();
     let when = to_rfc3339(now - 3 * 24 * H);
     cli(&["followups", "done", &id, "--outcome", "reached", "--csat", "5", "--at", &when]);

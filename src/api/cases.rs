@@ -412,10 +412,15 @@ impl Desk {
 
     /// One ZIP per case for a platform appeal: every evidence file, and the case's timeline as text. Written
     /// under a temporary name and renamed, so a failure leaves no half-written ZIP behind.
-    pub fn export_evidence(&self, input: ExportEvidenceInput) -> ApiResult<ExportedDto> {
+    pub async fn export_evidence(&self, input: ExportEvidenceInput) -> ApiResult<ExportedDto> {
+        // An appeal's timeline must hold the breach and the platform's automatic refund even when nobody
+        // opened the case since its clock ran out.
+        // Checked first: a refused call writes nothing, not even a judgement.
+        self.detail(&self.reader()?, input.id)?;
+        let path = self.out_file(&input.out, "zip", &format!("case-{}-evidence.zip", input.id))?;
+        self.judge_now().await?;
         let conn = self.reader()?;
         let detail = self.detail(&conn, input.id)?;
-        let path = self.out_file(&input.out, "zip", &format!("case-{}-evidence.zip", input.id))?;
         let tmp = path.with_extension("zip.part");
         let written = self.write_evidence_zip(&detail, &tmp).and_then(|()| {
             std::fs::rename(&tmp, &path)

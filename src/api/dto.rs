@@ -28,10 +28,13 @@ pub struct SyncStatusDto {
     pub last_error_code: Option<super::ErrorCode>,
     #[ts(type = "number")]
     pub orders_count: i64,
-    /// Records the sync could not read (not stored) or could not derive a case or unit from, still open:
-    /// "N orders could not be read".
+    /// Records the sync could not read (not stored), still open: "N orders could not be read".
     #[ts(type = "number")]
     pub unreadable: i64,
+    /// Records stored whose case or warranty unit could not be derived (they clash with another record),
+    /// still open.
+    #[ts(type = "number")]
+    pub conflicts: i64,
     /// Records stored with a note still open (an amount rounded to the currency's minor unit).
     #[ts(type = "number")]
     pub flagged: i64,

@@ -35,7 +35,7 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
         "due_clocks" => with_input!(args, |i| desk.due_clocks(i).await),
         "eligibility" => with_input!(args, |i| desk.eligibility(i)),
         "add_evidence" => with_input!(args, |i| desk.add_evidence(i).await),
-        "export_evidence" => with_input!(args, |i| desk.export_evidence(i)),
+        "export_evidence" => with_input!(args, |i| desk.export_evidence(i).await),
         "list_rules" => to_value(desk.list_rules()),
         "set_rule_override" => with_input!(args, |i| desk.set_rule_override(i).await),
         "list_reasons" => to_value(desk.list_reasons()),

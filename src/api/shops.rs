@@ -25,7 +25,7 @@ impl Desk {
     pub(super) fn shop_dto(&self, conn: &Connection, s: shops::ShopRow) -> ApiResult<ShopDto> {
         let state = sync_state::get(conn, s.id, SHOP_STATUS)?;
         let running = self.syncing.lock().map(|set| set.contains_key(&s.id)).unwrap_or(false);
-        let (unreadable, flagged) = crate::store::sync_issues::open_counts(conn, s.id)?;
+        let issues = crate::store::sync_issues::open_counts(conn, s.id)?;
         Ok(ShopDto {
             id: s.id,
             platform: Platform::parse(&s.platform).unwrap_or(Platform::Shopify),
@@ -37,8 +37,9 @@ impl Desk {
                 last_error_code: code_of(state.last_error_code.as_deref()),
                 last_error: state.last_error,
                 orders_count: orders::count_for_shop(conn, s.id)?,
-                unreadable,
-                flagged,
+                unreadable: issues.unreadable,
+                conflicts: issues.conflicts,
+                flagged: issues.flagged,
             },
             name: s.name,
             base_url: s.base_url,

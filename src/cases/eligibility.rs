@@ -87,9 +87,6 @@ pub struct Facts<'a> {
     pub cases_on_line: i64,
 }
 
-/// After this many requests on one item the platforms stop taking more, where a platform's pack says nothing
-/// (unverified, the same for all).
-pub const ATTEMPT_CAP: i64 = 3;
 const CONSUMER_LAW: &str =
     "《网络购买商品七日无理由退货暂行办法》第六、七条; 《消费者权益保护法》第二十五条";
 /// A merchant's own return window on platforms without a statutory one (Shopify, WooCommerce).
@@ -282,8 +279,9 @@ pub fn explain(f: &Facts<'_>) -> EligibilityDto {
     }
     let (cap_source, cap_confidence, cap) =
         rule("attempt_cap", "platform rule (unverified: the cap differs by platform)", Some(Confidence::Unverified));
-    let cap = cap.unwrap_or(ATTEMPT_CAP);
-    if f.cases_on_line >= cap {
+    // Only a platform whose pack writes a cap refuses on it: Shopify, WooCommerce and Medusa have none, and a
+    // refusal the platform would not make is worse than none.
+    if let Some(cap) = cap.filter(|cap| f.cases_on_line >= *cap) {
         reasons.push(reason(
             "attempt_cap",
             format!(
@@ -349,6 +347,7 @@ mod tests {
             ("self-pickup may still be refunded", Facts { delivery_method: DeliveryMethod::Pickup, ..facts(CaseType::RefundOnly, "2026-11-05T12:00:00+08:00") }, vec![]),
             ("line refunded in full", Facts { line: Some(LineFacts { price_minor: 5000, quantity: 2, refunded_minor: 10000 }), ..facts(CaseType::ReturnRefund, "2026-11-05T12:00:00+08:00") }, vec!["fully_refunded"]),
             ("order refunded in full", Facts { refunded_minor: 10000, ..facts(CaseType::RefundOnly, "2026-11-05T12:00:00+08:00") }, vec!["fully_refunded"]),
+            ("shopify writes no attempt cap", Facts { platform: "shopify", cases_on_line: 5, ..facts(CaseType::Exchange, "2026-11-20T12:00:00+08:00") }, vec![]),
             ("shopify: 30 days, no goods classes", Facts { platform: "shopify", goods_class: Some("fresh"), ..facts(CaseType::ReturnRefund, "2026-11-20T12:00:00+08:00") }, vec![]),
         ];
         for (why, f, expected) in cases {

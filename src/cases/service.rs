@@ -191,7 +191,9 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
         // The buyer knows their order number, not our case id.
         let order = case.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
         let item = order.map(|o| o.number).unwrap_or_else(|| format!("#{}", case.id));
-        crate::followups::queue(conn, "case", case.shop_id, case.id, &item, a.at, case.source != "manual", now)?;
+        // A closure the merchant records at the desk is always called about, however long ago it is dated; one
+        // learned from the platform's or an import's history may be too old to call about.
+        crate::followups::queue(conn, "case", case.shop_id, case.id, &item, a.at, a.from_platform || a.actor != "merchant", now)?;
     }
     let mut note = a.note.clone();
     if let Some(t) = &a.tracking {

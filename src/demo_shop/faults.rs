@@ -1,6 +1,6 @@
 //! Fault switches for the demo shop, so every connector is tested against what real platforms do on bad days.
 //! Given as a list: `error_rate=0.1,storm_429=0.05,latency_ms=50,truncate=0.05,extra_fields,missing_optional,
-//! revoke_after=20,page_shift=5`; hostile answers (`hostile.rs`): `echo_page=400,link_loop,trickle_ms=100`.
+//! revoke_after=20,page_shift=5`; hostile answers (`hostile.rs`): `echo_page=400,link_loop[=fresh],trickle_ms=100`.
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -29,6 +29,9 @@ pub struct Faults {
     pub echo_page: Option<u16>,
     /// Shopify's `Link` next page points at the page just read.
     pub link_loop: bool,
+    /// `link_loop=fresh`: from the second page on, the next page is the page just read under a fresh
+    /// `page_info` each time (a new URL, the same orders).
+    pub link_loop_fresh: bool,
     /// Bodies sent 16 bytes at a time, this many milliseconds apart.
     pub trickle_ms: u64,
     /// Orders (by their place in the shop's orders) served with a hostile record in place of theirs
@@ -60,12 +63,13 @@ impl Faults {
                 "extra_fields" => f.extra_fields = true,
                 "missing_optional" => f.missing_optional = true,
                 "echo_page" => f.echo_page = Some(if value.is_some() { num(value)? as u16 } else { 500 }),
+                "link_loop" if value == Some("fresh") => f.link_loop_fresh = true,
                 "link_loop" => f.link_loop = true,
                 "trickle_ms" => f.trickle_ms = num(value)? as u64,
                 "plant" => f.plant = super::planted::parse(value.ok_or("fault 'plant' needs KIND@INDEX")?)?,
                 other => {
                     return Err(format!(
-                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop, trickle_ms, plant=KIND@INDEX"
+                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop[=fresh], trickle_ms, plant=KIND@INDEX"
                     ))
                 }
             }

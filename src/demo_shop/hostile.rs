@@ -1,6 +1,7 @@
 //! Hostile answers the demo shop gives on top of its API when a fault asks (`faults.rs`): an error page that
 //! echoes the request (headers, query, form) and the buyer being handled, as PHP and WordPress debug pages do
-//! (`echo_page`); a `Link` header whose next page is the page just read (`link_loop`); a body sent a few
+//! (`echo_page`); a `Link` header whose next page is the page just read (`link_loop`), or that page under a fresh
+//! `page_info` each time (`link_loop=fresh`); a body sent a few
 //! bytes at a time (`trickle_ms`). One middleware over every API route, so each platform gets them alike.
 
 use super::{DemoPlatform, Shared};
@@ -25,10 +26,32 @@ pub async fn layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) 
             resp.headers_mut().insert("link", v);
         }
     }
+    if faults.link_loop_fresh && resp.headers().get("link").and_then(|v| v.to_str().ok()).is_some_and(|l| l.contains("rel=\"next\"")) {
+        // The page just read under a new `page_info` (its cursor with a counter added): every URL is new,
+        // every page the same.
+        if let Some(v) = fresh_page_info(&own_url).and_then(|u| HeaderValue::from_str(&format!("<{u}>; rel=\"next\"")).ok()) {
+            resp.headers_mut().insert("link", v);
+        }
+    }
     if faults.trickle_ms > 0 {
         return trickle(resp, Duration::from_millis(faults.trickle_ms)).await;
     }
     resp
+}
+
+/// `url` with its `page_info` re-encoded with a counter in it (the demo shop's cursors ignore fields they do
+/// not know); None for a first page, which has no `page_info` to change.
+fn fresh_page_info(url: &str) -> Option<String> {
+    use base64::Engine;
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let (head, query) = url.split_once('?')?;
+    let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let token = &mut pairs.iter_mut().find(|(k, _)| k == "page_info")?.1;
+    let mut info: serde_json::Value = serde_json::from_slice(&b64.decode(token.as_bytes()).ok()?).ok()?;
+    info.as_object_mut()?.insert("again".into(), COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed).into());
+    *token = b64.encode(serde_json::to_vec(&info).ok()?);
+    Some(format!("{head}?{}", url::form_urlencoded::Serializer::new(String::new()).extend_pairs(&pairs).finish()))
 }
 
 /// The body, 16 bytes at a time with `gap` between: headers come at once, the body never in time.

@@ -634,9 +634,20 @@ async fn shopify_graphql_handler(
         }))
         .into_response();
     }
+    let plants = plants(&shared);
     let answer = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
-        shopify_graphql::answer(&state, &query)
+        let mut answer = shopify_graphql::answer(&state, &query);
+        // An order planted hostile has its returns served spoiled here, where they are listed.
+        if !plants.is_empty() {
+            for node in answer.data.pointer_mut("/orders/nodes").and_then(Value::as_array_mut).into_iter().flatten() {
+                let pos = node["legacyResourceId"].as_str().and_then(|id| id.parse().ok()).and_then(|id| state.position(id));
+                if let Some(h) = pos.and_then(|p| plant_at(&plants, p)) {
+                    planted::apply(DemoPlatform::Shopify, h, planted::Part::Returns, node);
+                }
+            }
+        }
+        answer
     };
     if let Ok(mut c) = shared.cost.lock() {
         c.refund(requested - answer.actual_cost);
@@ -840,7 +851,16 @@ async fn medusa_returns_handler(State(shared): State<Arc<Shared>>, RawQuery(quer
     };
     let v = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
-        let (returns, count) = medusa::returns_page(&state, &req);
+        let (mut returns, count) = medusa::returns_page(&state, &req);
+        let plants = plants(&shared);
+        // An order planted hostile has its first return's row served spoiled.
+        for v in returns.iter_mut().filter(|_| !plants.is_empty()) {
+            let pos = state.orders.iter().position(|o| v["order_id"].as_str() == Some(medusa::order_id(o.id).as_str()));
+            let Some((pos, h)) = pos.and_then(|p| Some((p, plant_at(&plants, p)?))) else { continue };
+            if state.orders[pos].returns.first().is_some_and(|r| v["id"].as_str() == Some(medusa::return_id(r.id).as_str())) {
+                planted::apply(DemoPlatform::Medusa, h, planted::Part::Returns, v);
+            }
+        }
         json!({"returns": returns, "count": count, "offset": req.offset, "limit": req.limit})
     };
     json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))

@@ -1,6 +1,7 @@
 //! Hostile records planted among good ones (the fault `plant=KIND@INDEX+KIND@INDEX`): the order at each
 //! index (its place in the shop's orders) is served with its JSON changed the way real shops were seen to
-//! break one record, in each platform's own shape. Switching the fault off serves the record fixed.
+//! break one record, in each platform's own shape (a refund or return spoiled inside it, or where its returns
+//! are listed apart). Switching the fault off serves the record fixed.
 
 use super::DemoPlatform;
 use serde_json::{json, Value};
@@ -21,9 +22,11 @@ pub enum Hostile {
     BadDate,
     /// A refund (an after-sales request on the Chinese platforms) that cannot be read.
     BadRefund,
+    /// A return that cannot be read (Shopify's GraphQL returns; Medusa's order and its `/admin/returns` row).
+    BadReturn,
 }
 
-pub const KINDS: [(&str, Hostile); 7] = [
+pub const KINDS: [(&str, Hostile); 8] = [
     ("usd_3dp", Hostile::UsdThreeDecimals),
     ("jpy_fraction", Hostile::JpyFraction),
     ("null_name", Hostile::NullName),
@@ -31,6 +34,7 @@ pub const KINDS: [(&str, Hostile); 7] = [
     ("lyd_3dp", Hostile::LydThreeDecimals),
     ("bad_date", Hostile::BadDate),
     ("bad_refund", Hostile::BadRefund),
+    ("bad_return", Hostile::BadReturn),
 ];
 
 impl Hostile {
@@ -64,6 +68,9 @@ pub enum Part {
     Order,
     /// Its refunds (WooCommerce's `/orders/{id}/refunds`; a Chinese platform's after-sales request rows).
     Refunds,
+    /// Its returns where they are listed apart from the order: Shopify's GraphQL order node, a Medusa
+    /// `/admin/returns` row (one of the order's returns: the first).
+    Returns,
 }
 
 fn set(v: &mut Value, path: &[&str], to: Value) {
@@ -119,8 +126,15 @@ pub fn apply(platform: DemoPlatform, h: Hostile, part: Part, v: &mut Value) {
                 set(v, &["line_items", "0", "title"], Value::Null);
             }
             BadDate => set(v, &["created_at"], json!("2026-13-45T99:00:00Z")),
-            BadRefund => set(v, &["refunds"], json!([{"id": 9_000_001, "created_at": "yesterday", "note": null, "transactions": []}])),
+            // The order's first refund spoiled (one added when it has none): the others stay as they are.
+            BadRefund => match v.get("refunds").and_then(Value::as_array).is_some_and(|r| !r.is_empty()) {
+                true => set(v, &["refunds", "0", "created_at"], json!("yesterday")),
+                false => set(v, &["refunds"], json!([{"id": 9_000_001, "created_at": "yesterday", "note": null, "transactions": []}])),
+            },
+            BadReturn => {}
         },
+        // The GraphQL order node: its first return spoiled.
+        (Shopify, Part::Returns, BadReturn) => set(v, &["returns", "nodes", "0", "createdAt"], json!("yesterday")),
         (Woocommerce, Part::Order, _) => match h {
             UsdThreeDecimals => {
                 set(v, &["currency"], json!("USD"));
@@ -141,6 +155,7 @@ pub fn apply(platform: DemoPlatform, h: Hostile, part: Part, v: &mut Value) {
             BadDate => set(v, &["date_created_gmt"], json!("not a date")),
             // The order lists a refund, so its refunds are asked for (and served spoiled).
             BadRefund => ensure_line(v, "refunds", json!({"id": 9_000_001, "reason": "", "total": "-1.00"})),
+            BadReturn => {}
         },
         (Woocommerce, Part::Refunds, BadRefund) => {
             let bad = json!({"id": 9_000_001, "date_created_gmt": "yesterday", "amount": "1.00", "reason": ""});
@@ -161,18 +176,33 @@ pub fn apply(platform: DemoPlatform, h: Hostile, part: Part, v: &mut Value) {
                 set(v, &["total"], total.clone());
                 set(v, &["summary", "original_order_total"], total);
             }
-            NullName => set(v, &["currency_code"], Value::Null),
+            // The names Medusa gives a line: the connector falls back to the line's id when both are null.
+            NullName => {
+                ensure_line(v, "items", json!({"id": "item_x", "title": "x", "product_title": "x", "quantity": 1, "unit_price": 1}));
+                set(v, &["items", "0", "title"], Value::Null);
+                set(v, &["items", "0", "product_title"], Value::Null);
+            }
             NullLine => {
                 ensure_line(v, "items", json!({"id": "item_x", "title": "x", "quantity": 1, "unit_price": 1}));
                 set(v, &["items", "0", "id"], Value::Null);
             }
             BadDate => set(v, &["created_at"], json!("not a date")),
-            BadRefund => set(
-                v,
-                &["payment_collections"],
-                json!([{"payments": [{"id": "pay_hostile", "refunds": [{"id": "ref_hostile", "amount": 1, "created_at": "yesterday"}]}]}]),
-            ),
+            // The first payment's first refund spoiled (one added when there is none): the others stay.
+            BadRefund => {
+                match v.pointer("/payment_collections/0/payments/0/refunds/0").is_some() {
+                    true => set(v, &["payment_collections", "0", "payments", "0", "refunds", "0", "created_at"], json!("yesterday")),
+                    false => set(
+                        v,
+                        &["payment_collections"],
+                        json!([{"payments": [{"id": "pay_hostile", "refunds": [{"id": "ref_hostile", "amount": 1, "created_at": "yesterday"}]}]}]),
+                    ),
+                }
+            }
+            // The order's first return, as the order carries it.
+            BadReturn => set(v, &["returns", "0", "requested_at"], json!("yesterday")),
         },
+        // The same return's `/admin/returns` row: its time spoiled too.
+        (Medusa, Part::Returns, BadReturn) => set(v, &["updated_at"], json!("yesterday")),
         (Pdd | Taobao, Part::Order, _) => {
             let taobao = platform == Taobao;
             let (amount, created, lines, qty) =
@@ -190,7 +220,7 @@ pub fn apply(platform: DemoPlatform, h: Hostile, part: Part, v: &mut Value) {
                     }
                 }
                 BadDate => set(v, &[created], json!("yesterday")),
-                BadRefund => {}
+                BadRefund | BadReturn => {}
             }
         }
         (Pdd, Part::Refunds, BadRefund) => set(v, &["refund_amount"], json!("abc")),

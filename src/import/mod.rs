@@ -231,6 +231,7 @@ fn order_row(r: &Row, tz: chrono_tz::Tz, currency: &str) -> Result<(NewOrder, Ne
             delivery_method: crate::store::orders::DeliveryMethod::from_words([r.get("delivery_method")]),
             lines: vec![],
             refunds: vec![],
+            refunds_set_aside: Default::default(),
         },
         line,
     ))

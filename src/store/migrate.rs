@@ -62,6 +62,7 @@ pub const MIGRATIONS: &[&str] = &[
     cases::MIGRATION_48,
     orders::MIGRATION_49,
     order_refunds::MIGRATION_50,
+    super::currency_scale::MIGRATION_51,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

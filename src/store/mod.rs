@@ -6,6 +6,7 @@ pub mod case_events;
 pub mod case_lines;
 pub mod cases;
 pub mod clocks;
+pub mod currency_scale;
 pub mod compensations;
 pub mod evidence;
 pub mod followups;

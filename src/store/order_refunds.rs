@@ -130,7 +130,33 @@ pub struct RefundRow {
     pub note: Option<String>,
 }
 
-pub fn replace_for_order(conn: &Connection, order_id: i64, refunds: &[NewRefund]) -> Result<(), StoreError> {
+/// Records an order lists that a sync could not read (`sync::set_aside`): their ids, `None` for one whose id could
+/// not be read either. Their stored copies are kept while they cannot be read, so a refund (or return) spoiled
+/// in one answer does not vanish from the ledger until the platform stops listing it. Hashed only when there
+/// are some, so the fingerprints of orders read whole stay what they were before this was kept.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SetAside(pub Vec<Option<String>>);
+
+impl std::hash::Hash for SetAside {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if !self.0.is_empty() {
+            self.0.hash(state);
+        }
+    }
+}
+
+impl SetAside {
+    /// The ids to keep beside those read, or `None` when one set aside has no id: then nothing the platform
+    /// brought before is removed this time (which stored row it is cannot be told).
+    pub fn keep_also(&self) -> Option<Vec<&str>> {
+        self.0.iter().map(|id| id.as_deref()).collect()
+    }
+}
+
+/// The platform's refunds of an order as it lists them now: each upserted; a platform refund no longer listed
+/// is removed (a desk refund matched to it counts again), except those listed but set aside as unreadable
+/// (`set_aside`), whose stored copies stay as they were until they read or are no longer listed.
+pub fn replace_for_order(conn: &Connection, order_id: i64, refunds: &[NewRefund], set_aside: &SetAside) -> Result<(), StoreError> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at, note) VALUES (?1,?2,?3,?4,?5)
          ON CONFLICT(order_id, external_id) DO UPDATE SET amount_minor=excluded.amount_minor,
@@ -140,7 +166,11 @@ pub fn replace_for_order(conn: &Connection, order_id: i64, refunds: &[NewRefund]
         upsert.execute(params![order_id, f.external_id, f.amount_minor, f.created_at, f.note])?;
     }
     // Refunds the after-sales requests recorded (`request:…`) and the desk's own are not in the order's list.
-    let keep: Vec<&str> = refunds.iter().map(|x| x.external_id.as_str()).collect();
+    let Some(unread) = set_aside.keep_also() else {
+        settle(conn, order_id)?;
+        return Ok(());
+    };
+    let keep: Vec<&str> = refunds.iter().map(|x| x.external_id.as_str()).chain(unread).collect();
     let keep = serde_json::to_string(&keep).unwrap_or_else(|_| "[]".into());
     let gone: Vec<(i64, String, i64)> = conn
         .prepare_cached(

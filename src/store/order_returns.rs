@@ -50,7 +50,15 @@ pub const MIGRATION_37: &str = "ALTER TABLE order_returns ADD COLUMN lines TEXT 
 
 /// The returns of one order as the platform lists them now; returns it no longer lists are removed.
 /// Returns false when the order is not stored yet (its returns come again with it).
-pub fn replace_for_order(conn: &Connection, shop_id: i64, order_external_id: &str, returns: &[NewReturn]) -> Result<bool, StoreError> {
+/// The order's returns as the platform lists them now; those it lists but that could not be read (`set_aside`)
+/// keep their stored copies, and one set aside without a readable id keeps every stored return this time.
+pub fn replace_for_order(
+    conn: &Connection,
+    shop_id: i64,
+    order_external_id: &str,
+    returns: &[NewReturn],
+    set_aside: &super::order_refunds::SetAside,
+) -> Result<bool, StoreError> {
     let order_id: Option<i64> = conn
         .prepare_cached("SELECT id FROM orders WHERE shop_id = ?1 AND external_id = ?2")?
         .query_row(params![shop_id, order_external_id], |r| r.get(0))
@@ -67,7 +75,9 @@ pub fn replace_for_order(conn: &Connection, shop_id: i64, order_external_id: &st
         let lines = serde_json::to_string(&r.lines).unwrap_or_else(|_| "[]".into());
         upsert.execute(params![order_id, r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, lines])?;
     }
-    super::delete_children_not_in(conn, "order_returns", order_id, returns.iter().map(|x| x.external_id.as_str()))?;
+    if let Some(unread) = set_aside.keep_also() {
+        super::delete_children_not_in(conn, "order_returns", order_id, returns.iter().map(|x| x.external_id.as_str()).chain(unread))?;
+    }
     Ok(true)
 }
 

@@ -149,6 +149,8 @@ pub struct NewOrder {
     pub delivery_method: DeliveryMethod,
     pub lines: Vec<order_lines::NewLine>,
     pub refunds: Vec<order_refunds::NewRefund>,
+    /// Refunds the order lists that could not be read (set aside by the sync): their stored copies stay.
+    pub refunds_set_aside: order_refunds::SetAside,
 }
 
 impl NewOrder {
@@ -208,7 +210,7 @@ pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) ->
         }
     };
     order_lines::replace_for_order(conn, order_id, &order.lines)?;
-    order_refunds::replace_for_order(conn, order_id, &order.refunds)?;
+    order_refunds::replace_for_order(conn, order_id, &order.refunds, &order.refunds_set_aside)?;
     Ok(outcome)
 }
 

@@ -136,13 +136,19 @@ pub fn has_open(conn: &Connection, shop_id: i64, status: IssueStatus) -> Result<
         .is_some())
 }
 
+/// A resolved row forgets the platform's JSON: the record is stored properly now, and a copy of a buyer's data
+/// kept only for a problem that is gone would live on in every backup. A row without an id keeps a key of its
+/// own instead (its JSON was its key in the unique index).
+const FORGET_RAW: &str = "CASE WHEN external_id IS NULL THEN 'resolved #' || id ELSE '' END";
+
 /// Resolves the record's open row of this status (it read, or derived, fine). Returns whether there was one.
 pub fn resolve(conn: &Connection, shop_id: i64, kind: &str, external_id: &str, status: IssueStatus, now_ms: i64) -> Result<bool, StoreError> {
+    let sql = format!(
+        "UPDATE sync_issues SET resolved_ms = ?5, raw_json = {FORGET_RAW}
+         WHERE shop_id = ?1 AND kind = ?2 AND external_id = ?3 AND status = ?4 AND resolved_ms IS NULL"
+    );
     let n = conn
-        .prepare_cached(
-            "UPDATE sync_issues SET resolved_ms = ?5
-             WHERE shop_id = ?1 AND kind = ?2 AND external_id = ?3 AND status = ?4 AND resolved_ms IS NULL",
-        )?
+        .prepare_cached(&sql)?
         .execute(params![shop_id, kind, external_id, status.as_str(), now_ms])?;
     Ok(n > 0)
 }
@@ -167,16 +173,25 @@ pub fn resolve_refunds_of(conn: &Connection, shop_id: i64, order: &str, still: &
 
 /// Resolves an open row by its id (a record without a readable id that now reads from its stored JSON).
 pub fn resolve_by_id(conn: &Connection, id: i64, now_ms: i64) -> Result<bool, StoreError> {
-    Ok(conn.execute("UPDATE sync_issues SET resolved_ms = ?2 WHERE id = ?1 AND resolved_ms IS NULL", params![id, now_ms])? > 0)
+    let sql = format!("UPDATE sync_issues SET resolved_ms = ?2, raw_json = {FORGET_RAW} WHERE id = ?1 AND resolved_ms IS NULL");
+    Ok(conn.prepare_cached(&sql)?.execute(params![id, now_ms])? > 0)
 }
 
-/// Open rows: (unreadable + conflict, flagged). What the shop list shows.
-pub fn open_counts(conn: &Connection, shop_id: i64) -> Result<(i64, i64), StoreError> {
-    Ok(conn.prepare_cached(
-        "SELECT IFNULL(SUM(status <> 'flagged'), 0), IFNULL(SUM(status = 'flagged'), 0)
-         FROM sync_issues WHERE shop_id = ?1 AND resolved_ms IS NULL",
-    )?
-    .query_row(params![shop_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+/// Open rows by status. What the shop list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenCounts {
+    pub unreadable: i64,
+    pub conflicts: i64,
+    pub flagged: i64,
+}
+
+pub fn open_counts(conn: &Connection, shop_id: i64) -> Result<OpenCounts, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT IFNULL(SUM(status = 'unreadable'), 0), IFNULL(SUM(status = 'conflict'), 0), IFNULL(SUM(status = 'flagged'), 0)
+             FROM sync_issues WHERE shop_id = ?1 AND resolved_ms IS NULL",
+        )?
+        .query_row(params![shop_id], |r| Ok(OpenCounts { unreadable: r.get(0)?, conflicts: r.get(1)?, flagged: r.get(2)? }))?)
 }
 
 const COLUMNS: &str =
@@ -307,9 +322,11 @@ mod tests {
         record(&conn, shop, "orders", &issue(None, "{\"a\":1}"), 300, 200).unwrap();
         record(&conn, shop, "orders", &issue(None, "{\"a\":1}"), 400, 350).unwrap();
         assert_eq!(list_open(&conn, shop).unwrap().len(), 2, "a record without an id is keyed by its JSON, not duplicated");
-        assert_eq!(open_counts(&conn, shop).unwrap(), (2, 0));
+        assert_eq!(open_counts(&conn, shop).unwrap(), OpenCounts { unreadable: 2, conflicts: 0, flagged: 0 });
         assert!(resolve(&conn, shop, "order", "7", IssueStatus::Unreadable, 500).unwrap(), "a record read fine resolves its row");
-        assert_eq!(open_counts(&conn, shop).unwrap(), (1, 0));
+        assert_eq!(open_counts(&conn, shop).unwrap(), OpenCounts { unreadable: 1, conflicts: 0, flagged: 0 });
+        let forgotten = list_all(&conn, shop).unwrap().into_iter().find(|r| r.external_id.as_deref() == Some("7")).map(|r| r.raw_json);
+        assert_eq!(forgotten.as_deref(), Some(""), "a resolved row forgets the platform's JSON");
         record(&conn, shop, "orders", &issue(Some("7"), "{}"), 600, 600).unwrap();
         let all = list_all(&conn, shop).unwrap();
         assert_eq!((all.len(), all[0].resolved_ms, all[0].attempts), (2, None, 3), "a record unreadable again reopens its row");

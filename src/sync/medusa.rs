@@ -4,7 +4,7 @@
 //! without their order being stamped. Reading the answers is `medusa_json`.
 
 use super::http::{Answer, Auth, Http};
-use super::medusa_json::{decode_page, parse_return_reasons, parse_returns_changed, parse_store, read_page, reason_ids, RawPage};
+use super::medusa_json::{decode_page, parse_return_reasons, parse_store, read_page, read_returns_changed, reason_ids, RawPage, RawReturns, ReturnsChanged};
 use super::set_aside::Notes;
 use super::medusa_plan::MedusaScan;
 use super::shopify_returns::OrderReturns;
@@ -120,8 +120,8 @@ impl MedusaClient {
     }
 
     /// The orders whose returns changed since `since` (oldest change first): `(order id, return updated_at)`,
-    /// and whether more pages follow.
-    pub async fn returns_changed(&self, since: Option<i64>, offset: u64) -> Result<(Vec<(String, i64)>, bool), SyncError> {
+    /// those set aside, and whether more pages follow.
+    pub async fn returns_changed(&self, since: Option<i64>, offset: u64) -> Result<ReturnsChanged, SyncError> {
         let mut q = vec![
             ("fields", "id,order_id,updated_at".to_string()),
             ("order", "updated_at".to_string()),
@@ -131,7 +131,7 @@ impl MedusaClient {
         if let Some(s) = since {
             q.push(("updated_at[$gte]", time_param(s)));
         }
-        let a: Answer<Value> = self.http.get_json(&self.url("/admin/returns", &q)).await?;
-        parse_returns_changed(&a.body, offset)
+        let a: Answer<RawReturns> = self.http.get_json(&self.url("/admin/returns", &q)).await?;
+        Ok(read_returns_changed(a.body, offset))
     }
 }

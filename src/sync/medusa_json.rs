@@ -2,10 +2,11 @@
 //! returns) into `NewOrder` and the order's returns, the returns re-check, return reasons and the store.
 //! Medusa writes money as decimals in major units (JSON numbers): converted exactly, or rounded half-even to
 //! the currency's minor unit and flagged. Each order is read on its own (`set_aside`): one that cannot be read
-//! is set aside and the page goes on.
+//! is set aside and the page goes on; within an order each refund and return on its own (one that cannot be
+//! read is set aside, the order stored with the others), and each row of the returns re-check on its own.
 
 use super::medusa::{MedusaPage, StoreInfo, RETURNS_LIMIT};
-use super::set_aside::{self, Exactness, Notes};
+use super::set_aside::{self, Each, Exactness, Notes};
 use super::shopify_returns::OrderReturns;
 use super::SyncError;
 use crate::store::order_lines::NewLine;
@@ -47,27 +48,60 @@ pub fn parse_store(body: &Value) -> Result<StoreInfo, SyncError> {
     Ok(StoreInfo { name: store.name.unwrap_or_else(|| "Medusa Store".into()), currency })
 }
 
-/// A `/admin/returns` body of the re-check. Public for the fuzz targets (`fuzz/`).
-pub fn parse_returns_changed(body: &Value, offset: u64) -> Result<(Vec<(String, i64)>, bool), SyncError> {
-    #[derive(Deserialize)]
-    struct Returns {
-        returns: Vec<Ret>,
-        count: Option<u64>,
-    }
+/// A `/admin/returns` page of the re-check, each return read on its own: one with a null `order_id` or a bad
+/// `updated_at` is set aside (kind `return`) and the page goes on.
+#[derive(Debug, Default)]
+pub struct ReturnsChanged {
+    /// (order id, the return's `updated_at`) of each return that read.
+    pub rows: Vec<(String, i64)>,
+    /// Orders of returns set aside whose `order_id` still read: read again all the same (only when their
+    /// return moved is unknown, so they do not move the cursor).
+    pub also_orders: Vec<String>,
+    /// Returns the page listed, read or not: the next page's offset moves by all of them.
+    pub listed: u64,
+    /// Whether more pages follow.
+    pub more: bool,
+    pub notes: Notes,
+}
+
+/// The re-check's envelope: each return kept as its raw text until it is read on its own.
+#[derive(Deserialize)]
+pub(super) struct RawReturns {
+    returns: Vec<Box<RawValue>>,
+    count: Option<u64>,
+}
+
+/// A `/admin/returns` body of the re-check. Public for the fuzz targets (`fuzz/`); `Err` only when the page
+/// itself cannot be read.
+pub fn parse_returns_changed(body: &[u8], offset: u64) -> Result<ReturnsChanged, SyncError> {
+    let raw: RawReturns = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("Medusa returns: {e}")))?;
+    Ok(read_returns_changed(raw, offset))
+}
+
+pub(super) fn read_returns_changed(raw: RawReturns, offset: u64) -> ReturnsChanged {
     #[derive(Deserialize)]
     struct Ret {
         id: String,
         order_id: String,
         updated_at: String,
     }
-    let r: Returns = serde_json::from_value(body.clone()).map_err(|e| SyncError::Protocol(format!("Medusa returns: {e}")))?;
-    let more = r.count.is_some_and(|c| c > offset + r.returns.len() as u64) && r.returns.len() == RETURNS_LIMIT;
-    let rows = r
-        .returns
-        .into_iter()
-        .map(|x| Ok((x.order_id, time(&format!("return {} updated_at", x.id), &x.updated_at)?)))
-        .collect::<Result<Vec<_>, SyncError>>()?;
-    Ok((rows, more))
+    let listed = raw.returns.len() as u64;
+    let more = raw.count.is_some_and(|c| c > offset + listed) && raw.returns.len() == RETURNS_LIMIT;
+    let (rows, mut notes) = set_aside::read_each("return", &raw.returns, &["id"], |raw, _| {
+        let r: Ret = set_aside::typed(raw).map_err(|e| format!("Medusa return (re-check): {e}"))?;
+        let at = time(&format!("return {} updated_at", r.id), &r.updated_at).map_err(set_aside::why)?;
+        Ok(((r.order_id, at), r.id))
+    });
+    // A return set aside is asked for again through its order, when its order id reads: that order is read
+    // again now too, its returns with it.
+    let mut also_orders = vec![];
+    for issue in &mut notes.issues {
+        if let Some(order) = set_aside::id_in(&issue.raw_json, &["order_id"]) {
+            issue.refetch = Some(order.clone());
+            also_orders.push(order);
+        }
+    }
+    ReturnsChanged { rows, also_orders, listed, more, notes }
 }
 
 /// A `/admin/return-reasons` body: reason id → value (the label when there is no value).
@@ -130,6 +164,7 @@ pub(super) fn reason_ids(page: &Page) -> impl Iterator<Item = &str> {
         .iter()
         .filter_map(|(_, o)| o.as_ref())
         .flat_map(|o| o.returns.as_deref().unwrap_or_default())
+        .filter_map(|r| r.read.as_ref().ok())
         .flat_map(|r| r.items.as_deref().unwrap_or_default())
         .filter(|i| i.reason.as_ref().is_none_or(|r| text(&r.value).is_none() && text(&r.label).is_none()))
         .filter_map(|i| i.reason_id.as_deref())
@@ -149,8 +184,11 @@ pub(super) fn read_page(page: Page, reasons: &HashMap<String, String>) -> Medusa
         let id = o.id.clone();
         let exact = Exactness::default();
         match into_order(o, reasons, &exact) {
-            Ok((order, order_returns)) => {
-                notes.read_ok("order", id, raw.get(), &exact);
+            Ok((order, order_returns, inner)) => {
+                notes.read_ok("order", id.clone(), raw.get(), &exact);
+                // Its refunds and returns were read one by one: those set aside are asked for through it.
+                notes.extend(inner.with_refetch(&id));
+                notes.refunds_read_for.push(id);
                 keys.push(Some(order.updated_at));
                 returns.push(order_returns);
                 orders.push(order);
@@ -210,8 +248,9 @@ struct MOrder {
     payment_collections: Option<Vec<MCollection>>,
     #[serde(default)]
     fulfillments: Option<Vec<MFulfillment>>,
+    /// Each read on its own (`set_aside::Each`): one return that cannot be read does not set its order aside.
     #[serde(default)]
-    returns: Option<Vec<MReturn>>,
+    returns: Option<Vec<Each<MReturn>>>,
     #[serde(default)]
     shipping_methods: Option<Vec<MShippingMethod>>,
 }
@@ -271,8 +310,9 @@ struct MPayment {
     captured_at: Option<String>,
     #[serde(default)]
     captures: Option<Vec<MCapture>>,
+    /// Each read on its own: one refund that cannot be read does not set its order aside.
     #[serde(default)]
-    refunds: Option<Vec<MRefund>>,
+    refunds: Option<Vec<Each<MRefund>>>,
 }
 
 #[derive(Deserialize)]
@@ -342,7 +382,8 @@ fn whole(what: &str, d: &Decimal) -> Result<i64, SyncError> {
     raw.trim().parse::<i64>().map_err(|_| SyncError::Protocol(format!("Medusa {what}: '{raw}' is not a whole number")))
 }
 
-fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -> Result<(NewOrder, OrderReturns), SyncError> {
+/// The order, its returns, and what reading its refunds and returns one by one noted (set aside, read).
+fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -> Result<(NewOrder, OrderReturns, Notes), SyncError> {
     let id = o.id.clone();
     let currency = o.currency_code.to_uppercase();
     let money = |what: &str, d: &Decimal| {
@@ -370,6 +411,7 @@ fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -
 
     let payments: Vec<MPayment> = o.payment_collections.unwrap_or_default().into_iter().flat_map(|c| c.payments.unwrap_or_default()).collect();
     let mut refunds = vec![];
+    let mut inner = Notes::default();
     let mut paid: Vec<i64> = vec![];
     for p in &payments {
         if let Some(at) = ot(&format!("payment {} captured_at", p.id), &p.captured_at)? {
@@ -380,16 +422,20 @@ fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -
                 paid.push(at);
             }
         }
-        for r in p.refunds.as_deref().unwrap_or_default() {
-            refunds.push(NewRefund {
+        let (read, notes) = set_aside::read_embedded("refund", p.refunds.as_deref().unwrap_or_default(), &["id"], &format!("Medusa order {id}"), |r, exact| {
+            let refund = NewRefund {
                 external_id: r.id.clone(),
-                amount_minor: money(&format!("refund {}", r.id), &r.amount)?,
-                created_at: t(&format!("refund {} created_at", r.id), &r.created_at)?,
+                amount_minor: exact.money(&format!("refund {}", r.id), r.amount.0.as_deref().unwrap_or("0"), &currency)?,
+                created_at: time(&format!("refund {} created_at", r.id), &r.created_at).map_err(set_aside::why)?,
                 note: text(&r.note),
-            });
-        }
+            };
+            Ok((refund, r.id.clone()))
+        });
+        refunds.extend(read);
+        inner.extend(notes);
     }
     refunds.sort_by_key(|r| (r.created_at, r.external_id.clone()));
+    let refunds_set_aside = inner.set_aside_ids("refund");
 
     let live: Vec<&MFulfillment> = o.fulfillments.as_deref().unwrap_or_default().iter().filter(|f| f.canceled_at.is_none()).collect();
     let mut shipped = None;
@@ -418,39 +464,44 @@ fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -
         (!parts.is_empty()).then(|| parts.join(", "))
     });
 
-    let returns = o
-        .returns
-        .unwrap_or_default()
-        .into_iter()
-        .map(|r| {
-            let items = r.items.unwrap_or_default();
-            let lines = items
-                .iter()
-                .map(|i| Ok((i.item_id.clone(), whole(&format!("return {} quantity", r.id), &i.quantity)?)))
-                .collect::<Result<Vec<(String, i64)>, SyncError>>()?;
-            let reason = items.iter().find_map(|i| {
-                i.reason
-                    .as_ref()
-                    .and_then(|x| text(&x.value).or_else(|| text(&x.label)))
-                    .or_else(|| i.reason_id.as_ref().and_then(|id| reasons.get(id).cloned()))
-                    .or_else(|| text(&i.reason_id))
-            });
-            let created = ot(&format!("return {} requested_at", r.id), &r.requested_at)?.unwrap_or(t(&format!("return {} created_at", r.id), &r.created_at)?);
-            Ok(NewReturn {
-                external_id: r.id.clone(),
-                name: display(&r.display_id).map(|d| format!("Return #{d}")),
-                status: text(&r.status).unwrap_or_else(|| "requested".into()),
-                quantity: lines.iter().map(|(_, q)| q).sum(),
-                reason,
-                lines,
-                created_at: created,
-                closed_at: match ot(&format!("return {} received_at", r.id), &r.received_at)? {
-                    Some(at) => Some(at),
-                    None => ot(&format!("return {} canceled_at", r.id), &r.canceled_at)?,
-                },
-            })
-        })
-        .collect::<Result<Vec<_>, SyncError>>()?;
+    let (returns, return_notes) = set_aside::read_embedded("return", o.returns.as_deref().unwrap_or_default(), &["id"], &format!("Medusa order {id}"), |r, _| {
+        let items = r.items.as_deref().unwrap_or_default();
+        let lines = items
+            .iter()
+            .map(|i| Ok((i.item_id.clone(), whole(&format!("return {} quantity", r.id), &i.quantity)?)))
+            .collect::<Result<Vec<(String, i64)>, SyncError>>()
+            .map_err(set_aside::why)?;
+        let reason = items.iter().find_map(|i| {
+            i.reason
+                .as_ref()
+                .and_then(|x| text(&x.value).or_else(|| text(&x.label)))
+                .or_else(|| i.reason_id.as_ref().and_then(|id| reasons.get(id).cloned()))
+                .or_else(|| text(&i.reason_id))
+        });
+        let rt = |what: &str, v: &Option<String>| opt_time(&format!("return {} {what}", r.id), v).map_err(set_aside::why);
+        let created = match rt("requested_at", &r.requested_at)? {
+            Some(at) => at,
+            None => time(&format!("return {} created_at", r.id), &r.created_at).map_err(set_aside::why)?,
+        };
+        let closed_at = match rt("received_at", &r.received_at)? {
+            Some(at) => Some(at),
+            None => rt("canceled_at", &r.canceled_at)?,
+        };
+        let ret = NewReturn {
+            external_id: r.id.clone(),
+            name: display(&r.display_id).map(|d| format!("Return #{d}")),
+            status: text(&r.status).unwrap_or_else(|| "requested".into()),
+            // Summed checked: quantities that overflow are a return we cannot read, not a panic.
+            quantity: lines.iter().try_fold(0i64, |sum, (_, q)| sum.checked_add(*q)).ok_or_else(|| format!("return {}: the quantities overflow", r.id))?,
+            reason,
+            lines,
+            created_at: created,
+            closed_at,
+        };
+        Ok((ret, r.id.clone()))
+    });
+    let returns_set_aside = return_notes.set_aside_ids("return");
+    inner.extend(return_notes);
 
     let updated_at = t("updated_at", &o.updated_at)?;
     let cancelled_at = ot("canceled_at", &o.canceled_at)?.or_else(|| (o.status.as_deref() == Some("canceled")).then_some(updated_at));
@@ -480,6 +531,58 @@ fn into_order(o: MOrder, reasons: &HashMap<String, String>, exact: &Exactness) -
         currency,
         lines,
         refunds,
+        refunds_set_aside,
     };
-    Ok((order, OrderReturns { order_external_id: id, updated_at, returns }))
+    Ok((order, OrderReturns { order_external_id: id, updated_at, returns, set_aside: returns_set_aside }, inner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 16 item 1: one return with a null `order_id` or a bad `updated_at` failed the whole re-check on
+    /// every sync; now each is set aside and the page goes on.
+    #[test]
+    fn the_returns_recheck_sets_aside_one_bad_return_and_goes_on() {
+        let body = br#"{"count":3,"returns":[
+            {"id":"ret_1","order_id":"order_1","updated_at":"2026-01-01T00:00:00.000Z"},
+            {"id":"ret_2","order_id":null,"updated_at":"2026-01-01T00:00:00.000Z"},
+            {"id":"ret_3","order_id":"order_3","updated_at":"yesterday"}]}"#;
+        let r = parse_returns_changed(body, 0).expect("the page itself reads");
+        assert_eq!(r.rows, vec![("order_1".to_string(), 1_767_225_600_000)], "the good return is read");
+        assert_eq!(r.listed, 3, "every listed return moves the offset, the set-aside ones too");
+        assert_eq!(r.also_orders, vec!["order_3".to_string()], "the order of a return without a time is read again all the same");
+        let issues: Vec<(&str, Option<&str>, Option<&str>)> =
+            r.notes.issues.iter().map(|i| (i.kind, i.external_id.as_deref(), i.refetch.as_deref())).collect();
+        assert_eq!(issues, vec![("return", Some("ret_2"), None), ("return", Some("ret_3"), Some("order_3"))], "each bad return set aside on its own");
+        assert!(r.notes.issues[0].reason.contains("order_id"), "the reason names the field: {}", r.notes.issues[0].reason);
+        assert!(r.notes.issues[1].reason.contains("updated_at"), "the reason names the field: {}", r.notes.issues[1].reason);
+    }
+
+    /// A malformed refund or return inside an order set the whole order aside; now only it is, and the order
+    /// is stored with its lines and its other refunds and returns.
+    #[test]
+    fn a_bad_refund_or_return_sets_aside_itself_not_its_order() {
+        let body = br#"{"count":1,"orders":[{"id":"order_1","display_id":1,"status":"pending","currency_code":"eur",
+            "created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-02T00:00:00.000Z","total":10,
+            "items":[{"id":"ordli_1","title":null,"product_title":null,"quantity":1,"unit_price":10}],
+            "payment_collections":[{"payments":[{"id":"pay_1","captured_at":"2026-01-01T00:00:00.000Z","refunds":[
+                {"id":"ref_1","amount":2,"created_at":"2026-01-02T00:00:00.000Z"},
+                {"id":"ref_2","amount":1,"created_at":"yesterday"}]}]}],
+            "returns":[{"id":"ret_1","status":"requested","created_at":"2026-01-02T00:00:00.000Z","items":[{"item_id":"ordli_1","quantity":1}]},
+                       {"id":"ret_2","status":"requested","created_at":"2026-01-02T00:00:00.000Z","requested_at":"yesterday"}]}]}"#;
+        let page = parse_orders_page(body, &HashMap::new()).expect("the page reads");
+        assert_eq!(page.orders.len(), 1, "the order is stored");
+        let o = &page.orders[0];
+        assert_eq!(o.lines[0].title, "ordli_1", "a line without a name is named by its id");
+        assert_eq!(o.refunds.iter().map(|r| r.external_id.as_str()).collect::<Vec<_>>(), vec!["ref_1"], "with its good refund");
+        assert_eq!(o.refunds_set_aside.0, vec![Some("ref_2".to_string())], "the bad refund's stored copy is kept");
+        let r = &page.returns[0];
+        assert_eq!(r.returns.iter().map(|r| r.external_id.as_str()).collect::<Vec<_>>(), vec!["ret_1"], "and its good return");
+        assert_eq!(r.set_aside.0, vec![Some("ret_2".to_string())], "the bad return's stored copy is kept");
+        let bad: Vec<(&str, Option<&str>, Option<&str>)> =
+            page.notes.issues.iter().map(|i| (i.kind, i.external_id.as_deref(), i.refetch.as_deref())).collect();
+        assert_eq!(bad, vec![("refund", Some("ref_2"), Some("order_1")), ("return", Some("ret_2"), Some("order_1"))], "each set aside, asked for through its order");
+        assert!(page.notes.issues.iter().all(|i| i.reason.contains("order_1") && i.reason.contains("is not a time")), "reasons name the order and the fault: {:?}", page.notes.issues);
+    }
 }

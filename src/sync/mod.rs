@@ -161,7 +161,7 @@ pub fn apply_orders_with_returns(
         }
     }
     for r in returns {
-        order_returns::replace_for_order(&tx, shop_id, &r.order_external_id, &r.returns)?;
+        order_returns::replace_for_order(&tx, shop_id, &r.order_external_id, &r.returns, &r.set_aside)?;
     }
     if let Some(c) = cursor {
         sync_state::save_cursor(&tx, shop_id, stream, c, page.len() as i64)?;
@@ -186,7 +186,7 @@ pub fn apply_returns_page(
     write_notes(&tx, shop_id, RETURNS_STREAM, notes, now_ms)?;
     let mut written = 0;
     for o in page {
-        if order_returns::replace_for_order(&tx, shop_id, &o.order_external_id, &o.returns)? {
+        if order_returns::replace_for_order(&tx, shop_id, &o.order_external_id, &o.returns, &o.set_aside)? {
             written += o.returns.len() as u64;
         }
     }
@@ -265,6 +265,9 @@ impl PageGuard {
         Err(SyncError::Loop(format!("after page {page}, {what} pointed back to a page already read{shown}")))
     }
 
+    /// `rows` say what makes the page this page (ids with their modification times, the set-aside records
+    /// too): a shop that sends the same rows under a fresh cursor or URL each time is caught here, where
+    /// `follow` sees only new cursors.
     fn same_rows(&mut self, what: &str, rows: Vec<String>, page: u64) -> Result<(), SyncError> {
         if !rows.is_empty() && self.last_rows.as_ref() == Some(&rows) {
             return Err(SyncError::Loop(format!("{what} answered page {page} with exactly the orders of page {}", page - 1)));
@@ -272,6 +275,17 @@ impl PageGuard {
         self.last_rows = Some(rows);
         Ok(())
     }
+}
+
+/// What identifies the records set aside on a page (their ids, else their JSON): part of the page's rows for
+/// `PageGuard::same_rows`, so a page of only unreadable records repeated is caught too.
+fn set_aside_rows(notes: &Notes) -> impl Iterator<Item = String> + '_ {
+    notes.issues.iter().map(|i| format!("{}:{}", i.kind, i.external_id.as_deref().unwrap_or(&i.raw_json)))
+}
+
+/// What makes a GraphQL returns page this page: its orders with their modification times, and those set aside.
+fn returns_rows(page: &shopify_returns::ReturnsPage) -> Vec<String> {
+    page.orders.iter().map(|o| format!("{}@{}", o.order_external_id, o.updated_at)).chain(set_aside_rows(&page.notes)).collect()
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -478,8 +492,12 @@ impl SyncRun<'_> {
         guard.follow("Shopify's Link header", &first, 0)?;
         let mut page = client.orders_page(&first).await?;
         loop {
-            // A next page already read is not fetched; the page in hand is still written, then the run stops.
-            let looped = page.next.as_deref().and_then(|next| guard.follow("Shopify's Link header", next, pages + 1).err());
+            // A next page already read is not fetched, nor one after a page that repeated the last one under a
+            // fresh `page_info`; the page in hand is still written, then the run stops.
+            let looped = page.next.as_deref().and_then(|next| {
+                let rows = page.orders.iter().map(|o| format!("{}@{}", o.external_id, o.updated_at)).chain(set_aside_rows(&page.notes)).collect();
+                guard.same_rows("Shopify", rows, pages + 1).and_then(|_| guard.follow("Shopify's Link header", next, pages + 1)).err()
+            });
             let prefetch = page.next.clone().filter(|_| looped.is_none()).map(|url| {
                 let c = client.clone();
                 tokio::spawn(async move { c.orders_page(&url).await })
@@ -528,10 +546,11 @@ impl SyncRun<'_> {
             cursor = next.or(cursor);
             pages += 1;
             self.report(RETURNS_STREAM, pages, summary.returns, None);
-            match page.next_cursor {
+            match &page.next_cursor {
                 Some(c) => {
-                    guard.follow("Shopify's GraphQL endCursor", &c, pages)?;
-                    after = Some(c);
+                    guard.same_rows("Shopify's GraphQL returns", returns_rows(&page), pages)?;
+                    guard.follow("Shopify's GraphQL endCursor", c, pages)?;
+                    after = Some(c.clone());
                 }
                 None => break,
             }
@@ -555,10 +574,11 @@ impl SyncRun<'_> {
                 apply_returns_page(&mut conn, self.shop.id, &page.orders, &page.notes, None, self.clock.now_ms(), Some(self.generation))?;
                 drop(conn);
                 pages += 1;
-                match page.next_cursor {
+                match &page.next_cursor {
                     Some(c) => {
-                        guard.follow("Shopify's GraphQL endCursor", &c, pages)?;
-                        after = Some(c);
+                        guard.same_rows("Shopify's GraphQL returns", returns_rows(&page), pages)?;
+                        guard.follow("Shopify's GraphQL endCursor", c, pages)?;
+                        after = Some(c.clone());
                     }
                     None => break,
                 }
@@ -756,23 +776,37 @@ impl SyncRun<'_> {
         let mut offset = 0;
         let mut guard = PageGuard::default();
         let mut read = 0;
+        let mut notes = Notes::default();
         loop {
-            let (rows, more) = client.returns_changed(since, offset).await?;
+            let page = client.returns_changed(since, offset).await?;
             read += 1;
-            if more {
-                if rows.is_empty() {
+            if page.more {
+                if page.listed == 0 {
                     return Err(SyncError::Loop(format!("Medusa promised more changed returns after page {read} but sent none")));
                 }
-                guard.same_rows("Medusa's returns", rows.iter().map(|(o, at)| format!("{o}@{at}")).collect(), read)?;
+                let rows = page.rows.iter().map(|(o, at)| format!("{o}@{at}")).chain(set_aside_rows(&page.notes)).collect();
+                guard.same_rows("Medusa's returns", rows, read)?;
             }
-            offset += rows.len() as u64;
-            for (order, at) in rows {
+            // Set-aside returns count for the offset too: the next page starts after every return listed.
+            offset += page.listed;
+            for (order, at) in page.rows {
                 newest = newest.max(Some(at));
                 ids.insert(order);
             }
-            if !more {
+            ids.extend(page.also_orders);
+            notes.extend(page.notes);
+            if !page.more {
                 break;
             }
+        }
+        // The returns the re-check could not read are kept with their reasons before their orders are read
+        // again (a return that reads in its order then resolves its row).
+        if !notes.is_empty() {
+            let mut conn = self.writer.lock().await;
+            let tx = write_tx(&mut conn)?;
+            same_database(&tx, Some(self.generation))?;
+            write_notes(&tx, self.shop.id, RETURNS_STREAM, &notes, self.clock.now_ms())?;
+            tx.commit()?;
         }
         {
             let conn = self.writer.lock().await;

@@ -299,6 +299,7 @@ pub fn order(v: &Value, exact: &Exactness) -> Result<NewOrder, String> {
         delivery_method: crate::store::orders::DeliveryMethod::Unknown,
         lines,
         refunds: vec![],
+        refunds_set_aside: Default::default(),
     })
 }
 

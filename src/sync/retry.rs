@@ -3,7 +3,8 @@
 //! platform reads by id (Shopify, WooCommerce, Medusa orders; Shopify returns), by the modification window a
 //! record came in where it cannot (Pinduoduo, Taobao), and from the JSON kept when a record has no id to ask
 //! by (what a newer app reads now). A record that reads is stored and its row resolved in the page's
-//! transaction; one still unreadable counts one more attempt.
+//! transaction; one still unreadable counts one more attempt. Refunds and returns set aside on their own are
+//! asked for through the order they came in (their `refetch`).
 
 use super::set_aside::Notes;
 use super::{medusa, shopify, shopify_returns, woocommerce, SyncError, SyncRun, RECONCILE_STREAM};
@@ -23,6 +24,14 @@ async fn due(run: &SyncRun<'_>, seen_before: i64) -> Result<Vec<IssueRow>, SyncE
 /// Distinct ids of the rows of `kind`.
 fn ids(rows: &[IssueRow], kind: &str) -> Vec<String> {
     rows.iter().filter(|r| r.kind == kind).filter_map(|r| r.external_id.clone()).collect::<BTreeSet<_>>().into_iter().collect()
+}
+
+/// The orders to ask for again: those set aside (`order`), and those through which a set-aside refund or
+/// return is asked for (its `refetch`, the order it came in).
+fn orders_to_ask(rows: &[IssueRow], through_order: &[&str]) -> Vec<String> {
+    let mut orders: BTreeSet<String> = ids(rows, "order").into_iter().collect();
+    orders.extend(rows.iter().filter(|r| through_order.contains(&r.kind.as_str())).filter_map(|r| r.refetch.clone()));
+    orders.into_iter().collect()
 }
 
 /// Rows with nothing to ask the platform by: read again from the JSON kept.
@@ -48,12 +57,17 @@ pub async fn shopify(run: &SyncRun<'_>, client: &shopify::ShopifyClient, seen_be
     if rows.is_empty() {
         return Ok(());
     }
-    for chunk in ids(&rows, "order").chunks(250) {
+    // A refund comes with its order (REST): it is asked for through the order it came in.
+    for chunk in orders_to_ask(&rows, &["refund"]).chunks(250) {
         let page = client.orders_page(&client.orders_by_ids_url(chunk)).await?;
         run.write_orders(RECONCILE_STREAM, &page.orders, &page.notes, None).await?;
     }
+    // A return set aside on its own is asked for through its order (`refetch`); an order whose returns could not
+    // be read at all was set aside under the order's own id.
+    let return_orders: BTreeSet<String> =
+        rows.iter().filter(|r| r.kind == "return").filter_map(|r| r.refetch.clone().or_else(|| r.external_id.clone())).collect();
     let returns = shopify_returns::ReturnsClient::new(client.clone());
-    for chunk in ids(&rows, "return").chunks(shopify_returns::IDS_PER_QUERY) {
+    for chunk in return_orders.into_iter().collect::<Vec<_>>().chunks(shopify_returns::IDS_PER_QUERY) {
         let query = shopify_returns::ReturnsQuery::Ids(chunk.to_vec());
         let mut after: Option<String> = None;
         // Bounded: the ids asked for fit in a page or two; a shop repeating its cursor cannot loop this.
@@ -77,10 +91,7 @@ pub async fn woo(run: &SyncRun<'_>, client: &woocommerce::WooClient, seen_before
         return Ok(());
     }
     // A refund is asked for through its order (kept as its `refetch`): the order comes with every refund.
-    let mut orders: BTreeSet<String> = ids(&rows, "order").into_iter().collect();
-    orders.extend(rows.iter().filter(|r| r.kind == "refund").filter_map(|r| r.refetch.clone()));
-    let orders: Vec<String> = orders.into_iter().collect();
-    for chunk in orders.chunks(woocommerce::PER_PAGE) {
+    for chunk in orders_to_ask(&rows, &["refund"]).chunks(woocommerce::PER_PAGE) {
         let page = client.by_ids(chunk).await?;
         run.write_orders(RECONCILE_STREAM, &page.orders, &page.notes, None).await?;
     }
@@ -92,7 +103,9 @@ pub async fn medusa(run: &SyncRun<'_>, client: &medusa::MedusaClient, seen_befor
     if rows.is_empty() {
         return Ok(());
     }
-    for chunk in ids(&rows, "order").chunks(medusa::IDS_PER_CALL) {
+    // Refunds and returns come with their order: each is asked for through the order it came in (a return the
+    // re-check set aside without a readable order id has none, and waits for its order to be read again).
+    for chunk in orders_to_ask(&rows, &["refund", "return"]).chunks(medusa::IDS_PER_CALL) {
         let page = client.orders_by_ids(chunk).await?;
         run.write_medusa(RECONCILE_STREAM, &page, None).await?;
     }

@@ -6,6 +6,7 @@
 
 use super::SyncError;
 use crate::money::{format_minor, parse_minor_rounded};
+use crate::store::order_refunds::SetAside;
 use crate::store::sync_issues::{IssueStatus, NewIssue};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -56,6 +57,12 @@ impl Notes {
             });
         }
         self.read.push((kind, id));
+    }
+
+    /// The records of `kind` set aside as unreadable, by id (None: not even the id read): the store keeps their
+    /// earlier copies while they cannot be read (`order_refunds::SetAside`).
+    pub fn set_aside_ids(&self, kind: &str) -> SetAside {
+        SetAside(self.issues.iter().filter(|i| i.kind == kind && i.status == IssueStatus::Unreadable).map(|i| i.external_id.clone()).collect())
     }
 
     /// Marks every set-aside record with how to ask for it again (the window it came in).
@@ -169,6 +176,52 @@ pub fn read_each_marked<T>(
         }
     }
     (rows, notes, ok)
+}
+
+/// A record embedded in another (a refund in its order, a return in its order's list), read on its own while
+/// the outer record is typed: its JSON as received, and its typed reading or why that failed (the path
+/// relative to the record). One that fails sets aside itself, not the record around it (`read_embedded`).
+pub struct Each<T> {
+    pub raw: Box<RawValue>,
+    pub read: Result<T, String>,
+}
+
+impl<'de, T: DeserializeOwned> serde::Deserialize<'de> for Each<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        let read = typed::<T>(raw.get());
+        Ok(Each { raw, read })
+    }
+}
+
+/// As `read_each`, for embedded records already typed one by one (`Each`): those that read and convert
+/// with `read` (given the typed record and its rounding notes) go to the rows, the others are set aside with
+/// their JSON, the id found under `id_names` and the reason prefixed by `context` (the outer record).
+pub fn read_embedded<T, R>(
+    kind: &'static str,
+    records: &[Each<T>],
+    id_names: &[&str],
+    context: &str,
+    mut read: impl FnMut(&T, &Exactness) -> Result<(R, String), String>,
+) -> (Vec<R>, Notes) {
+    let mut rows = Vec::with_capacity(records.len());
+    let mut notes = Notes::default();
+    for rec in records {
+        let text = rec.raw.get();
+        let exact = Exactness::default();
+        match rec.read.as_ref().map_err(Clone::clone).and_then(|t| read(t, &exact)) {
+            Ok((row, id)) => {
+                notes.read_ok(kind, id, text, &exact);
+                rows.push(row);
+            }
+            Err(reason) => {
+                let id = id_in(text, id_names);
+                let reason = named(kind, id.as_deref(), reason);
+                notes.unreadable(kind, id, text, if context.is_empty() { reason } else { format!("{context} {reason}") });
+            }
+        }
+    }
+    (rows, notes)
 }
 
 /// The reason with the record named, unless it names it already.

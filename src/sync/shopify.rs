@@ -1,8 +1,9 @@
 //! The Shopify connector: REST Admin API orders (with embedded refunds) into our order rows.
-//! Parses into typed structs that keep only the fields we store.
+//! Parses into typed structs that keep only the fields we store; each order, and each refund within it, on
+//! its own (`set_aside`).
 
 use super::http::{Answer, Auth, Http};
-use super::set_aside::{self, Exactness, Notes};
+use super::set_aside::{self, Each, Exactness, Notes};
 use super::SyncError;
 use crate::store::order_lines::NewLine;
 use crate::store::order_refunds::NewRefund;
@@ -117,13 +118,21 @@ pub fn parse_orders_page(body: &[u8]) -> Result<(Vec<NewOrder>, Notes), SyncErro
     Ok(read_orders(&b.orders))
 }
 
-/// Each order on its own: one the parser refuses is set aside, the others are stored.
+/// Each order on its own: one the parser refuses is set aside, the others are stored. Within an order each
+/// refund on its own too: one that cannot be read is set aside (asked for again through its order) and the
+/// order is stored with its lines and its other refunds.
 fn read_orders(records: &[Box<RawValue>]) -> (Vec<NewOrder>, Notes) {
-    set_aside::read_each("order", records, &["id"], |raw, exact| {
-        let order = into_order(set_aside::typed(raw)?, exact).map_err(set_aside::why)?;
+    let mut refund_notes = Notes::default();
+    let (orders, mut notes) = set_aside::read_each("order", records, &["id"], |raw, exact| {
+        let (order, refunds) = into_order(set_aside::typed(raw)?, exact).map_err(set_aside::why)?;
         let id = order.external_id.clone();
+        // Kept only for an order that read: a set-aside order's JSON carries its refunds already.
+        refund_notes.extend(refunds.with_refetch(&id));
+        refund_notes.refunds_read_for.push(id.clone());
         Ok((order, id))
-    })
+    });
+    notes.extend(refund_notes);
+    (orders, notes)
 }
 
 /// `<https://…page_info=…>; rel="previous", <https://…>; rel="next"` → the next URL.
@@ -161,8 +170,9 @@ struct ApiOrder {
     shipping_address: Option<ApiAddress>,
     #[serde(default)]
     line_items: Vec<ApiLine>,
+    /// Each read on its own (`set_aside::Each`): one refund that cannot be read does not set its order aside.
     #[serde(default)]
-    refunds: Vec<ApiRefund>,
+    refunds: Vec<Each<ApiRefund>>,
     #[serde(default)]
     fulfillments: Vec<ApiFulfillment>,
     #[serde(default)]
@@ -248,7 +258,8 @@ fn non_empty(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn into_order(o: ApiOrder, exact: &Exactness) -> Result<NewOrder, SyncError> {
+/// The order, and what reading its refunds noted (those set aside, those read).
+fn into_order(o: ApiOrder, exact: &Exactness) -> Result<(NewOrder, Notes), SyncError> {
     let cur = o.currency.clone();
     let id = o.id;
     let buyer_name = non_empty(o.shipping_address.as_ref().and_then(|a| a.name.clone())).or_else(|| {
@@ -300,26 +311,19 @@ fn into_order(o: ApiOrder, exact: &Exactness) -> Result<NewOrder, SyncError> {
             })
         })
         .collect::<Result<Vec<_>, SyncError>>()?;
-    let refunds = o
-        .refunds
-        .iter()
-        .map(|r| {
-            let mut amount = 0;
-            for t in &r.transactions {
-                if t.kind == "refund" && t.status.as_deref().is_none_or(|s| s == "success") {
-                    amount = i64::checked_add(amount, money(exact, &format!("refund {} amount", r.id), id, &t.amount, &cur)?)
-                        .ok_or_else(|| SyncError::Protocol(format!("order {id} refund {}: the amounts overflow", r.id)))?;
-                }
+    let (refunds, refund_notes) = set_aside::read_embedded("refund", &o.refunds, &["id"], &format!("order {id}"), |r, exact| {
+        let mut amount: i64 = 0;
+        for t in &r.transactions {
+            if t.kind == "refund" && t.status.as_deref().is_none_or(|s| s == "success") {
+                let part = exact.money("amount", &t.amount, &cur)?;
+                amount = amount.checked_add(part).ok_or_else(|| format!("refund {}: the amounts overflow", r.id))?;
             }
-            Ok(NewRefund {
-                external_id: r.id.to_string(),
-                amount_minor: amount,
-                created_at: time("refund created_at", id, &r.created_at)?,
-                note: non_empty(r.note.clone()),
-            })
-        })
-        .collect::<Result<Vec<_>, SyncError>>()?;
-    Ok(NewOrder {
+        }
+        let created_at = parse_ms(&r.created_at).map_err(|e| format!("refund {} created_at: {e}", r.id))?;
+        Ok((NewRefund { external_id: r.id.to_string(), amount_minor: amount, created_at, note: non_empty(r.note.clone()) }, r.id.to_string()))
+    });
+    let refunds_set_aside = refund_notes.set_aside_ids("refund");
+    Ok((NewOrder {
         external_id: id.to_string(),
         number: o.name.clone(),
         financial_status: o.financial_status.clone(),
@@ -341,7 +345,8 @@ fn into_order(o: ApiOrder, exact: &Exactness) -> Result<NewOrder, SyncError> {
         currency: cur,
         lines,
         refunds,
-    })
+        refunds_set_aside,
+    }, refund_notes))
 }
 
 #[cfg(test)]
@@ -360,7 +365,7 @@ mod tests {
     }
 
     /// Found by the fuzz target `shopify_orders`: refund transactions whose sum overflows panicked ("attempt to
-    /// add with overflow") in builds with overflow checks; now the page is refused.
+    /// add with overflow") in builds with overflow checks; now that refund is set aside, its order stored.
     #[test]
     fn overflowing_refund_amounts_are_an_error_not_a_panic() {
         let page = |second: &str| {
@@ -373,9 +378,37 @@ mod tests {
             )
         };
         let (orders, notes) = parse_orders_page(page("1").as_bytes()).expect("the page itself reads");
-        assert!(orders.is_empty(), "the order whose refunds overflow is not stored");
-        assert!(notes.issues[0].reason.contains("overflow"), "it is set aside saying why: {:?}", notes.issues);
+        assert_eq!(orders.len(), 1, "the order is stored without the refund that overflows");
+        assert!(orders[0].refunds.is_empty(), "the refund that overflows is not stored");
+        assert_eq!(orders[0].refunds_set_aside.0, vec![Some("5".to_string())], "its stored copy is kept: {:?}", orders[0].refunds_set_aside);
+        let bad = &notes.issues[0];
+        assert_eq!((bad.kind, bad.external_id.as_deref(), bad.refetch.as_deref()), ("refund", Some("5"), Some("1")), "set aside as a refund, asked for through its order");
+        assert!(bad.reason.contains("overflow") && bad.reason.contains("order 1"), "saying why and where: {}", bad.reason);
         let orders = parse_orders(page("-1").as_bytes()).expect("amounts that fit are read");
         assert_eq!(orders[0].refunds[0].amount_minor, i64::MAX - 100);
+    }
+
+    /// Issue 16 item 1: a malformed refund set its whole order aside; now only the refund is, and the order is
+    /// stored with its lines and its other refunds.
+    #[test]
+    fn a_bad_refund_sets_aside_itself_not_its_order() {
+        let body = br##"{"orders":[{"id":7,"name":"#7","financial_status":"partially_refunded","fulfillment_status":null,"currency":"USD",
+            "total_price":"10.00","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-02T00:00:00Z","processed_at":null,
+            "closed_at":null,"cancelled_at":null,"phone":null,"customer":null,"shipping_address":null,
+            "line_items":[{"id":70,"sku":"A","title":"Mug","quantity":1,"price":"10.00"}],
+            "refunds":[{"id":71,"created_at":"2026-01-02T00:00:00Z","note":null,"transactions":[{"kind":"refund","status":"success","amount":"2.00"}]},
+                       {"id":72,"created_at":"yesterday","note":null,"transactions":[]},
+                       {"id":null}]}]}"##;
+        let (orders, notes) = parse_orders_page(body).expect("the page reads");
+        assert_eq!(orders.len(), 1, "the order is stored");
+        let o = &orders[0];
+        assert_eq!((o.lines.len(), o.refunds.len(), o.refunds[0].external_id.as_str()), (1, 1, "71"), "with its line and its good refund");
+        assert_eq!(o.refunds_set_aside.0, vec![Some("72".to_string()), None], "the two bad ones are kept in the store as they were");
+        let bad: Vec<_> = notes.issues.iter().filter(|i| i.kind == "refund").collect();
+        assert_eq!(bad.len(), 2, "each bad refund set aside: {:?}", notes.issues);
+        assert!(bad[0].reason.contains("created_at") && bad[0].reason.contains("order 7"), "the reason names the field and the order: {}", bad[0].reason);
+        assert!(bad.iter().all(|b| b.refetch.as_deref() == Some("7")), "each is asked for again through its order");
+        assert!(notes.read.contains(&("refund", "71".to_string())) && notes.read.contains(&("order", "7".to_string())), "what read is noted: {:?}", notes.read);
+        assert_eq!(notes.refunds_read_for, vec!["7".to_string()], "the order's refunds were read whole");
     }
 }

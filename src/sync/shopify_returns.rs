@@ -1,10 +1,12 @@
 //! Shopify returns through the GraphQL Admin API: `orders(query: …) { returns { … } }`, paced by the cost
-//! bucket the platform reports, THROTTLED answered by waiting (whether it comes as HTTP 200 or 429).
+//! bucket the platform reports, THROTTLED answered by waiting (whether it comes as HTTP 200 or 429). Each order
+//! node, and each return within it, is read on its own (`set_aside`).
 
 use super::pacing::CostPacer;
-use super::set_aside::{self, Notes};
+use super::set_aside::{self, Each, Exactness, Notes};
 use super::shopify::{ShopifyClient, API_VERSION};
 use super::SyncError;
+use crate::store::order_refunds::SetAside;
 use crate::store::order_returns::NewReturn;
 use crate::timefmt::{parse_ms, to_rfc3339};
 use serde::Deserialize;
@@ -36,6 +38,8 @@ pub struct OrderReturns {
     pub order_external_id: String,
     pub updated_at: i64,
     pub returns: Vec<NewReturn>,
+    /// Returns the order lists that could not be read (set aside): their stored copies stay.
+    pub set_aside: SetAside,
 }
 
 pub struct ReturnsPage {
@@ -162,12 +166,16 @@ fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
         return Err(SyncError::Protocol(format!("Shopify GraphQL: {}", e.message)));
     }
     let data = answer.data.ok_or_else(|| SyncError::Protocol("Shopify GraphQL answered without data".into()))?;
-    // Each order's returns on their own: one that cannot be read is set aside, the page goes on.
-    let (orders, notes) = set_aside::read_each("return", &data.orders.nodes, &["legacyResourceId"], |raw, _| {
-        let returns = into_returns(set_aside::typed(raw)?).map_err(set_aside::why)?;
+    // Each order on its own, and within it each return: one return that cannot be read is set aside (asked for
+    // again through its order), the order's other returns and the page go on.
+    let mut inner = Notes::default();
+    let (orders, mut notes) = set_aside::read_each("return", &data.orders.nodes, &["legacyResourceId"], |raw, _| {
+        let (returns, returns_notes) = into_returns(set_aside::typed(raw)?).map_err(set_aside::why)?;
         let id = returns.order_external_id.clone();
+        inner.extend(returns_notes.with_refetch(&id));
         Ok((returns, id))
     });
+    notes.extend(inner);
     let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
     Ok(Some(ReturnsPage { orders, next_cursor, notes }))
 }
@@ -175,11 +183,13 @@ fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
 /// Shopify's ReturnStatus values we know; anything else is kept verbatim too, but these are the lifecycle.
 pub const OPEN_STATUSES: [&str; 2] = ["REQUESTED", "OPEN"];
 
-fn into_returns(o: GqlOrder) -> Result<OrderReturns, SyncError> {
-    let time = |what: &str, v: &str| parse_ms(v).map_err(|e| SyncError::Protocol(format!("order {} {what}: {e}", o.legacy_resource_id)));
-    let mut returns = vec![];
-    for r in &o.returns.nodes {
-        returns.push(NewReturn {
+/// The order's returns that read, and what reading them one by one noted (set aside, read).
+fn into_returns(o: GqlOrder) -> Result<(OrderReturns, Notes), SyncError> {
+    let order = o.legacy_resource_id.clone();
+    let updated_at = parse_ms(&o.updated_at).map_err(|e| SyncError::Protocol(format!("order {order} updatedAt: {e}")))?;
+    let (returns, notes) = set_aside::read_embedded("return", &o.returns.nodes, &["id"], &format!("order {order}"), |r, _: &Exactness| {
+        let time = |what: &str, v: &str| parse_ms(v).map_err(|e| format!("return {} {what}: {e}", r.id));
+        let ret = NewReturn {
             external_id: r.id.clone(),
             name: r.name.clone(),
             status: r.status.clone(),
@@ -190,7 +200,7 @@ fn into_returns(o: GqlOrder) -> Result<OrderReturns, SyncError> {
                     .return_line_items
                     .as_ref()
                     .map_or(Some(0), |l| l.nodes.iter().try_fold(0i64, |sum, n| sum.checked_add(n.quantity.unwrap_or(0))))
-                    .ok_or_else(|| SyncError::Protocol(format!("order {} return {}: the line quantities overflow", o.legacy_resource_id, r.id)))?,
+                    .ok_or_else(|| format!("return {}: the line quantities overflow", r.id))?,
             },
             reason: r.return_line_items.as_ref().and_then(|l| l.nodes.iter().find_map(|n| n.return_reason.clone())),
             // The order line each item came from (its REST id, as order_lines keeps it), so the case knows the SKU.
@@ -207,11 +217,13 @@ fn into_returns(o: GqlOrder) -> Result<OrderReturns, SyncError> {
                         .collect()
                 })
                 .unwrap_or_default(),
-            created_at: time("return createdAt", &r.created_at)?,
-            closed_at: r.closed_at.as_deref().map(|c| time("return closedAt", c)).transpose()?,
-        });
-    }
-    Ok(OrderReturns { updated_at: time("updatedAt", &o.updated_at)?, order_external_id: o.legacy_resource_id, returns })
+            created_at: time("createdAt", &r.created_at)?,
+            closed_at: r.closed_at.as_deref().map(|c| time("closedAt", c)).transpose()?,
+        };
+        Ok((ret, r.id.clone()))
+    });
+    let set_aside = notes.set_aside_ids("return");
+    Ok((OrderReturns { updated_at, order_external_id: order, returns, set_aside }, notes))
 }
 
 #[derive(Deserialize)]
@@ -277,7 +289,8 @@ struct PageInfo {
 struct GqlOrder {
     legacy_resource_id: String,
     updated_at: String,
-    returns: Nodes<GqlReturn>,
+    /// Each read on its own (`set_aside::Each`): one return that cannot be read does not set the others aside.
+    returns: Nodes<Each<GqlReturn>>,
 }
 
 #[derive(Deserialize)]
@@ -330,8 +343,11 @@ mod tests {
             "returnLineItems":{"nodes":[{"quantity":9223372036854775807},{"quantity":1}]}}]}}]}}}"##;
         let answer = parse_returns_answer(body).expect("a GraphQL answer");
         let page = answer.page.expect("the page reads").expect("not throttled");
-        assert!(page.orders.is_empty(), "the order whose quantities overflow is set aside");
-        assert!(page.notes.issues[0].reason.contains("overflow"), "saying why: {:?}", page.notes.issues);
+        assert!(page.orders[0].returns.is_empty(), "the return whose quantities overflow is set aside");
+        assert_eq!(page.orders[0].set_aside.0, vec![Some("gid://shopify/Return/1".to_string())], "its stored copy is kept");
+        let bad = &page.notes.issues[0];
+        assert!(bad.reason.contains("overflow"), "saying why: {:?}", page.notes.issues);
+        assert_eq!((bad.kind, bad.refetch.as_deref()), ("return", Some("1")), "asked for again through its order");
         let fine = std::str::from_utf8(body).unwrap().replace("9223372036854775807", "2");
         let page = parse_returns_answer(fine.as_bytes()).unwrap().page.unwrap().unwrap();
         assert_eq!(page.orders[0].returns[0].quantity, 3, "the lines' quantities add up when there is no total");

@@ -251,6 +251,7 @@ pub fn trade(v: &Value, exact: &Exactness) -> Result<NewOrder, String> {
         delivery_method: delivery_method(&text_of(field(v, "shipping_type"))),
         lines,
         refunds: vec![],
+        refunds_set_aside: Default::default(),
     })
 }
 

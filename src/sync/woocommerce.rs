@@ -130,6 +130,8 @@ impl WooClient {
                 let (i, refunds) = done.map_err(|e| SyncError::Network(format!("refund fetch stopped: {e}")))?;
                 let (refunds, refund_notes) = refunds?;
                 orders[i].refunds = refunds;
+                // A refund set aside keeps its stored copy: it is listed still, only not readable now.
+                orders[i].refunds_set_aside = refund_notes.set_aside_ids("refund");
                 notes.extend(refund_notes);
             }
         }
@@ -357,5 +359,6 @@ fn into_order(o: WooOrder, exact: &Exactness) -> Result<NewOrder, SyncError> {
         currency: cur,
         lines,
         refunds: vec![],
+        refunds_set_aside: Default::default(),
     })
 }

@@ -25,10 +25,14 @@ export type ShopCredentials = { "platform": "shopify", token: string, } | { "pla
 export type SyncProgressDto = { stream: string, pages: number, orders: number, total: number | null, rate_per_sec: number, eta_secs: number | null, };
 export type SyncStatusDto = { running: boolean, progress: SyncProgressDto | null, last_attempt_at: string | null, last_success_at: string | null, last_error: string | null, last_error_code: ErrorCode | null, orders_count: number, 
 /**
- * Records the sync could not read (not stored) or could not derive a case or unit from, still open:
- * "N orders could not be read".
+ * Records the sync could not read (not stored), still open: "N orders could not be read".
  */
 unreadable: number, 
+/**
+ * Records stored whose case or warranty unit could not be derived (they clash with another record),
+ * still open.
+ */
+conflicts: number, 
 /**
  * Records stored with a note still open (an amount rounded to the currency's minor unit).
  */

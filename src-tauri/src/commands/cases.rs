@@ -42,6 +42,6 @@ pub async fn add_evidence(desk: State<'_, Desk>, input: AddEvidenceInput) -> Res
 }
 
 #[tauri::command]
-pub fn export_evidence(desk: State<'_, Desk>, input: ExportEvidenceInput) -> Result<ExportedDto, ApiError> {
-    desk.export_evidence(input)
+pub async fn export_evidence(desk: State<'_, Desk>, input: ExportEvidenceInput) -> Result<ExportedDto, ApiError> {
+    desk.export_evidence(input).await
 }

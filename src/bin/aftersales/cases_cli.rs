@@ -134,7 +134,7 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
             println!("case {} is {:?}", id, case.case.status);
         }
         CasesCmd::Evidence { id, out } => {
-            let zip = desk.export_evidence(ExportEvidenceInput { id, out })?;
+            let zip = desk.export_evidence(ExportEvidenceInput { id, out }).await?;
             println!("{} files written to {}", zip.files, zip.path);
         }
         CasesCmd::Show { id, json } => {

@@ -21,6 +21,9 @@ pub fn print_shops(shops: &[ShopDto]) {
         if s.sync.unreadable > 0 {
             println!("     {} orders could not be read: `aftersales shop issues {}` says why, `aftersales shop retry {}` asks again", s.sync.unreadable, s.name, s.name);
         }
+        if s.sync.conflicts > 0 {
+            println!("     {} records could not become cases or warranty units (they clash with another): `aftersales shop issues {}`", s.sync.conflicts, s.name);
+        }
         if s.sync.flagged > 0 {
             println!("     {} orders were stored with a note (an amount rounded): `aftersales shop issues {}`", s.sync.flagged, s.name);
         }

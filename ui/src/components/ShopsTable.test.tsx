@@ -143,11 +143,12 @@ describe('ShopsTable', () => {
   });
 
   it('says how many orders could not be read, and lists them in the expanded row', () => {
-    const withIssues = shop({ id: 4, name: 'Holey', sync: syncStatus({ unreadable: 2, flagged: 1 }) });
+    const withIssues = shop({ id: 4, name: 'Holey', sync: syncStatus({ unreadable: 2, conflicts: 1, flagged: 1 }) });
     renderIn('en', <ShopsTable {...props({ shops: [...shops, withIssues] })} />);
 
     expect(rowOf(4).getByText('2 orders could not be read'), 'the row itself warns, without opening it').toBeInTheDocument();
     expect(rowOf(4).getByText('1 record kept with a note')).toBeInTheDocument();
+    expect(rowOf(4).getByText('1 record could not become a case (it clashes with another)'), 'a conflict is not an unread order').toBeInTheDocument();
     expect(rowOf(4).getByText('OK'), 'the sync itself went on and succeeded').toBeInTheDocument();
     expect(rowOf(1).queryByText(/could not be read/), 'a clean shop shows no warning').toBeNull();
 

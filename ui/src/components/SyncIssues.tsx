@@ -5,12 +5,12 @@ import type { ShopDto, SyncIssueDto } from '../bindings';
 import { useFormat } from '../i18n/useFormat';
 
 /** A shop whose syncs set records aside: the row says so and its expansion lists them. */
-export const hasSyncIssues = (shop: ShopDto) => shop.sync.unreadable > 0 || shop.sync.flagged > 0;
+export const hasSyncIssues = (shop: ShopDto) => shop.sync.unreadable > 0 || shop.sync.conflicts > 0 || shop.sync.flagged > 0;
 
 /** One line in the shop's row: how many records could not be read, and how many were kept with a note. */
 export function SyncIssuesSummary({ shop }: { shop: ShopDto }) {
   const { t } = useTranslation();
-  const { unreadable, flagged } = shop.sync;
+  const { unreadable, conflicts, flagged } = shop.sync;
   return (
     <Flex vertical data-testid="sync-issues-summary">
       {unreadable > 0 && (
@@ -18,6 +18,7 @@ export function SyncIssuesSummary({ shop }: { shop: ShopDto }) {
           <WarningOutlined /> {t('syncIssues.unreadable', { count: unreadable })}
         </Typography.Text>
       )}
+      {conflicts > 0 && <Typography.Text type="warning">{t('syncIssues.conflicts', { count: conflicts })}</Typography.Text>}
       {flagged > 0 && <Typography.Text type="secondary">{t('syncIssues.flagged', { count: flagged })}</Typography.Text>}
     </Flex>
   );

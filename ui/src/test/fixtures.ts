@@ -53,6 +53,7 @@ export function syncStatus(overrides: Partial<SyncStatusDto> = {}): SyncStatusDt
     last_error_code: null,
     orders_count: 1000,
     unreadable: 0,
+    conflicts: 0,
     flagged: 0,
     ...overrides,
   };
