@@ -43,31 +43,30 @@ pub fn format_time(ms: i64) -> String {
 
 /// Money in yuan, sent as a string or a number: exact minor units.
 pub fn yuan(field: &str, v: &Value) -> Result<i64, String> {
+    match amount_text(field, v)? {
+        Some(text) => parse_minor(&text, "CNY").map_err(|e| format!("{field}: {e}")),
+        None => Ok(0),
+    }
+}
+
+/// An amount's text as the gateways send it (a string or a number); None for nothing (null, empty: zero).
+fn amount_text(field: &str, v: &Value) -> Result<Option<String>, String> {
     let text = match v {
         Value::String(s) => s.trim().to_string(),
         Value::Number(n) => n.to_string(),
-        Value::Null => return Ok(0),
+        Value::Null => return Ok(None),
         other => return Err(format!("{field}: {other} is not an amount")),
     };
-    if text.is_empty() {
-        return Ok(0);
-    }
-    parse_minor(&text, "CNY").map_err(|e| format!("{field}: {e}"))
+    Ok(Some(text).filter(|t| !t.is_empty()))
 }
 
 /// As `yuan`, for a platform's record: an amount finer than a fen is rounded half-even and noted in `exact`
 /// (the record is stored, and flagged with the exact value).
 pub fn yuan_kept(exact: &Exactness, field: &str, v: &Value) -> Result<i64, String> {
-    let text = match v {
-        Value::String(s) => s.trim().to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Null => return Ok(0),
-        other => return Err(format!("{field}: {other} is not an amount")),
-    };
-    if text.is_empty() {
-        return Ok(0);
+    match amount_text(field, v)? {
+        Some(text) => exact.money(field, &text, "CNY"),
+        None => Ok(0),
     }
-    exact.money(field, &text, "CNY")
 }
 
 pub fn text_of(v: &Value) -> String {
@@ -103,12 +102,21 @@ pub struct Page<T> {
 /// How an increment API's row is read: the row, then its platform id.
 pub type Reader<T> = fn(&Value, &Exactness) -> Result<T, String>;
 
-/// Each row of a list on its own (`set_aside::read_each_value`): `kind` and the fields that hold its id.
-pub fn read_rows<T>(list: &Value, kind: &'static str, id_names: &[&str], read: Reader<T>, id_of: fn(&T) -> String) -> (Vec<T>, Notes) {
+/// How a list's rows are read: their kind, the fields holding their id, the reader, the id of a row read.
+#[derive(Clone, Copy)]
+pub struct Rows<T> {
+    pub kind: &'static str,
+    pub id_names: &'static [&'static str],
+    pub read: Reader<T>,
+    pub id_of: fn(&T) -> String,
+}
+
+/// Each row of a list on its own (`set_aside::read_each_value`): one that cannot be read is set aside.
+pub fn read_rows<T>(list: &Value, rows: Rows<T>) -> (Vec<T>, Notes) {
     match list.as_array() {
-        Some(rows) => super::set_aside::read_each_value(kind, rows, id_names, |v, exact| {
-            let row = read(v, exact)?;
-            let id = id_of(&row);
+        Some(values) => super::set_aside::read_each_value(rows.kind, values, rows.id_names, |v, exact| {
+            let row = (rows.read)(v, exact)?;
+            let id = (rows.id_of)(&row);
             Ok((row, id))
         }),
         None => (vec![], Notes::default()),

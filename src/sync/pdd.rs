@@ -8,7 +8,7 @@
 use super::http::{Auth, Http};
 use super::SyncError;
 pub use super::cn::{format_time, parse_time, sign};
-use super::cn::{count_of, field, read_rows, text_of, yuan_kept, Reader};
+use super::cn::{count_of, field, read_rows, text_of, yuan_kept, Rows};
 use super::set_aside::Exactness;
 use crate::store::aftersales_requests::NewRequest;
 use crate::store::order_lines::NewLine;
@@ -192,15 +192,6 @@ pub fn reply(api: &str, key: &str, mut body: Value) -> Result<Reply, SyncError> 
     body.get_mut(key).map(Value::take).map(Reply::Body).ok_or_else(|| SyncError::Protocol(format!("Pinduoduo answered {api} without {key}")))
 }
 
-/// How a list's rows are read: their kind, the fields holding their id, the reader, the id of a row read.
-#[derive(Clone, Copy)]
-struct Rows<T> {
-    kind: &'static str,
-    id_names: &'static [&'static str],
-    read: Reader<T>,
-    id_of: fn(&T) -> String,
-}
-
 const ORDERS_ROWS: Rows<NewOrder> = Rows { kind: "order", id_names: &["order_sn"], read: order, id_of: |o| o.external_id.clone() };
 const REQUESTS_ROWS: Rows<NewRequest> = Rows { kind: "request", id_names: &["id"], read: request, id_of: |r| r.external_id.clone() };
 
@@ -208,7 +199,7 @@ const REQUESTS_ROWS: Rows<NewRequest> = Rows { kind: "request", id_names: &["id"
 /// that cannot be read is set aside, the page goes on).
 fn read_page<T>(v: &Value, list: &str, page: usize, read: Rows<T>) -> Result<Page<T>, SyncError> {
     let total = v.get("total_count").and_then(Value::as_u64).unwrap_or(0);
-    let (rows, notes) = read_rows(field(v, list), read.kind, read.id_names, read.read, read.id_of);
+    let (rows, notes) = read_rows(field(v, list), read);
     Ok(Page { rows, has_next: (page * PAGE_SIZE) < total as usize, total: Some(total), notes })
 }
 

@@ -5,7 +5,7 @@
 //! last page first, so rows changing meanwhile move into pages not read yet. The ban Taobao answers with
 //! error code 7 ("This ban will last for N more seconds") is waited out.
 
-use super::cn::{count_of, field, read_rows, text_of, yuan_kept, Reader};
+use super::cn::{count_of, field, read_rows, text_of, yuan_kept, Rows};
 use super::set_aside::Exactness;
 pub use super::cn::{format_time, parse_time, sign};
 use super::http::{Auth, Http};
@@ -151,22 +151,13 @@ pub fn reply(method: &str, key: &str, mut body: Value) -> Result<Reply, SyncErro
     body.get_mut(key).map(Value::take).map(Reply::Body).ok_or_else(|| SyncError::Protocol(format!("Taobao answered {method} without {key}")))
 }
 
-/// How a list's rows are read: their kind, the fields holding their id, the reader, the id of a row read.
-#[derive(Clone, Copy)]
-struct Rows<T> {
-    kind: &'static str,
-    id_names: &'static [&'static str],
-    read: Reader<T>,
-    id_of: fn(&T) -> String,
-}
-
 const TRADE_ROWS: Rows<NewOrder> = Rows { kind: "order", id_names: &["tid"], read: trade, id_of: |o| o.external_id.clone() };
 const REFUND_ROWS: Rows<NewRequest> = Rows { kind: "request", id_names: &["refund_id"], read: refund, id_of: |r| r.external_id.clone() };
 
 /// A page from an answer's field: the rows under `{outer: {inner: [...]}}`, each read on its own (one that
 /// cannot be read is set aside, the page goes on).
 fn read_page<T>(v: &Value, (outer, inner): (&str, &str), read: Rows<T>) -> Result<Page<T>, SyncError> {
-    let (rows, notes) = read_rows(field(field(v, outer), inner), read.kind, read.id_names, read.read, read.id_of);
+    let (rows, notes) = read_rows(field(field(v, outer), inner), read);
     Ok(Page {
         rows,
         total: v.get("total_results").and_then(Value::as_u64),
