@@ -11,6 +11,7 @@ pub mod import;
 pub mod logging;
 pub mod metrics;
 pub mod money;
+pub mod outbox;
 pub mod paths;
 pub mod policy;
 pub mod redact;

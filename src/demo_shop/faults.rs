@@ -1,6 +1,6 @@
 //! Fault switches for the demo shop, so every connector is tested against what real platforms do on bad days.
 //! Given as a list: `error_rate=0.1,storm_429=0.05,latency_ms=50,truncate=0.05,extra_fields,missing_optional,
-//! revoke_after=20,page_shift=5`; hostile answers (`hostile.rs`): `echo_page=400,link_loop[=fresh],trickle_ms=100`.
+//! revoke_after=20,page_shift=5,late_write=0.3,late_write_ms=3000`; hostile answers (`hostile.rs`): `echo_page=400,link_loop[=fresh],trickle_ms=100`.
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -37,6 +37,11 @@ pub struct Faults {
     /// Orders (by their place in the shop's orders) served with a hostile record in place of theirs
     /// (`planted.rs`): `plant=null_name@17+bad_date@300`.
     pub plant: Vec<(usize, super::planted::Hostile)>,
+    /// Share of writes (the outbox's calls) applied and then answered only after `late_write_ms`, as when the
+    /// platform did the work and the answer was lost to a timeout: a retry must not do it again.
+    pub late_write: f64,
+    /// How late those answers come (default 5000 ms).
+    pub late_write_ms: u64,
 }
 
 impl Faults {
@@ -66,10 +71,12 @@ impl Faults {
                 "link_loop" if value == Some("fresh") => f.link_loop_fresh = true,
                 "link_loop" => f.link_loop = true,
                 "trickle_ms" => f.trickle_ms = num(value)? as u64,
+                "late_write" => f.late_write = share(value)?,
+                "late_write_ms" => f.late_write_ms = num(value)? as u64,
                 "plant" => f.plant = super::planted::parse(value.ok_or("fault 'plant' needs KIND@INDEX")?)?,
                 other => {
                     return Err(format!(
-                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop[=fresh], trickle_ms, plant=KIND@INDEX"
+                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop[=fresh], trickle_ms, plant=KIND@INDEX, late_write, late_write_ms"
                     ))
                 }
             }
@@ -122,6 +129,15 @@ impl FaultState {
 
     pub fn storm_left(&self, now: Instant) -> f64 {
         self.storm_until.map_or(1.0, |t| t.saturating_duration_since(now).as_secs_f64().max(0.1))
+    }
+
+    /// How long to hold a write's answer after applying it (zero for most).
+    pub fn late_write_now(&mut self) -> Duration {
+        if self.faults.late_write > 0.0 && self.rng.random_bool(self.faults.late_write) {
+            Duration::from_millis(if self.faults.late_write_ms == 0 { 5000 } else { self.faults.late_write_ms })
+        } else {
+            Duration::ZERO
+        }
     }
 
     pub fn truncate_now(&mut self) -> bool {

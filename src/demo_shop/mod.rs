@@ -114,6 +114,21 @@ struct Shared {
     cost: Mutex<shopify_graphql::CostBucket>,
     faults: Mutex<FaultState>,
     calls: std::sync::atomic::AtomicU64,
+    /// Every write the shop applied, in order (the outbox's calls), for tests to count.
+    writes: Mutex<Vec<DemoWrite>>,
+}
+
+/// One write the demo shop applied: which call, on what, with which idempotency key or note tag.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DemoWrite {
+    /// The platform's name of the call (`returnApproveRequest`, `POST /orders/{id}/refunds`, `pdd.refund.agree`…).
+    pub call: String,
+    /// The order or request it changed.
+    pub target: String,
+    /// The idempotency key the call carried, or the desk's tag found in its reason/note.
+    pub key: Option<String>,
+    pub amount_minor: Option<i64>,
+    pub at_ms: i64,
 }
 
 /// A running demo shop. `stop` ends it; otherwise it runs as long as the runtime.
@@ -158,6 +173,7 @@ impl DemoShop {
             offset,
             state: RwLock::new(DemoState::new(orders)),
             calls: Default::default(),
+            writes: Mutex::new(vec![]),
             cfg,
         });
         let api = match shared.cfg.platform {
@@ -186,6 +202,7 @@ impl DemoShop {
             .route("/_demo/faults", post(faults_handler))
             .route("/_demo/refund", post(refund_handler))
             .route("/_demo/stats", get(stats_handler))
+            .route("/_demo/writes", get(writes_handler))
             .fallback(|| async { (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))) })
             .with_state(shared.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -235,6 +252,11 @@ impl DemoShop {
     /// API calls answered so far (every status), for pacing checks.
     pub fn calls(&self) -> u64 {
         self.shared.calls.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Every write applied so far, in order.
+    pub fn writes(&self) -> Vec<DemoWrite> {
+        self.shared.writes.lock().map(|w| w.clone()).unwrap_or_default()
     }
 
     /// A copy of the shop's orders as they are now, for tests to compare against.
@@ -925,6 +947,24 @@ async fn faults_handler(State(shared): State<Arc<Shared>>, headers: HeaderMap, b
             Json(json!({"ok": true})).into_response()
         }
         Err(e) => (StatusCode::BAD_REQUEST, Json(json!({"errors": {"faults": e}}))).into_response(),
+    }
+}
+
+/// Every write the shop applied (a test counts them: each desk action exactly once).
+async fn writes_handler(State(shared): State<Arc<Shared>>) -> Response {
+    Json(json!({"writes": shared.writes.lock().map(|w| w.clone()).unwrap_or_default()})).into_response()
+}
+
+/// Notes a write as applied, then holds the answer when the `late_write` fault picks it (the work is done,
+/// the answer comes too late for the client). Every platform's write handler calls this after changing its
+/// data and before answering.
+async fn wrote(shared: &Shared, w: DemoWrite) {
+    if let Ok(mut list) = shared.writes.lock() {
+        list.push(w);
+    }
+    let late = shared.faults.lock().map(|mut f| f.late_write_now()).unwrap_or_default();
+    if !late.is_zero() {
+        tokio::time::sleep(late).await;
     }
 }
 

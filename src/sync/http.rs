@@ -248,6 +248,50 @@ impl Http {
         }
     }
 
+    /// One write, sent once and never repeated here: a write that timed out may have been applied, so only
+    /// the outbox (which reads the platform's state first, or sends the same idempotency key) may try again.
+    /// The answer comes back whatever its status, for the caller to read the platform's refusal from it.
+    /// `Err` only when no answer came: `Network` (refused before it was sent: not applied) or `Slow`
+    /// (sent, no whole answer: maybe applied).
+    pub async fn write_once(&self, method: reqwest::Method, url: &str, body: Option<&serde_json::Value>, form: Option<&[(String, String)]>, headers: &[(&str, String)]) -> Result<Written, SyncError> {
+        self.check_cancel()?;
+        if let Some(p) = &self.pacer {
+            let wait = p.lock().map(|p| p.wait(Instant::now())).unwrap_or_default();
+            self.sleep(wait).await?;
+        }
+        let mut req = self.client.request(method, url);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        if let Some(f) = form {
+            req = req.form(f);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        self.stats.requests.fetch_add(1, Ordering::Relaxed);
+        match self.attempt(self.authorise(req), self.budget.request).await? {
+            Attempt::Whole(status, headers, bytes) => {
+                if let (Some(p), Some((used, size))) = (&self.pacer, call_limit(&headers)) {
+                    if let Ok(mut p) = p.lock() {
+                        p.observe(Instant::now(), used, size);
+                    }
+                }
+                let said = if (200..300).contains(&status) { String::new() } else { self.shop_said(&bytes) };
+                Ok(Written { status, headers, bytes, said })
+            }
+            Attempt::TimedOut => Err(self.too_slow(url)),
+            Attempt::Failed(e) if e.is_connect() => Err(SyncError::Network(self.redactor.clean(&e.without_url().to_string()))),
+            // Sent, and the connection broke before the whole answer: maybe applied.
+            Attempt::Failed(e) => Err(SyncError::Slow(self.redactor.clean(&e.without_url().to_string()))),
+        }
+    }
+
+    /// The platform's name, for messages.
+    pub fn platform(&self) -> &'static str {
+        self.platform
+    }
+
     /// One request, body included, within `limit`; a cancel ends the wait.
     async fn attempt(&self, req: reqwest::RequestBuilder, limit: Duration) -> Result<Attempt, SyncError> {
         let whole = async {
@@ -320,6 +364,14 @@ impl Http {
         }
         short
     }
+}
+
+/// A write's whole answer, any status; `said` is the platform's message in a few redacted words (empty on 2xx).
+pub struct Written {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub bytes: bytes::Bytes,
+    pub said: String,
 }
 
 enum Attempt {
