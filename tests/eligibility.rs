@@ -87,8 +87,7 @@ async fn refund_case(desk: &Desk, shop_id: i64, order: &OrderDto, line: &str, am
         note: None,
         amount: Some(amount.into()),
         tracking: None,
-        damaged: None,
-    })
+        damaged: None, reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None })
     .await
     .expect("the case is refunded by hand");
 }
@@ -199,7 +198,7 @@ async fn the_window_refunds_pickup_and_the_cap_on_a_shop_kept_by_import() {
         })
         .await
         .unwrap();
-    desk.act_case(CaseActionInput { case_id: third.case.id, action: CaseAction::Cancel, at: Some("2026-11-05T10:00:00+08:00".into()), note: None, amount: None, tracking: None, damaged: None })
+    desk.act_case(CaseActionInput { case_id: third.case.id, action: CaseAction::Cancel, at: Some("2026-11-05T10:00:00+08:00".into()), note: None, amount: None, tracking: None, damaged: None , reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None })
         .await
         .unwrap();
     let e = ask(&desk, &two, "MUG-01", CaseType::Repair, "2026-11-05T12:00:00+08:00");

@@ -106,8 +106,7 @@ async fn refund(db: &Db, case_id: i64, amount: &str, at: i64) -> CaseDetailDto {
             note: None,
             amount: Some(amount.into()),
             tracking: None,
-            damaged: None,
-        })
+            damaged: None, reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None })
         .await
         .unwrap()
 }

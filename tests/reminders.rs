@@ -59,7 +59,7 @@ async fn once_per_threshold_across_a_restart_with_a_catch_up_digest() {
     assert!(desk.deliver_reminders(true).await.unwrap().notifications.is_empty(), "sent once, across a restart");
 
     // Case b is handled (its clock stops); the app is closed until 30 minutes before the deadline.
-    desk.act_case(CaseActionInput { case_id: b, action: CaseAction::Approve, at: None, note: None, amount: None, tracking: None, damaged: None }).await.unwrap();
+    desk.act_case(CaseActionInput { case_id: b, action: CaseAction::Approve, at: None, note: None, amount: None, tracking: None, damaged: None , reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None }).await.unwrap();
     drop(desk);
     let (desk, _clock) = desk_at(&db, t0 + 47 * H + 30 * 60_000).await;
     let view = desk.reminders_due(RemindersQuery { at: None }).unwrap();
@@ -431,14 +431,14 @@ async fn an_old_closure_still_queues_its_call_and_done_takes_at() {
     let case = pdd_case(&desk, shop.id, now - 30 * 24 * H).await;
     // Closed at the desk, dated 20 days back: the call was due 18 days ago.
     let at = Some(to_rfc3339(now - 20 * 24 * H));
-    let closed = desk.act_case(CaseActionInput { case_id: case, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None }).await.unwrap();
+    let closed = desk.act_case(CaseActionInput { case_id: case, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None , reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None }).await.unwrap();
     assert_eq!(closed.case.refunded, "99.00", "its reply ran out unanswered before: the platform refunded it, recorded on the case kept by hand");
     // A case that came from the platform, closed at the desk just as long ago: the merchant's own closure, so
     // its call is queued too (only closures the platform or an import reported may be too old to call about).
     let synced = pdd_case(&desk, shop.id, now - 30 * 24 * H).await;
     rusqlite::Connection::open(&db).unwrap().execute("UPDATE cases SET source = 'platform' WHERE id = ?1", [synced]).unwrap();
     let at = Some(to_rfc3339(now - 20 * 24 * H));
-    desk.act_case(CaseActionInput { case_id: synced, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None }).await.unwrap();
+    desk.act_case(CaseActionInput { case_id: synced, action: CaseAction::Close, at, note: None, amount: None, tracking: None, damaged: None , reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None }).await.unwrap();
     drop(desk);
     let cli = |args: &[&str]| {
         let out = std::process::Command::new(BIN).arg("--db").arg(&db).args(args).output().unwrap();

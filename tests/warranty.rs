@@ -507,7 +507,7 @@ async fn a_resolved_case_queues_its_follow_up_after_the_delay_set_for_cases() {
         customer: Some(who.into()),
         at: None,
     };
-    let act = |id: i64, action| CaseActionInput { case_id: id, action, at: None, note: None, amount: None, tracking: None, damaged: None };
+    let act = |id: i64, action| CaseActionInput { case_id: id, action, at: None, note: None, amount: None, tracking: None, damaged: None , reason: None, return_address_id: None, through_gateway: None, no_wait: None, record_only: None };
     let refunded = b.desk.new_case(walk_in("钱七")).await.unwrap().case.id;
     let cancelled = b.desk.new_case(walk_in("孙八")).await.unwrap().case.id;
     b.desk.act_case(act(refunded, aftersales::cases::CaseAction::Refund)).await.unwrap();

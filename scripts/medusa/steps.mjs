@@ -30,6 +30,8 @@ const STEPS_IN_ORDER = [
   "return-request",
   "return-receive",
   "refund-after-return",
+  "store-returns",
+  "begin-receive",
 ]
 
 // Exact `fields` string accepted by GET /admin/orders on 2.21.2 (see README).
@@ -599,6 +601,92 @@ async function refundAfterReturn(state) {
   return { C: { payment_id: pid, refund_amount: amount, refunds: r.payment.refunds } }
 }
 
+// A return shipping option (free) for returns the buyer asks for through the Store API.
+async function returnShippingOption(state) {
+  if (state.seed.return_shipping_option_id) return state.seed.return_shipping_option_id
+  const s = state.seed
+  const so = (
+    await admin("POST", "/admin/shipping-options", {
+      name: "Return shipping",
+      service_zone_id: s.service_zone_id,
+      shipping_profile_id: s.shipping_profile_id,
+      provider_id: "manual_manual",
+      price_type: "flat",
+      data: {},
+      type: { label: "Return", description: "Send it back", code: "return" },
+      prices: [
+        { currency_code: "eur", amount: 0 },
+        { region_id: s.region_id, amount: 0 },
+      ],
+      rules: [
+        { attribute: "enabled_in_store", operator: "eq", value: "true" },
+        { attribute: "is_return", operator: "eq", value: "true" },
+      ],
+    })
+  ).shipping_option
+  state.seed.return_shipping_option_id = so.id
+  return so.id
+}
+
+// The buyers ask for returns through the Store API (POST /store/returns, Medusa >= 2.8): A sends back
+// 1 × KETTLE-STD (for the desk to receive and refund), C 1 × KETTLE-DESC (its return shipping is a
+// fulfilment, so Medusa refuses to cancel it).
+async function storeReturns(state) {
+  requireStep(state, "deliver")
+  const reason = await returnReason(state)
+  const option = await returnShippingOption(state)
+  const store = (method, path, body) => http(method, path, { body, store: true, state })
+  const out = {}
+  state.store_returns = state.store_returns || {}
+  for (const [role, sku] of [["A", "KETTLE-STD"], ["C", "KETTLE-DESC"]]) {
+    const o = await getOrder(state.orders[role].id, "id,*items")
+    const line = o.items.find((i) => i.variant_sku === sku)
+    if (!line) die(`order ${role} has no ${sku} line: ${JSON.stringify(o.items)}`)
+    const r = (
+      await store("POST", "/store/returns", {
+        order_id: o.id,
+        items: [{ id: line.id, quantity: 1, reason_id: reason, note: "Asked for by the buyer in the shop" }],
+        return_shipping: { option_id: option },
+        location_id: state.seed.stock_location_id,
+      })
+    ).return
+    state.store_returns[role] = { id: r.id, order_id: o.id, item_id: line.id, unit_price: line.unit_price, payment_id: state.orders[role].payment_id }
+    out[role] = { ...state.store_returns[role], status: r.status ?? null }
+  }
+  // And one the merchant opened in the admin without return shipping (so no return fulfilment to cancel
+  // first): C's 1 × KETTLE-DLX, for the desk to cancel.
+  const o = await getOrder(state.orders.C.id, "id,*items")
+  const line = o.items.find((i) => i.variant_sku === "KETTLE-DLX")
+  const ret = (await admin("POST", "/admin/returns", { order_id: o.id, location_id: state.seed.stock_location_id })).return
+  await admin("POST", `/admin/returns/${ret.id}/request-items`, { items: [{ id: line.id, quantity: 1, reason_id: reason }] })
+  const confirmed = await admin("POST", `/admin/returns/${ret.id}/request`, {})
+  state.store_returns.C_admin = { id: ret.id, order_id: o.id, item_id: line.id, unit_price: line.unit_price }
+  out.C_admin = { ...state.store_returns.C_admin, status: confirmed.return?.status ?? null }
+  return out
+}
+
+// A receive begun in the Medusa admin and left there (as a crash between the desk's requests leaves it):
+// POST /admin/returns/{id}/receive only, on A's store return.
+async function beginReceive(state) {
+  requireStep(state, "store-returns")
+  const { id } = state.store_returns.A
+  const r = await admin("POST", `/admin/returns/${id}/receive`, {})
+  return { A: { return_id: id, status: r.return?.status ?? null } }
+}
+
+// Where a return's receive stands: the return and its order's active order changes (Medusa's own view).
+async function returnView(state, id) {
+  if (!id) die("usage: steps.mjs return <return id>")
+  const r = (await admin("GET", `/admin/returns/${id}?${qs({ fields: RETURN_FIELDS })}`)).return
+  const changes = (
+    await admin("GET", `/admin/orders/${r.order_id}/changes?${qs({ fields: "id,change_type,status,return_id,*actions" })}`)
+  ).order_changes
+  return {
+    return: r,
+    active_changes: changes.filter((c) => ["pending", "requested"].includes(c.status)),
+  }
+}
+
 // Medusa's own view, fetched fresh (independent of the app's client code).
 async function snapshot() {
   const fields = ORDER_FIELDS
@@ -718,13 +806,15 @@ const MUTATING = {
   "return-request": returnRequest,
   "return-receive": returnReceive,
   "refund-after-return": refundAfterReturn,
+  "store-returns": storeReturns,
+  "begin-receive": beginReceive,
 }
 
 async function main() {
   const [step, ...args] = process.argv.slice(2)
   if (!step || step === "-h" || step === "--help") {
     process.stderr.write(
-      `usage: steps.mjs <step>\n  steps: ${STEPS_IN_ORDER.join(", ")}\n  also: all, snapshot, state, updated-at-log, record-fixtures <dir>\n`
+      `usage: steps.mjs <step>\n  steps: ${STEPS_IN_ORDER.join(", ")}\n  also: all, snapshot, state, updated-at-log, record-fixtures <dir>, return <id>\n`
     )
     process.exit(step ? 0 : 2)
   }
@@ -734,6 +824,7 @@ async function main() {
   if (step === "updated-at-log")
     return { log: state.updated_at_log.map(({ step, at, changed, statuses }) => ({ step, at, changed, statuses })) }
   if (step === "record-fixtures") return recordFixtures(state, args[0])
+  if (step === "return") return returnView(state, args[0])
   if (step === "all") {
     const out = {}
     for (const s of STEPS_IN_ORDER) out[s] = await runStep(state, s)

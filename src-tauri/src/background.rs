@@ -1,8 +1,8 @@
 //! Background work: sync of every shop every N minutes (the merchant's setting, read afresh each round), and
-//! the hourly upkeep (the daily backup when due, old logs deleted).
+//! the hourly upkeep (the daily backup when due, old logs deleted), and the outbox's sender every few seconds.
 
 use crate::reminders::ReminderWake;
-use aftersales::api::{Desk, SyncInput};
+use aftersales::api::{Desk, OutboxSendInput, SyncInput};
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
 
@@ -26,6 +26,28 @@ pub fn start(app: AppHandle, wake: ReminderWake) {
                 // New cases and moved deadlines are looked at now, not at the reminder task's next round.
                 Ok(_) => wake.ring(),
                 Err(e) => tracing::warn!(code = ?e.code, "background sync: {}", e.message),
+            }
+        }
+    });
+}
+
+/// How often the sender looks for answers due (new ones are sent at once by the action itself; this
+/// delivers retries, and what waited while the shop or the network was away).
+const OUTBOX_EVERY: Duration = Duration::from_secs(10);
+
+pub fn outbox(app: AppHandle, wake: ReminderWake) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(OUTBOX_EVERY).await;
+            let desk = app.state::<Desk>();
+            match desk.send_outbox(OutboxSendInput { id: None, shop_id: None }).await {
+                // An accepted answer stops clocks and a refused one is a reminder now.
+                Ok(r) if r.accepted + r.refused > 0 => wake.ring(),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(code = ?e.code, "outbox: {}", e.message),
+            }
+            if let Ok(a) = desk.outbox_attention() {
+                crate::tray::set_attention(&app, a.stuck + a.refused);
             }
         }
     });

@@ -55,6 +55,7 @@ pub fn run() {
             reminders::start(app.handle().clone(), wake.clone());
             background::start(app.handle().clone(), wake.clone());
             background::upkeep(app.handle().clone());
+            background::outbox(app.handle().clone(), wake.clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -72,6 +73,12 @@ pub fn run() {
             commands::cases::get_case,
             commands::cases::new_case,
             commands::cases::act_case,
+            commands::outbox::preview_action,
+            commands::outbox::send_outbox,
+            commands::outbox::list_outbox,
+            commands::outbox::retry_outbox,
+            commands::outbox::outbox_attention,
+            commands::outbox::shop_permissions,
             commands::cases::due_clocks,
             commands::cases::eligibility,
             commands::cases::add_evidence,

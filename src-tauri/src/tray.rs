@@ -1,6 +1,7 @@
 //! The tray icon: the count of deadlines due within 24 hours, Open and Quit; closing the window keeps the app
 //! here when the merchant chose so (reminders keep coming).
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use aftersales::api::Desk;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -35,11 +36,35 @@ pub fn show_main(app: &AppHandle) {
     }
 }
 
+static DUE: AtomicI64 = AtomicI64::new(0);
+static ATTENTION: AtomicI64 = AtomicI64::new(0);
+
 pub fn set_count(app: &AppHandle, due_24h: i64) {
+    DUE.store(due_24h, Ordering::Relaxed);
+    show_counts(app);
+}
+
+/// Answers stuck on their way to a platform or refused by it: the tray says so beside the deadlines.
+pub fn set_attention(app: &AppHandle, n: i64) {
+    if ATTENTION.swap(n, Ordering::Relaxed) != n {
+        show_counts(app);
+    }
+}
+
+fn show_counts(app: &AppHandle) {
+    let (due_24h, stuck) = (DUE.load(Ordering::Relaxed), ATTENTION.load(Ordering::Relaxed));
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        let text = format!("Aftersales Desk · {due_24h} deadlines within 24 h · 24 小时内到期 {due_24h} 个");
+        let mut text = format!("Aftersales Desk · {due_24h} deadlines within 24 h · 24 小时内到期 {due_24h} 个");
+        if stuck > 0 {
+            text.push_str(&format!(" · {stuck} answers stuck or refused by a platform · {stuck} 条处理结果未被平台接受"));
+        }
         let _ = tray.set_tooltip(Some(&text));
-        let _ = tray.set_title(if due_24h > 0 { Some(due_24h.to_string()) } else { None });
+        let title = match (due_24h, stuck) {
+            (0, 0) => None,
+            (d, 0) => Some(d.to_string()),
+            (d, s) => Some(format!("{d} · !{s}")),
+        };
+        let _ = tray.set_title(title);
     }
 }
 

@@ -5,6 +5,8 @@ use super::dto::*;
 use super::ledger_dto::*;
 use super::import_dto::*;
 use super::maintenance_dto::*;
+use super::outbox_dto::*;
+use crate::outbox::{CallLine, Op, Permission, Reason};
 use crate::exports::ExportFormat;
 use crate::repairs::{Payer, RepairStatus};
 use crate::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
@@ -35,6 +37,21 @@ pub fn typescript() -> String {
         SyncStatusDto::decl(&cfg),
         SyncIssueDto::decl(&cfg),
         SyncIssuesRetryDto::decl(&cfg),
+        Op::decl(&cfg),
+        CallLine::decl(&cfg),
+        Reason::decl(&cfg),
+        Permission::decl(&cfg),
+        OutboxState::decl(&cfg),
+        OutboxEntryDto::decl(&cfg),
+        OutboxListInput::decl(&cfg),
+        OutboxSendInput::decl(&cfg),
+        OutboxIdInput::decl(&cfg),
+        OutboxReportDto::decl(&cfg),
+        OutboxAttentionDto::decl(&cfg),
+        ActionPreviewInput::decl(&cfg),
+        ActionPreviewDto::decl(&cfg),
+        ShopPermissionsInput::decl(&cfg),
+        ShopPermissionsDto::decl(&cfg),
         ShopDto::decl(&cfg),
         AddShopInput::decl(&cfg),
         TestConnectionInput::decl(&cfg),

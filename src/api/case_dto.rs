@@ -150,6 +150,8 @@ pub struct CaseDetailDto {
     pub actions: Vec<CaseAction>,
     /// The case's money in its order's ledger, oldest first.
     pub refunds: Vec<CaseRefundDto>,
+    /// Every answer sent to the platform for this case, oldest first, with its state there.
+    pub outbox: Vec<super::OutboxEntryDto>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -204,6 +206,29 @@ pub struct CaseActionInput {
     pub tracking: Option<String>,
     #[ts(type = "number | null")]
     pub damaged: Option<i64>,
+    /// A decline: the platform's refusal reason id (from the action's preview).
+    #[serde(default)]
+    #[ts(optional)]
+    pub reason: Option<String>,
+    /// Pinduoduo / Taobao: the return address id an approved return is sent back to.
+    #[serde(default)]
+    #[ts(optional)]
+    pub return_address_id: Option<String>,
+    /// WooCommerce: refund through the payment gateway (default) or record it only.
+    #[serde(default)]
+    #[ts(optional)]
+    pub through_gateway: Option<bool>,
+    /// On a synced case: the action was already done in the platform's back office, so it is recorded here only
+    /// and not sent (the next sync confirms it). An explicit `at` more than five minutes ago means the same: a
+    /// platform records an answer at the time it takes it, so a past one can only be a record.
+    #[serde(default)]
+    #[ts(optional)]
+    pub record_only: Option<bool>,
+    /// On a synced case: only queue the answer (the app's sender delivers it); by default one attempt is
+    /// made before this returns.
+    #[serde(default)]
+    #[ts(optional)]
+    pub no_wait: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -20,6 +20,10 @@ use crate::timefmt::to_rfc3339;
 use super::input::{hours_arg, line_arg, money_arg, name_arg, note_arg, query_time, time_arg};
 use rusqlite::Connection;
 
+/// An action on a synced case dated further back than this was done already (in the platform's back office):
+/// it is recorded here only, never sent.
+const RECORD_ONLY_BEFORE_MS: i64 = 5 * 60_000;
+
 impl From<CaseError> for ApiError {
     fn from(e: CaseError) -> Self {
         match e {
@@ -113,6 +117,7 @@ impl Desk {
         let summary = self.summary(conn, &c)?;
         Ok(CaseDetailDto {
             actions: allowed_actions(summary.case_type, summary.status),
+            outbox: crate::store::outbox::for_case(conn, id)?.iter().map(|r| super::outbox::entry_dto(conn, r)).collect::<ApiResult<Vec<_>>>()?,
             lines: case_lines::for_case(conn, id)?
                 .into_iter()
                 .map(|l| CaseLineDto { sku: l.sku, title: l.title, quantity: l.quantity, received_qty: l.received_qty, damaged_qty: l.damaged_qty })
@@ -249,19 +254,15 @@ impl Desk {
         let at = time_arg("at", &input.at, now)?;
         let note = note_arg("note", input.note.as_deref(), false)?;
         let tracking = line_arg("tracking", input.tracking.as_deref(), 200, false)?;
-        let mut conn = self.writer.lock().await;
-        let case = case_rows::get(&conn, input.case_id)?;
-        let shop = shops::get(&conn, case.shop_id)?;
-        let amount = money_arg("amount", &input.amount, &case.currency)?;
-        if input.damaged.is_some_and(|d| !(0..=1_000_000).contains(&d)) {
-            return Err(ApiError::validation("damaged", "a count of items between 0 and a million"));
-        }
-        let tx = write_tx(&mut conn)?;
-        service::act(
-            &tx,
-            &shop,
-            input.case_id,
-            Act {
+        let queued = {
+            let mut conn = self.writer.lock().await;
+            let case = case_rows::get(&conn, input.case_id)?;
+            let shop = shops::get(&conn, case.shop_id)?;
+            let amount = money_arg("amount", &input.amount, &case.currency)?;
+            if input.damaged.is_some_and(|d| !(0..=1_000_000).contains(&d)) {
+                return Err(ApiError::validation("damaged", "a count of items between 0 and a million"));
+            }
+            let act = Act {
                 action: input.action,
                 at,
                 actor: "merchant".into(),
@@ -271,10 +272,39 @@ impl Desk {
                 damaged: input.damaged,
                 raw_status: None,
                 from_platform: false,
-            },
-            now,
-        )?;
-        tx.commit()?;
+            };
+            let tx = write_tx(&mut conn)?;
+            let mut queued = None;
+            // A synced case's answer goes to the platform; the case moves when the platform takes it.
+            let recorded_only = input.record_only.unwrap_or(false) || (input.at.is_some() && at < now - RECORD_ONLY_BEFORE_MS);
+            let route = if recorded_only { None } else { crate::outbox::queue::route(&tx, &shop, &case, input.action)? };
+            match route {
+                Some(op) => {
+                    let choices = crate::outbox::queue::Choices {
+                        reason: input.reason.clone(),
+                        return_address_id: input.return_address_id.clone(),
+                        through_gateway: input.through_gateway,
+                    };
+                    queued = Some(crate::outbox::queue::queue(&tx, &shop, input.case_id, op, &act, &choices, now)?);
+                    if let Some(a) = input.return_address_id.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+                        self.remember_address(&tx, shop.id, a)?;
+                    }
+                }
+                None => {
+                    service::act(&tx, &shop, input.case_id, act, now)?;
+                }
+            }
+            tx.commit()?;
+            queued
+        };
+        if let (Some(id), false) = (queued, input.no_wait.unwrap_or(false)) {
+            // One attempt now; what it cannot deliver waits in the outbox (an unreachable shop is not an error
+            // of the answer, which is kept).
+            if let Err(e) = self.send_outbox(super::OutboxSendInput { id: Some(id), shop_id: None }).await {
+                tracing::warn!(code = ?e.code, "the answer was queued; sending it now failed: {}", e.message);
+            }
+        }
+        let conn = self.writer.lock().await;
         self.detail(&conn, input.case_id)
     }
 

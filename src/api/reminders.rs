@@ -23,6 +23,7 @@ fn why(d: &Due) -> String {
         ReminderKind::Threshold => format!("{} minutes before the deadline", d.lead_minutes),
         ReminderKind::FollowupOverdue => "the call is a day past due".to_string(),
         ReminderKind::RepairStale => "the repair has not been updated".to_string(),
+        ReminderKind::PlatformRefused => "the platform refused the answer sent from the desk; its deadline keeps running".to_string(),
     };
     if !d.supersedes.is_empty() {
         w.push_str(&format!("; stands in for {} earlier reminder(s) not shown: {}", d.supersedes.len(), d.supersedes.join(", ")));

@@ -154,6 +154,8 @@ impl Desk {
         }
         if input.credentials.is_some() {
             self.credentials.set(input.id, &credentials)?;
+            // Answers that waited on refused credentials go out with the new ones.
+            crate::store::outbox::wake_shop(&tx, input.id, self.clock.now_ms())?;
         }
         tx.commit()?;
         let row = shops::get(&conn, input.id)?;

@@ -207,6 +207,9 @@ pub fn act(conn: &Connection, shop: &ShopRow, case_id: i64, a: Act, now: i64) ->
         case_id,
         &EventRow { at: a.at, actor: a.actor.clone(), kind: a.action.id().into(), from_status: Some(status.id().into()), to_status: Some(next.id().into()), note },
     )?;
+    if a.from_platform {
+        crate::outbox::queue::check_sync_step(conn, case_id, a.action, a.at, now)?;
+    }
     let rules = rules_of(conn, shop, case_type)?;
     let running = clock_rows::for_case(conn, case_id)?;
     let after = match next {

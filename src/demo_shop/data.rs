@@ -50,6 +50,15 @@ pub struct DemoReturn {
     pub lines: Vec<(u64, i64, &'static str)>,
 }
 
+/// A WooCommerce order note: what the desk records on an order that WooCommerce has no call for.
+#[derive(Debug, Clone)]
+pub struct DemoNote {
+    pub id: u64,
+    pub created_at: i64,
+    pub note: String,
+    pub customer_note: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct DemoBuyer {
     pub first_name: String,
@@ -83,6 +92,20 @@ pub struct DemoOrder {
     pub refunds: Vec<DemoRefund>,
     pub fulfillments: Vec<DemoFulfillment>,
     pub returns: Vec<DemoReturn>,
+    /// WooCommerce order notes, oldest first.
+    pub notes: Vec<DemoNote>,
+    /// Shopify `refundCreate` idempotency keys seen on this order and the refund each made.
+    pub refund_keys: Vec<(String, u64)>,
+    /// Medusa: a return being received (the order's one active `return_receive` order change).
+    pub receiving: Option<DemoReceiving>,
+}
+
+/// Medusa's receive of a return between its begin and its confirm: the return, and the items marked
+/// received so far (line id, quantity).
+#[derive(Debug, Clone)]
+pub struct DemoReceiving {
+    pub return_id: u64,
+    pub items: Vec<(u64, i64)>,
 }
 
 impl DemoOrder {
@@ -257,6 +280,9 @@ impl Generator {
             refunds: vec![],
             fulfillments: vec![],
             returns: vec![],
+            notes: vec![],
+            refund_keys: vec![],
+            receiving: None,
         };
         let age = now_ms - created_at;
         let roll: f64 = self.rng.random();

@@ -1,6 +1,6 @@
 //! Fault switches for the demo shop, so every connector is tested against what real platforms do on bad days.
 //! Given as a list: `error_rate=0.1,storm_429=0.05,latency_ms=50,truncate=0.05,extra_fields,missing_optional,
-//! revoke_after=20,page_shift=5,late_write=0.3,late_write_ms=3000`; hostile answers (`hostile.rs`): `echo_page=400,link_loop[=fresh],trickle_ms=100`.
+//! revoke_after=20,page_shift=5,late_write=0.3,late_write_ms=3000,no_write_scopes,no_gateway_refunds`; hostile answers (`hostile.rs`): `echo_page=400,link_loop[=fresh],trickle_ms=100`.
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -42,6 +42,12 @@ pub struct Faults {
     pub late_write: f64,
     /// How late those answers come (default 5000 ms).
     pub late_write_ms: u64,
+    /// The credentials may read but not write: Shopify's token lacks write_orders and write_returns, the
+    /// WooCommerce key is read-only.
+    pub no_write_scopes: bool,
+    /// The shop's payment gateway cannot refund (WooCommerce: as for Cash on delivery), so a refund through
+    /// it is refused; one recorded in the shop only still goes.
+    pub no_gateway_refunds: bool,
 }
 
 impl Faults {
@@ -73,10 +79,12 @@ impl Faults {
                 "trickle_ms" => f.trickle_ms = num(value)? as u64,
                 "late_write" => f.late_write = share(value)?,
                 "late_write_ms" => f.late_write_ms = num(value)? as u64,
+                "no_write_scopes" => f.no_write_scopes = true,
+                "no_gateway_refunds" => f.no_gateway_refunds = true,
                 "plant" => f.plant = super::planted::parse(value.ok_or("fault 'plant' needs KIND@INDEX")?)?,
                 other => {
                     return Err(format!(
-                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop[=fresh], trickle_ms, plant=KIND@INDEX, late_write, late_write_ms"
+                        "unknown fault '{other}'; known: error_rate, storm_429, latency_ms, truncate, extra_fields, missing_optional, revoke_after, page_shift, echo_page[=status], link_loop[=fresh], trickle_ms, plant=KIND@INDEX, late_write, late_write_ms, no_write_scopes, no_gateway_refunds"
                     ))
                 }
             }
@@ -103,6 +111,13 @@ pub struct FaultState {
 impl FaultState {
     pub fn new(faults: Faults, seed: u64) -> Self {
         Self { faults, rng: StdRng::seed_from_u64(seed ^ 0xfa17), calls: 0, storm_until: None }
+    }
+
+    /// New switches on a running shop. A storm under way ends with the switch that started it; the call count
+    /// goes on, so `revoke_after` counts from the shop's start.
+    pub fn replace(&mut self, faults: Faults) {
+        self.faults = faults;
+        self.storm_until = None;
     }
 
     pub fn latency(&self) -> Duration {

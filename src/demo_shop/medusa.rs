@@ -144,10 +144,12 @@ pub fn returns_page(state: &DemoState, r: &Request) -> (Vec<Value>, usize) {
 }
 
 /// Shopify's ReturnStatus of the generator onto Medusa's: a Medusa return is the merchant's own, so an open
-/// request is `requested`, a closed one `received`, a declined one `canceled`.
+/// request is `requested`, a closed one `received`, a declined one `canceled` (and `PARTIALLY_RECEIVED`, which
+/// only a receive through `medusa_writes` leaves, Medusa's own).
 pub fn return_status(r: &DemoReturn) -> &'static str {
     match r.status {
         "CLOSED" => "received",
+        "PARTIALLY_RECEIVED" => "partially_received",
         "DECLINED" | "CANCELED" => "canceled",
         _ => "requested",
     }
@@ -155,7 +157,7 @@ pub fn return_status(r: &DemoReturn) -> &'static str {
 
 /// A return as `/admin/returns` writes it (`full_reason`), or as it sits in an order, where Medusa names an
 /// item's reason by id only.
-fn return_json(o: &DemoOrder, r: &DemoReturn, full_reason: bool) -> Value {
+pub(super) fn return_json(o: &DemoOrder, r: &DemoReturn, full_reason: bool) -> Value {
     let status = return_status(r);
     json!({
         "id": return_id(r.id),

@@ -9,13 +9,16 @@ pub mod faults;
 mod hostile;
 pub mod planted;
 pub mod medusa;
+mod medusa_writes;
 pub mod pdd;
 mod shopify_graphql;
 pub mod shopify_json;
 mod shopify_orders;
+mod shopify_writes;
 mod state;
 pub mod taobao;
 mod woo;
+mod woo_writes;
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -181,15 +184,25 @@ impl DemoShop {
                 .route("/admin/api/{version}/orders.json", get(shopify_orders_handler))
                 .route("/admin/api/{version}/orders/count.json", get(shopify_count_handler))
                 .route("/admin/api/{version}/shop.json", get(shopify_shop_handler))
-                .route("/admin/api/{version}/graphql.json", post(shopify_graphql_handler)),
+                .route("/admin/api/{version}/graphql.json", post(shopify_writes::graphql_handler))
+                .route("/admin/oauth/access_scopes.json", get(shopify_writes::access_scopes_handler)),
             DemoPlatform::Woocommerce => Router::new()
                 .route("/wp-json/", get(woo_index_handler))
                 .route("/wp-json/wc/v3/orders", get(woo_orders_handler))
-                .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler))
+                .route("/wp-json/wc/v3/orders/{id}/refunds", get(woo_refunds_handler).post(woo_writes::create_refund))
+                .route("/wp-json/wc/v3/orders/{id}/notes", get(woo_writes::list_notes).post(woo_writes::create_note))
                 .route("/wp-json/wc/v3/settings/general/woocommerce_currency", get(woo_currency_handler)),
             DemoPlatform::Medusa => Router::new()
                 .route("/admin/orders", get(medusa_orders_handler))
+                .route("/admin/orders/{id}", get(medusa_writes::get_order))
+                .route("/admin/orders/{id}/changes", get(medusa_writes::order_changes))
                 .route("/admin/returns", get(medusa_returns_handler))
+                .route("/admin/returns/{id}", get(medusa_writes::get_return))
+                .route("/admin/returns/{id}/receive", post(medusa_writes::begin_receive).delete(medusa_writes::drop_receive))
+                .route("/admin/returns/{id}/receive-items", post(medusa_writes::receive_items))
+                .route("/admin/returns/{id}/receive/confirm", post(medusa_writes::confirm_receive))
+                .route("/admin/returns/{id}/cancel", post(medusa_writes::cancel_return))
+                .route("/admin/payments/{id}/refund", post(medusa_writes::refund_payment))
                 .route("/admin/stores", get(medusa_stores_handler))
                 .route("/admin/return-reasons", get(medusa_reasons_handler)),
             DemoPlatform::Pdd => Router::new().route(crate::sync::pdd::ROUTER_PATH, post(signed_gateway_handler)),
@@ -241,7 +254,7 @@ impl DemoShop {
 
     pub fn set_faults(&self, faults: Faults) {
         if let Ok(mut f) = self.shared.faults.lock() {
-            f.faults = faults;
+            f.replace(faults);
         }
     }
 
@@ -440,15 +453,37 @@ async fn signed_gateway_handler(State(shared): State<Arc<Shared>>, body: Bytes) 
     }
     page_shift(&shared);
     let plants = plants(&shared);
-    let mut v = match shared.state.read() {
-        Ok(state) if taobao => taobao::answer(&state, &form, &shared.cfg.shop_name, &plants),
-        Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name, &plants),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    let write = if taobao { taobao::is_write(&form) } else { pdd::is_write(&form) };
+    let mut v = if write {
+        match gateway_write(&shared, &form, taobao).await {
+            Ok(v) => v,
+            Err(r) => return r,
+        }
+    } else {
+        match shared.state.read() {
+            Ok(state) if taobao => taobao::answer(&state, &form, &shared.cfg.shop_name, &plants),
+            Ok(state) => pdd::answer(&state, &form, &shared.cfg.shop_name, &plants),
+            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        }
     };
     if let Some(f) = distorting(&shared) {
         faults::distort(&mut v, &f);
     }
     json_bytes(StatusCode::OK, maybe_truncate(&shared, serde_json::to_vec(&v).unwrap_or_default()))
+}
+
+/// A merchant's answer through a signed gateway: the data changed under the write lock, then each write
+/// applied noted (and held back by `late_write`) once the lock is released.
+async fn gateway_write(shared: &Shared, form: &[(String, String)], taobao: bool) -> Result<Value, Response> {
+    let (v, writes) = match shared.state.write() {
+        Ok(mut state) if taobao => taobao::write(&mut state, form, now_ms()),
+        Ok(mut state) => pdd::write(&mut state, form, now_ms()),
+        Err(_) => return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    };
+    for w in writes {
+        wrote(shared, w).await;
+    }
+    Ok(v)
 }
 
 // ---- Shopify -------------------------------------------------------------------------------------------
@@ -942,7 +977,7 @@ async fn faults_handler(State(shared): State<Arc<Shared>>, headers: HeaderMap, b
     match Faults::parse(&body) {
         Ok(f) => {
             if let Ok(mut state) = shared.faults.lock() {
-                state.faults = f;
+                state.replace(f);
             }
             Json(json!({"ok": true})).into_response()
         }

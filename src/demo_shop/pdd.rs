@@ -1,13 +1,18 @@
 //! The demo shop speaking Pinduoduo's open platform: the gateway's checks (client id, token, a timestamp within
 //! 10 minutes, the MD5 signature), the increment APIs' limits (a window of at most 30 minutes, pages of at
 //! most 100) and answers written as Pinduoduo writes them (Beijing times without a zone, yuan as strings,
-//! `error_response` on HTTP 200). After-sales requests are made from the generator's returns and refunds.
+//! `error_response` on HTTP 200). After-sales requests are made from the generator's returns and refunds; the
+//! merchant's answers (`pdd.refund.agree`, `pdd.refund.returngoods.agree`) move them on (`write`), and
+//! `pdd.refund.information.get` reads one.
 
 use super::data::DemoOrder;
-use super::state::DemoState;
+use super::state::{Answered, DemoState};
+use super::DemoWrite;
 use crate::money::format_minor;
+use crate::outbox::pdd::{AGREE_API, INFORMATION_API, RETURN_AGREE_API};
 use crate::sync::pdd::{format_time, sign, MALL_API, ORDERS_API, REFUNDS_API};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 /// The demo app's client id on the open platform.
 pub const CLIENT_ID: &str = "demo-pdd-client";
@@ -109,8 +114,25 @@ fn return_status(raw: &str) -> i64 {
     }
 }
 
-/// The order's after-sales requests as (updated time, JSON).
+/// The order's after-sales requests as generated, as (updated time, JSON).
 pub fn requests(o: &DemoOrder) -> Vec<(i64, Value)> {
+    requests_as(o, &HashMap::new())
+}
+
+/// The order's after-sales requests as the merchant's answers left them, as (updated time, JSON).
+pub fn requests_as(o: &DemoOrder, answered: &HashMap<u64, Answered>) -> Vec<(i64, Value)> {
+    let mut out = generated(o);
+    for (updated, v) in &mut out {
+        if let Some(a) = v["id"].as_u64().and_then(|id| answered.get(&id)) {
+            v["after_sales_status"] = json!(a.status.parse::<i64>().unwrap_or(0));
+            v["updated_time"] = json!(t(Some(a.at_ms)));
+            *updated = a.at_ms;
+        }
+    }
+    out
+}
+
+fn generated(o: &DemoOrder) -> Vec<(i64, Value)> {
     let sn = format!("{}-{}", 261127, o.number);
     let line_of = |id: u64| o.lines.iter().find(|l| l.id == id).or(o.lines.first());
     let mut out = vec![];
@@ -190,7 +212,7 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, pla
                     .orders
                     .iter()
                     .enumerate()
-                    .flat_map(|(i, o)| requests(o).into_iter().map(move |(u, v)| (i, u, v)))
+                    .flat_map(|(i, o)| requests_as(o, &state.answered).into_iter().map(move |(u, v)| (i, u, v)))
                     .filter(|(_, u, _)| (from..=to).contains(u))
                     .map(|(i, u, v)| (u, spoil(i, Part::Refunds, v)))
                     .collect()
@@ -204,6 +226,86 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, pla
                 json!({"refund_increment_get_response": {"total_count": total, "refund_list": list}})
             }
         }
+        INFORMATION_API => information(state, form),
         other => error(10003, "接口不存在", &format!("no API named '{other}'")),
     }
+}
+
+/// Whether a call changes the shop's data (the gateway handler takes the write lock for it).
+pub fn is_write(form: &[(String, String)]) -> bool {
+    matches!(param(form, "type"), Some(AGREE_API | RETURN_AGREE_API))
+}
+
+fn param<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+/// The request `id` of order `order_sn` as it stands: the order's place and the request's JSON.
+fn find(state: &DemoState, id: i64, order_sn: &str) -> Option<(usize, Value)> {
+    state.orders.iter().enumerate().find_map(|(pos, o)| {
+        requests_as(o, &state.answered).into_iter().map(|(_, v)| v).find(|v| v["id"].as_i64() == Some(id) && v["order_sn"] == order_sn).map(|v| (pos, v))
+    })
+}
+
+/// `pdd.refund.information.get`: one request, its fields at the top of the answer as documented, the amount
+/// in fen.
+fn information(state: &DemoState, form: &[(String, String)]) -> Value {
+    let id = param(form, "after_sales_id").and_then(|v| v.trim().parse::<i64>().ok());
+    let (Some(id), Some(sn)) = (id, param(form, "order_sn")) else {
+        return error(21002, "请求参数不能为空", "after_sales_id and order_sn are required");
+    };
+    let Some((_, v)) = find(state, id, sn) else {
+        return error(21001, "请求参数错误", &format!("no after-sales request {id} on order {sn}"));
+    };
+    let fen = crate::money::parse_minor(v["refund_amount"].as_str().unwrap_or("0"), "CNY").unwrap_or(0);
+    json!({
+        "id": v["id"], "order_sn": v["order_sn"], "after_sales_type": v["after_sales_type"], "after_sales_status": v["after_sales_status"],
+        "after_sales_reason": v["after_sale_reason"], "refund_amount": fen, "goods_number": v["goods_number"], "sku_id": v["sku_id"],
+        "updated_time": v["updated_time"],
+    })
+}
+
+/// One answer of the merchant, as Pinduoduo takes it: the request moves on, its order is stamped, and the
+/// write is returned for the shop's log. A request not in a state the call answers is refused in the result
+/// (`succ` / `success` false with the reason), as Pinduoduo documents.
+pub fn write(state: &mut DemoState, form: &[(String, String)], now_ms: i64) -> (Value, Vec<DemoWrite>) {
+    let api = param(form, "type").unwrap_or_default();
+    let Some(request) = param(form, "request").and_then(|r| serde_json::from_str::<Value>(r).ok()) else {
+        return (error(21002, "请求参数不能为空", "request is required: a JSON object"), vec![]);
+    };
+    let id = request["after_sales_id"].as_i64().or_else(|| request["after_sales_id"].as_str().and_then(|s| s.parse().ok()));
+    let sn = request["order_sn"].as_str().unwrap_or_default().to_string();
+    let Some(id) = id.filter(|_| !sn.is_empty()) else {
+        return (error(21002, "请求参数不能为空", "after_sales_id and order_sn are required"), vec![]);
+    };
+    let address = request["return_address_id"].as_str().unwrap_or_default().trim().to_string();
+    if api == RETURN_AGREE_API && address.is_empty() {
+        return (error(21002, "请求参数不能为空", "return_address_id is required: an id from the shop's return addresses"), vec![]);
+    }
+    let Some((pos, v)) = find(state, id, &sn) else {
+        return (error(21001, "请求参数错误", &format!("no after-sales request {id} on order {sn}")), vec![]);
+    };
+    let (kind, status) = (v["after_sales_type"].as_i64().unwrap_or(0), v["after_sales_status"].as_i64().unwrap_or(0));
+    let next = match (api, kind, status) {
+        // Agreeing a pending refund pays it (refunding); agreeing a return whose goods came back ends it.
+        (AGREE_API, _, 2 | 3) => Ok(4),
+        (AGREE_API, 2, 7) => Ok(10),
+        (RETURN_AGREE_API, 2, 3) => Ok(7),
+        (RETURN_AGREE_API, _, 2) => Err("仅退款售后单不能同意退货 (a refund-only request has no goods to return)"),
+        _ => Err("售后单状态不允许该操作 (the request is not waiting for this answer)"),
+    };
+    let result = |ok: bool, message: &str| {
+        let flag = if api == AGREE_API { "succ" } else { "success" };
+        json!({"response": {"success": ok, "result": {"after_sales_id": id, "order_sn": sn, flag: ok, "message": message}}})
+    };
+    let next = match next {
+        Ok(n) => n,
+        Err(why) => return (result(false, why), vec![]),
+    };
+    let at = now_ms - now_ms.rem_euclid(1000);
+    state.answered.insert(id as u64, Answered { status: next.to_string(), at_ms: at });
+    state.modify(pos, |o| o.updated_at = o.updated_at.max(at));
+    let amount = (api == AGREE_API).then(|| crate::money::parse_minor(v["refund_amount"].as_str().unwrap_or("0"), "CNY").unwrap_or(0));
+    let w = DemoWrite { call: api.to_string(), target: id.to_string(), key: None, amount_minor: amount, at_ms: at };
+    (result(true, if api == AGREE_API { "退款操作成功" } else { "同意退货成功" }), vec![w])
 }

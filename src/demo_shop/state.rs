@@ -2,8 +2,17 @@
 //! per platform and kept until the order changes (so the server costs little next to the client it tests).
 
 use super::data::{DemoOrder, Generator};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
+
+/// A Chinese platform's after-sales request as the merchant's last write left it (Pinduoduo's and Taobao's
+/// requests are otherwise derived from the generated refunds and returns, which know nothing of answers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    /// Pinduoduo's `after_sales_status` as text, or Taobao's refund `status`.
+    pub status: String,
+    pub at_ms: i64,
+}
 
 pub struct DemoState {
     pub orders: Vec<DemoOrder>,
@@ -11,6 +20,8 @@ pub struct DemoState {
     by_updated: BTreeSet<(i64, u64, usize)>,
     shopify_json: Vec<OnceLock<Arc<[u8]>>>,
     woo_json: Vec<OnceLock<Arc<[u8]>>>,
+    /// Pinduoduo / Taobao requests answered through the gateway, by request id.
+    pub answered: HashMap<u64, Answered>,
 }
 
 impl DemoState {
@@ -22,6 +33,7 @@ impl DemoState {
             by_updated,
             shopify_json: (0..n).map(|_| OnceLock::new()).collect(),
             woo_json: (0..n).map(|_| OnceLock::new()).collect(),
+            answered: HashMap::new(),
         }
     }
 

@@ -1,13 +1,19 @@
 //! The demo shop speaking Taobao's TOP gateway: app key, session, a timestamp within 10 minutes and the MD5
 //! signature checked; modification windows of at most a day and pages of at most 100 enforced; trades and
 //! refunds written as TOP writes them (Beijing times, yuan strings, `{"trades": {"trade": [...]}}`), each
-//! refund with Taobao's own deadline for the seller (`refund_remind_timeout`).
+//! refund with Taobao's own deadline for the seller (`refund_remind_timeout`). The seller's answers
+//! (`taobao.rp.refunds.agree`, `taobao.rp.returngoods.agree`, `taobao.refund.refuse`,
+//! `taobao.rp.returngoods.refuse`) move refunds on (`write`); `taobao.refund.get` and
+//! `taobao.refund.refusereason.get` read.
 
 use super::data::DemoOrder;
-use super::state::DemoState;
+use super::state::{Answered, DemoState};
+use super::DemoWrite;
 use crate::money::format_minor;
+use crate::outbox::taobao::{AGREE_API, REASONS_API, REFUND_GET_API, REFUSE_API, RETURN_AGREE_API, RETURN_REFUSE_API};
 use crate::sync::taobao::{format_time, parse_time, sign, REFUNDS_API, SELLER_API, TRADES_API};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 pub const APP_KEY: &str = "12345678";
 /// Taobao gives the seller this long to answer a refund before it agrees on its own.
@@ -103,8 +109,28 @@ fn return_state(raw: &str) -> &'static str {
     }
 }
 
-/// The order's refunds as (modified time, JSON).
+/// The order's refunds as generated, as (modified time, JSON).
 pub fn refunds(o: &DemoOrder) -> Vec<(i64, Value)> {
+    refunds_as(o, &HashMap::new())
+}
+
+/// The order's refunds as the seller's answers left them, as (modified time, JSON).
+pub fn refunds_as(o: &DemoOrder, answered: &HashMap<u64, Answered>) -> Vec<(i64, Value)> {
+    let mut out = generated(o);
+    for (modified, v) in &mut out {
+        if let Some(a) = v["refund_id"].as_str().and_then(|id| id.parse::<u64>().ok()).and_then(|id| answered.get(&id)) {
+            v["status"] = json!(a.status);
+            v["modified"] = json!(t(Some(a.at_ms)));
+            if a.status != "WAIT_SELLER_AGREE" {
+                v["refund_remind_timeout"] = Value::Null;
+            }
+            *modified = a.at_ms;
+        }
+    }
+    out
+}
+
+fn generated(o: &DemoOrder) -> Vec<(i64, Value)> {
     let line_of = |id: u64| o.lines.iter().find(|l| l.id == id).or(o.lines.first());
     let remind = |status: &str, created: i64| {
         (status == "WAIT_SELLER_AGREE").then(|| json!({"remind_type": 1, "exist_timeout": true, "timeout": t(Some(created + SELLER_ANSWER_MS))}))
@@ -179,7 +205,7 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, pla
                     .orders
                     .iter()
                     .enumerate()
-                    .flat_map(|(i, o)| refunds(o).into_iter().map(move |(m, v)| (i, m, v)))
+                    .flat_map(|(i, o)| refunds_as(o, &state.answered).into_iter().map(move |(m, v)| (i, m, v)))
                     .filter(|(_, m, _)| (from..=to).contains(m))
                     .map(|(i, m, v)| (m, spoil(i, Part::Refunds, v)))
                     .collect()
@@ -200,6 +226,193 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, pla
             }
             json!({key: body})
         }
+        REFUND_GET_API => refund_get(state, form),
+        REASONS_API => refuse_reasons(state, form),
         other => error(22, "Invalid method", "", &format!("no method named '{other}'")),
+    }
+}
+
+/// The reasons a seller may give for refusing (`taobao.refund.refusereason.get`): the demo's own list.
+pub const REFUSE_REASONS: &[(i64, &str)] = &[
+    (101, "买家未退货"),
+    (102, "退回的商品影响二次销售"),
+    (103, "买家要求不合理"),
+    (104, "已与买家协商一致不退款"),
+];
+
+/// Refunds above this need the SMS code Taobao sends to the seller's phone (the demo's threshold: ¥5000).
+const SMS_CODE_ABOVE_MINOR: i64 = 500_000;
+
+/// Whether a call changes the shop's data (the gateway handler takes the write lock for it).
+pub fn is_write(form: &[(String, String)]) -> bool {
+    matches!(param(form, "method"), Some(AGREE_API | RETURN_AGREE_API | REFUSE_API | RETURN_REFUSE_API))
+}
+
+fn param<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).filter(|v| !v.trim().is_empty())
+}
+
+/// Refund `id` as it stands: its order's place, its modified time (its version) and its JSON.
+fn find(state: &DemoState, id: &str) -> Option<(usize, i64, Value)> {
+    state.orders.iter().enumerate().find_map(|(pos, o)| {
+        let answered = &state.answered;
+        refunds_as(o, answered).into_iter().find(|(_, v)| v["refund_id"] == id).map(|(m, v)| (pos, m, v))
+    })
+}
+
+fn missing(name: &str) -> Value {
+    error(40, &format!("Missing required arguments:{name}"), "", "")
+}
+
+fn refund_get(state: &DemoState, form: &[(String, String)]) -> Value {
+    let Some(id) = param(form, "refund_id") else { return missing("refund_id") };
+    let Some((pos, modified, mut v)) = find(state, id) else {
+        return error(15, "Remote service error", "isv.refund-not-exist", &format!("refund {id} does not exist"));
+    };
+    let delivered = state.orders[pos].fulfillments.first().is_some_and(|f| f.shipment_status == Some("delivered"));
+    v["refund_version"] = json!(modified);
+    v["refund_phase"] = json!(if delivered { "aftersale" } else { "onsale" });
+    json!({"refund_get_response": {"refund": v}})
+}
+
+fn refuse_reasons(state: &DemoState, form: &[(String, String)]) -> Value {
+    let Some(id) = param(form, "refund_id") else { return missing("refund_id") };
+    if find(state, id).is_none() {
+        return error(15, "Remote service error", "isv.refund-not-exist", &format!("refund {id} does not exist"));
+    }
+    let reasons: Vec<Value> = REFUSE_REASONS.iter().map(|(id, text)| json!({"reason_id": id, "reason_text": text})).collect();
+    json!({"refund_refusereason_get_response": {"reasons": {"reason": reasons}, "total_results": REFUSE_REASONS.len(), "has_next": false}})
+}
+
+/// A refusal of the request as TOP words a business error (the sub codes are the demo's own).
+fn refused(sub_code: &str, sub_msg: &str) -> Value {
+    error(15, "Remote service error", sub_code, sub_msg)
+}
+
+/// One answer of the seller, as Taobao takes it: the refund moves on, its trade is stamped, and the writes
+/// applied are returned for the shop's log. Wrong states, a stale version, more than the buyer asked and a
+/// refusal without its reason are refused as TOP refuses them.
+pub fn write(state: &mut DemoState, form: &[(String, String)], now_ms: i64) -> (Value, Vec<DemoWrite>) {
+    let method = param(form, "method").unwrap_or_default();
+    if method == AGREE_API {
+        return agree(state, form, now_ms);
+    }
+    let Some(id) = param(form, "refund_id") else { return (missing("refund_id"), vec![]) };
+    let Some((pos, modified, v)) = find(state, id) else {
+        return (refused("isv.refund-not-exist", &format!("refund {id} does not exist")), vec![]);
+    };
+    if param(form, "refund_version").is_some_and(|ver| ver != modified.to_string()) {
+        return (refused("isv.refund-version-changed", "退款版本号已变更，请刷新后重试 (the refund changed since it was read)"), vec![]);
+    }
+    let status = v["status"].as_str().unwrap_or_default();
+    let returns = v["has_good_return"] == true;
+    let next = match method {
+        RETURN_AGREE_API if param(form, "seller_address_id").is_none() => return (missing("seller_address_id"), vec![]),
+        RETURN_AGREE_API if returns && status == "WAIT_SELLER_AGREE" => "WAIT_BUYER_RETURN_GOODS",
+        RETURN_AGREE_API if !returns => return (refused("isv.refund-no-goods-return", "仅退款不需要退货 (this refund has no goods to return)"), vec![]),
+        REFUSE_API | RETURN_REFUSE_API if param(form, "refuse_reason_id").is_none() => return (missing("refuse_reason_id"), vec![]),
+        REFUSE_API if !(2..=200).contains(&param(form, "refuse_message").map_or(0, |m| m.chars().count())) => {
+            return (refused("isv.invalid-parameter:refuse_message", "拒绝说明长度须为2到200个字符 (refuse_message: 2 to 200 characters)"), vec![]);
+        }
+        REFUSE_API if status == "WAIT_SELLER_AGREE" => "SELLER_REFUSE_BUYER",
+        RETURN_REFUSE_API if matches!(status, "WAIT_BUYER_RETURN_GOODS" | "WAIT_SELLER_CONFIRM_GOODS") => "SELLER_REFUSE_BUYER",
+        _ => return (refused("isv.refund-status-not-support", &format!("退款状态不允许该操作 (the refund is {status})")), vec![]),
+    };
+    let at = answer_refund(state, pos, id, next, now_ms);
+    let body = match method {
+        RETURN_AGREE_API => json!({"rp_returngoods_agree_response": {"is_success": true}}),
+        REFUSE_API => json!({"refund_refuse_response": {"is_success": true, "refund": {"refund_id": id, "status": next, "modified": t(Some(at))}}}),
+        _ => json!({"rp_returngoods_refuse_response": {"result": true}}),
+    };
+    (body, vec![DemoWrite { call: method.to_string(), target: id.to_string(), key: None, amount_minor: None, at_ms: at }])
+}
+
+/// Moves refund `id` to `status` now and stamps its trade; the time written.
+fn answer_refund(state: &mut DemoState, pos: usize, id: &str, status: &str, now_ms: i64) -> i64 {
+    let at = now_ms - now_ms.rem_euclid(1000);
+    if let Ok(id) = id.parse::<u64>() {
+        state.answered.insert(id, Answered { status: status.to_string(), at_ms: at });
+    }
+    state.modify(pos, |o| o.updated_at = o.updated_at.max(at));
+    at
+}
+
+/// `taobao.rp.refunds.agree`: each of `refund_infos` (refund_id|amount in fen|version[|phase]) paid, or its
+/// reason in `results`; `succ` only when all were.
+fn agree(state: &mut DemoState, form: &[(String, String)], now_ms: i64) -> (Value, Vec<DemoWrite>) {
+    let Some(infos) = param(form, "refund_infos") else { return (missing("refund_infos"), vec![]) };
+    let (mut results, mut writes) = (vec![], vec![]);
+    for info in infos.split(',') {
+        let parts: Vec<&str> = info.split('|').map(str::trim).collect();
+        let (id, amount, version) = (parts[0], parts.get(1).and_then(|a| a.parse::<i64>().ok()), parts.get(2).copied().unwrap_or_default());
+        let outcome = match (find(state, id), amount) {
+            (None, _) => Err(format!("退款单{id}不存在")),
+            (_, None) => Err("退款金额格式错误 (amount: whole fen)".to_string()),
+            (Some((pos, modified, v)), Some(amount)) => {
+                let fee = crate::money::parse_minor(v["refund_fee"].as_str().unwrap_or("0"), "CNY").unwrap_or(0);
+                let status = v["status"].as_str().unwrap_or_default();
+                if !matches!(status, "WAIT_SELLER_AGREE" | "WAIT_BUYER_RETURN_GOODS" | "WAIT_SELLER_CONFIRM_GOODS") {
+                    Err(format!("退款状态不允许该操作 (the refund is {status})"))
+                } else if v["cs_status"].as_i64().unwrap_or(1) >= 2 {
+                    Err("客服介入中，不能操作 (Taobao's customer service is handling this refund)".to_string())
+                } else if version != modified.to_string() {
+                    Err("退款版本号已变更，请刷新后重试 (the refund changed since it was read)".to_string())
+                } else if amount <= 0 || amount > fee {
+                    Err(format!("退款金额不能大于买家申请的金额 (at most {} fen)", fee))
+                } else if amount > SMS_CODE_ABOVE_MINOR && param(form, "code").is_none() {
+                    Err("需要短信验证码，验证码已发送到卖家手机 (an SMS verification code is needed)".to_string())
+                } else {
+                    let at = answer_refund(state, pos, id, "SUCCESS", now_ms);
+                    writes.push(DemoWrite { call: AGREE_API.to_string(), target: id.to_string(), key: None, amount_minor: Some(amount), at_ms: at });
+                    Ok(())
+                }
+            }
+        };
+        let message = outcome.as_ref().err().cloned().unwrap_or_else(|| "succ".into());
+        results.push(json!({"refund_id": id, "succ": outcome.is_ok(), "message": message}));
+    }
+    let all = writes.len() == results.len();
+    let code = if all { "OP_SUCC" } else if writes.is_empty() { "OP_FAILURE_UE" } else { "SOME_OP_SUCC" };
+    let message = if all { String::new() } else { results.iter().filter(|r| r["succ"] == false).map(|r| r["message"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>().join("; ") };
+    (json!({"rp_refunds_agree_response": {"succ": all, "msg_code": code, "message": message, "results": {"refund_mapping_result": results}}}), writes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_refund_asks_for_the_sms_code_and_a_stale_version_is_refused() {
+        let now = 1_800_000_000_000;
+        let mut state = DemoState::new(super::super::data::Generator::new(7).orders(300, now, "CNY"));
+        let (pos, refund_id) = state
+            .orders
+            .iter()
+            .enumerate()
+            .find_map(|(pos, o)| {
+                let v = refunds(o).into_iter().map(|(_, v)| v).find(|v| v["status"] == "WAIT_SELLER_AGREE" && v["cs_status"] == 1 && v["has_good_return"] == false)?;
+                Some((pos, v["refund_id"].as_str()?.to_string()))
+            })
+            .expect("a pending refund-only request");
+        let id: u64 = refund_id.parse().unwrap();
+        state.modify(pos, |o| {
+            if let Some(f) = o.refunds.iter_mut().find(|f| f.id == id) {
+                f.amount_minor = 600_000;
+            }
+        });
+        let (_, version, _) = find(&state, &refund_id).unwrap();
+        let form = |infos: String, code: Option<&str>| {
+            let mut f = vec![("method".to_string(), AGREE_API.to_string()), ("refund_infos".to_string(), infos)];
+            f.extend(code.map(|c| ("code".to_string(), c.to_string())));
+            f
+        };
+        let (v, writes) = write(&mut state, &form(format!("{refund_id}|600000|{}", version - 1000), None), now);
+        assert!(writes.is_empty() && v["rp_refunds_agree_response"]["message"].as_str().unwrap().contains("版本"), "{v}");
+        let (v, writes) = write(&mut state, &form(format!("{refund_id}|600000|{version}"), None), now);
+        assert!(writes.is_empty() && v["rp_refunds_agree_response"]["message"].as_str().unwrap().contains("验证码"), "{v}");
+        let (v, writes) = write(&mut state, &form(format!("{refund_id}|600000|{version}"), Some("839212")), now);
+        assert_eq!(v["rp_refunds_agree_response"]["succ"], true, "{v}");
+        assert_eq!((writes.len(), writes[0].amount_minor), (1, Some(600_000)));
+        assert_eq!(find(&state, &refund_id).unwrap().2["status"], "SUCCESS");
     }
 }

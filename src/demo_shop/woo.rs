@@ -1,7 +1,8 @@
 //! WooCommerce REST v3 as the demo shop speaks it: `/wp-json/wc/v3/orders` with offset pages, `X-WP-Total`,
-//! `modified_after` (exclusive, whole seconds), per-order refunds, and WordPress's `{code, message, data}` errors.
+//! `modified_after` (exclusive, whole seconds), per-order refunds and notes (as JSON; their writes are in
+//! `woo_writes.rs`), and WordPress's `{code, message, data}` errors.
 
-use super::data::DemoOrder;
+use super::data::{DemoNote, DemoOrder, DemoRefund};
 use super::state::DemoState;
 use crate::money::format_minor;
 use chrono::{FixedOffset, TimeZone, Utc};
@@ -212,25 +213,35 @@ pub fn order_json(o: &DemoOrder, site: FixedOffset) -> Value {
 }
 
 pub fn refunds_json(o: &DemoOrder, site: FixedOffset) -> Value {
+    Value::Array(o.refunds.iter().map(|r| refund_json(o, r, site)).collect())
+}
+
+/// One refund as `GET`/`POST …/orders/{id}/refunds` show it.
+pub fn refund_json(o: &DemoOrder, r: &DemoRefund, site: FixedOffset) -> Value {
     let cur = o.currency.as_str();
-    Value::Array(
-        o.refunds
-            .iter()
-            .map(|r| {
-                json!({
-                    "id": r.id,
-                    "date_created": local(r.created_at, site),
-                    "date_created_gmt": gmt(r.created_at),
-                    "amount": format_minor(r.amount_minor, cur),
-                    "reason": r.note.clone().unwrap_or_default(),
-                    "refunded_by": 1,
-                    "refunded_payment": true,
-                    "meta_data": [],
-                    "line_items": r.lines.iter().map(|(line, qty, subtotal)| json!({
-                        "id": line + 1, "quantity": -qty, "subtotal": format!("-{}", format_minor(*subtotal, cur)),
-                    })).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
+    json!({
+        "id": r.id,
+        "date_created": local(r.created_at, site),
+        "date_created_gmt": gmt(r.created_at),
+        "amount": format_minor(r.amount_minor, cur),
+        "reason": r.note.clone().unwrap_or_default(),
+        "refunded_by": 1,
+        "refunded_payment": true,
+        "meta_data": [],
+        "line_items": r.lines.iter().map(|(line, qty, subtotal)| json!({
+            "id": line + 1, "quantity": -qty, "subtotal": format!("-{}", format_minor(*subtotal, cur)),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One order note as `GET`/`POST …/orders/{id}/notes` show it.
+pub fn note_json(n: &DemoNote, site: FixedOffset) -> Value {
+    json!({
+        "id": n.id,
+        "author": "WooCommerce",
+        "date_created": local(n.created_at, site),
+        "date_created_gmt": gmt(n.created_at),
+        "note": n.note,
+        "customer_note": n.customer_note,
+    })
 }

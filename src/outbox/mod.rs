@@ -11,6 +11,7 @@
 pub mod medusa;
 pub mod pdd;
 pub mod plan;
+pub mod queue;
 pub mod sender;
 pub mod shopify;
 pub mod taobao;
@@ -22,6 +23,21 @@ use serde::{Deserialize, Serialize};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use ts_rs::TS;
+
+/// The platform's name as merchants know it, for messages.
+pub fn platform_label(id: &str) -> &'static str {
+    match id {
+        "shopify" => "Shopify",
+        "woocommerce" => "WooCommerce",
+        "medusa" => "Medusa",
+        "pdd" => "Pinduoduo",
+        "taobao" => "Taobao",
+        "jd" => "JD",
+        "douyin" => "Douyin",
+        "wechat_shop" => "WeChat shop",
+        _ => "the platform",
+    }
+}
 
 /// What the desk asks the platform to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -147,6 +163,20 @@ pub struct Target {
     pub base_url: String,
     pub credentials: ShopCredentials,
     pub cancel: Arc<AtomicBool>,
+}
+
+/// The mark a write carries where the platform keeps free text (a refund's note or reason, an order note), so a
+/// read before a retry finds what this call made on platforms that take no idempotency key.
+pub fn desk_tag(key: &str) -> String {
+    format!("[desk:{key}]")
+}
+
+/// The merchant's note with the desk's mark after it.
+pub fn with_tag(note: Option<&str>, key: &str) -> String {
+    match note.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n} {}", desk_tag(key)),
+        None => desk_tag(key),
+    }
 }
 
 /// An `Outcome` for an error from the HTTP door: credentials, or transient (maybe reached when the request

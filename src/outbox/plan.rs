@@ -33,7 +33,7 @@ pub fn op_for(platform: Platform, action: CaseAction, from_request: bool) -> Opt
 /// What a platform documents about its write calls that the merchant must know before relying on them.
 pub fn restrictions(platform: Platform) -> Option<&'static str> {
     match platform {
-        Platform::Pdd => Some("Pinduoduo opens its after-sales write calls (pdd.refund.agree, pdd.refund.returngoods.agree, pdd.refund.refuse) only to apps approved for them; a refusal may ask for the buyer's evidence in the Pinduoduo back office."),
+        Platform::Pdd => Some("Pinduoduo opens its after-sales write calls (pdd.refund.agree, pdd.refund.returngoods.agree) only to apps granted the after-sales permission package, and documents no call to refuse a request: refuse it in the Pinduoduo back office (商家后台 → 售后管理), which asks for your evidence; the next sync brings the result here."),
         Platform::Taobao => Some("Taobao opens refund write calls (taobao.rp.*, taobao.refund.refuse) only to apps approved for them, and may ask the seller for an SMS verification code on a refund; answer that in the Taobao back office."),
         Platform::Shopify => Some("Shopify needs the write_returns scope for returns and write_orders for refunds."),
         Platform::Woocommerce => Some("WooCommerce needs a key with read/write permission; a refund through the payment gateway needs a gateway that supports refunds."),

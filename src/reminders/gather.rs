@@ -58,7 +58,11 @@ pub fn inputs(conn: &Connection, now: i64) -> Result<Inputs, StoreError> {
         .prepare_cached("SELECT id, updated_at FROM repairs WHERE status != 'returned'")?
         .query_map([], |r| Ok(super::RepairItem { id: r.get(0)?, updated_at: r.get(1)? }))?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Inputs { clocks, followups, repairs, sent: notifications_sent::keys(conn)?, snoozed: snoozes::active(conn, now)? })
+    let refusals = conn
+        .prepare_cached("SELECT id, case_id, updated_at FROM outbox WHERE state = 'refused' AND settled = 0")?
+        .query_map([], |r| Ok(super::RefusalItem { outbox_id: r.get(0)?, case_id: r.get(1)?, refused_at: r.get(2)? }))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Inputs { clocks, refusals, followups, repairs, sent: notifications_sent::keys(conn)?, snoozed: snoozes::active(conn, now)? })
 }
 
 pub fn plan_at(conn: &Connection, now: i64) -> Result<Plan, StoreError> {
@@ -94,6 +98,20 @@ pub fn subject(conn: &Connection, d: &Due) -> Result<Subject, StoreError> {
             )
             .optional()?;
         return Ok(row.unwrap_or_default());
+    }
+    if d.kind == super::ReminderKind::PlatformRefused {
+        if let Some(case_id) = d.case_id {
+            return Ok(conn
+                .query_row(
+                    "SELECT s.platform, s.currency, COALESCE(o.number, '#' || c.id), x.action || ': ' || COALESCE(x.platform_message, '')
+                     FROM outbox x JOIN cases c ON c.id = x.case_id JOIN shops s ON s.id = c.shop_id LEFT JOIN orders o ON o.id = c.order_id
+                     WHERE x.case_id = ?1 AND x.state = 'refused' ORDER BY x.id DESC LIMIT 1",
+                    [case_id],
+                    |r| Ok(Subject { platform: r.get(0)?, shop_currency: r.get(1)?, reference: r.get(2)?, what: r.get(3)?, ..Default::default() }),
+                )
+                .optional()?
+                .unwrap_or_default());
+        }
     }
     if let Some(f) = d.followup_id {
         return Ok(conn

@@ -28,6 +28,8 @@ pub enum ReminderKind {
     FollowupOverdue,
     /// A repair in the workshop has not moved for the set number of hours.
     RepairStale,
+    /// The platform refused an answer sent from the desk: the case's clock is still running.
+    PlatformRefused,
 }
 
 /// Quiet hours in the merchant's own zone; a window may run over midnight (22:00–08:00).
@@ -116,9 +118,18 @@ pub struct RepairItem {
     pub updated_at: i64,
 }
 
+/// An answer the platform refused (reminded at once, once per refusal).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefusalItem {
+    pub outbox_id: i64,
+    pub case_id: i64,
+    pub refused_at: i64,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inputs {
     pub clocks: Vec<ClockItem>,
+    pub refusals: Vec<RefusalItem>,
     pub followups: Vec<FollowupItem>,
     pub repairs: Vec<RepairItem>,
     pub sent: HashSet<String>,
@@ -228,6 +239,23 @@ pub fn plan(inp: &Inputs, s: &Settings, now: i64) -> Plan {
                 .map(|r| (format!("repair:{}:{}", r.id, r.updated_at), ReminderKind::RepairStale, None, Some(r.id), r.updated_at + s.repair_stale_hours * HOUR)),
         )
         .collect();
+    // A refusal is news now, whatever the hour: the clock it leaves running may be close to its end.
+    for r in inp.refusals.iter().filter(|r| r.refused_at >= now - TOO_OLD_MS) {
+        let key = format!("refused:{}:{}", r.outbox_id, r.refused_at);
+        if !inp.sent.contains(&key) {
+            out.due.push(Due {
+                key,
+                kind: ReminderKind::PlatformRefused,
+                case_id: Some(r.case_id),
+                clock_id: None,
+                followup_id: None,
+                repair_id: None,
+                lead_minutes: 0,
+                fire_at: r.refused_at,
+                supersedes: vec![],
+            });
+        }
+    }
     for (key, kind, followup_id, repair_id, fire_at) in others {
         if inp.sent.contains(&key) || fire_at < now - TOO_OLD_MS {
             continue;
@@ -243,7 +271,7 @@ pub fn plan(inp: &Inputs, s: &Settings, now: i64) -> Plan {
         }
         out.due.push(Due { key, kind, case_id: None, clock_id: None, followup_id, repair_id, lead_minutes: 0, fire_at, supersedes: vec![] });
     }
-    out.due.sort_by_key(|d| (d.kind != ReminderKind::Breach, d.fire_at, d.key.clone()));
+    out.due.sort_by_key(|d| (!matches!(d.kind, ReminderKind::Breach | ReminderKind::PlatformRefused), d.fire_at, d.key.clone()));
     out
 }
 

@@ -102,6 +102,9 @@ pub fn title(d: &Due, s: &Subject, now: i64) -> String {
         }
         ReminderKind::FollowupOverdue => if zh { format!("回访逾期 · {}", s.what) } else { format!("Follow-up call overdue · {}", s.what) },
         ReminderKind::RepairStale => if zh { format!("维修单未更新 · {}", s.what) } else { format!("Repair not updated · {}", s.what) },
+        ReminderKind::PlatformRefused => {
+            if zh { format!("{platform} {} · 平台拒绝了处理结果", s.reference) } else { format!("{platform} {} · the platform refused your answer", s.reference) }
+        }
     }
 }
 

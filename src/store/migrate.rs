@@ -2,7 +2,7 @@
 //! a backup of an existing file before it is changed.
 
 use super::{
-    aftersales_requests, case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, order_returns, orders,
+    aftersales_requests, case_events, case_lines, cases, clocks, evidence, goods_classes, order_lines, order_refunds, outbox, order_returns, orders,
     reasons, repair_events, repair_parts, repair_photos, repairs, rule_overrides, settings, shops, sku_categories,
     sync_issues, sync_state, warranty_policies, warranty_units, followups, compensations, notifications_sent, snoozes, StoreError,
     backups::{self, BackupKind},
@@ -63,6 +63,7 @@ pub const MIGRATIONS: &[&str] = &[
     orders::MIGRATION_49,
     order_refunds::MIGRATION_50,
     super::currency_scale::MIGRATION_51,
+    outbox::MIGRATION_52,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

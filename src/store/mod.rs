@@ -18,6 +18,7 @@ pub mod order_lines;
 pub mod order_refunds;
 pub mod order_returns;
 pub mod orders;
+pub mod outbox;
 pub mod reasons;
 pub mod repair_events;
 pub mod repair_parts;

@@ -97,16 +97,7 @@ impl PddClient {
             });
             self.http.sleep(wait.unwrap_or_default()).await?;
             // Signed afresh on every try: the gateway refuses a timestamp more than 10 minutes off.
-            let mut form: Vec<(String, String)> = vec![
-                ("type".into(), api.into()),
-                ("client_id".into(), self.client_id.clone()),
-                ("access_token".into(), self.token.clone()),
-                ("timestamp".into(), chrono::Utc::now().timestamp().to_string()),
-                ("data_type".into(), "JSON".into()),
-            ];
-            form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
-            let signature = sign(&form, &self.secret);
-            form.push(("sign".into(), signature));
+            let form = self.signed_form(api, params);
             let body: Value = self.http.post_form_json(&self.router, &form).await?.body;
             match reply(api, key, body)? {
                 Reply::Body(v) => return Ok(v),
@@ -120,6 +111,27 @@ impl PddClient {
                 }
             }
         }
+    }
+
+    /// One call's form as the gateway wants it: the public parameters, `params`, and the signature over all
+    /// of them. Public for the outbox, which sends a write once through `Http::write_once`.
+    pub fn signed_form(&self, api: &str, params: &[(&str, String)]) -> Vec<(String, String)> {
+        let mut form: Vec<(String, String)> = vec![
+            ("type".into(), api.into()),
+            ("client_id".into(), self.client_id.clone()),
+            ("access_token".into(), self.token.clone()),
+            ("timestamp".into(), chrono::Utc::now().timestamp().to_string()),
+            ("data_type".into(), "JSON".into()),
+        ];
+        form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
+        let signature = sign(&form, &self.secret);
+        form.push(("sign".into(), signature));
+        form
+    }
+
+    /// The gateway's address (`…/api/router`).
+    pub fn router(&self) -> &str {
+        &self.router
     }
 
     /// The shop's name (for "Test connection").

@@ -62,18 +62,7 @@ impl TaobaoClient {
     pub async fn call(&self, method: &str, key: &str, params: &[(&str, String)]) -> Result<Value, SyncError> {
         let mut bans = 0;
         loop {
-            let mut form: Vec<(String, String)> = vec![
-                ("method".into(), method.into()),
-                ("app_key".into(), self.app_key.clone()),
-                ("session".into(), self.session.clone()),
-                ("timestamp".into(), format_time(chrono::Utc::now().timestamp_millis())),
-                ("format".into(), "json".into()),
-                ("v".into(), "2.0".into()),
-                ("sign_method".into(), "md5".into()),
-            ];
-            form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
-            let signature = sign(&form, &self.secret);
-            form.push(("sign".into(), signature));
+            let form = self.signed_form(method, params);
             let body: Value = self.http.post_form_json(&self.router, &form).await?.body;
             match reply(method, key, body)? {
                 Reply::Body(v) => return Ok(v),
@@ -87,6 +76,29 @@ impl TaobaoClient {
                 }
             }
         }
+    }
+
+    /// One call's form as the gateway wants it: the public parameters, `params`, and the signature over all
+    /// of them. Public for the outbox, which sends a write once through `Http::write_once`.
+    pub fn signed_form(&self, method: &str, params: &[(&str, String)]) -> Vec<(String, String)> {
+        let mut form: Vec<(String, String)> = vec![
+            ("method".into(), method.into()),
+            ("app_key".into(), self.app_key.clone()),
+            ("session".into(), self.session.clone()),
+            ("timestamp".into(), format_time(chrono::Utc::now().timestamp_millis())),
+            ("format".into(), "json".into()),
+            ("v".into(), "2.0".into()),
+            ("sign_method".into(), "md5".into()),
+        ];
+        form.extend(params.iter().map(|(k, v)| (k.to_string(), v.clone())));
+        let signature = sign(&form, &self.secret);
+        form.push(("sign".into(), signature));
+        form
+    }
+
+    /// The gateway's address (`…/router/rest`).
+    pub fn router(&self) -> &str {
+        &self.router
     }
 
     pub async fn seller_nick(&self) -> Result<String, SyncError> {

@@ -47,6 +47,109 @@ kind: string, external_id: string | null, reason: string,
  */
 status: string, first_seen_at: string, last_seen_at: string, attempts: number, };
 export type SyncIssuesRetryDto = { retried: number, read: number, still_unreadable: number, };
+export type Op = "approve" | "decline" | "receive" | "refund" | "close" | "cancel" | "note";
+export type CallLine = { line_id: string, quantity: bigint, 
+/**
+ * The money this line gets back (refunds), minor units of the call's currency.
+ */
+amount_minor: bigint, };
+export type Reason = { id: string, text: string, };
+export type Permission = { op: Op, allowed: boolean, why: string, };
+export type OutboxState = "pending" | "sent" | "accepted" | "refused";
+export type OutboxEntryDto = { id: number, case_id: number, shop_id: number, platform: string, action: CaseAction, op: Op, 
+/**
+ * What goes to the platform, in one line (the call, the money, the lines, the reason).
+ */
+what: string, state: OutboxState, attempts: number, queued_at: string, sent_at: string | null, 
+/**
+ * When the platform took it (its own time where it said).
+ */
+accepted_at: string | null, 
+/**
+ * The platform's words: its refusal reason.
+ */
+platform_message: string | null, 
+/**
+ * Why it is still waiting (throttled, unreachable, credentials refused), and when it is tried next.
+ */
+last_error: string | null, 
+/**
+ * `credentials` (the merchant must reconnect the shop) or `transient`.
+ */
+error_code: string | null, next_try_at: string | null, 
+/**
+ * What a later sync said against it.
+ */
+contradiction: string | null, 
+/**
+ * Waiting with an error, or refused and not yet moved past: the shell's badge counts these.
+ */
+needs_attention: boolean, };
+export type OutboxListInput = { 
+/**
+ * `pending`, `sent`, `accepted`, `refused`, or `stuck` (waiting with an error); all when absent.
+ */
+state?: string, limit?: number, };
+export type OutboxSendInput = { 
+/**
+ * Only this entry (else every due one).
+ */
+id?: number, shop_id?: number, };
+export type OutboxIdInput = { id: number, };
+export type OutboxReportDto = { accepted: number, refused: number, waiting: number, 
+/**
+ * Another sender (the app or a CLI) was at work: nothing was tried now.
+ */
+busy: boolean, };
+export type OutboxAttentionDto = { stuck: number, refused: number, };
+export type ActionPreviewInput = { case_id: number, action: CaseAction, };
+export type ActionPreviewDto = { 
+/**
+ * False: the desk records it and nothing is sent (a shop kept by hand, or no such call on the platform).
+ */
+sends: boolean, platform: string, op: Op | null, 
+/**
+ * The platform's call in words ("returnApproveRequest on return #1001-R1").
+ */
+call: string | null, 
+/**
+ * A refund: what will be paid back unless the merchant changes it.
+ */
+amount: string | null, currency: string, lines: Array<CallLine>, 
+/**
+ * Money moves: confirm before sending.
+ */
+money: boolean, needs_return_address: boolean, 
+/**
+ * The last return address id used on this shop, to start from.
+ */
+return_address_id: string | null, needs_reason: boolean, 
+/**
+ * The platform's refusal reasons (a decline); empty when it has no list.
+ */
+refusal_reasons: Array<Reason>, 
+/**
+ * What the platform says about this call: approved apps only, a verification code.
+ */
+restriction: string | null, 
+/**
+ * Whether the connected credentials allow it, when that can be known.
+ */
+allowed: boolean | null, why: string | null, 
+/**
+ * WooCommerce: a refund may go through the payment gateway or be recorded only.
+ */
+gateway_choice: boolean, 
+/**
+ * Why the preview could not ask the platform (its list of reasons, the scopes), if it could not.
+ */
+problem: string | null, };
+export type ShopPermissionsInput = { shop_id: number, };
+export type ShopPermissionsDto = { platform: string, permissions: Array<Permission>, restriction: string | null, 
+/**
+ * Why the platform could not be asked (offline shop, unreachable).
+ */
+problem: string | null, };
 export type ShopDto = { id: number, name: string, platform: Platform, base_url: string, currency: string, time_zone: string, sync: SyncStatusDto, };
 export type AddShopInput = { name: string, base_url: string, credentials: ShopCredentials, };
 export type TestConnectionInput = { base_url: string, credentials: ShopCredentials, };
@@ -181,7 +284,11 @@ actions: Array<CaseAction>,
 /**
  * The case's money in its order's ledger, oldest first.
  */
-refunds: Array<CaseRefundDto>, };
+refunds: Array<CaseRefundDto>, 
+/**
+ * Every answer sent to the platform for this case, oldest first, with its state there.
+ */
+outbox: Array<OutboxEntryDto>, };
 export type CasesQuery = { shop_id: number | null, 
 /**
  * "open", or one status.
@@ -209,7 +316,30 @@ amount: string | null, reason: string | null, note: string | null, customer: str
  * RFC 3339; now when absent.
  */
 at: string | null, };
-export type CaseActionInput = { case_id: number, action: CaseAction, at: string | null, note: string | null, amount: string | null, tracking: string | null, damaged: number | null, };
+export type CaseActionInput = { case_id: number, action: CaseAction, at: string | null, note: string | null, amount: string | null, tracking: string | null, damaged: number | null, 
+/**
+ * A decline: the platform's refusal reason id (from the action's preview).
+ */
+reason?: string, 
+/**
+ * Pinduoduo / Taobao: the return address id an approved return is sent back to.
+ */
+return_address_id?: string, 
+/**
+ * WooCommerce: refund through the payment gateway (default) or record it only.
+ */
+through_gateway?: boolean, 
+/**
+ * On a synced case: the action was already done in the platform's back office, so it is recorded here only
+ * and not sent (the next sync confirms it). An explicit `at` more than five minutes ago means the same: a
+ * platform records an answer at the time it takes it, so a past one can only be a record.
+ */
+record_only?: boolean, 
+/**
+ * On a synced case: only queue the answer (the app's sender delivers it); by default one attempt is
+ * made before this returns.
+ */
+no_wait?: boolean, };
 export type CaseIdInput = { id: number, };
 export type ExportEvidenceInput = { id: number, 
 /**
@@ -604,7 +734,7 @@ default_name: string,
  * "xlsx", "csv" or "zip".
  */
 extension: string, };
-export type ReminderKind = "threshold" | "breach" | "followup_overdue" | "repair_stale";
+export type ReminderKind = "threshold" | "breach" | "followup_overdue" | "repair_stale" | "platform_refused";
 export type RemindersQuery = { 
 /**
  * The moment to ask about (RFC 3339); now when absent. Nothing is recorded.

@@ -6,6 +6,7 @@ pub mod imports;
 pub mod ledgers;
 pub mod metrics;
 pub mod orders;
+pub mod outbox;
 pub mod reminders;
 pub mod rules;
 pub mod settings;

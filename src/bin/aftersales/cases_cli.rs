@@ -1,10 +1,13 @@
 //! `aftersales cases …` and `aftersales eligibility`: after-sales cases from the command line.
 
-use aftersales::api::{CaseActionInput, CaseIdInput, CasesQuery, Desk, DueInput, EligibilityInput, ExportEvidenceInput, NewCaseInput};
+use aftersales::api::{ActionPreviewInput, CaseActionInput, CaseIdInput, OutboxState, CasesQuery, Desk, DueInput, EligibilityInput, ExportEvidenceInput, NewCaseInput};
 use aftersales::cases::CaseAction;
 use aftersales::policy::CaseType;
 use anyhow::{bail, Result};
 use clap::Subcommand;
+
+/// How long `cases act` waits for the platform before leaving the answer in the outbox.
+const WAIT_MS: u64 = 120_000;
 
 #[derive(Subcommand)]
 pub enum CasesCmd {
@@ -49,6 +52,35 @@ pub enum CasesCmd {
         /// How many of the received items are damaged
         #[arg(long)]
         damaged: Option<i64>,
+        /// A decline: the platform's refusal reason id (Shopify RETURN_PERIOD_ENDED/FINAL_SALE/OTHER, Taobao's
+        /// reason ids from `cases preview ID reject`)
+        #[arg(long)]
+        reason: Option<String>,
+        /// Pinduoduo / Taobao: the return address id a return is sent back to
+        #[arg(long = "return-address")]
+        return_address: Option<String>,
+        /// WooCommerce: record the refund in the shop only, not through the payment gateway
+        #[arg(long = "no-gateway")]
+        no_gateway: bool,
+        /// On a synced case: it was already done in the platform's back office, so record it here only and
+        /// send nothing (the next sync confirms it); implied by an --at more than five minutes ago
+        #[arg(long = "record-only")]
+        record_only: bool,
+        /// On a synced case: queue the answer for the platform and return at once (the app, or `outbox
+        /// retry`, sends it); without it the command waits until the platform takes or refuses it
+        #[arg(long = "no-wait")]
+        no_wait: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What an action will do on the case's platform before it is sent (the call, money, lines, the
+    /// platform's refusal reasons, whether the credentials allow it)
+    Preview {
+        id: i64,
+        #[arg(value_parser = parse_action)]
+        action: CaseAction,
+        #[arg(long)]
+        json: bool,
     },
     /// One case with its timeline and every clock
     Show {
@@ -129,9 +161,77 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
                 .await?;
             println!("{}", case.case.id);
         }
-        CasesCmd::Act { id, action, at, note, amount, tracking, damaged } => {
-            let case = desk.act_case(CaseActionInput { case_id: id, action, at, note, amount, tracking, damaged }).await?;
-            println!("case {} is {:?}", id, case.case.status);
+        CasesCmd::Act { id, action, at, note, amount, tracking, damaged, reason, return_address, no_gateway, record_only, no_wait, json } => {
+            // Only an entry this action queued is waited on (a record-only action queues none).
+            let before: Vec<i64> = desk.get_case(CaseIdInput { id }).await.map(|c| c.outbox.iter().map(|o| o.id).collect()).unwrap_or_default();
+            let input = CaseActionInput {
+                case_id: id,
+                action,
+                at,
+                note,
+                amount,
+                tracking,
+                damaged,
+                reason,
+                return_address_id: return_address,
+                through_gateway: no_gateway.then_some(false),
+                record_only: Some(record_only),
+                no_wait: Some(no_wait),
+            };
+            let mut case = desk.act_case(input).await?;
+            let queued = case.outbox.iter().rev().find(|o| !before.contains(&o.id)).map(|o| o.id);
+            let mut entry = None;
+            if let (Some(oid), false) = (queued, no_wait) {
+                entry = Some(desk.send_and_wait(oid, WAIT_MS).await?);
+                case = desk.get_case(CaseIdInput { id }).await?;
+            } else if let Some(oid) = queued {
+                entry = case.outbox.iter().find(|o| o.id == oid).cloned();
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&case)?);
+            } else {
+                println!("case {} is {:?}", id, case.case.status);
+                if let Some(e) = &entry {
+                    println!("{}", crate::outbox_cli::entry_line(e));
+                }
+            }
+            if let Some(e) = entry.filter(|_| !no_wait) {
+                match e.state {
+                    OutboxState::Refused => bail!("the platform refused it: {}", e.platform_message.unwrap_or_default()),
+                    OutboxState::Pending | OutboxState::Sent if e.error_code.as_deref() == Some("credentials") => {
+                        bail!("not sent: {} (it waits in the outbox: `aftersales outbox retry {}` after reconnecting)", e.last_error.unwrap_or_default(), e.id)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        CasesCmd::Preview { id, action, json } => {
+            let p = desk.preview_action(ActionPreviewInput { case_id: id, action }).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&p)?);
+            } else if !p.sends {
+                println!("recorded at the desk only: nothing is sent to {}", p.platform);
+            } else {
+                println!("{} → {}", action.id(), p.call.clone().unwrap_or_default());
+                if let Some(a) = &p.amount {
+                    println!("  refund {a} {} (change with --amount){}", p.currency, if p.gateway_choice { "; --no-gateway to record it in the shop without the payment gateway" } else { "" });
+                }
+                if p.needs_return_address {
+                    println!("  needs --return-address{}", p.return_address_id.as_deref().map(|a| format!(" (last used: {a})")).unwrap_or_default());
+                }
+                for r in &p.refusal_reasons {
+                    println!("  --reason {}  {}", r.id, r.text);
+                }
+                if let (Some(allowed), Some(why)) = (p.allowed, &p.why) {
+                    println!("  {}: {why}", if allowed { "allowed" } else { "NOT allowed" });
+                }
+                if let Some(r) = &p.restriction {
+                    println!("  note: {r}");
+                }
+                if let Some(pr) = &p.problem {
+                    println!("  could not ask the platform: {pr}");
+                }
+            }
         }
         CasesCmd::Evidence { id, out } => {
             let zip = desk.export_evidence(ExportEvidenceInput { id, out }).await?;
@@ -150,6 +250,9 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
                 }
                 for e in &case.events {
                     println!("  {} {} {} {}", e.at, e.actor, e.kind, e.note.clone().unwrap_or_default());
+                }
+                for o in &case.outbox {
+                    println!("  {}", crate::outbox_cli::entry_line(o));
                 }
             }
         }

@@ -3,6 +3,7 @@
 mod bridge;
 mod cases_cli;
 mod ledgers_cli;
+mod outbox_cli;
 mod output;
 mod reminders_cli;
 mod upkeep_cli;
@@ -47,6 +48,9 @@ enum Command {
     /// After-sales cases and their deadlines
     #[command(subcommand)]
     Cases(cases_cli::CasesCmd),
+    /// Answers on their way to the platforms: list, retry, send what is due
+    #[command(subcommand)]
+    Outbox(outbox_cli::OutboxCmd),
     /// Can the buyer open this kind of request on this order line? Yes, or every reason why not
     Eligibility {
         #[arg(long)]
@@ -536,6 +540,7 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::Cases(cmd) => cases_cli::run(&open_writing(&db)?, cmd, shop_id).await,
+        Command::Outbox(cmd) => outbox_cli::run(&open_writing(&db)?, cmd).await,
         Command::Warranty(cmd) => ledgers_cli::warranty(&open_writing(&db)?, cmd, &shop_id).await,
         Command::Repairs(cmd) => ledgers_cli::repairs(&open_writing(&db)?, cmd, &shop_id).await,
         Command::Followups(cmd) => ledgers_cli::followups(&open_writing(&db)?, cmd).await,

@@ -38,6 +38,14 @@ const newCase: NewCaseInput = {
   at: null,
 };
 const action: CaseActionInput = { case_id: 9, action: 'reject', at: null, note: 'used', amount: null, tracking: null, damaged: null };
+const platformAction: CaseActionInput = {
+  ...action,
+  action: 'reject',
+  reason: 'damaged_by_buyer',
+  return_address_id: 'addr-7',
+  through_gateway: false,
+  no_wait: true,
+};
 const eligibility: EligibilityInput = { order_id: 7, line_external_id: 'L1', case_type: 'return_refund', at: null };
 const dashboardExport: ExportMetricsInput = { out: '/tmp/d.xlsx', shop_id: null, window_days: 30, at: null, from: null, lang: 'en' };
 const evidence: AddEvidenceInput = { case_id: 9, file_name: 'a.png', mime: 'image/png', content_base64: 'AAEC', note: null };
@@ -104,6 +112,14 @@ describe('backendOver', () => {
     ['chooseSavePath for a database', (b) => b.chooseSavePath({ default_name: 'a.db', extension: 'db' }), 'choose_save_path', { input: { default_name: 'a.db', extension: 'db' } }],
     ['startupProblem', (b) => b.startupProblem(), 'startup_problem', undefined],
     ['recoverFromBackup', (b) => b.recoverFromBackup({ file: '/b/daily-1.db' }), 'recover_from_backup', { input: { file: '/b/daily-1.db' } }],
+    ['actCase on a synced case, only queued', (b) => b.actCase(platformAction), 'act_case', { input: platformAction }],
+    ['previewAction', (b) => b.previewAction({ case_id: 9, action: 'approve' }), 'preview_action', { input: { case_id: 9, action: 'approve' } }],
+    ['sendOutbox one entry', (b) => b.sendOutbox({ id: 4 }), 'send_outbox', { input: { id: 4 } }],
+    ['sendOutbox everything due', (b) => b.sendOutbox({}), 'send_outbox', { input: {} }],
+    ['listOutbox', (b) => b.listOutbox({ state: 'stuck', limit: 50 }), 'list_outbox', { input: { state: 'stuck', limit: 50 } }],
+    ['retryOutbox', (b) => b.retryOutbox({ id: 4 }), 'retry_outbox', { input: { id: 4 } }],
+    ['outboxAttention', (b) => b.outboxAttention(), 'outbox_attention', undefined],
+    ['shopPermissions', (b) => b.shopPermissions({ shop_id: 3 }), 'shop_permissions', { input: { shop_id: 3 } }],
   ])('%s calls the engine command %s', async (_method, call, command, args) => {
     const { backend, calls } = recording();
     await call(backend);

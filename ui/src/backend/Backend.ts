@@ -1,4 +1,14 @@
 import type {
+  ActionPreviewDto,
+  ActionPreviewInput,
+  OutboxAttentionDto,
+  OutboxEntryDto,
+  OutboxIdInput,
+  OutboxListInput,
+  OutboxReportDto,
+  OutboxSendInput,
+  ShopPermissionsDto,
+  ShopPermissionsInput,
   SyncIssueDto,
   SyncIssuesRetryDto,
   InterventionAverageInput,
@@ -166,6 +176,12 @@ export interface Backend {
   chooseBackupFile(): Promise<string | null>;
   startupProblem(): Promise<RecoveryDto | null>;
   recoverFromBackup(input: FileInput): Promise<null>;
+  previewAction(input: ActionPreviewInput): Promise<ActionPreviewDto>;
+  sendOutbox(input: OutboxSendInput): Promise<OutboxReportDto>;
+  listOutbox(input: OutboxListInput): Promise<OutboxEntryDto[]>;
+  retryOutbox(input: OutboxIdInput): Promise<OutboxEntryDto>;
+  outboxAttention(): Promise<OutboxAttentionDto>;
+  shopPermissions(input: ShopPermissionsInput): Promise<ShopPermissionsDto>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -248,5 +264,11 @@ export function backendOver(invoke: Invoke): Backend {
     chooseBackupFile: () => invoke('choose_backup_file'),
     startupProblem: () => invoke('startup_problem'),
     recoverFromBackup: (input) => invoke('recover_from_backup', { input }),
+    previewAction: (input) => invoke('preview_action', { input }),
+    sendOutbox: (input) => invoke('send_outbox', { input }),
+    listOutbox: (input) => invoke('list_outbox', { input }),
+    retryOutbox: (input) => invoke('retry_outbox', { input }),
+    outboxAttention: () => invoke('outbox_attention'),
+    shopPermissions: (input) => invoke('shop_permissions', { input }),
   };
 }

@@ -16,11 +16,13 @@ type AppLayoutProps = {
   onLanguageChange: (language: Language) => void;
   /** The left menu; absent until there is something to navigate. */
   menu?: AppMenu;
+  /** Shown in the header before the language switch (the badge of answers that need the merchant). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 };
 
 /** The back-office frame: a dark header with the app name and the language switch, a light side menu. */
-export function AppLayout({ language, onLanguageChange, menu, children }: AppLayoutProps) {
+export function AppLayout({ language, onLanguageChange, menu, headerExtra, children }: AppLayoutProps) {
   const { t } = useTranslation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -29,7 +31,10 @@ export function AppLayout({ language, onLanguageChange, menu, children }: AppLay
           <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
             <CustomerServiceOutlined /> {t('app.name')}
           </Typography.Title>
-          <LanguageSwitch language={language} onChange={onLanguageChange} />
+          <Flex align="center" gap="middle">
+            {headerExtra}
+            <LanguageSwitch language={language} onChange={onLanguageChange} />
+          </Flex>
         </Flex>
       </Layout.Header>
       <Layout>

@@ -1,4 +1,5 @@
 import type {
+  CaseAction,
   CaseType,
   CasesQuery,
   CompensationsQuery,
@@ -71,6 +72,14 @@ export const queryKeys = {
   backups: ['backups'] as const,
   /** Whether the app started with a damaged database (and what can replace it). */
   startupProblem: ['startup_problem'] as const,
+  /** Every outbox read (the badge's count and its lists): a send, a retry or an action changes them. */
+  outbox: ['outbox'] as const,
+  outboxAttention: ['outbox', 'attention'] as const,
+  outboxList: (state: string | null) => ['outbox', 'list', state] as const,
+  /** What an action on a case would do on its platform (asked each time its dialog opens). */
+  actionPreview: (caseId: number, action: CaseAction | null) => ['action_preview', caseId, action] as const,
+  /** Which calls a shop's credentials allow; under `shops`, so an edited shop is asked again. */
+  shopPermissions: (shopId: number) => ['shops', 'permissions', shopId] as const,
 };
 
 export const mutationKeys = {

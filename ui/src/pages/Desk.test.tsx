@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../backend/Backend';
 import type { AddShopInput, SettingsDto, ShopDto, ShopIdInput, TestConnectionInput, UpdateShopInput } from '../bindings';
 import { recovery } from '../test/backupFixtures';
-import { caseDetail, caseSummary, dueItem, order, shop, syncProgress, syncStatus } from '../test/fixtures';
+import { caseDetail, caseSummary, dueItem, order, outboxEntry, shop, syncProgress, syncStatus } from '../test/fixtures';
 import { renderIn } from '../test/render';
 import { Desk } from './Desk';
 import { REMINDER_CLICK_EVENT } from './reminderClick';
@@ -129,6 +129,13 @@ function firstStartBackend() {
     exportDiagnostics: notInThisTest(),
     chooseBackupFile: notInThisTest(),
     recoverFromBackup: notInThisTest(),
+    // Nothing on its way to a platform: the shell's badge stays away.
+    previewAction: notInThisTest(),
+    sendOutbox: vi.fn(async () => ({ accepted: 0, refused: 0, waiting: 0, busy: false })),
+    listOutbox: vi.fn(async () => []),
+    retryOutbox: notInThisTest(),
+    outboxAttention: vi.fn(async () => ({ stuck: 0, refused: 0 })),
+    shopPermissions: vi.fn(async () => ({ platform: 'shopify', permissions: [], restriction: null, problem: null })),
   };
   return backend;
 }
@@ -317,6 +324,26 @@ describe('Desk', () => {
     });
     await waitFor(() => expect(dueItem()).toHaveClass('ant-menu-item-selected'));
     expect(backend.getCase).not.toHaveBeenCalled();
+  });
+
+  it('shows the answers a platform refused on a badge in the header, and opens the case of one', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    backend.outboxAttention = vi.fn(async () => ({ stuck: 0, refused: 1 }));
+    backend.listOutbox = vi.fn(async ({ state }) =>
+      state === 'refused' ? [outboxEntry({ id: 9, case_id: 2, action: 'approve', state: 'refused', platform_message: 'Return already declined' })] : [],
+    );
+    renderIn('en', <Desk />, backend);
+
+    await waitFor(() => expect(backend.outboxAttention).toHaveBeenCalled(), { timeout: 5_000 });
+    await screen.findByTestId('outbox-badge', {}, { timeout: 5_000 });
+    fireEvent.click(screen.getByRole('button', { name: '1 answer to the platforms needs attention' }));
+    const list = await screen.findByTestId('outbox-attention-list');
+    fireEvent.click(await within(list).findByRole('button', { name: 'Case #2' }));
+    await waitFor(() => expect(backend.getCase).toHaveBeenCalledWith({ id: 2 }));
+    const drawer = await screen.findByTestId('case-drawer');
+    await waitFor(() => expect(within(drawer).getAllByText(/#1002/).length).toBeGreaterThan(0));
+    expect(screen.getByRole('menuitem', { name: /Due soon/ })).toHaveClass('ant-menu-item-selected');
   });
 
   it('shows only the recovery page when the database did not open, and asks nothing else', async () => {

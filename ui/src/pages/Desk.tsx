@@ -29,6 +29,7 @@ import { DueSoonPage } from './due/DueSoonPage';
 import { FollowupsPage } from './followups/FollowupsPage';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
+import { OutboxBadge } from './OutboxBadge';
 import { RecoveryPage } from './recovery/RecoveryPage';
 import { useReminderClicks } from './reminderClick';
 import { RepairsPage } from './repairs/RepairsPage';
@@ -67,8 +68,9 @@ export function Desk() {
 
 /**
  * The whole app: the welcome page until a shop exists, then the menu with the dashboard, orders, cases, due deadlines (their
- * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings; and the import of
- * a back-office export, from the Shops page or by dropping the file on the window.
+ * count on a badge), the warranty ledger, repairs, follow-up calls, compensation, shops and settings; the badge of
+ * answers to the platforms that need the merchant (stuck or refused), each opening its case; and the import of a
+ * back-office export, from the Shops page or by dropping the file on the window.
  */
 function OpenDesk() {
   const { t, i18n } = useTranslation();
@@ -77,10 +79,11 @@ function OpenDesk() {
   const [page, setPage] = useState<PageKey>('orders');
   // A clicked reminder opens the due-soon page, and its case there; `seq` opens it again after a second click.
   const [clicked, setClicked] = useState<{ caseId: number | null; seq: number } | null>(null);
-  useReminderClicks(({ caseId }) => {
+  const openCase = (caseId: number | null) => {
     setPage('due');
     setClicked((previous) => ({ caseId, seq: (previous?.seq ?? 0) + 1 }));
-  });
+  };
+  useReminderClicks(({ caseId }) => openCase(caseId));
   const hasShops = shops.data !== undefined && shops.data.length > 0;
   const due = useDueClocks(DUE_BADGE_HOURS, { enabled: hasShops });
   // Calls that fell due surface on the menu, so an overdue one is not left waiting on a page nobody opens.
@@ -172,7 +175,13 @@ function OpenDesk() {
   }
 
   return (
-    <AppLayout language={language} onLanguageChange={(next) => void i18n.changeLanguage(next)} menu={menu}>
+    <AppLayout
+      language={language}
+      onLanguageChange={(next) => void i18n.changeLanguage(next)}
+      menu={menu}
+      // Answers stuck on their way to a platform, or refused there: the merchant must see them wherever they are.
+      headerExtra={hasShops && <OutboxBadge enabled={hasShops} onOpen={openCase} />}
+    >
       {content}
       {hasShops && shops.data !== undefined && (
         <ImportDialog

@@ -1,10 +1,12 @@
 import type {
+  ActionPreviewDto,
   CaseDetailDto,
   CaseEventDto,
   CaseSummaryDto,
   ClockDto,
   DueItemDto,
   OrderDto,
+  OutboxEntryDto,
   ReasonDto,
   RuleDto,
   RuleInfoDto,
@@ -155,6 +157,7 @@ export function caseDetail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDt
     evidence: [],
     actions: ['approve', 'reject', 'close', 'cancel', 'intervene'],
     refunds: [],
+    outbox: [],
     ...overrides,
   };
 }
@@ -194,4 +197,68 @@ export function reasons(): ReasonDto[] {
     { code: 'buyer.size', parent: 'buyer', label_zh: '尺码不合适', label_en: 'Wrong size', builtin: true },
     { code: 'other', parent: null, label_zh: '其他', label_en: 'Other', builtin: true },
   ];
+}
+
+/** An answer on its way to the platform: the approval of case 1, queued and not yet sent. */
+export function outboxEntry(overrides: Partial<OutboxEntryDto> = {}): OutboxEntryDto {
+  return {
+    id: 1,
+    case_id: 1,
+    shop_id: 1,
+    platform: 'shopify',
+    action: 'approve',
+    op: 'approve',
+    what: 'approve',
+    state: 'pending',
+    attempts: 0,
+    queued_at: '2026-11-11T09:00:00Z',
+    sent_at: null,
+    accepted_at: null,
+    platform_message: null,
+    last_error: null,
+    error_code: null,
+    next_try_at: '2026-11-11T09:00:00Z',
+    contradiction: null,
+    needs_attention: false,
+    ...overrides,
+  };
+}
+
+/** What `preview_action` says of an action on a shop kept by hand: the desk records it, nothing is sent. */
+export function handKeptPreview(overrides: Partial<ActionPreviewDto> = {}): ActionPreviewDto {
+  return {
+    sends: false,
+    platform: 'pdd',
+    op: null,
+    call: null,
+    amount: null,
+    currency: 'CNY',
+    lines: [],
+    money: false,
+    needs_return_address: false,
+    return_address_id: null,
+    needs_reason: false,
+    refusal_reasons: [],
+    restriction: null,
+    allowed: null,
+    why: null,
+    gateway_choice: false,
+    problem: null,
+    ...overrides,
+  };
+}
+
+/** What `preview_action` says of approving a synced Shopify return: one call, allowed by the token's scopes. */
+export function sendingPreview(overrides: Partial<ActionPreviewDto> = {}): ActionPreviewDto {
+  return handKeptPreview({
+    sends: true,
+    platform: 'shopify',
+    op: 'approve',
+    call: 'returnApproveRequest on request gid://shopify/Return/1',
+    currency: 'USD',
+    restriction: 'Shopify needs the write_returns scope for returns and write_orders for refunds.',
+    allowed: true,
+    why: 'write_returns granted',
+    ...overrides,
+  });
 }

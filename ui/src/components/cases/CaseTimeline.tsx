@@ -20,6 +20,10 @@ const EVENT_KINDS = [
   'cancel',
   'intervene',
   'refund_matched',
+  'sent_to_platform',
+  'platform_accepted',
+  'platform_refused',
+  'platform_disagrees',
 ] as const;
 
 /** Written by `add_compensation`; named by the compensation ledger's texts. */
@@ -30,7 +34,8 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 }
 
 function colorOf(kind: string): string {
-  if (kind === 'clock_breached' || kind === 'reject') return 'red';
+  if (kind === 'clock_breached' || kind === 'reject' || kind === 'platform_refused') return 'red';
+  if (kind === 'platform_disagrees') return 'orange';
   if (kind === 'intervene') return 'orange';
   if (kind === 'close' || kind === 'cancel') return 'gray';
   if (kind === 'refund' || kind === 'exchange_shipped' || kind === 'reship_shipped') return 'green';

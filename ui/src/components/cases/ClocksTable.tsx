@@ -1,17 +1,21 @@
 import { Table, Typography, type TableColumnsType } from 'antd';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockDto } from '../../bindings';
 import { DateTime } from '../DateTime';
 import { ClockState } from './ClockState';
 import { RuleSource } from './RuleSource';
 
-/** Every deadline of a case, running or finished, each with where it comes from and how sure that source is. */
-export function ClocksTable({ clocks }: { clocks: ClockDto[] }) {
+/**
+ * Every deadline of a case, running or finished, each with where it comes from and how sure that source is.
+ * `awaitingPlatform`: an answer is on its way to the platform (running deadlines say they wait for it).
+ */
+export function ClocksTable({ clocks, awaitingPlatform = false }: { clocks: ClockDto[]; awaitingPlatform?: boolean }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<ClockDto> = [
     { title: t('clock.column.kind'), key: 'kind', render: (_, clock) => t(`clockKind.${clock.kind}`) },
     { title: t('clock.column.due'), key: 'due', render: (_, clock) => <DateTime value={clock.due} /> },
-    { title: t('clock.column.state'), key: 'state', render: (_, clock) => <ClockState clock={clock} /> },
+    { title: t('clock.column.state'), key: 'state', render: (_, clock) => <ClockState clock={clock} awaitingPlatform={awaitingPlatform} /> },
     { title: t('clock.column.consequence'), key: 'consequence', render: (_, clock) => t(`consequence.${clock.consequence}`) },
     { title: t('clock.column.calendar'), key: 'calendar', render: (_, clock) => t(`calendar.${clock.calendar}`) },
     {
@@ -40,6 +44,7 @@ export function ClocksTable({ clocks }: { clocks: ClockDto[] }) {
         dataSource={clocks}
         pagination={false}
         locale={{ emptyText: t('case.noClocks') }}
+        onRow={(clock) => ({ 'data-testid': 'clock-row', 'data-kind': clock.kind }) as HTMLAttributes<HTMLElement>}
       />
     </div>
   );

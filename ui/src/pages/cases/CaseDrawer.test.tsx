@@ -13,7 +13,7 @@ import type {
   ExportEvidenceInput,
   SavePathInput,
 } from '../../bindings';
-import { caseDetail, caseEvent, caseSummary, clock, rule } from '../../test/fixtures';
+import { caseDetail, caseEvent, caseSummary, clock, handKeptPreview, rule } from '../../test/fixtures';
 import { renderIn } from '../../test/render';
 import { CaseDrawer } from './CaseDrawer';
 
@@ -85,6 +85,8 @@ function caseBackend(
     // Only this case's entries are asked for; the totals are not shown in the drawer.
     compensations: vi.fn(async () => ({ items: entries, totals: [] })),
     addCompensation,
+    // A shop kept by hand: the desk's action is the truth, nothing goes to a platform.
+    previewAction: vi.fn(async () => handKeptPreview()),
   };
   const backend = new Proxy(calls as unknown as Backend, {
     get: (target, command) =>

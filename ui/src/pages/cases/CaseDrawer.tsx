@@ -9,12 +9,13 @@ import { CaseTimeline } from '../../components/cases/CaseTimeline';
 import { ClocksTable } from '../../components/cases/ClocksTable';
 import { isOpenStatus } from '../../components/cases/openStatus';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useCase } from '../../hooks/useCase';
+import { awaitsPlatform, useCase } from '../../hooks/useCase';
 import { useReasons } from '../../hooks/useReasons';
 import { CaseCompensation } from '../compensation/CaseCompensation';
 import { CaseActionDialog } from './CaseActionDialog';
 import { CaseEvidence } from './CaseEvidence';
 import { CaseNewRepair } from './CaseNewRepair';
+import { CaseOutbox } from './CaseOutbox';
 import { CaseRefunds } from './CaseRefunds';
 import { CaseSnooze } from './CaseSnooze';
 
@@ -26,12 +27,13 @@ type CaseDrawerProps = {
 };
 
 /**
- * One case: what it is, its items, every deadline, the timeline, what can be done next, its compensation and its
- * evidence; and a repair ticket opened from it.
+ * One case: what it is, its items, every deadline, the timeline, what can be done next and where its answers to the
+ * platform are, its compensation and its evidence; and a repair ticket opened from it.
  */
 export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
   const { t } = useTranslation();
-  const detail = useCase(caseId);
+  // Read again every 1.5 s while an answer waits for the platform, as long as the drawer is open.
+  const detail = useCase(caseId, { poll: open });
   // Names the case's reason when it is a code of the tree; without the tree the reason shows as it is.
   const reasons = useReasons();
   const [dialog, setDialog] = useState<{ open: boolean; action: CaseAction | null }>({ open: false, action: null });
@@ -54,11 +56,12 @@ export function CaseDrawer({ caseId, open, onClose }: CaseDrawerProps) {
       {detail.data ? (
         <Flex vertical gap={24}>
           <CaseActionButtons actions={detail.data.actions} onAction={(action) => setDialog({ open: true, action })} />
+          <CaseOutbox entries={detail.data.outbox ?? []} />
           {isOpenStatus(detail.data.case.status) && <CaseSnooze key={`snooze-${detail.data.case.id}`} caseId={detail.data.case.id} />}
           <CaseSummaryView summary={detail.data.case} reasons={reasons.data} />
           <CaseLinesTable lines={detail.data.lines} />
           <CaseRefunds refunds={detail.data.refunds} />
-          <ClocksTable clocks={detail.data.clocks} />
+          <ClocksTable clocks={detail.data.clocks} awaitingPlatform={awaitsPlatform(detail.data)} />
           <CaseTimeline events={detail.data.events} />
           <CaseCompensation key={`compensation-${detail.data.case.id}`} summary={detail.data.case} />
           <CaseEvidence key={detail.data.case.id} detail={detail.data} />

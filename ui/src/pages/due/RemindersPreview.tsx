@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemindersDue } from '../../hooks/useRemindersDue';
 import { useFormat } from '../../i18n/useFormat';
 
-const KIND_COLORS: Record<ReminderKind, string> = { breach: 'red', threshold: 'orange', followup_overdue: 'blue', repair_stale: 'gold' };
+const KIND_COLORS: Record<ReminderKind, string> = { breach: 'red', threshold: 'orange', followup_overdue: 'blue', repair_stale: 'gold', platform_refused: 'volcano' };
 
 /** The engine's reason for holding a reminder ("quiet hours", "snoozed") in the merchant's language. */
 function heldReason(t: TFunction, reason: string): string {

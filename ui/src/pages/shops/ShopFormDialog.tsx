@@ -6,6 +6,7 @@ import { useAddShop } from '../../hooks/useAddShop';
 import { useSyncShops } from '../../hooks/useSyncShops';
 import { useTestConnection } from '../../hooks/useTestConnection';
 import { useUpdateShop } from '../../hooks/useUpdateShop';
+import { ShopPermissions } from './ShopPermissions';
 
 type ShopFormDialogProps = {
   open: boolean;
@@ -17,7 +18,8 @@ type ShopFormDialogProps = {
 
 /**
  * Connects a shop (then starts its first sync in the background; its progress shows in the sync status)
- * or saves the changes to one. The connection can be tested first.
+ * or saves the changes to one. The connection can be tested first. An edited shop shows what the desk can do on
+ * its platform with the credentials it has.
  */
 export function ShopFormDialog({ open, shop, onClose, onConnected }: ShopFormDialogProps) {
   const { t } = useTranslation();
@@ -61,6 +63,7 @@ export function ShopFormDialog({ open, shop, onClose, onConnected }: ShopFormDia
     <ShopFormModal
       open={open}
       shop={shop}
+      extra={shop !== null && <ShopPermissions key={shop.id} shop={shop} open={open} />}
       submitting={addShop.isPending || updateShop.isPending}
       error={shop === null ? addShop.error : updateShop.error}
       test={{ pending: testConnection.isPending, result: testConnection.data ?? null, error: testConnection.error }}
