@@ -162,8 +162,9 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
             println!("{}", case.case.id);
         }
         CasesCmd::Act { id, action, at, note, amount, tracking, damaged, reason, return_address, no_gateway, record_only, no_wait, json } => {
-            // Only an entry this action queued is waited on (a record-only action queues none).
-            let before: Vec<i64> = desk.get_case(CaseIdInput { id }).await.map(|c| c.outbox.iter().map(|o| o.id).collect()).unwrap_or_default();
+            // Only an entry this action queued is waited on (a record-only action queues none): one still open and
+            // queued since this command started (another open one would have refused the action as a conflict).
+            let started = chrono::Utc::now().timestamp_millis() / 1000 * 1000 - 1000;
             let input = CaseActionInput {
                 case_id: id,
                 action,
@@ -179,7 +180,12 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
                 no_wait: Some(no_wait),
             };
             let mut case = desk.act_case(input).await?;
-            let queued = case.outbox.iter().rev().find(|o| !before.contains(&o.id)).map(|o| o.id);
+            let queued = case
+                .outbox
+                .iter()
+                .rev()
+                .find(|o| matches!(o.state, OutboxState::Pending | OutboxState::Sent) && aftersales::timefmt::parse_ms(&o.queued_at).is_ok_and(|t| t >= started))
+                .map(|o| o.id);
             let mut entry = None;
             if let (Some(oid), false) = (queued, no_wait) {
                 entry = Some(desk.send_and_wait(oid, WAIT_MS).await?);
