@@ -127,8 +127,8 @@ describe('an action on a synced case', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record here' }));
 
     await waitFor(() => expect(actCase).toHaveBeenCalledTimes(1));
-    expect(actCase.mock.calls[0][0]).toMatchObject({ action: 'approve', record_only: true });
-    expect(actCase.mock.calls[0][0]).not.toHaveProperty('return_address_id');
+    expect(actCase.mock.calls[0]![0]).toMatchObject({ action: 'approve', record_only: true });
+    expect(actCase.mock.calls[0]![0]).not.toHaveProperty('return_address_id');
     expect(sendOutbox, 'nothing is sent').not.toHaveBeenCalled();
   });
 
