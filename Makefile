@@ -81,8 +81,9 @@ test-engine:
 test-medusa:
 	./scripts/medusa/test.sh
 
+# The type check first: it takes half a minute and is what the build after the tests would refuse.
 test-ui: ui-deps
-	cd ui && npm test
+	cd ui && npm run typecheck && npm test
 
 test-browser: ui cli
 	mkdir -p $(TEST_OUTPUT)

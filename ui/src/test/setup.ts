@@ -5,8 +5,8 @@ import { afterEach } from 'vitest';
 afterEach(cleanup);
 
 // On a loaded 2-core CI machine antd's async form checks, dialogs and selects can take many seconds to
-// settle (a whole vitest run there takes over eleven minutes, and one re-render of a dialog after a mutation
-// outlasted 15 s once); a test that passes waits no longer for this.
+// settle (one re-render of a dialog after a mutation outlasted 15 s once); a test that passes waits no
+// longer for this.
 configure({ asyncUtilTimeout: 60_000 });
 
 // jsdom has no matchMedia; antd's responsive helpers (Table, Layout.Sider breakpoints) ask for it.
