@@ -62,6 +62,7 @@ bench:
 	$(CARGO) bench --bench exports
 	$(CARGO) bench --bench metrics
 	$(CARGO) bench --bench imports
+	$(CARGO) bench --bench lists
 
 ## Running
 

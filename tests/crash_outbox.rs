@@ -69,7 +69,7 @@ fn killed_senders_apply_each_answer_exactly_once() {
         }
         // Shopify: approve requested returns.
         let requested = desk
-            .list_cases(CasesQuery { shop_id: Some(ids[0]), status: Some("requested".into()), case_type: None, due_within_hours: None, limit: 200, offset: 0 })
+            .list_cases(CasesQuery { shop_id: Some(ids[0]), status: Some("requested".into()), case_type: None, due_within_hours: None, limit: 200, offset: 0, after: None })
             .await
             .unwrap();
         let mut n = 0;

@@ -95,7 +95,7 @@ async fn a_gbk_after_sales_list_with_bad_rows_imports_the_good_ones_once() {
 
     let page = db
         .desk
-        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0 })
+        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0, after: None })
         .await
         .unwrap();
     let numbers: Vec<Option<&str>> = page.cases.iter().map(|c| c.order_number.as_deref()).collect();

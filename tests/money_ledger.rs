@@ -201,7 +201,7 @@ async fn an_import_refund_and_the_platforms_auto_refund_count_once_and_match_by_
     let b = order(&db, shop, "B-2");
     let page = db
         .desk
-        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0 })
+        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0, after: None })
         .await
         .unwrap();
     let cb = page.cases.iter().find(|c| c.order_number.as_deref() == Some("B-2")).expect("the request's case").id;
@@ -231,7 +231,7 @@ async fn an_import_refund_and_the_platforms_auto_refund_count_once_and_match_by_
     db.desk.import_file(import(shop, "pdd_aftersales", ask)).await.unwrap();
     let page = db
         .desk
-        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0 })
+        .list_cases(aftersales::api::CasesQuery { shop_id: Some(shop), status: None, case_type: None, due_within_hours: None, limit: 50, offset: 0, after: None })
         .await
         .unwrap();
     let ca = page.cases.iter().find(|c| c.order_number.as_deref() == Some("A-1")).expect("the request's case").id;

@@ -92,7 +92,7 @@ impl Setup {
     async fn case_of(&self, number: u64) -> CaseDetailDto {
         let page = self
             .desk
-            .list_cases(CasesQuery { shop_id: Some(self.shop_id), status: None, case_type: None, due_within_hours: None, limit: 500, offset: 0 })
+            .list_cases(CasesQuery { shop_id: Some(self.shop_id), status: None, case_type: None, due_within_hours: None, limit: 500, offset: 0, after: None })
             .await
             .unwrap();
         let c = page

@@ -1,5 +1,7 @@
 //! The first sync path end to end: the demo shop over real HTTP, the CLI's own code path, a real SQLite file.
 
+mod common;
+
 use aftersales::demo_shop::data::DemoOrder;
 use aftersales::demo_shop::{DemoConfig, DemoShop};
 use aftersales::money::format_minor;
@@ -199,4 +201,79 @@ async fn the_demo_shop_answers_like_shopify() {
     let r = throttled.expect("a bucket of 5 throttles a burst");
     let retry: f64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry > 0.0 && retry <= 1.0, "Retry-After says when one call fits again: {retry}");
+}
+
+/// Returns as Shopify serves them to a big store: a first sync reads them in one bulk operation (JSONL joined
+/// by `__parentId`), a small change through the paged query (never over the single-query maximum, which the
+/// demo shop refuses as Shopify does), a large one through a bulk operation again; exact each time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn returns_come_by_bulk_operation_first_then_by_page() {
+    let s = setup(3000, 11).await;
+    let demo = s.shop.orders();
+    assert!(demo.iter().filter(|o| !o.returns.is_empty()).count() > 100, "the demo data has returns to read");
+    cli_ok(&s.db, &["sync"], &[]).await;
+    assert_eq!(s.shop.bulk_operations(), 1, "a first sync reads the returns in one bulk operation");
+    common::assert_exact(&s.db, &s.shop.orders(), aftersales::demo_shop::DemoPlatform::Shopify, true);
+
+    s.shop.update_orders(40, chrono::Utc::now().timestamp_millis());
+    cli_ok(&s.db, &["sync"], &[]).await;
+    assert_eq!(s.shop.bulk_operations(), 1, "40 changed orders are read page by page");
+    common::assert_exact(&s.db, &s.shop.orders(), aftersales::demo_shop::DemoPlatform::Shopify, true);
+
+    s.shop.update_orders(2500, chrono::Utc::now().timestamp_millis());
+    cli_ok(&s.db, &["sync"], &[]).await;
+    assert_eq!(s.shop.bulk_operations(), 2, "2,500 changed orders: a bulk operation again");
+    common::assert_exact(&s.db, &s.shop.orders(), aftersales::demo_shop::DemoPlatform::Shopify, true);
+}
+
+/// The demo shop computes a query's requested cost as Shopify documents it and refuses one over 1,000 points
+/// before running it, in Shopify's words; bulk queries are checked as Shopify checks them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_shop_charges_and_refuses_graphql_as_shopify_does() {
+    let mut cfg = DemoConfig::new(chrono::Utc::now().timestamp_millis());
+    cfg.orders = 50;
+    let shop = DemoShop::start(cfg, 0).await.unwrap();
+    let http = reqwest::Client::new();
+    let url = format!("{}/admin/api/2025-10/graphql.json", shop.url);
+    let post = |body: Value| http.post(&url).header("X-Shopify-Access-Token", &shop.token).json(&body).send();
+    let nested = "query Q($first: Int!) { orders(first: $first) { pageInfo { hasNextPage endCursor } nodes { legacyResourceId updatedAt
+        returns(first: 10) { nodes { id name status createdAt closedAt totalQuantity returnLineItems(first: 10) { nodes { ... on ReturnLineItem { quantity } } } } } } } }";
+    let r: Value = post(serde_json::json!({"query": nested, "variables": {"first": 50}})).await.unwrap().json().await.unwrap();
+    assert_eq!(r["errors"][0]["extensions"]["code"], "MAX_COST_EXCEEDED", "{r}");
+    assert_eq!(r["errors"][0]["extensions"]["cost"], 6652, "2 + 50 × (1 + 2 + 10 × (1 + 2 + 10 × 1))");
+    assert!(r["errors"][0]["message"].as_str().unwrap().starts_with("Query cost is 6652, which exceeds the single query max cost limit (1000)."));
+    assert!(r["data"].is_null(), "refused before it runs");
+    let r: Value = post(serde_json::json!({"query": nested, "variables": {"first": 7}})).await.unwrap().json().await.unwrap();
+    assert_eq!(r["extensions"]["cost"]["requestedQueryCost"], 933.0, "{r}");
+    assert!(r["data"]["orders"]["nodes"].is_array());
+
+    let run = "mutation R($query: String!) { bulkOperationRunQuery(query: $query) { bulkOperation { id status } userErrors { field message code } } }";
+    let bad = "{ orders { nodes { id returns { nodes { id } } } } }";
+    let r: Value = post(serde_json::json!({"query": run, "variables": {"query": bad}})).await.unwrap().json().await.unwrap();
+    let e = &r["data"]["bulkOperationRunQuery"]["userErrors"][0];
+    assert_eq!((e["code"].as_str(), e["message"].as_str().unwrap().contains("Selecting via 'nodes' is not supported")), (Some("INVALID"), true), "{r}");
+    let no_id = "{ orders { edges { node { legacyResourceId returns { edges { node { id } } } } } } }";
+    let r: Value = post(serde_json::json!({"query": run, "variables": {"query": no_id}})).await.unwrap().json().await.unwrap();
+    assert!(r["data"]["bulkOperationRunQuery"]["userErrors"][0]["message"].as_str().unwrap().contains("must select the 'id' field"), "{r}");
+    let good = aftersales::sync::shopify_bulk::BULK_RETURNS_QUERY.replace("$SEARCH", "\"\"");
+    let r: Value = post(serde_json::json!({"query": run, "variables": {"query": good}})).await.unwrap().json().await.unwrap();
+    let id = r["data"]["bulkOperationRunQuery"]["bulkOperation"]["id"].as_str().unwrap_or_else(|| panic!("started: {r}")).to_string();
+    let r: Value = post(serde_json::json!({"query": run, "variables": {"query": good}})).await.unwrap().json().await.unwrap();
+    assert_eq!(r["data"]["bulkOperationRunQuery"]["userErrors"][0]["code"], "OPERATION_IN_PROGRESS", "one at a time before 2026-01: {r}");
+    let poll = "query P($id: ID!) { node(id: $id) { ... on BulkOperation { id status objectCount url } } }";
+    let done = loop {
+        let r: Value = post(serde_json::json!({"query": poll, "variables": {"id": id}})).await.unwrap().json().await.unwrap();
+        if r["data"]["node"]["status"] == "COMPLETED" {
+            break r;
+        }
+        assert!(matches!(r["data"]["node"]["status"].as_str(), Some("CREATED" | "RUNNING")), "{r}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let file = http.get(done["data"]["node"]["url"].as_str().unwrap()).send().await.unwrap().text().await.unwrap();
+    let lines: Vec<Value> = file.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(done["data"]["node"]["objectCount"], lines.len().to_string(), "objectCount, a string, counts the lines");
+    let orders = lines.iter().filter(|l| l["__parentId"].is_null()).count();
+    assert_eq!(orders, 50, "every order once");
+    let first_child = lines.iter().position(|l| !l["__parentId"].is_null()).unwrap_or(lines.len());
+    assert_eq!(first_child, 50, "children after every parent, not next to theirs");
 }

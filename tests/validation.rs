@@ -164,6 +164,7 @@ fn commands(out_dir: &Path, shop_url: &str, token: &str) -> Vec<(&'static str, V
         ("retry_outbox", json!({"id": 1})),
         ("shop_permissions", json!({"shop_id": 1})),
         ("due_clocks", json!({"within_hours": 24, "shop_id": null, "at": "2026-11-20T00:00:00Z"})),
+        ("menu_counts", json!({"due_within_hours": 24, "at": "2026-11-20T00:00:00Z"})),
         ("eligibility", json!({"order_id": 1, "line_external_id": "CBL-1", "case_type": "refund_only", "at": "2026-11-20T00:00:00Z"})),
         ("add_evidence", json!({"case_id": 1, "file_name": "photo.png", "mime": "image/png", "content_base64": "iVBORw0KGgo=", "note": null})),
         ("export_evidence", json!({"id": 1, "out": out("case.zip")})),

@@ -183,9 +183,9 @@ async fn units_are_derived_from_synced_delivery_times_across_month_ends_and_leap
     let moved = &b.units_of(n(4))[0];
     assert_eq!((moved.start_basis, moved.last_day.as_str()), (StartBasis::Delivered, "2027-11-06"), "redated to the delivery");
     assert_eq!(b.units_of(n(5))[0].status, UnitStatus::Void, "a cancelled order's unit is void");
-    let total = b.desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status: None, search: None, limit: 100, offset: 0 }).unwrap().total;
+    let total = b.desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status: None, search: None, limit: 100, offset: 0, after: None }).unwrap().total;
     b.sync().await;
-    let again = b.desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status: None, search: None, limit: 100, offset: 0 }).unwrap().total;
+    let again = b.desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status: None, search: None, limit: 100, offset: 0, after: None }).unwrap().total;
     assert_eq!((total, again), (7, 7), "a second sync adds no units");
 }
 

@@ -80,6 +80,7 @@ pub fn run() {
             commands::outbox::outbox_attention,
             commands::outbox::shop_permissions,
             commands::cases::due_clocks,
+            commands::cases::menu_counts,
             commands::cases::eligibility,
             commands::cases::add_evidence,
             commands::cases::export_evidence,

@@ -48,6 +48,8 @@ pub fn typescript() -> String {
         OutboxIdInput::decl(&cfg),
         OutboxReportDto::decl(&cfg),
         OutboxAttentionDto::decl(&cfg),
+        MenuCountsInput::decl(&cfg),
+        MenuCountsDto::decl(&cfg),
         ActionPreviewInput::decl(&cfg),
         ActionPreviewDto::decl(&cfg),
         ShopPermissionsInput::decl(&cfg),

@@ -167,6 +167,10 @@ pub struct CasesQuery {
     pub limit: i64,
     #[ts(type = "number")]
     pub offset: i64,
+    /// Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -174,6 +178,10 @@ pub struct CasesPage {
     #[ts(type = "number")]
     pub total: i64,
     pub cases: Vec<CaseSummaryDto>,
+    /// The `after` for the next page; absent when no case follows this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub next_after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -251,6 +259,10 @@ pub struct DueInput {
     #[ts(type = "number | null")]
     pub shop_id: Option<i64>,
     pub at: Option<String>,
+    /// At most this many, the most urgent (`menu_counts` says how many there are); all when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub limit: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

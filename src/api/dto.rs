@@ -274,3 +274,23 @@ pub struct GoodsClassInput {
     /// ordinary, fresh, custom, virtual, periodical, non_returnable
     pub class: String,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MenuCountsInput {
+    /// The Due soon badge's window: deadlines due within this many hours (and those that ran out unanswered).
+    pub due_within_hours: f64,
+    /// RFC 3339; now when absent.
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MenuCountsDto {
+    /// What `due_clocks` lists for the same window.
+    #[ts(type = "number")]
+    pub due: i64,
+    /// Open follow-up calls due by now, and how many of those are overdue (a day past due).
+    #[ts(type = "number")]
+    pub followups_due: i64,
+    #[ts(type = "number")]
+    pub followups_overdue: i64,
+}

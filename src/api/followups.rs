@@ -13,41 +13,60 @@ use crate::timefmt::to_rfc3339;
 use rusqlite::Connection;
 
 fn dto(conn: &Connection, f: &FollowupRow, now: i64) -> ApiResult<FollowupDto> {
-    let shop = shops::get(conn, f.shop_id)?;
-    let (subject, customer, phone) = match (f.case_id, f.repair_id) {
-        (_, Some(r)) => {
-            let t = repairs::get(conn, r)?;
-            (format!("{} {}", t.number, t.product), Some(t.customer_name), t.customer_phone)
-        }
-        (Some(c), None) => {
-            let c = cases::get(conn, c)?;
-            let order = c.order_id.map(|id| crate::store::orders::get(conn, id)).transpose()?;
-            let subject = match &order {
-                Some(o) => format!("#{} · {}", c.id, o.number),
-                None => format!("#{}", c.id),
+    Ok(dtos(conn, std::slice::from_ref(f), now)?.remove(0))
+}
+
+/// The calls as the queue shows them, a page at a time: shops, tickets, cases and their orders read in a few
+/// batched queries, never one per call.
+fn dtos(conn: &Connection, rows: &[FollowupRow], now: i64) -> ApiResult<Vec<FollowupDto>> {
+    use std::collections::HashMap;
+    let shops: HashMap<i64, shops::ShopRow> = shops::list(conn)?.into_iter().map(|s| (s.id, s)).collect();
+    let repair_ids: Vec<i64> = rows.iter().filter_map(|f| f.repair_id).collect();
+    let tickets = repairs::get_many(conn, &repair_ids)?;
+    let case_ids: Vec<i64> = rows.iter().filter(|f| f.repair_id.is_none()).filter_map(|f| f.case_id).collect();
+    let case_rows: HashMap<i64, cases::CaseRow> = cases::get_many(conn, &case_ids)?.into_iter().map(|c| (c.id, c)).collect();
+    let order_ids: Vec<i64> = case_rows.values().filter_map(|c| c.order_id).collect();
+    let buyers = crate::store::orders::buyers_of(conn, &order_ids)?;
+    let missing = |what: String| ApiError::from(crate::store::StoreError::NotFound(what));
+    rows.iter()
+        .map(|f| {
+            let shop = shops.get(&f.shop_id).ok_or_else(|| missing(format!("shop {}", f.shop_id)))?;
+            let (subject, customer, phone) = match (f.case_id, f.repair_id) {
+                (_, Some(r)) => {
+                    let t = tickets.get(&r).ok_or_else(|| missing(format!("repair {r}")))?;
+                    (format!("{} {}", t.number, t.product), Some(t.customer_name.clone()), t.customer_phone.clone())
+                }
+                (Some(c), None) => {
+                    let c = case_rows.get(&c).ok_or_else(|| missing(format!("case {c}")))?;
+                    let order = c.order_id.and_then(|id| buyers.get(&id));
+                    let subject = match order {
+                        Some(o) => format!("#{} · {}", c.id, o.number),
+                        None => format!("#{}", c.id),
+                    };
+                    let customer = order.and_then(|o| o.name.clone()).or(c.customer.clone());
+                    (subject, customer, order.and_then(|o| o.phone.clone()))
+                }
+                (None, None) => (String::new(), None, None),
             };
-            let customer = order.as_ref().and_then(|o| o.buyer_name.clone()).or(c.customer.clone());
-            (subject, customer, order.and_then(|o| o.buyer_phone))
-        }
-        (None, None) => (String::new(), None, None),
-    };
-    Ok(FollowupDto {
-        id: f.id,
-        kind: if f.kind == "repair" { FollowupKind::Repair } else { FollowupKind::Case },
-        shop: shop.name,
-        case_id: f.case_id,
-        repair_id: f.repair_id,
-        subject,
-        customer,
-        phone,
-        due_at: to_rfc3339(f.due_at),
-        overdue: is_overdue(f, now),
-        script: f.script.clone(),
-        done_at: f.done_at.map(to_rfc3339),
-        outcome: f.outcome.as_deref().and_then(FollowupOutcome::parse),
-        csat: f.csat,
-        note: f.note.clone(),
-    })
+            Ok(FollowupDto {
+                id: f.id,
+                kind: if f.kind == "repair" { FollowupKind::Repair } else { FollowupKind::Case },
+                shop: shop.name.clone(),
+                case_id: f.case_id,
+                repair_id: f.repair_id,
+                subject,
+                customer,
+                phone,
+                due_at: to_rfc3339(f.due_at),
+                overdue: is_overdue(f, now),
+                script: f.script.clone(),
+                done_at: f.done_at.map(to_rfc3339),
+                outcome: f.outcome.as_deref().and_then(FollowupOutcome::parse),
+                csat: f.csat,
+                note: f.note.clone(),
+            })
+        })
+        .collect()
 }
 
 impl Desk {
@@ -63,7 +82,7 @@ impl Desk {
             FollowupState::Open => followups::list(&conn, false, None, q.limit)?,
             FollowupState::Done => followups::list(&conn, true, None, q.limit)?,
         };
-        rows.iter().map(|f| dto(&conn, f, at)).collect()
+        dtos(&conn, &rows, at)
     }
 
     pub async fn complete_followup(&self, input: FollowupDoneInput) -> ApiResult<FollowupDto> {

@@ -39,6 +39,7 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
         "outbox_attention" => to_value(desk.outbox_attention()),
         "shop_permissions" => with_input!(args, |i| desk.shop_permissions(i).await),
         "due_clocks" => with_input!(args, |i| desk.due_clocks(i).await),
+        "menu_counts" => with_input!(args, |i| desk.menu_counts(i).await),
         "eligibility" => with_input!(args, |i| desk.eligibility(i)),
         "add_evidence" => with_input!(args, |i| desk.add_evidence(i).await),
         "export_evidence" => with_input!(args, |i| desk.export_evidence(i).await),

@@ -151,6 +151,10 @@ pub struct WarrantyUnitsQuery {
     pub limit: i64,
     #[ts(type = "number")]
     pub offset: i64,
+    /// Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -158,6 +162,10 @@ pub struct WarrantyUnitsPage {
     pub units: Vec<WarrantyUnitDto>,
     #[ts(type = "number")]
     pub total: i64,
+    /// The `after` for the next page; absent when no unit follows this page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub next_after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -19,6 +19,7 @@ mod ledger_dto;
 mod maintenance_dto;
 mod metrics;
 mod orders;
+mod menu;
 mod outbox;
 mod outbox_dto;
 mod reminders;

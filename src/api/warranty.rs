@@ -50,23 +50,55 @@ fn policy_dto(conn: &Connection, p: &PolicyRow) -> ApiResult<WarrantyPolicyDto> 
     })
 }
 
+/// A page cursor as `next_after` writes it: the (start_at, id) of the page's last unit. Opaque to callers.
+fn parse_unit_cursor(s: &str) -> ApiResult<(i64, i64)> {
+    let bad = || ApiError::validation("after", "not a cursor from next_after");
+    let (start, id) = s.trim().strip_prefix("u1.").ok_or_else(bad)?.split_once('.').ok_or_else(bad)?;
+    Ok((start.parse().map_err(|_| bad())?, id.parse().map_err(|_| bad())?))
+}
+
+/// Units as the merchant sees them on the day `at`, a page at a time: shops, policies, orders and repair
+/// counts read in a few batched queries, never one per unit.
+pub(super) fn unit_dtos(conn: &Connection, rows: &[UnitRow], at: i64) -> ApiResult<Vec<WarrantyUnitDto>> {
+    use std::collections::HashMap;
+    let shops: HashMap<i64, shops::ShopRow> = shops::list(conn)?.into_iter().map(|s| (s.id, s)).collect();
+    let mut policies: HashMap<i64, PolicyRow> = HashMap::new();
+    for u in rows {
+        if !policies.contains_key(&u.policy_id) {
+            policies.insert(u.policy_id, warranty_policies::get(conn, u.policy_id)?);
+        }
+    }
+    let order_ids: Vec<i64> = rows.iter().filter_map(|u| u.order_id).collect();
+    let buyers = orders::buyers_of(conn, &order_ids)?;
+    let unit_ids: Vec<i64> = rows.iter().map(|u| u.id).collect();
+    let repairs = crate::store::repairs::count_by_units(conn, &unit_ids)?;
+    rows.iter()
+        .map(|u| {
+            let shop = shops.get(&u.shop_id).ok_or_else(|| ApiError::from(crate::store::StoreError::NotFound(format!("shop {}", u.shop_id))))?;
+            let p = &policies[&u.policy_id];
+            let order = u.order_id.and_then(|id| buyers.get(&id));
+            Ok(unit_from(u, shop, p, order, repairs.get(&u.id).copied().unwrap_or(0), at))
+        })
+        .collect()
+}
+
 /// A unit as the merchant sees it on the day `at`.
 pub(super) fn unit_dto(conn: &Connection, u: &UnitRow, at: i64) -> ApiResult<WarrantyUnitDto> {
-    let shop = shops::get(conn, u.shop_id)?;
-    let tz = tz_of(&shop);
-    let p = warranty_policies::get(conn, u.policy_id)?;
-    let order = u.order_id.map(|id| orders::get(conn, id)).transpose()?;
+    Ok(unit_dtos(conn, std::slice::from_ref(u), at)?.remove(0))
+}
+
+fn unit_from(u: &UnitRow, shop: &shops::ShopRow, p: &PolicyRow, order: Option<&orders::Buyer>, repairs: i64, at: i64) -> WarrantyUnitDto {
+    let tz = tz_of(shop);
     let status = warranty::status(&u.state, u.end_at, at);
     let last_day = warranty::local_day(u.end_at - 1, tz);
-    let repairs: i64 = conn.query_row("SELECT COUNT(*) FROM repairs WHERE unit_id = ?1", [u.id], |r| r.get(0))?;
-    Ok(WarrantyUnitDto {
+    WarrantyUnitDto {
         id: u.id,
         shop_id: u.shop_id,
         shop: shop.name.clone(),
         order_id: u.order_id,
-        order_number: order.as_ref().map(|o| o.number.clone()),
-        buyer_name: order.as_ref().and_then(|o| o.buyer_name.clone()),
-        buyer_phone: order.as_ref().and_then(|o| o.buyer_phone.clone()),
+        order_number: order.map(|o| o.number.clone()),
+        buyer_name: order.and_then(|o| o.name.clone()),
+        buyer_phone: order.and_then(|o| o.phone.clone()),
         sku: u.sku.clone(),
         title: u.title.clone(),
         serial: u.serial.clone(),
@@ -88,7 +120,7 @@ pub(super) fn unit_dto(conn: &Connection, u: &UnitRow, at: i64) -> ApiResult<War
         replaces: u.replaces,
         note: u.note.clone(),
         repairs,
-    })
+    }
 }
 
 fn digits(s: &str) -> String {
@@ -205,39 +237,26 @@ impl Desk {
             }
             _ => return Err(ApiError::validation("serial", "look up by exactly one of serial, order or phone")),
         };
-        let units = rows.iter().map(|u| unit_dto(&conn, u, at)).collect::<ApiResult<Vec<_>>>()?;
-        Ok(WarrantyLookupDto { query, units })
+        Ok(WarrantyLookupDto { query, units: unit_dtos(&conn, &rows, at)? })
     }
 
     pub fn warranty_units(&self, q: WarrantyUnitsQuery) -> ApiResult<WarrantyUnitsPage> {
         super::input::page_arg(q.limit, q.offset, 500)?;
         super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
+        let after = q.after.as_deref().map(parse_unit_cursor).transpose()?;
+        if after.is_some() && q.offset != 0 {
+            return Err(ApiError::validation("offset", "0 when paging with after"));
+        }
         let now = self.clock.now_ms();
         let conn = self.reader()?;
-        let search = line_arg("search", q.search.as_deref(), 64, false)?
-            .map(|s| format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
-        let status = q.status.map(|s| s.id().to_string());
-        let clause = "(?1 IS NULL OR u.shop_id = ?1)
-            AND (?2 IS NULL OR u.serial LIKE ?2 ESCAPE '\\' OR u.sku LIKE ?2 ESCAPE '\\' OR u.title LIKE ?2 ESCAPE '\\'
-                 OR o.number LIKE ?2 ESCAPE '\\' OR o.buyer_name LIKE ?2 ESCAPE '\\')
-            AND (?3 IS NULL OR (?3 = 'in' AND u.state = 'active' AND u.end_at > ?4)
-                 OR (?3 = 'out' AND u.state = 'active' AND u.end_at <= ?4) OR (?3 = u.state) OR (?3 = 'replaced' AND u.state = 'replaced'))";
-        let args = rusqlite::params![q.shop_id, search, status, now];
-        let total: i64 = conn.query_row(
-            &format!("SELECT COUNT(*) FROM warranty_units u LEFT JOIN orders o ON o.id = u.order_id WHERE {clause}"),
-            args,
-            |r| r.get(0),
-        )?;
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {} FROM warranty_units u LEFT JOIN orders o ON o.id = u.order_id WHERE {clause}
-             ORDER BY u.start_at DESC, u.id DESC LIMIT ?5 OFFSET ?6",
-            warranty_units::COLS
-        ))?;
-        let rows = stmt
-            .query_map(rusqlite::params![q.shop_id, search, status, now, q.limit, q.offset], warranty_units::row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        let units = rows.iter().map(|u| unit_dto(&conn, u, now)).collect::<ApiResult<Vec<_>>>()?;
-        Ok(WarrantyUnitsPage { units, total })
+        let search = line_arg("search", q.search.as_deref(), 64, false)?;
+        let f = warranty_units::UnitFilter { shop_id: q.shop_id, search: search.as_deref(), status: q.status.map(|s| s.id()), now };
+        // One more than asked tells whether a next page exists.
+        let mut rows = warranty_units::list(&conn, &f, after, q.limit + 1, q.offset)?;
+        let more = rows.len() as i64 > q.limit;
+        rows.truncate(q.limit as usize);
+        let next_after = rows.last().filter(|_| more).map(|u| format!("u1.{}.{}", u.start_at, u.id));
+        Ok(WarrantyUnitsPage { units: unit_dtos(&conn, &rows, now)?, total: warranty_units::count(&conn, &f)?, next_after })
     }
 
     /// Records a unit's serial (typed or scanned); empty clears it. A serial already on another live unit is refused.

@@ -89,6 +89,7 @@ pub fn open(conn: &Connection, shop: &ShopRow, nc: NewCase, now: i64) -> Result<
         intervened_at: None,
         source: nc.source.clone(),
         external_id: nc.external_id.clone(),
+        next_due_at: None,
     };
     let id = cases::insert(conn, &row, now)?;
     for l in &nc.lines {

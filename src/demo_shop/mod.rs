@@ -11,6 +11,7 @@ pub mod planted;
 pub mod medusa;
 mod medusa_writes;
 pub mod pdd;
+mod shopify_bulk;
 mod shopify_graphql;
 pub mod shopify_json;
 mod shopify_orders;
@@ -119,6 +120,10 @@ struct Shared {
     calls: std::sync::atomic::AtomicU64,
     /// Every write the shop applied, in order (the outbox's calls), for tests to count.
     writes: Mutex<Vec<DemoWrite>>,
+    /// Shopify's bulk operations and their result files.
+    bulk: Mutex<shopify_bulk::Ops>,
+    /// Pinduoduo: each API's recent calls, against its documented per-shop limit.
+    pdd_calls: Mutex<std::collections::HashMap<String, std::collections::VecDeque<Instant>>>,
 }
 
 /// One write the demo shop applied: which call, on what, with which idempotency key or note tag.
@@ -177,6 +182,8 @@ impl DemoShop {
             state: RwLock::new(DemoState::new(orders)),
             calls: Default::default(),
             writes: Mutex::new(vec![]),
+            bulk: Mutex::new(Default::default()),
+            pdd_calls: Mutex::new(Default::default()),
             cfg,
         });
         let api = match shared.cfg.platform {
@@ -216,6 +223,7 @@ impl DemoShop {
             .route("/_demo/refund", post(refund_handler))
             .route("/_demo/stats", get(stats_handler))
             .route("/_demo/writes", get(writes_handler))
+            .route("/_demo/bulk/{file}", get(bulk_file_handler))
             .fallback(|| async { (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))) })
             .with_state(shared.clone());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -275,6 +283,11 @@ impl DemoShop {
     /// A copy of the shop's orders as they are now, for tests to compare against.
     pub fn orders(&self) -> Vec<DemoOrder> {
         self.shared.state.read().map(|s| s.orders.clone()).unwrap_or_default()
+    }
+
+    /// Shopify: the bulk operations started so far.
+    pub fn bulk_operations(&self) -> usize {
+        self.shared.bulk.lock().map(|o| o.ops.len()).unwrap_or(0)
     }
 
     pub async fn stop(mut self) {
@@ -450,6 +463,12 @@ async fn signed_gateway_handler(State(shared): State<Arc<Shared>>, body: Bytes) 
     let checked = if taobao { taobao::check(&form, &shared.secret, &shared.token, now_ms()) } else { pdd::check(&form, &shared.secret, &shared.token, now_ms()) };
     if let Err(e) = checked {
         return Json(e).into_response();
+    }
+    if !taobao {
+        let api = form.iter().find(|(k, _)| k == "type").map(|(_, v)| v.clone()).unwrap_or_default();
+        if let Some(refusal) = shared.pdd_calls.lock().ok().and_then(|mut calls| pdd::over_limit(&mut calls, &api, Instant::now())) {
+            return Json(refusal).into_response();
+        }
     }
     page_shift(&shared);
     let plants = plants(&shared);
@@ -654,6 +673,78 @@ async fn shopify_shop_handler(State(shared): State<Arc<Shared>>, Path(version): 
     r
 }
 
+/// Shopify's bulk operations: started, polled, and their result built on a thread of its own while the
+/// operation shows RUNNING.
+async fn shopify_bulk_handler(shared: Arc<Shared>, version: String, headers: HeaderMap, ask: shopify_bulk::Ask) -> Response {
+    if !valid_version(&version) {
+        return (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response();
+    }
+    if let Err(r) = gate(&shared).await {
+        return r;
+    }
+    if !shopify_authorised(&shared, &headers) {
+        return shopify_unauthorized();
+    }
+    // A mutation costs 10, a poll of one node 1 (as Shopify reports them).
+    let requested = if matches!(ask, shopify_bulk::Ask::Run { .. }) { 10.0 } else { 1.0 };
+    let admitted = shared.cost.lock().map(|mut c| c.take(requested, Instant::now())).unwrap_or(false);
+    let cost = |actual: Option<f64>| {
+        let status = shared.cost.lock().map(|c| c.status()).unwrap_or(Value::Null);
+        json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": status}})
+    };
+    if !admitted {
+        return Json(json!({
+            "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
+            "extensions": cost(None),
+        }))
+        .into_response();
+    }
+    let (mut answer, run) = match shared.bulk.lock() {
+        Ok(mut ops) => shopify_bulk::answer(&mut ops, &ask, &version, now_ms(), &shared.base_url),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    if let Some((id, search)) = run {
+        let shared = shared.clone();
+        tokio::task::spawn_blocking(move || {
+            let set = |f: &dyn Fn(&mut shopify_bulk::Op)| {
+                if let Some(op) = shared.bulk.lock().ok().as_mut().and_then(|o| o.ops.get_mut(&id)) {
+                    f(op);
+                }
+            };
+            set(&|op| op.status = "RUNNING");
+            // Long enough that a client polls at least once, as it must on the platform.
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let plants = plants(&shared);
+            let built = shared.state.read().map_err(|_| "state".to_string()).and_then(|state| shopify_bulk::result(&state, search.as_deref(), &plants));
+            match built {
+                Ok((file, objects, roots)) => {
+                    let file = Arc::new(file);
+                    set(&|op| {
+                        op.status = "COMPLETED";
+                        op.completed_at = Some(now_ms());
+                        op.objects = objects;
+                        op.roots = roots;
+                        op.file = Some(file.clone());
+                    })
+                }
+                Err(_) => set(&|op| op.status = "FAILED"),
+            }
+        });
+    }
+    answer["extensions"] = cost(Some(requested));
+    Json(answer).into_response()
+}
+
+/// A bulk operation's result, as the signed URL Shopify hands out serves it (no shop credentials asked).
+async fn bulk_file_handler(State(shared): State<Arc<Shared>>, Path(file): Path<String>) -> Response {
+    let id = format!("gid://shopify/BulkOperation/{}", file.trim_end_matches(".jsonl"));
+    let body = shared.bulk.lock().ok().and_then(|o| o.ops.get(&id).and_then(|op| op.file.clone()));
+    match body {
+        Some(b) => ([(axum::http::header::CONTENT_TYPE, "application/jsonl")], b.as_ref().clone()).into_response(),
+        None => (StatusCode::NOT_FOUND, "NoSuchKey").into_response(),
+    }
+}
+
 async fn shopify_graphql_handler(
     State(shared): State<Arc<Shared>>,
     Path(version): Path<String>,
@@ -677,7 +768,16 @@ async fn shopify_graphql_handler(
         Ok(q) => q,
         Err(message) => return Json(json!({"errors": [{"message": message}]})).into_response(),
     };
-    let requested = query.requested_cost();
+    // "A single query may not exceed a cost of 1,000 points", refused before it runs, in Shopify's words.
+    if query.requested_cost > crate::sync::shopify_cost::SINGLE_QUERY_MAX {
+        let cost = query.requested_cost;
+        return Json(json!({"errors": [{
+            "message": format!("Query cost is {cost}, which exceeds the single query max cost limit (1000).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n"),
+            "extensions": {"code": "MAX_COST_EXCEEDED", "cost": cost, "maxCost": 1000, "documentation": "https://shopify.dev/api/usage/rate-limits"},
+        }]}))
+        .into_response();
+    }
+    let requested = query.requested_cost as f64;
     let now = Instant::now();
     let admitted = shared.cost.lock().map(|mut c| c.take(requested, now)).unwrap_or(false);
     let cost = |actual: Option<f64>| {

@@ -114,6 +114,28 @@ fn return_status(raw: &str) -> i64 {
     }
 }
 
+/// Each API's 限流规则 per shop as Pinduoduo's pages state them (docs/research/cn-rate-limits.md): calls within
+/// a sliding window; one more is refused with 70031 "调用过于频繁，请调整调用频率".
+pub fn limit_of(api: &str) -> (usize, std::time::Duration) {
+    match api {
+        ORDERS_API => (3000, std::time::Duration::from_secs(60)),
+        _ => (100, std::time::Duration::from_secs(10)),
+    }
+}
+
+pub fn over_limit(calls: &mut std::collections::HashMap<String, std::collections::VecDeque<std::time::Instant>>, api: &str, now: std::time::Instant) -> Option<Value> {
+    let (max, within) = limit_of(api);
+    let seen = calls.entry(api.to_string()).or_default();
+    while seen.front().is_some_and(|t| now.duration_since(*t) >= within) {
+        seen.pop_front();
+    }
+    if seen.len() >= max {
+        return Some(error(70031, "调用过于频繁，请调整调用频率", "too many calls for this shop"));
+    }
+    seen.push_back(now);
+    None
+}
+
 /// The order's after-sales requests as generated, as (updated time, JSON).
 pub fn requests(o: &DemoOrder) -> Vec<(i64, Value)> {
     requests_as(o, &HashMap::new())

@@ -53,21 +53,50 @@ impl CostBucket {
     }
 }
 
-pub struct Query {
-    pub first: usize,
-    after: Option<(i64, u64)>,
-    updated_min: Option<i64>,
+/// The orders a search string selects, as far as the connector and bulk queries use Shopify's search syntax.
+pub struct Filter {
+    pub updated_min: Option<i64>,
     return_statuses: Vec<String>,
     without_statuses: Vec<String>,
     ids: Vec<u64>,
-    pub returns_first: usize,
 }
 
-impl Query {
-    /// What Shopify would charge before running it: each order node and each of its returns counts.
-    pub fn requested_cost(&self) -> f64 {
-        2.0 + (self.first * (1 + self.returns_first)) as f64
+impl Filter {
+    pub fn matches(&self, o: &DemoOrder) -> bool {
+        self.updated_min.is_none_or(|t| o.updated_at >= t)
+            && (self.return_statuses.is_empty() || self.return_statuses.iter().any(|s| s == o.return_status()))
+            && !self.without_statuses.iter().any(|s| s == o.return_status())
+            && (self.ids.is_empty() || self.ids.contains(&o.id))
     }
+}
+
+/// Shopify's search syntax, as far as the connector uses it: terms joined by AND (or a space), OR within one
+/// field, `-` to exclude.
+pub fn search_filter(search: &str) -> Result<Filter, String> {
+    let mut f = Filter { updated_min: None, return_statuses: vec![], without_statuses: vec![], ids: vec![] };
+    for term in search.split_whitespace() {
+        if let Some(v) = term.strip_prefix("updated_at:>=") {
+            let v = v.trim_matches(|c| c == '\'' || c == '"');
+            f.updated_min = Some(crate::timefmt::parse_ms(v).map_err(|e| e.to_string())?);
+        } else if let Some(v) = term.strip_prefix("-return_status:") {
+            f.without_statuses.push(v.to_ascii_uppercase());
+        } else if let Some(v) = term.strip_prefix("return_status:") {
+            f.return_statuses.push(v.to_ascii_uppercase());
+        } else if let Some(v) = term.strip_prefix("id:") {
+            f.ids.push(v.parse::<u64>().map_err(|_| format!("id:{v} is not an order id"))?);
+        }
+    }
+    Ok(f)
+}
+
+pub struct Query {
+    pub first: usize,
+    after: Option<(i64, u64)>,
+    filter: Filter,
+    pub returns_first: usize,
+    /// What Shopify charges before running it, as it documents (crate::sync::shopify_cost): nested
+    /// connections multiply.
+    pub requested_cost: u64,
 }
 
 pub fn parse(body: &Value) -> Result<Query, String> {
@@ -90,39 +119,15 @@ pub fn parse(body: &Value) -> Result<Query, String> {
                 .ok_or("Invalid cursor")?,
         ),
     };
-    let search = vars["query"].as_str().unwrap_or("");
-    let mut updated_min = None;
-    let mut return_statuses = vec![];
-    let mut without_statuses = vec![];
-    let mut ids = vec![];
-    // Shopify's search syntax, as far as the connector uses it: terms joined by AND (or a space), OR within
-    // one field, `-` to exclude.
-    for term in search.split_whitespace() {
-        if let Some(v) = term.strip_prefix("updated_at:>=") {
-            let v = v.trim_matches(|c| c == '\'' || c == '"');
-            updated_min = Some(crate::timefmt::parse_ms(v).map_err(|e| e.to_string())?);
-        } else if let Some(v) = term.strip_prefix("-return_status:") {
-            without_statuses.push(v.to_ascii_uppercase());
-        } else if let Some(v) = term.strip_prefix("return_status:") {
-            return_statuses.push(v.to_ascii_uppercase());
-        } else if let Some(v) = term.strip_prefix("id:") {
-            ids.push(v.parse::<u64>().map_err(|_| format!("id:{v} is not an order id"))?);
-        }
-    }
+    let filter = search_filter(vars["query"].as_str().unwrap_or(""))?;
     let returns_first = text
         .split("returns(first:")
         .nth(1)
         .and_then(|rest| rest.trim_start().split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(10);
-    Ok(Query { first, after, updated_min, return_statuses, without_statuses, ids, returns_first })
-}
-
-fn matches(q: &Query, o: &DemoOrder) -> bool {
-    q.updated_min.is_none_or(|t| o.updated_at >= t)
-        && (q.return_statuses.is_empty() || q.return_statuses.iter().any(|s| s == o.return_status()))
-        && !q.without_statuses.iter().any(|s| s == o.return_status())
-        && (q.ids.is_empty() || q.ids.contains(&o.id))
+    let requested_cost = crate::sync::shopify_cost::requested_cost(text, vars)?;
+    Ok(Query { first, after, filter, returns_first, requested_cost })
 }
 
 pub struct Answer {
@@ -131,12 +136,12 @@ pub struct Answer {
 }
 
 pub fn answer(state: &DemoState, q: &Query) -> Answer {
-    let start = q.updated_min.unwrap_or(i64::MIN).max(q.after.map_or(i64::MIN, |a| a.0));
+    let start = q.filter.updated_min.unwrap_or(i64::MIN).max(q.after.map_or(i64::MIN, |a| a.0));
     let mut nodes = vec![];
     let mut last = None;
     let mut more = false;
     for (t, id, pos) in state.updated_since(start) {
-        if q.after.is_some_and(|a| (t, id) <= a) || !matches(q, &state.orders[pos]) {
+        if q.after.is_some_and(|a| (t, id) <= a) || !q.filter.matches(&state.orders[pos]) {
             continue;
         }
         if nodes.len() == q.first {
@@ -148,6 +153,7 @@ pub fn answer(state: &DemoState, q: &Query) -> Answer {
     }
     let cursor = last.map(|k| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(serde_json::to_vec(&k).unwrap_or_default()));
     let returns: usize = nodes.iter().map(|n| n["returns"]["nodes"].as_array().map_or(0, Vec::len)).sum();
+    // Shopify's actual cost counts the objects returned; the nested `pageInfo`s say whether a connection was cut.
     Answer {
         actual_cost: 2.0 + (nodes.len() + returns) as f64,
         data: json!({"orders": {"pageInfo": {"hasNextPage": more, "endCursor": cursor}, "nodes": nodes}}),
@@ -160,14 +166,14 @@ fn node(o: &DemoOrder, returns_first: usize) -> Value {
         "legacyResourceId": o.id.to_string(),
         "updatedAt": to_rfc3339(o.updated_at),
         "returnStatus": o.return_status(),
-        "returns": {"nodes": o.returns.iter().take(returns_first).map(|r| json!({
+        "returns": {"pageInfo": {"hasNextPage": o.returns.len() > returns_first}, "nodes": o.returns.iter().take(returns_first).map(|r| json!({
             "id": format!("gid://shopify/Return/{}", r.id),
             "name": r.name,
             "status": r.status,
             "createdAt": to_rfc3339(r.created_at),
             "closedAt": r.closed_at.map(to_rfc3339),
             "totalQuantity": r.lines.iter().map(|l| l.1).sum::<i64>(),
-            "returnLineItems": {"nodes": r.lines.iter().map(|(line, qty, reason)| json!({
+            "returnLineItems": {"pageInfo": {"hasNextPage": false}, "nodes": r.lines.iter().map(|(line, qty, reason)| json!({
                 "quantity": qty,
                 "returnReason": reason,
                 "fulfillmentLineItem": {"lineItem": {"id": format!("gid://shopify/LineItem/{line}")}},

@@ -107,7 +107,11 @@ fn secs(ms: i64) -> i64 {
 
 /// `POST /admin/api/{version}/graphql.json`: the outbox's requests here, the rest to the returns query.
 pub(super) async fn graphql_handler(State(shared): State<Arc<Shared>>, Path(version): Path<String>, headers: HeaderMap, body: Bytes) -> Response {
-    let ask = serde_json::from_slice::<Value>(&body).ok().as_ref().and_then(recognise);
+    let request = serde_json::from_slice::<Value>(&body).ok();
+    if let Some(bulk) = request.as_ref().and_then(super::shopify_bulk::recognise) {
+        return super::shopify_bulk_handler(shared, version, headers, bulk).await;
+    }
+    let ask = request.as_ref().and_then(recognise);
     let Some(ask) = ask else {
         return super::shopify_graphql_handler(State(shared), Path(version), headers, body).await;
     };

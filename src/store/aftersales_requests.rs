@@ -135,6 +135,17 @@ pub fn order_of(conn: &Connection, shop_id: i64, external_id: &str) -> Result<Op
         .optional()?)
 }
 
+/// `order_of` for many requests at once (a list page of cases): (shop id, request id) → the order's external id.
+pub fn orders_of(conn: &Connection, requests: &[(i64, &str)]) -> Result<std::collections::HashMap<(i64, String), String>, StoreError> {
+    let pairs = serde_json::to_string(&requests.iter().map(|(s, e)| serde_json::json!([s, e])).collect::<Vec<_>>()).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.shop_id, r.external_id, r.order_external_id FROM json_each(?1) p
+         JOIN aftersales_requests r ON r.shop_id = p.value ->> 0 AND r.external_id = p.value ->> 1",
+    )?;
+    let rows = stmt.query_map([pairs], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// Pinduoduo and Taobao list an order's refunds only on its after-sales requests: each request refunded on the
 /// platform becomes a refund of its stored order (`request:<id>`), so the refund rate and the after-sales cost
 /// count it. Idempotent; an order synced or imported after its request is caught by the next call.

@@ -35,6 +35,60 @@ END;
 DROP INDEX clocks_by_stopped;
 CREATE INDEX clocks_by_stopped ON clocks (stopped_at, shop_id, outcome, kind, consequence, case_id) WHERE stopped_at IS NOT NULL;";
 
+/// Events that do not answer a deadline that ran out: the breach itself and what the platform did about it.
+pub const NOT_ANSWERS: &str = "'clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'";
+
+/// "Due soon" lists a deadline that ran out on a case still open while nobody has acted on the case since; the
+/// flag says so of each breached clock, kept by triggers on what can change it (the clock's judging, the case's
+/// status, a new event on the case), so the list and the menu's count read it from an index at any size instead
+/// of looking through every breached clock's timeline.
+pub const MIGRATION_55: &str = concat!(
+    "ALTER TABLE clocks ADD COLUMN unanswered INTEGER NOT NULL DEFAULT 0;
+UPDATE clocks SET unanswered = 1 WHERE outcome = 'breached'
+    AND EXISTS (SELECT 1 FROM cases c WHERE c.id = clocks.case_id AND c.status IN (",
+    "'requested','approved','rejected','awaiting_return','returned_in_transit','received','platform_intervention'",
+    "))
+    AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = clocks.case_id AND e.at > clocks.due_at AND e.kind NOT IN (",
+    "'clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'",
+    "));
+CREATE TRIGGER clocks_unanswered_judged AFTER UPDATE OF outcome ON clocks WHEN NEW.outcome = 'breached' BEGIN
+    UPDATE clocks SET unanswered = (
+        EXISTS (SELECT 1 FROM cases c WHERE c.id = NEW.case_id AND c.status IN (",
+    "'requested','approved','rejected','awaiting_return','returned_in_transit','received','platform_intervention'",
+    "))
+        AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = NEW.case_id AND e.at > NEW.due_at AND e.kind NOT IN (",
+    "'clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'",
+    ")))
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER clocks_unanswered_born AFTER INSERT ON clocks WHEN NEW.outcome = 'breached' BEGIN
+    UPDATE clocks SET unanswered = (
+        EXISTS (SELECT 1 FROM cases c WHERE c.id = NEW.case_id AND c.status IN (",
+    "'requested','approved','rejected','awaiting_return','returned_in_transit','received','platform_intervention'",
+    "))
+        AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = NEW.case_id AND e.at > NEW.due_at AND e.kind NOT IN (",
+    "'clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'",
+    ")))
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER clocks_answered AFTER INSERT ON case_events WHEN NEW.kind NOT IN (",
+    "'clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'",
+    ") BEGIN
+    UPDATE clocks SET unanswered = 0 WHERE case_id = NEW.case_id AND unanswered = 1 AND due_at < NEW.at;
+END;
+CREATE TRIGGER clocks_unanswered_status AFTER UPDATE OF status ON cases BEGIN
+    UPDATE clocks SET unanswered = (
+        NEW.status IN (",
+    "'requested','approved','rejected','awaiting_return','returned_in_transit','received','platform_intervention'",
+    ")
+        AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = NEW.id AND e.at > clocks.due_at AND e.kind NOT IN (",
+    "'clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'",
+    ")))
+    WHERE case_id = NEW.id AND outcome = 'breached';
+END;
+CREATE INDEX clocks_unanswered ON clocks (due_at, shop_id, case_id) WHERE unanswered = 1;"
+);
+
 // Migration 48 (store::cases) adds `clocks_overdue`: running, unpaused clocks by due time, shop, kind and
 // consequence, so the dashboard counts the ones past due as breached at the time asked about.
 
@@ -98,10 +152,19 @@ pub fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<ClockRow>, StoreE
     Ok(rows)
 }
 
+/// The running clocks of many cases at once (a list page), by case, soonest first.
+pub fn running_of_cases(conn: &Connection, case_ids: &[i64]) -> Result<Vec<ClockRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM clocks INDEXED BY clocks_by_case WHERE case_id IN (SELECT value FROM json_each(?1)) AND outcome = 'running' ORDER BY case_id, due_at, id"
+    ))?;
+    let rows = stmt.query_map([super::json_ids(case_ids)], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 /// Running, unpaused clocks due before `before`, soonest first.
 pub fn running_due_before(conn: &Connection, before: i64) -> Result<Vec<ClockRow>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?1 ORDER BY due_at, id"
+        "SELECT {COLUMNS} FROM clocks INDEXED BY clocks_overdue WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?1 ORDER BY due_at, id"
     ))?;
     let rows = stmt.query_map([before], from_row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
@@ -110,23 +173,39 @@ pub fn running_due_before(conn: &Connection, before: i64) -> Result<Vec<ClockRow
 /// What `cases due` shows at `at` until `until`: running, unpaused clocks due before `until`, and clocks that ran
 /// out before `at` on a case still open that nobody has acted on since (a deadline the platform enforced while
 /// nobody answered), soonest first.
-pub fn due_or_unanswered(conn: &Connection, at: i64, until: i64) -> Result<Vec<ClockRow>, StoreError> {
-    let cols = COLUMNS.split(',').map(|c| format!("k.{}", c.trim())).collect::<Vec<_>>().join(", ");
+pub fn due_or_unanswered(conn: &Connection, at: i64, until: i64, shop_id: Option<i64>, limit: Option<i64>) -> Result<Vec<ClockRow>, StoreError> {
+    // The shop is kept on each clock (migration 40), so one shop's deadlines come from the same index walks.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM clocks WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?2
+        "SELECT {COLUMNS} FROM clocks INDEXED BY clocks_overdue WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?2 AND (?3 IS NULL OR shop_id = ?3)
          UNION
-         SELECT {cols} FROM cases c JOIN clocks k ON k.case_id = c.id
-         WHERE c.status IN ({open}) AND k.outcome = 'breached' AND k.due_at < ?1
-           AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.at > k.due_at
-                           AND e.kind NOT IN ('clock_breached', 'platform_auto_refund', 'platform_auto_refund_expected', 'platform_status'))
-         ORDER BY 7, 1",
-        open = super::cases::OPEN_STATUSES
+         SELECT {COLUMNS} FROM clocks WHERE unanswered = 1 AND due_at < ?1 AND (?3 IS NULL OR shop_id = ?3)
+         ORDER BY 7, 1 LIMIT ?4"
     ))?;
-    let rows = stmt.query_map([at, until], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt.query_map(rusqlite::params![at, until, shop_id, limit.unwrap_or(-1)], from_row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// How many deadlines `due_or_unanswered` lists, counted on the same indexes (the menu's badge).
+pub fn count_due_or_unanswered(conn: &Connection, at: i64, until: i64, shop_id: Option<i64>) -> Result<i64, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT (SELECT COUNT(*) FROM clocks INDEXED BY clocks_overdue WHERE outcome = 'running' AND paused_at IS NULL AND due_at <= ?2 AND (?3 IS NULL OR shop_id = ?3))
+              + (SELECT COUNT(*) FROM clocks WHERE unanswered = 1 AND due_at < ?1 AND (?3 IS NULL OR shop_id = ?3))",
+    )?;
+    Ok(stmt.query_row(rusqlite::params![at, until, shop_id], |r| r.get(0))?)
 }
 
 pub fn set_outcome(conn: &Connection, id: i64, outcome: &str, stopped_at: Option<i64>) -> Result<(), StoreError> {
     conn.execute("UPDATE clocks SET outcome = ?2, stopped_at = COALESCE(?3, stopped_at) WHERE id = ?1", params![id, outcome, stopped_at])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The status and event lists written out in migration 55 are the ones the code means.
+    #[test]
+    fn the_unanswered_triggers_use_the_lists_of_the_code() {
+        let open = super::super::cases::OPEN_STATUSES;
+        assert_eq!(super::MIGRATION_55.matches(open).count(), 4, "every open-status list is OPEN_STATUSES");
+        assert_eq!(super::MIGRATION_55.matches(super::NOT_ANSWERS).count(), 5, "every non-answer list is NOT_ANSWERS");
+    }
 }

@@ -94,6 +94,14 @@ pub fn complete(
 }
 
 /// Open follow-ups due by `until` (all open ones when None), oldest first; or done ones, newest first.
+/// Open follow-ups due by `at`, and how many of them are overdue by then (`overdue_after` past their due
+/// time): the menu's badge, from the open-by-due index.
+pub fn count_due(conn: &Connection, at: i64, overdue_after: i64) -> Result<(i64, i64), StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT COUNT(*), COALESCE(SUM(due_at <= ?1 - ?2), 0) FROM followups WHERE done_at IS NULL AND due_at <= ?1")?
+        .query_row(params![at, overdue_after], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
 pub fn list(conn: &Connection, done: bool, until: Option<i64>, limit: i64) -> Result<Vec<FollowupRow>, StoreError> {
     let sql = if done {
         format!("SELECT {COLS} FROM followups WHERE done_at IS NOT NULL ORDER BY done_at DESC, id DESC LIMIT ?2")

@@ -64,6 +64,9 @@ pub const MIGRATIONS: &[&str] = &[
     order_refunds::MIGRATION_50,
     super::currency_scale::MIGRATION_51,
     outbox::MIGRATION_52,
+    cases::MIGRATION_53,
+    warranty_units::MIGRATION_54,
+    clocks::MIGRATION_55,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -218,3 +218,9 @@ pub(crate) fn delete_children_not_in<'a>(
     .execute(rusqlite::params![order_id, keep_json])?;
     Ok(())
 }
+
+/// Ids as one JSON array parameter, read back with `IN (SELECT value FROM json_each(?))`: one statement for a
+/// page of any length, prepared once.
+pub(crate) fn json_ids(ids: &[i64]) -> String {
+    format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+}

@@ -105,6 +105,14 @@ pub fn for_orders(conn: &Connection, order_ids: &[i64]) -> Result<Vec<ReturnRow>
 }
 
 /// External ids of a shop's orders that have a return we hold as still under way.
+/// Every order of a shop with a return stored (its external id): a bulk read that lists such an order without
+/// returns clears them.
+pub fn orders_with_returns(conn: &Connection, shop_id: i64) -> Result<std::collections::HashSet<String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id WHERE o.shop_id = ?1")?;
+    let rows = stmt.query_map([shop_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 pub fn orders_with_open_returns(conn: &Connection, shop_id: i64) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id

@@ -331,6 +331,29 @@ pub fn count(conn: &Connection, f: &OrderFilter<'_>) -> Result<i64, StoreError> 
     Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
 }
 
+/// Who bought an order, as a list row shows it.
+pub struct Buyer {
+    pub number: String,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Number and buyer of many orders at once (a list page), by id.
+pub fn buyers_of(conn: &Connection, ids: &[i64]) -> Result<std::collections::HashMap<i64, Buyer>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id, number, buyer_name, buyer_phone FROM orders WHERE id IN (SELECT value FROM json_each(?1))")?;
+    let rows = stmt
+        .query_map([super::json_ids(ids)], |r| Ok((r.get(0)?, Buyer { number: r.get(1)?, name: r.get(2)?, phone: r.get(3)? })))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Number and total of many orders at once (a list page of cases), by id.
+pub fn numbers_and_totals(conn: &Connection, ids: &[i64]) -> Result<std::collections::HashMap<i64, (String, i64)>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id, number, total_minor FROM orders WHERE id IN (SELECT value FROM json_each(?1))")?;
+    let rows = stmt.query_map([super::json_ids(ids)], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// An order of a shop by its number, written with or without the leading '#'.
 pub fn find_by_number(conn: &Connection, shop_id: i64, number: &str) -> Result<Option<i64>, StoreError> {
     let n = number.trim().trim_start_matches('#');

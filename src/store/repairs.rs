@@ -138,6 +138,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<RepairRow, StoreError> {
         .ok_or_else(|| StoreError::NotFound(format!("repair {id}")))
 }
 
+/// Many tickets by id (a list page's worth), by id.
+pub fn get_many(conn: &Connection, ids: &[i64]) -> Result<std::collections::HashMap<i64, RepairRow>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLS} FROM repairs r WHERE r.id IN (SELECT value FROM json_each(?1))"))?;
+    let rows = stmt.query_map([super::json_ids(ids)], row)?.map(|r| r.map(|t| (t.id, t))).collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 pub fn find_number(conn: &Connection, number: &str) -> Result<Option<i64>, StoreError> {
     Ok(conn.query_row("SELECT id FROM repairs WHERE number = ?1", [number], |r| r.get(0)).optional()?)
 }
@@ -205,6 +212,13 @@ pub fn count(conn: &Connection, f: &RepairFilter) -> Result<i64, StoreError> {
     Ok(conn.query_row(&format!("SELECT COUNT(*) FROM repairs r WHERE {w}"), rusqlite::params_from_iter(a), |r| {
         r.get(0)
     })?)
+}
+
+/// How many repairs each of many units has had (a list page of units), by unit id; units without any are absent.
+pub fn count_by_units(conn: &Connection, unit_ids: &[i64]) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT unit_id, COUNT(*) FROM repairs WHERE unit_id IN (SELECT value FROM json_each(?1)) GROUP BY unit_id")?;
+    let rows = stmt.query_map([super::json_ids(unit_ids)], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// The filter's WHERE clause and arguments, for the exporter's own query over `repairs r`.

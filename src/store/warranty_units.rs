@@ -36,6 +36,13 @@ pub const MIGRATION_26: &str = "
 CREATE INDEX warranty_units_by_serial ON warranty_units (serial);
 CREATE INDEX warranty_units_by_start ON warranty_units (start_at, id);";
 
+/// The ledger's list by shop and by state, newest start first, from an index each; in or out of warranty
+/// counted by the end of the active units.
+pub const MIGRATION_54: &str = "
+CREATE INDEX warranty_units_by_shop_start ON warranty_units (shop_id, start_at, id);
+CREATE INDEX warranty_units_by_state_start ON warranty_units (state, start_at, id);
+CREATE INDEX warranty_units_by_state_end ON warranty_units (state, end_at);";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRow {
     pub id: i64,
@@ -138,6 +145,79 @@ pub fn set_state(
         params![id, state, replaced_by, note, now],
     )?;
     Ok(())
+}
+
+/// What the warranty ledger's list is narrowed to. `status`: `in` / `out` (active, by the end against `now`),
+/// `replaced` or `void`.
+pub struct UnitFilter<'a> {
+    pub shop_id: Option<i64>,
+    /// A substring of the serial, SKU, title, order number or buyer name.
+    pub search: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub now: i64,
+}
+
+impl UnitFilter<'_> {
+    /// The WHERE clause with its arguments, and whether it reads the unit's order (only a search does: the
+    /// list and its count stay on the units' own indexes otherwise).
+    fn clause(&self) -> (String, Vec<rusqlite::types::Value>, bool) {
+        use rusqlite::types::Value;
+        let mut parts = vec!["1=1".to_string()];
+        let mut args = vec![];
+        if let Some(s) = self.shop_id {
+            args.push(Value::Integer(s));
+            parts.push(format!("u.shop_id = ?{}", args.len()));
+        }
+        match self.status {
+            Some("in") | Some("out") => {
+                args.push(Value::Integer(self.now));
+                let op = if self.status == Some("in") { ">" } else { "<=" };
+                parts.push(format!("u.state = 'active' AND u.end_at {op} ?{}", args.len()));
+            }
+            Some(state) => {
+                args.push(Value::Text(state.to_string()));
+                parts.push(format!("u.state = ?{}", args.len()));
+            }
+            None => {}
+        }
+        let search = self.search.map(str::trim).filter(|t| !t.is_empty());
+        if let Some(text) = search {
+            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            args.push(Value::Text(format!("%{escaped}%")));
+            let n = args.len();
+            parts.push(format!(
+                "(u.serial LIKE ?{n} ESCAPE '\\' OR u.sku LIKE ?{n} ESCAPE '\\' OR u.title LIKE ?{n} ESCAPE '\\'
+                  OR o.number LIKE ?{n} ESCAPE '\\' OR o.buyer_name LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        (parts.join(" AND "), args, search.is_some())
+    }
+}
+
+/// Newest start first, by id among equal starts. `after`: the (start_at, id) of the last unit of the page
+/// before (keyset paging); `offset` counts from there.
+pub fn list(conn: &Connection, f: &UnitFilter<'_>, after: Option<(i64, i64)>, limit: i64, offset: i64) -> Result<Vec<UnitRow>, StoreError> {
+    use rusqlite::types::Value;
+    let (mut clause, mut args, join) = f.clause();
+    if let Some((start, id)) = after {
+        args.extend([Value::Integer(start), Value::Integer(id)]);
+        clause.push_str(&format!(" AND (u.start_at, u.id) < (?{}, ?{})", args.len() - 1, args.len()));
+    }
+    args.extend([Value::Integer(limit), Value::Integer(offset)]);
+    let n = args.len();
+    let orders = if join { "LEFT JOIN orders o ON o.id = u.order_id" } else { "" };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLS} FROM warranty_units u {orders} WHERE {clause} ORDER BY u.start_at DESC, u.id DESC LIMIT ?{} OFFSET ?{n}",
+        n - 1
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+pub fn count(conn: &Connection, f: &UnitFilter<'_>) -> Result<i64, StoreError> {
+    let (clause, args, join) = f.clause();
+    let orders = if join { "LEFT JOIN orders o ON o.id = u.order_id" } else { "" };
+    Ok(conn.prepare_cached(&format!("SELECT COUNT(*) FROM warranty_units u {orders} WHERE {clause}"))?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
 }
 
 /// Units matching a WHERE clause over `u` (the unit) and `o` (its order, if any). `clause` is ours, never input.

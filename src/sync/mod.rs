@@ -18,6 +18,8 @@ mod reconcile;
 pub mod retry;
 pub mod set_aside;
 pub mod shopify;
+pub mod shopify_bulk;
+pub mod shopify_cost;
 pub mod shopify_returns;
 pub mod woocommerce;
 
@@ -39,6 +41,11 @@ use tokio::sync::Mutex;
 
 pub const ORDERS_STREAM: &str = "orders";
 pub const RETURNS_STREAM: &str = "returns";
+/// Increment windows fetched ahead of the one being written: enough calls in flight for the client's pace
+/// (the platform's documented rate per API) to be the limit, not the round trip.
+const WINDOWS_AHEAD: usize = 8;
+/// Orders changed in one sync past which Shopify's returns are read in a bulk operation, not page by page.
+pub const BULK_AFTER_ORDERS: u64 = 2_000;
 pub const RECONCILE_STREAM: &str = "reconcile";
 /// The setting that says how many days a first sync of Pinduoduo (or Taobao) reads back.
 pub const FIRST_DAYS_SETTING: &str = "sync.first_days";
@@ -409,12 +416,25 @@ impl SyncRun<'_> {
             ShopCredentials::Pdd { client_id, client_secret, access_token } => {
                 let client = pdd::PddClient::new(&self.shop.base_url, client_id, client_secret, access_token, self.cancel.clone())?;
                 let (w, lag) = (pdd::WINDOW_MS, pdd::LAG_MS);
-                if self.streams.orders {
-                    self.increment_orders(started, w, lag, &mut summary, |from, to, page, _| client.orders(from, to, page)).await?;
-                }
-                if self.streams.returns {
-                    self.increment_requests(started, w, lag, &mut summary, |from, to, page, _| client.refunds(from, to, page)).await?;
-                }
+                // Orders and after-sales requests are limited per API: both streams run side by side.
+                let mut requests = SyncSummary::default();
+                let (orders, refunds) = tokio::join!(
+                    async {
+                        if self.streams.orders {
+                            self.increment_orders(started, w, lag, &mut summary, |from, to, page, _| client.orders(from, to, page)).await?;
+                        }
+                        Ok::<_, SyncError>(())
+                    },
+                    async {
+                        if self.streams.returns {
+                            self.increment_requests(started, w, lag, &mut requests, |from, to, page, _| client.refunds(from, to, page)).await?;
+                        }
+                        Ok::<_, SyncError>(())
+                    }
+                );
+                orders?;
+                refunds?;
+                summary.returns += requests.returns;
                 if self.streams.reconcile {
                     let (orders, requests) = (|from, to, page, _| client.orders(from, to, page), |from, to, page, _| client.refunds(from, to, page));
                     retry::increment(self, started, orders, requests, |v| pdd::order(v, &Default::default()).ok()).await?;
@@ -425,12 +445,24 @@ impl SyncRun<'_> {
             ShopCredentials::Taobao { app_key, app_secret, session } => {
                 let client = taobao::TaobaoClient::new(&self.shop.base_url, app_key, app_secret, session, self.cancel.clone())?;
                 let (w, lag) = (taobao::WINDOW_MS, taobao::LAG_MS);
-                if self.streams.orders {
-                    self.increment_orders(started, w, lag, &mut summary, |from, to, page, more| client.trades(from, to, page, more)).await?;
-                }
-                if self.streams.returns {
-                    self.increment_requests(started, w, lag, &mut summary, |from, to, page, more| client.refunds(from, to, page, more)).await?;
-                }
+                let mut requests = SyncSummary::default();
+                let (orders, refunds) = tokio::join!(
+                    async {
+                        if self.streams.orders {
+                            self.increment_orders(started, w, lag, &mut summary, |from, to, page, more| client.trades(from, to, page, more)).await?;
+                        }
+                        Ok::<_, SyncError>(())
+                    },
+                    async {
+                        if self.streams.returns {
+                            self.increment_requests(started, w, lag, &mut requests, |from, to, page, more| client.refunds(from, to, page, more)).await?;
+                        }
+                        Ok::<_, SyncError>(())
+                    }
+                );
+                orders?;
+                refunds?;
+                summary.returns += requests.returns;
                 if self.streams.reconcile {
                     let (orders, requests) = (|from, to, page, more| client.trades(from, to, page, more), |from, to, page, more| client.refunds(from, to, page, more));
                     retry::increment(self, started, orders, requests, |v| taobao::trade(v, &Default::default()).ok()).await?;
@@ -455,7 +487,8 @@ impl SyncRun<'_> {
         Ok(summary)
     }
 
-    /// How far back a first sync of an increment API reads: the `sync.first_days` setting (1–90), else a week.
+    /// How far back a first sync of an increment API reads: the `sync.first_days` setting (1–90), else the
+    /// dashboard's 30 days, so its figures are whole from the first sync.
     async fn first_lookback(&self) -> Result<i64, SyncError> {
         let conn = self.writer.lock().await;
         let days = crate::store::settings::get(&conn, FIRST_DAYS_SETTING)?.and_then(|v| v.trim().parse::<i64>().ok());
@@ -529,7 +562,56 @@ impl SyncRun<'_> {
         }
     }
 
+    /// The returns of every order changed since `since` (all when None) through a bulk operation, written in
+    /// batches as the result file is read; the stream's cursor then moves to a minute before the operation
+    /// began, so what changed while it ran is read again by the paged query after it.
+    async fn shopify_bulk_returns(&self, client: &ReturnsClient, since: Option<&str>, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        let began = self.clock.now_ms();
+        let search = plan::since(since).map(|t| format!("updated_at:>='{}'", crate::timefmt::to_rfc3339(t)));
+        let bulk = shopify_bulk::BulkClient::new(&client.shop);
+        let id = bulk.start(search.as_deref()).await?;
+        let result = bulk.finish(&id, &std::env::temp_dir()).await?;
+        if let Some(file) = result.file.clone() {
+            let stored = {
+                let conn = self.writer.lock().await;
+                order_returns::orders_with_returns(&conn, self.shop.id)?
+            };
+            // Read on a thread of its own, a couple of batches ahead of the writer: memory stays flat.
+            let (tx, mut rx) = tokio::sync::mpsc::channel(2);
+            let reader = tokio::task::spawn_blocking(move || {
+                shopify_bulk::read_result(&file, &stored, |orders, notes| {
+                    tx.blocking_send((orders, notes)).map_err(|_| SyncError::Cancelled)
+                })
+            });
+            let mut batches = 0;
+            while let Some((orders, notes)) = rx.recv().await {
+                let mut conn = self.writer.lock().await;
+                if self.cancel.load(std::sync::atomic::Ordering::SeqCst) {
+                    return Err(SyncError::Cancelled);
+                }
+                summary.returns += apply_returns_page(&mut conn, self.shop.id, &orders, &notes, None, self.clock.now_ms(), Some(self.generation))?;
+                drop(conn);
+                batches += 1;
+                self.report(RETURNS_STREAM, batches, summary.returns, None);
+            }
+            reader.await.map_err(|e| SyncError::Network(format!("reading the bulk result stopped: {e}")))??;
+        }
+        drop(result);
+        let mut conn = self.writer.lock().await;
+        let tx = write_tx(&mut conn)?;
+        same_database(&tx, Some(self.generation))?;
+        sync_state::save_cursor(&tx, self.shop.id, RETURNS_STREAM, &plan::format_time_cursor(began - 60_000), 0)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     async fn shopify_returns(&self, client: &ReturnsClient, started: i64, summary: &mut SyncSummary) -> Result<(), SyncError> {
+        // A first sync, or one after many orders changed, reads the returns in one bulk operation: paged, the
+        // single-query maximum allows a few orders a query (shopify_cost), hours for a big store.
+        let before = self.cursor(RETURNS_STREAM).await?;
+        if before.is_none() || summary.fetched > BULK_AFTER_ORDERS {
+            self.shopify_bulk_returns(client, before.as_deref(), summary).await?;
+        }
         let stored = self.cursor(RETURNS_STREAM).await?;
         let mut cursor = plan::time_cursor(stored.as_deref());
         let incremental = ReturnsQuery::UpdatedSince(plan::since(stored.as_deref()));
@@ -562,7 +644,7 @@ impl SyncRun<'_> {
             order_returns::orders_with_open_returns(&conn, self.shop.id)?
         };
         let mut sweeps: Vec<ReturnsQuery> =
-            held_open.chunks(shopify_returns::IDS_PER_QUERY).map(|c| ReturnsQuery::Ids(c.to_vec())).collect();
+            held_open.chunks(shopify_returns::ids_per_query()).map(|c| ReturnsQuery::Ids(c.to_vec())).collect();
         sweeps.push(ReturnsQuery::OpenReturns);
         for query in sweeps {
             let mut after: Option<String> = None;
@@ -588,17 +670,24 @@ impl SyncRun<'_> {
     }
 
     /// Orders of an increment API (Pinduoduo, Taobao): windows from the stored cursor to a lag before the run
-    /// started; the cursor moves to a window's end with its last page, so a crash re-reads one window.
+    /// started, fetched `WINDOWS_AHEAD` at a time side by side (the client keeps each API to the platform's
+    /// documented rate) and written one after the other; the cursor moves to a window's end with its last page,
+    /// so a crash re-reads one window.
     async fn increment_orders<F, Fut>(&self, started: i64, window: i64, lag: i64, summary: &mut SyncSummary, fetch: F) -> Result<(), SyncError>
     where
         F: Fn(i64, i64, usize, bool) -> Fut,
         Fut: std::future::Future<Output = Result<cn::Page<NewOrder>, SyncError>>,
     {
-        let mut done = plan::time_cursor(self.cursor(ORDERS_STREAM).await?.as_deref());
+        use futures::StreamExt;
+        let done = plan::time_cursor(self.cursor(ORDERS_STREAM).await?.as_deref());
         let lookback = self.first_lookback().await?;
-        while let Some((from, to)) = plan::increment_window(done, started, lookback, window, lag) {
+        let fetch = &fetch;
+        let mut windows = futures::stream::iter(plan::increment_windows(done, started, lookback, window, lag))
+            .map(|(from, to)| async move { window_pages(|page, has_next| fetch(from, to, page, has_next)).await.map(|p| (from, to, p)) })
+            .buffered(WINDOWS_AHEAD);
+        while let Some(fetched) = windows.next().await {
+            let (from, to, pages) = fetched?;
             let cursor = plan::format_time_cursor(to);
-            let pages = window_pages(|page, has_next| fetch(from, to, page, has_next)).await?;
             let last = pages.len() - 1;
             for (i, (rows, notes)) in pages.into_iter().enumerate() {
                 // The window a record came in is how it is asked for again (these APIs cannot fetch by id).
@@ -608,7 +697,6 @@ impl SyncRun<'_> {
                 summary.pages += 1;
                 summary.fetched += rows.len() as u64;
             }
-            done = Some(to);
             self.report(ORDERS_STREAM, summary.pages, summary.fetched, None);
         }
         Ok(())
@@ -620,12 +708,17 @@ impl SyncRun<'_> {
         F: Fn(i64, i64, usize, bool) -> Fut,
         Fut: std::future::Future<Output = Result<cn::Page<crate::store::aftersales_requests::NewRequest>, SyncError>>,
     {
-        let mut done = plan::time_cursor(self.cursor(REQUESTS_STREAM).await?.as_deref());
+        use futures::StreamExt;
+        let done = plan::time_cursor(self.cursor(REQUESTS_STREAM).await?.as_deref());
         let lookback = self.first_lookback().await?;
+        let fetch = &fetch;
+        let mut windows = futures::stream::iter(plan::increment_windows(done, started, lookback, window, lag))
+            .map(|(from, to)| async move { window_pages(|page, has_next| fetch(from, to, page, has_next)).await.map(|p| (from, to, p)) })
+            .buffered(WINDOWS_AHEAD);
         let mut pages_read = 0;
-        while let Some((from, to)) = plan::increment_window(done, started, lookback, window, lag) {
+        while let Some(fetched) = windows.next().await {
+            let (from, to, pages) = fetched?;
             let cursor = plan::format_time_cursor(to);
-            let pages = window_pages(|page, has_next| fetch(from, to, page, has_next)).await?;
             let last = pages.len() - 1;
             for (i, (rows, notes)) in pages.into_iter().enumerate() {
                 let notes = notes.with_refetch(&format!("{from}-{to}"));
@@ -636,7 +729,6 @@ impl SyncRun<'_> {
                 summary.returns += apply_requests_page(&mut conn, self.shop.id, &rows, &notes, (i == last).then_some(cursor.as_str()), self.clock.now_ms(), Some(self.generation))?;
                 pages_read += 1;
             }
-            done = Some(to);
             self.report(REQUESTS_STREAM, pages_read, summary.returns, None);
         }
         Ok(())

@@ -38,6 +38,18 @@ pub fn increment_window(done_until: Option<i64>, now: i64, lookback: i64, max: i
     (to > from).then_some((from, to))
 }
 
+/// Every window from `done_until` (else `lookback` before `now`) to a lag before `now`, in order: the windows
+/// a sync may fetch side by side and must write one after the other.
+pub fn increment_windows(done_until: Option<i64>, now: i64, lookback: i64, max: i64, lag: i64) -> Vec<(i64, i64)> {
+    let mut out = vec![];
+    let mut done = done_until;
+    while let Some((from, to)) = increment_window(done, now, lookback, max, lag) {
+        out.push((from, to));
+        done = Some(to);
+    }
+    out
+}
+
 /// Pages of an increment window, last first: a row that changes while the window is read leaves it, and the
 /// rows after it move into pages not read yet instead of out of them. Page 1 was read for the count.
 pub fn pages_last_first(total: u64, page_size: usize) -> Vec<usize> {

@@ -67,7 +67,7 @@ pub async fn shopify(run: &SyncRun<'_>, client: &shopify::ShopifyClient, seen_be
     let return_orders: BTreeSet<String> =
         rows.iter().filter(|r| r.kind == "return").filter_map(|r| r.refetch.clone().or_else(|| r.external_id.clone())).collect();
     let returns = shopify_returns::ReturnsClient::new(client.clone());
-    for chunk in return_orders.into_iter().collect::<Vec<_>>().chunks(shopify_returns::IDS_PER_QUERY) {
+    for chunk in return_orders.into_iter().collect::<Vec<_>>().chunks(shopify_returns::ids_per_query()) {
         let query = shopify_returns::ReturnsQuery::Ids(chunk.to_vec());
         let mut after: Option<String> = None;
         // Bounded: the ids asked for fit in a page or two; a shop repeating its cursor cannot loop this.

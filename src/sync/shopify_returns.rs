@@ -14,24 +14,42 @@ use serde_json::value::RawValue;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const PAGE_SIZE: u32 = 50;
 const MAX_THROTTLED: u32 = 10;
+/// Orders a page asks for at most; the single-query cost maximum allows fewer (`page_size`).
+const WANTED_PAGE: u64 = 50;
 
+/// Nested connections multiply the requested cost (shopify_cost): five returns of ten lines each keep an order
+/// at 168 points, five orders a page. An order with more is set aside, never read short (`pageInfo`).
 pub const RETURNS_QUERY: &str = "query AftersalesReturns($first: Int!, $after: String, $query: String) {
   orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
     pageInfo { hasNextPage endCursor }
     nodes {
       legacyResourceId
       updatedAt
-      returns(first: 10) {
+      returns(first: 5) {
+        pageInfo { hasNextPage }
         nodes {
           id name status createdAt closedAt totalQuantity
-          returnLineItems(first: 10) { nodes { ... on ReturnLineItem { quantity returnReason fulfillmentLineItem { lineItem { id } } } } }
+          returnLineItems(first: 10) { pageInfo { hasNextPage } nodes { ... on ReturnLineItem { quantity returnReason fulfillmentLineItem { lineItem { id } } } } }
         }
       }
     }
   }
 }";
+
+/// The most orders one returns query may ask for under Shopify's single-query maximum (1,000 points).
+pub fn page_size() -> u64 {
+    static SIZE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *SIZE.get_or_init(|| {
+        let one = super::shopify_cost::requested_cost(RETURNS_QUERY, &serde_json::json!({"first": 1})).unwrap_or(super::shopify_cost::SINGLE_QUERY_MAX);
+        super::shopify_cost::largest_page(one.saturating_sub(2), 0, WANTED_PAGE)
+    })
+}
+
+/// Ids asked for in one sweep query: a page's worth.
+pub fn ids_per_query() -> usize {
+    page_size() as usize
+}
 
 /// The returns of one order, as a page brings them.
 pub struct OrderReturns {
@@ -57,9 +75,6 @@ pub enum ReturnsQuery {
     Ids(Vec<String>),
 }
 
-/// Ids asked for in one sweep query.
-pub const IDS_PER_QUERY: usize = 50;
-
 impl ReturnsQuery {
     fn search(&self) -> Option<String> {
         match self {
@@ -75,7 +90,7 @@ impl ReturnsQuery {
 
 #[derive(Clone)]
 pub struct ReturnsClient {
-    shop: ShopifyClient,
+    pub(super) shop: ShopifyClient,
     pacer: Arc<Mutex<CostPacer>>,
     last_cost: Arc<Mutex<f64>>,
 }
@@ -89,7 +104,7 @@ impl ReturnsClient {
         let url = format!("{}/admin/api/{API_VERSION}/graphql.json", self.shop.base());
         let body = serde_json::json!({
             "query": RETURNS_QUERY,
-            "variables": {"first": PAGE_SIZE, "after": after, "query": query.search()},
+            "variables": {"first": page_size(), "after": after, "query": query.search()},
         });
         let mut throttled = 0;
         loop {
@@ -163,21 +178,30 @@ fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
         return Ok(None);
     }
     if let Some(e) = answer.errors.first() {
-        return Err(SyncError::Protocol(format!("Shopify GraphQL: {}", e.message)));
+        // MAX_COST_EXCEEDED comes before the query runs, with the cost Shopify computed: a query of ours that
+        // asks too much, never worth retrying as it is.
+        let code = e.extensions.as_ref().and_then(|x| x.code.as_deref()).map(|c| format!(" ({c})")).unwrap_or_default();
+        return Err(SyncError::Protocol(format!("Shopify GraphQL{code}: {}", e.message.lines().next().unwrap_or_default())));
     }
     let data = answer.data.ok_or_else(|| SyncError::Protocol("Shopify GraphQL answered without data".into()))?;
-    // Each order on its own, and within it each return: one return that cannot be read is set aside (asked for
-    // again through its order), the order's other returns and the page go on.
+    let (orders, notes) = read_orders(&data.orders.nodes);
+    let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
+    Ok(Some(ReturnsPage { orders, next_cursor, notes }))
+}
+
+/// Order nodes with their returns (a page's, or a bulk operation's put back together): each order on its own,
+/// and within it each return, so one return that cannot be read is set aside (asked for again through its
+/// order) while the order's other returns and the rest go on.
+pub fn read_orders(nodes: &[Box<RawValue>]) -> (Vec<OrderReturns>, Notes) {
     let mut inner = Notes::default();
-    let (orders, mut notes) = set_aside::read_each("return", &data.orders.nodes, &["legacyResourceId"], |raw, _| {
+    let (orders, mut notes) = set_aside::read_each("return", nodes, &["legacyResourceId"], |raw, _| {
         let (returns, returns_notes) = into_returns(set_aside::typed(raw)?).map_err(set_aside::why)?;
         let id = returns.order_external_id.clone();
         inner.extend(returns_notes.with_refetch(&id));
         Ok((returns, id))
     });
     notes.extend(inner);
-    let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
-    Ok(Some(ReturnsPage { orders, next_cursor, notes }))
+    (orders, notes)
 }
 
 /// Shopify's ReturnStatus values we know; anything else is kept verbatim too, but these are the lifecycle.
@@ -187,8 +211,14 @@ pub const OPEN_STATUSES: [&str; 2] = ["REQUESTED", "OPEN"];
 fn into_returns(o: GqlOrder) -> Result<(OrderReturns, Notes), SyncError> {
     let order = o.legacy_resource_id.clone();
     let updated_at = parse_ms(&o.updated_at).map_err(|e| SyncError::Protocol(format!("order {order} updatedAt: {e}")))?;
+    if o.returns.page_info.as_ref().is_some_and(|p| p.has_next_page) {
+        return Err(SyncError::Protocol(format!("order {order} has more returns than one query reads ({}); none of them is read short", o.returns.nodes.len())));
+    }
     let (returns, notes) = set_aside::read_embedded("return", &o.returns.nodes, &["id"], &format!("order {order}"), |r, _: &Exactness| {
         let time = |what: &str, v: &str| parse_ms(v).map_err(|e| format!("return {} {what}: {e}", r.id));
+        if r.return_line_items.as_ref().and_then(|l| l.page_info.as_ref()).is_some_and(|p| p.has_next_page) {
+            return Err(format!("return {} has more lines than one query reads; it is not read short", r.id));
+        }
         let ret = NewReturn {
             external_id: r.id.clone(),
             name: r.name.clone(),
@@ -294,8 +324,17 @@ struct GqlOrder {
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct Nodes<T> {
     nodes: Vec<T>,
+    /// On a nested connection: whether it was cut at its `first`.
+    page_info: Option<NestedPageInfo>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NestedPageInfo {
+    has_next_page: bool,
 }
 
 #[derive(Deserialize)]
@@ -335,6 +374,14 @@ mod tests {
 
     /// Found by the fuzz target `shopify_returns`: line quantities whose sum overflows panicked
     /// ("attempt to add with overflow") in builds with overflow checks; now the answer is refused.
+    #[test]
+    fn a_page_stays_under_the_single_query_maximum() {
+        let cost = crate::sync::shopify_cost::requested_cost(RETURNS_QUERY, &serde_json::json!({"first": page_size()})).unwrap();
+        let more = crate::sync::shopify_cost::requested_cost(RETURNS_QUERY, &serde_json::json!({"first": page_size() + 1})).unwrap();
+        assert!(cost <= 1000 && more > 1000, "{} orders cost {cost}, one more {more}", page_size());
+        assert_eq!(page_size(), 5);
+    }
+
     #[test]
     fn overflowing_line_quantities_are_an_error_not_a_panic() {
         let body = br##"{"data":{"orders":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[{"legacyResourceId":"1",

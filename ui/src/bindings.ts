@@ -102,6 +102,24 @@ export type OutboxReportDto = { accepted: number, refused: number, waiting: numb
  */
 busy: boolean, };
 export type OutboxAttentionDto = { stuck: number, refused: number, };
+export type MenuCountsInput = { 
+/**
+ * The Due soon badge's window: deadlines due within this many hours (and those that ran out unanswered).
+ */
+due_within_hours: number, 
+/**
+ * RFC 3339; now when absent.
+ */
+at: string | null, };
+export type MenuCountsDto = { 
+/**
+ * What `due_clocks` lists for the same window.
+ */
+due: number, 
+/**
+ * Open follow-up calls due by now, and how many of those are overdue (a day past due).
+ */
+followups_due: number, followups_overdue: number, };
 export type ActionPreviewInput = { case_id: number, action: CaseAction, };
 export type ActionPreviewDto = { 
 /**
@@ -297,8 +315,16 @@ status: string | null, case_type: CaseType | null,
 /**
  * Only cases with a running deadline within this many hours (overdue ones included).
  */
-due_within_hours: number | null, limit: number, offset: number, };
-export type CasesPage = { total: number, cases: Array<CaseSummaryDto>, };
+due_within_hours: number | null, limit: number, offset: number, 
+/**
+ * Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.
+ */
+after?: string, };
+export type CasesPage = { total: number, cases: Array<CaseSummaryDto>, 
+/**
+ * The `after` for the next page; absent when no case follows this page.
+ */
+next_after?: string, };
 export type NewCaseInput = { shop_id: number, 
 /**
  * None: a walk-in case without an order (then `customer` names who brought it).
@@ -346,7 +372,11 @@ export type ExportEvidenceInput = { id: number,
  * Where to write the .zip (from the save dialog); the app's exports folder when absent.
  */
 out: string | null, };
-export type DueInput = { within_hours: number, shop_id: number | null, at: string | null, };
+export type DueInput = { within_hours: number, shop_id: number | null, at: string | null, 
+/**
+ * At most this many, the most urgent (`menu_counts` says how many there are); all when absent.
+ */
+limit?: number, };
 export type DueItemDto = { case: CaseSummaryDto, clock: ClockDto, };
 export type EligibilityInput = { order_id: number, line_external_id: string, case_type: CaseType, at: string | null, };
 export type EligibilityReason = { 
@@ -482,8 +512,16 @@ export type WarrantyUnitsQuery = { shop_id: number | null, status: UnitStatus | 
 /**
  * Serial, SKU, title, order number or buyer name (substring).
  */
-search: string | null, limit: number, offset: number, };
-export type WarrantyUnitsPage = { units: Array<WarrantyUnitDto>, total: number, };
+search: string | null, limit: number, offset: number, 
+/**
+ * Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.
+ */
+after?: string, };
+export type WarrantyUnitsPage = { units: Array<WarrantyUnitDto>, total: number, 
+/**
+ * The `after` for the next page; absent when no unit follows this page.
+ */
+next_after?: string, };
 export type UnitSerialInput = { unit_id: number, 
 /**
  * Empty clears it.

@@ -1,6 +1,6 @@
 use aftersales::api::{
     AddEvidenceInput, ApiError, CaseActionInput, CaseDetailDto, CaseIdInput, CasesPage, CasesQuery, Desk, DueInput, DueItemDto,
-    EligibilityInput, ExportEvidenceInput, ExportedDto, NewCaseInput,
+    EligibilityInput, ExportEvidenceInput, ExportedDto, MenuCountsDto, MenuCountsInput, NewCaseInput,
 };
 use aftersales::cases::eligibility::EligibilityDto;
 use crate::reminders::ReminderWake;
@@ -29,6 +29,11 @@ pub async fn act_case(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, inpu
 #[tauri::command]
 pub async fn due_clocks(desk: State<'_, Desk>, input: DueInput) -> Result<Vec<DueItemDto>, ApiError> {
     desk.due_clocks(input).await
+}
+
+#[tauri::command]
+pub async fn menu_counts(desk: State<'_, Desk>, input: MenuCountsInput) -> Result<MenuCountsDto, ApiError> {
+    desk.menu_counts(input).await
 }
 
 #[tauri::command]

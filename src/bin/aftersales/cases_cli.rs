@@ -104,6 +104,9 @@ pub enum CasesCmd {
         shop: Option<String>,
         #[arg(long, default_value_t = 100)]
         limit: i64,
+        /// The page after this cursor (printed on stderr when there are more)
+        #[arg(long)]
+        after: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -262,9 +265,12 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
                 }
             }
         }
-        CasesCmd::List { status, shop, limit, json } => {
+        CasesCmd::List { status, shop, limit, after, json } => {
             let shop_id = shop.map(|s| shop_id(desk, &s)).transpose()?;
-            let page = desk.list_cases(CasesQuery { shop_id, status, case_type: None, due_within_hours: None, limit, offset: 0 }).await?;
+            let page = desk.list_cases(CasesQuery { shop_id, status, case_type: None, due_within_hours: None, limit, offset: 0, after }).await?;
+            if let Some(next) = &page.next_after {
+                eprintln!("showing {} of {} cases; --after {next} shows the next page", page.cases.len(), page.total);
+            }
             if json {
                 println!("{}", serde_json::to_string_pretty(&page.cases)?);
             } else {
@@ -277,7 +283,7 @@ pub async fn run(desk: &Desk, cmd: CasesCmd, shop_id: impl Fn(&Desk, &str) -> Re
         }
         CasesCmd::Due { within, at, json } => {
             let hours = parse_duration_hours(&within).map_err(|e| e.context("--within"))?;
-            let items = desk.due_clocks(DueInput { within_hours: hours, shop_id: None, at }).await?;
+            let items = desk.due_clocks(DueInput { within_hours: hours, shop_id: None, at, limit: None }).await?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&items)?);
             } else {

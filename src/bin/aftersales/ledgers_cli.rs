@@ -80,6 +80,9 @@ pub enum WarrantyCmd {
         search: Option<String>,
         #[arg(long, default_value_t = 100)]
         limit: i64,
+        /// The page after this cursor (printed on stderr when there are more)
+        #[arg(long)]
+        after: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -478,8 +481,11 @@ pub async fn warranty(desk: &Desk, cmd: WarrantyCmd, shop_id: ShopId<'_>) -> Res
             println!("{}: {} units", found.query, found.units.len());
             found.units.iter().for_each(print_unit);
         }
-        WarrantyCmd::Units { status, search, limit, json } => {
-            let page = desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status, search, limit, offset: 0 })?;
+        WarrantyCmd::Units { status, search, limit, after, json } => {
+            let page = desk.warranty_units(WarrantyUnitsQuery { shop_id: None, status, search, limit, offset: 0, after })?;
+            if let Some(next) = &page.next_after {
+                eprintln!("showing {} of {} units; --after {next} shows the next page", page.units.len(), page.total);
+            }
             if json {
                 return print_json(&page.units);
             }

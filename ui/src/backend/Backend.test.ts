@@ -89,6 +89,7 @@ describe('backendOver', () => {
     ['newCase', (b) => b.newCase(newCase), 'new_case', { input: newCase }],
     ['actCase', (b) => b.actCase(action), 'act_case', { input: action }],
     ['dueClocks', (b) => b.dueClocks({ within_hours: 24, shop_id: null, at: null }), 'due_clocks', { input: { within_hours: 24, shop_id: null, at: null } }],
+    ['menuCounts', (b) => b.menuCounts({ due_within_hours: 24, at: null }), 'menu_counts', { input: { due_within_hours: 24, at: null } }],
     ['eligibility', (b) => b.eligibility(eligibility), 'eligibility', { input: eligibility }],
     ['setGoodsClass', (b) => b.setGoodsClass({ shop_id: 3, sku: 'CAKE-9', class: 'fresh' }), 'set_goods_class', { input: { shop_id: 3, sku: 'CAKE-9', class: 'fresh' } }],
     ['addEvidence', (b) => b.addEvidence(evidence), 'add_evidence', { input: evidence }],

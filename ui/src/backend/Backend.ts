@@ -1,4 +1,6 @@
 import type {
+  MenuCountsDto,
+  MenuCountsInput,
   ActionPreviewDto,
   ActionPreviewInput,
   OutboxAttentionDto,
@@ -122,6 +124,7 @@ export interface Backend {
   newCase(input: NewCaseInput): Promise<CaseDetailDto>;
   actCase(input: CaseActionInput): Promise<CaseDetailDto>;
   dueClocks(input: DueInput): Promise<DueItemDto[]>;
+  menuCounts(input: MenuCountsInput): Promise<MenuCountsDto>;
   eligibility(input: EligibilityInput): Promise<EligibilityDto>;
   setGoodsClass(input: GoodsClassInput): Promise<null>;
   addEvidence(input: AddEvidenceInput): Promise<CaseDetailDto>;
@@ -210,6 +213,7 @@ export function backendOver(invoke: Invoke): Backend {
     newCase: (input) => invoke('new_case', { input }),
     actCase: (input) => invoke('act_case', { input }),
     dueClocks: (input) => invoke('due_clocks', { input }),
+    menuCounts: (input) => invoke('menu_counts', { input }),
     eligibility: (input) => invoke('eligibility', { input }),
     setGoodsClass: (input) => invoke('set_goods_class', { input }),
     addEvidence: (input) => invoke('add_evidence', { input }),

@@ -28,6 +28,8 @@ export const queryKeys = {
   /** Every `due_clocks` window. */
   due: ['due'] as const,
   dueWithin: (hours: number) => ['due', hours] as const,
+  /** The menu's counts: under `due`, so whatever refreshes the deadlines refreshes the badge too. */
+  menuCounts: ['due', 'menu'] as const,
   /** Every `eligibility` answer: a new case or a synced refund changes them. */
   eligibility: ['eligibility'] as const,
   lineEligibility: (orderId: number, lineExternalId: string, caseType: CaseType) =>

@@ -9,6 +9,10 @@ export function useCompleteFollowup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: FollowupDoneInput) => backend.completeFollowup(input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.followups }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.followups }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.menuCounts }),
+      ]),
   });
 }

@@ -73,6 +73,7 @@ function firstStartBackend() {
     newCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     actCase: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
     dueClocks: vi.fn(async () => due),
+    menuCounts: vi.fn(async () => ({ due: due.length, followups_due: 0, followups_overdue: 0 })),
     eligibility: vi.fn(async () => ({ eligible: true, reasons: [], window_ends_at: null, notes: [] })),
     setGoodsClass: vi.fn(async () => null),
     addEvidence: vi.fn(async () => Promise.reject({ code: 'internal', message: 'not in this test' })),
@@ -282,9 +283,10 @@ describe('Desk', () => {
     renderIn('en', <Desk />, backend);
 
     await waitFor(() => expect(screen.getByTestId('due-badge'), 'two deadlines due within 24 h').toHaveTextContent('2'), { timeout: 5_000 });
+    expect(backend.followups, 'the badge does not read the calls themselves').not.toHaveBeenCalled();
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
     expect(items, 'the menu order, the badge after Due soon').toEqual(['Dashboard', 'Orders', 'Cases', 'Due soon2', 'Warranty', 'Repairs', 'Follow-ups', 'Compensation', 'Shops', 'Settings']);
-    expect(backend.dueClocks).toHaveBeenCalledWith({ within_hours: 24, shop_id: null, at: null });
+    expect(backend.menuCounts, 'the engine counts them').toHaveBeenCalledWith({ due_within_hours: 24, at: null });
 
     fireEvent.click(screen.getByRole('menuitem', { name: /Cases/ }));
 
@@ -297,6 +299,16 @@ describe('Desk', () => {
       limit: 20,
       offset: 0,
     });
+  });
+
+  it('counts the follow-up calls due on their badge, as the engine counts them', async () => {
+    const backend = firstStartBackend();
+    await backend.startDemo();
+    backend.menuCounts = vi.fn(async () => ({ due: 12345, followups_due: 3, followups_overdue: 1 }));
+    renderIn('en', <Desk />, backend);
+
+    await waitFor(() => expect(screen.getByTestId('followups-badge')).toHaveTextContent('3'), { timeout: 5_000 });
+    expect(screen.getByTestId('due-badge'), 'a big shop\'s count in full').toHaveTextContent('9999+');
   });
 
   it('opens the due-soon page and the case of a clicked reminder; a digest opens the page alone', async () => {
@@ -358,6 +370,7 @@ describe('Desk', () => {
     expect(screen.queryByRole('menuitem'), 'no menu: nothing else works').toBeNull();
     expect(backend.listShops, 'no other command is sent').not.toHaveBeenCalled();
     expect(backend.dueClocks).not.toHaveBeenCalled();
+    expect(backend.menuCounts).not.toHaveBeenCalled();
   });
 
   it('asks for a startup problem first and opens as before when there is none', async () => {

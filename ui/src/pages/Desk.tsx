@@ -17,8 +17,7 @@ import { AppLayout, type AppMenu } from '../components/AppLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportDialog } from '../components/import/ImportDialog';
 import { useImportDialog } from '../components/import/useImportDialog';
-import { useDueClocks } from '../hooks/useDueClocks';
-import { useFollowups } from '../hooks/useFollowups';
+import { useMenuCounts } from '../hooks/useMenuCounts';
 import { useShops } from '../hooks/useShops';
 import { useStartupProblem } from '../hooks/useStartupProblem';
 import { useLanguage } from '../i18n/useLanguage';
@@ -85,9 +84,9 @@ function OpenDesk() {
   };
   useReminderClicks(({ caseId }) => openCase(caseId));
   const hasShops = shops.data !== undefined && shops.data.length > 0;
-  const due = useDueClocks(DUE_BADGE_HOURS, { enabled: hasShops });
-  // Calls that fell due surface on the menu, so an overdue one is not left waiting on a page nobody opens.
-  const calls = useFollowups('due', { enabled: hasShops });
+  // Deadlines due soon and calls that fell due surface on the menu (counted by the engine, at any size), so an
+  // overdue one is not left waiting on a page nobody opens.
+  const counts = useMenuCounts(DUE_BADGE_HOURS, { enabled: hasShops }).data;
   // An export dropped anywhere opens the import; before the first shop there is nothing to import into.
   const importer = useImportDialog(hasShops);
 
@@ -106,7 +105,7 @@ function OpenDesk() {
           label: (
             <Flex justify="space-between" align="center" gap="small">
               <span>{t('nav.due')}</span>
-              <Badge count={due.data?.length ?? 0} size="small" data-testid="due-badge" />
+              <Badge count={counts?.due ?? 0} overflowCount={9999} size="small" data-testid="due-badge" />
             </Flex>
           ),
         },
@@ -119,9 +118,10 @@ function OpenDesk() {
             <Flex justify="space-between" align="center" gap="small">
               <span>{t('nav.followups')}</span>
               <Badge
-                count={calls.data?.length ?? 0}
+                count={counts?.followups_due ?? 0}
+                overflowCount={9999}
                 size="small"
-                color={calls.data?.some((f) => f.overdue) ? undefined : 'blue'}
+                color={(counts?.followups_overdue ?? 0) > 0 ? undefined : 'blue'}
                 data-testid="followups-badge"
               />
             </Flex>

@@ -140,4 +140,34 @@ describe('CasesPage', () => {
     expect(await screen.findByText('Case #4'), 'the new case opens in the drawer').toBeInTheDocument();
     expect(await within(screen.getByTestId('case-summary')).findByText('Damaged in transit'), 'its reason by name').toBeInTheDocument();
   });
+
+  it('pages on by the cursor of the page before, and jumps by count to a page it has not reached', async () => {
+    const all = Array.from({ length: 65 }, (_, i) => caseSummary({ id: i + 1, order_number: `#${2000 + i}` }));
+    const listCases = vi.fn(async (query: CasesQuery) => {
+      const start = query.after !== undefined ? Number(query.after.split('.').at(-1)) : query.offset;
+      const cases = all.slice(start, start + query.limit);
+      const end = start + cases.length;
+      return { total: all.length, cases, next_after: end < all.length ? `c1.0.0.${end}` : null };
+    });
+    const backend = new Proxy({ listCases } as unknown as Backend, {
+      get: (target, command) =>
+        command in target ? target[command as keyof Backend] : () => Promise.reject(new Error(`unexpected ${String(command)}`)),
+    });
+    renderIn('en', <CasesPage shops={shops} />, backend);
+    await screen.findByText('#2000');
+
+    fireEvent.click(screen.getByTitle('2'));
+    await screen.findByText('#2020');
+    expect(listCases).toHaveBeenLastCalledWith({ ...firstQuery, offset: 0, after: 'c1.0.0.20' });
+    fireEvent.click(screen.getByTitle('3'));
+    await screen.findByText('#2040');
+    expect(listCases).toHaveBeenLastCalledWith({ ...firstQuery, offset: 0, after: 'c1.0.0.40' });
+
+    await choose('Status', 'All statuses');
+    await screen.findByText('#2000');
+    expect(listCases, 'a filter starts again at the first page').toHaveBeenLastCalledWith({ ...firstQuery, status: null });
+    fireEvent.click(screen.getByTitle('4'));
+    await screen.findByText('#2060');
+    expect(listCases, 'a page not reached yet goes by count').toHaveBeenLastCalledWith({ ...firstQuery, status: null, offset: 60 });
+  });
 });

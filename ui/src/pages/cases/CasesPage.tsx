@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasesQuery, ShopDto } from '../../bindings';
 import { CasesBoard } from '../../components/cases/CasesBoard';
@@ -9,6 +9,7 @@ import { CasesTable } from '../../components/cases/CasesTable';
 import type { NewCaseStart } from '../../components/cases/NewCaseForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCases } from '../../hooks/useCases';
+import { useKeysetPaging } from '../../hooks/useKeysetPaging';
 import { CaseDrawer } from './CaseDrawer';
 import { NewCaseDialog } from './NewCaseDialog';
 
@@ -26,21 +27,27 @@ export function CasesPage({ shops }: { shops: ShopDto[] }) {
     dueWithin: null,
     view: 'list',
   });
-  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const [drawer, setDrawer] = useState<{ open: boolean; caseId: number | null }>({ open: false, caseId: null });
   const [newCase, setNewCase] = useState<{ open: boolean; start: NewCaseStart | null }>({ open: false, start: null });
 
   const board = filters.view === 'board';
-  const query: CasesQuery = {
+  const where = {
     shop_id: filters.shopId,
     status: filters.status === 'all' ? null : filters.status,
     case_type: filters.caseType,
     due_within_hours: filters.dueWithin,
-    limit: board ? BOARD_LIMIT : pageSize,
-    offset: board ? 0 : (page - 1) * pageSize,
   };
+  const paging = useKeysetPaging(pageSize, JSON.stringify({ where, pageSize, board }));
+  const query: CasesQuery = board ? { ...where, limit: BOARD_LIMIT, offset: 0 } : { ...where, limit: pageSize, ...paging.position };
   const cases = useCases(query);
+  const { remember, page } = paging;
+  const loaded = cases.data !== undefined && !cases.isPlaceholderData ? cases.data : null;
+  useEffect(() => {
+    if (loaded !== null && !board) {
+      remember(page, loaded.next_after);
+    }
+  }, [loaded, board, page, remember]);
   const openCase = (caseId: number) => setDrawer({ open: true, caseId });
 
   return (
@@ -63,9 +70,6 @@ export function CasesPage({ shops }: { shops: ShopDto[] }) {
           value={filters}
           onChange={(change) => {
             setFilters((current) => ({ ...current, ...change }));
-            if (change.view === undefined) {
-              setPage(1);
-            }
           }}
         />
         {cases.error !== null && <ErrorAlert error={cases.error} />}
@@ -84,7 +88,7 @@ export function CasesPage({ shops }: { shops: ShopDto[] }) {
             pageSize={pageSize}
             loading={cases.isLoading || cases.isPlaceholderData}
             onPageChange={(nextPage, nextPageSize) => {
-              setPage(nextPageSize === pageSize ? nextPage : 1);
+              paging.setPage(nextPageSize === pageSize ? nextPage : 1);
               setPageSize(nextPageSize);
             }}
             onOpen={(summary) => openCase(summary.id)}

@@ -63,6 +63,11 @@ function dueBackend() {
     dueClocks: vi.fn(async (input: DueInput) => items.filter((item) => Date.parse(item.clock.due) <= NOW + input.within_hours * 3_600_000)),
     getCase: vi.fn(async ({ id }: { id: number }) => caseDetail({ case: caseSummary({ id, order_number: `#100${id}` }) })),
     remindersDue: vi.fn(async (): Promise<RemindersDto> => reminders),
+    menuCounts: vi.fn(async ({ due_within_hours }: { due_within_hours: number }) => ({
+      due: items.filter((item) => Date.parse(item.clock.due) <= NOW + due_within_hours * 3_600_000).length,
+      followups_due: 0,
+      followups_overdue: 0,
+    })),
   };
   const backend = new Proxy(calls as unknown as Backend, {
     get: (target, command) =>
@@ -77,7 +82,7 @@ describe('DueSoonPage', () => {
     renderIn('en', <DueSoonPage />, backend);
 
     await waitFor(() => expect(screen.getAllByTestId('due-row')).toHaveLength(3));
-    expect(dueClocks).toHaveBeenCalledWith({ within_hours: 24, shop_id: null, at: null });
+    expect(dueClocks).toHaveBeenCalledWith({ within_hours: 24, shop_id: null, at: null, limit: 300 });
 
     const overdue = within(screen.getByTestId('due-group-overdue'));
     expect(overdue.getByText('Overdue', { selector: 'h5' })).toBeInTheDocument();
@@ -103,6 +108,15 @@ describe('DueSoonPage', () => {
     expect(getCase).toHaveBeenCalledWith({ id: 2 });
   });
 
+  it('says how many there are when a big shop has more than the page shows', async () => {
+    const { backend, menuCounts } = dueBackend();
+    menuCounts.mockImplementation(async () => ({ due: 41_234, followups_due: 0, followups_overdue: 0 }));
+    renderIn('en', <DueSoonPage />, backend);
+
+    const note = await screen.findByTestId('due-showing-most');
+    expect(note).toHaveTextContent('Showing the 3 most urgent of 41,234 deadlines in this window');
+  });
+
   it('asks for another window in Chinese', async () => {
     const { backend, dueClocks } = dueBackend();
     renderIn('zh-CN', <DueSoonPage />, backend);
@@ -110,7 +124,7 @@ describe('DueSoonPage', () => {
 
     fireEvent.click(within(screen.getByTestId('due-window')).getByText('4 小时'));
 
-    await waitFor(() => expect(dueClocks).toHaveBeenLastCalledWith({ within_hours: 4, shop_id: null, at: null }));
+    await waitFor(() => expect(dueClocks).toHaveBeenLastCalledWith({ within_hours: 4, shop_id: null, at: null, limit: 300 }));
     await waitFor(() => expect(screen.getAllByTestId('due-row')).toHaveLength(2));
     expect(within(screen.getByTestId('due-group-overdue')).getByTestId('countdown-chip')).toHaveTextContent('已超时 1 小时 30 分');
     expect(screen.queryByTestId('due-group-later')).toBeNull();

@@ -5,8 +5,12 @@ import { DueList } from '../../components/cases/DueList';
 import { DueWindowSelect } from '../../components/cases/DueWindowSelect';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDueClocks } from '../../hooks/useDueClocks';
+import { useMenuCounts } from '../../hooks/useMenuCounts';
 import { CaseDrawer } from '../cases/CaseDrawer';
 import { RemindersPreview } from './RemindersPreview';
+
+/** The most urgent deadlines shown at once; a shop with more is told how many there are. */
+const SHOWN = 300;
 
 export type DueSoonPageProps = {
   /** A case to open on arrival (a clicked reminder); a new `seq` opens it again. */
@@ -21,7 +25,9 @@ export function DueSoonPage({ opening = null }: DueSoonPageProps) {
   const { t } = useTranslation();
   const [hours, setHours] = useState<4 | 24 | 72>(24);
   const [drawer, setDrawer] = useState<{ open: boolean; caseId: number | null }>({ open: false, caseId: null });
-  const due = useDueClocks(hours);
+  const due = useDueClocks(hours, { limit: SHOWN });
+  const total = useMenuCounts(hours).data?.due ?? 0;
+  const shown = due.data?.length ?? 0;
   useEffect(() => {
     if (opening?.caseId != null) setDrawer({ open: true, caseId: opening.caseId });
   }, [opening?.caseId, opening?.seq]);
@@ -38,6 +44,11 @@ export function DueSoonPage({ opening = null }: DueSoonPageProps) {
       <Flex vertical gap="middle">
         <RemindersPreview onOpen={(caseId) => setDrawer({ open: true, caseId })} />
         {due.error !== null && <ErrorAlert error={due.error} />}
+        {total > shown && shown > 0 && (
+          <Typography.Text type="warning" data-testid="due-showing-most">
+            {t('due.showingMost', { shown, total })}
+          </Typography.Text>
+        )}
         <DueList
           items={due.data ?? []}
           loading={due.isLoading || due.isPlaceholderData}

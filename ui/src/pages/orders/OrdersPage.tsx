@@ -1,10 +1,11 @@
 import { Card, Flex, Input, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrdersTable } from '../../components/OrdersTable';
 import { SyncStatusBar } from '../../components/SyncStatusBar';
+import { useKeysetPaging } from '../../hooks/useKeysetPaging';
 import { useOrders } from '../../hooks/useOrders';
 import { useSyncActions } from '../useSyncActions';
 import { OrderDrawer } from './OrderDrawer';
@@ -20,13 +21,20 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
   const { t } = useTranslation();
   const [shopId, setShopId] = useState<number | null>(null);
   const [search, setSearch] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const [shownOrderId, setShownOrderId] = useState<number | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const syncActions = useSyncActions();
   const syncing = syncActions.pending !== null || shops.some((shop) => shop.sync.running);
-  const orders = useOrders({ shop_id: shopId, search, limit: pageSize, offset: (page - 1) * pageSize }, { syncing });
+  const paging = useKeysetPaging(pageSize, JSON.stringify({ shopId, search, pageSize }));
+  const { page, remember } = paging;
+  const orders = useOrders({ shop_id: shopId, search, limit: pageSize, ...paging.position }, { syncing });
+  const loaded = orders.data !== undefined && !orders.isPlaceholderData ? orders.data : null;
+  useEffect(() => {
+    if (loaded !== null) {
+      remember(page, loaded.next_after);
+    }
+  }, [loaded, page, remember]);
 
   return (
     <Flex vertical gap="middle">
@@ -48,7 +56,6 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
               style={{ maxWidth: 360 }}
               onSearch={(value) => {
                 setSearch(value.trim() === '' ? null : value.trim());
-                setPage(1);
               }}
             />
             {shops.length > 1 && (
@@ -57,7 +64,6 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
                 style={{ minWidth: 200 }}
                 onChange={(value) => {
                   setShopId(value === ALL_SHOPS ? null : value);
-                  setPage(1);
                 }}
                 options={[
                   { value: ALL_SHOPS, label: t('orders.allShops') },
@@ -75,7 +81,7 @@ export function OrdersPage({ shops }: { shops: ShopDto[] }) {
             // Not on the refetches while a sync runs: the rows stay put and new ones appear.
             loading={orders.isLoading || orders.isPlaceholderData}
             onPageChange={(nextPage, nextPageSize) => {
-              setPage(nextPageSize === pageSize ? nextPage : 1);
+              paging.setPage(nextPageSize === pageSize ? nextPage : 1);
               setPageSize(nextPageSize);
             }}
             onOpen={(order) => {

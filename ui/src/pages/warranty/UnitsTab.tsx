@@ -1,11 +1,12 @@
 import { Flex, Input, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopDto, UnitStatus, WarrantyUnitDto } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { UnitAction } from '../../components/warranty/UnitActionButtons';
 import { UNIT_STATUSES } from '../../components/warranty/unitStatuses';
 import { UnitsTable } from '../../components/warranty/UnitsTable';
+import { useKeysetPaging } from '../../hooks/useKeysetPaging';
 import { useWarrantyUnits } from '../../hooks/useWarrantyUnits';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -17,9 +18,16 @@ export function UnitsTab({ shops, onAction }: { shops: ShopDto[]; onAction: (uni
   const [shopId, setShopId] = useState<number | null>(null);
   const [status, setStatus] = useState<UnitStatus | null>(null);
   const [search, setSearch] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
-  const units = useWarrantyUnits({ shop_id: shopId, status, search, limit: pageSize, offset: (page - 1) * pageSize });
+  const paging = useKeysetPaging(pageSize, JSON.stringify({ shopId, status, search, pageSize }));
+  const { page, remember } = paging;
+  const units = useWarrantyUnits({ shop_id: shopId, status, search, limit: pageSize, ...paging.position });
+  const loaded = units.data !== undefined && !units.isPlaceholderData ? units.data : null;
+  useEffect(() => {
+    if (loaded !== null) {
+      remember(page, loaded.next_after);
+    }
+  }, [loaded, page, remember]);
 
   return (
     <Flex vertical gap="middle">
@@ -32,7 +40,6 @@ export function UnitsTab({ shops, onAction }: { shops: ShopDto[]; onAction: (uni
           data-testid="warranty-units-search"
           onSearch={(value) => {
             setSearch(value.trim() === '' ? null : value.trim());
-            setPage(1);
           }}
         />
         <Select<UnitStatus | typeof ALL>
@@ -42,7 +49,6 @@ export function UnitsTab({ shops, onAction }: { shops: ShopDto[]; onAction: (uni
           data-testid="warranty-units-status"
           onChange={(value) => {
             setStatus(value === ALL ? null : value);
-            setPage(1);
           }}
           options={[
             { value: ALL, label: t('warranty.units.allStatuses') },
@@ -56,7 +62,6 @@ export function UnitsTab({ shops, onAction }: { shops: ShopDto[]; onAction: (uni
             aria-label={t('warranty.units.shop')}
             onChange={(value) => {
               setShopId(value === ALL ? null : value);
-              setPage(1);
             }}
             options={[{ value: ALL, label: t('warranty.units.allShops') }, ...shops.map((shop) => ({ value: shop.id, label: shop.name }))]}
           />
@@ -70,7 +75,7 @@ export function UnitsTab({ shops, onAction }: { shops: ShopDto[]; onAction: (uni
         pageSize={pageSize}
         loading={units.isLoading || units.isPlaceholderData}
         onPageChange={(nextPage, nextPageSize) => {
-          setPage(nextPageSize === pageSize ? nextPage : 1);
+          paging.setPage(nextPageSize === pageSize ? nextPage : 1);
           setPageSize(nextPageSize);
         }}
         onAction={onAction}
