@@ -11,7 +11,7 @@ mod big_db;
 use aftersales::api::*;
 use aftersales::clock::FixedClock;
 use aftersales::store;
-use big_db::{count, NOW};
+use big_db::{count, time, NOW};
 use rusqlite::Connection;
 use std::sync::Arc;
 use std::time::Instant;
@@ -46,20 +46,6 @@ fn add_ledgers(conn: &Connection) {
     eprintln!("  warranty units and compensation entries added ({:.0} s)", started.elapsed().as_secs_f64());
 }
 
-/// p50 and p95 in milliseconds of `RUNS` runs after one warm-up.
-fn time(mut f: impl FnMut()) -> (f64, f64) {
-    f();
-    let mut v: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    v.sort_by(|a, b| a.total_cmp(b));
-    let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
-    (rank(0.5), rank(0.95))
-}
 
 struct Report {
     misses: Vec<String>,
@@ -67,7 +53,7 @@ struct Report {
 
 impl Report {
     fn row(&mut self, name: &str, limit: f64, f: impl FnMut()) {
-        let (p50, p95) = time(f);
+        let (p50, p95) = time(RUNS, f);
         let ok = p95 <= limit;
         if !ok {
             self.misses.push(name.to_string());

@@ -6,26 +6,11 @@ mod big_db;
 
 use aftersales::metrics::{self, queries, Window};
 use aftersales::store;
-use big_db::{count, NOW};
-use std::time::Instant;
+use big_db::{count, time, NOW};
 
 const RUNS: usize = 40;
 const LIMIT_MS: f64 = 30.0;
 
-/// p50 and p95 in milliseconds of `RUNS` runs after one warm-up.
-fn time(mut f: impl FnMut()) -> (f64, f64) {
-    f();
-    let mut v: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    v.sort_by(|a, b| a.total_cmp(b));
-    let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
-    (rank(0.5), rank(0.95))
-}
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -53,7 +38,7 @@ fn main() {
         let mut p95_max: f64 = 0.0;
         for (_, shop, days) in &scopes {
             let w = Window::ending(NOW, *days);
-            let (p50, p95) = time(|| run(*shop, w));
+            let (p50, p95) = time(RUNS, || run(*shop, w));
             p95_max = p95_max.max(p95);
             print!(" {:>17} |", format!("{p50:.1} / {p95:.1}"));
         }
@@ -77,7 +62,7 @@ fn main() {
     // What the dashboard waits for: both windows' figures and the series, through the door.
     let desk = aftersales::api::Desk::open(&path).expect("desk");
     let at = Some(aftersales::timefmt::to_rfc3339(NOW));
-    let (p50, p95) = time(|| {
+    let (p50, p95) = time(RUNS, || {
         desk.metrics(aftersales::api::MetricsQuery { shop_id: None, window_days: 30, at: at.clone(), from: None }).expect("metrics");
     });
     println!("\nthe whole dashboard (all shops, 30 d, and the 30 d before): p50 {p50:.0} ms, p95 {p95:.0} ms");

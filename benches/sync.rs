@@ -92,6 +92,8 @@ async fn fetch_all(d: &Demo) -> (f64, Vec<Vec<aftersales::store::orders::NewOrde
 /// resident memory in MB).
 fn cli(db: &std::path::Path, args: &[&str], token: &str) -> (bool, f64, f64) {
     let started = Instant::now();
+    // Its progress lines go to a file beside the database, shown only when it fails.
+    let log = db.with_file_name("cli-stderr.log");
     let child = Command::new(BIN)
         .arg("--db")
         .arg(db)
@@ -99,7 +101,7 @@ fn cli(db: &std::path::Path, args: &[&str], token: &str) -> (bool, f64, f64) {
         .env("DEMO_TOKEN", token)
         .env("AFTERSALES_CREDENTIALS", "file")
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
+        .stderr(std::fs::File::create(&log).map(Stdio::from).unwrap_or_else(|_| Stdio::null()))
         .spawn()
         .expect("the command line starts");
     let mut status = 0;
@@ -109,6 +111,10 @@ fn cli(db: &std::path::Path, args: &[&str], token: &str) -> (bool, f64, f64) {
     let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     assert!(waited > 0, "waited for the command line");
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    if !ok {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        eprintln!("`aftersales {}` failed:\n{}", args.join(" "), text.lines().rev().take(20).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
+    }
     (ok, started.elapsed().as_secs_f64(), usage.ru_maxrss as f64 / 1024.0)
 }
 

@@ -158,3 +158,18 @@ pub fn path(quick: bool) -> PathBuf {
     }
     path
 }
+
+/// p50 and p95 in milliseconds of `runs` runs after one warm-up.
+pub fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+    f();
+    let mut v: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    v.sort_by(|a, b| a.total_cmp(b));
+    let rank = |p: f64| v[((p * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1];
+    (rank(0.5), rank(0.95))
+}

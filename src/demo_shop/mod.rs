@@ -673,6 +673,25 @@ async fn shopify_shop_handler(State(shared): State<Arc<Shared>>, Path(version): 
     r
 }
 
+/// Takes `requested` points from the GraphQL cost bucket, or answers THROTTLED as Shopify does (HTTP 200, the
+/// bucket's state in `extensions.cost`, no actual cost).
+fn take_points(shared: &Shared, requested: f64) -> Result<(), Response> {
+    if shared.cost.lock().map(|mut c| c.take(requested, Instant::now())).unwrap_or(false) {
+        return Ok(());
+    }
+    Err(Json(json!({
+        "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
+        "extensions": cost_extension(shared, requested, None),
+    }))
+    .into_response())
+}
+
+/// `extensions` as Shopify writes it on every GraphQL answer: the costs and the bucket's state.
+fn cost_extension(shared: &Shared, requested: f64, actual: Option<f64>) -> Value {
+    let status = shared.cost.lock().map(|c| c.status()).unwrap_or(Value::Null);
+    json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": status}})
+}
+
 /// Shopify's bulk operations: started, polled, and their result built on a thread of its own while the
 /// operation shows RUNNING.
 async fn shopify_bulk_handler(shared: Arc<Shared>, version: String, headers: HeaderMap, ask: shopify_bulk::Ask) -> Response {
@@ -687,18 +706,10 @@ async fn shopify_bulk_handler(shared: Arc<Shared>, version: String, headers: Hea
     }
     // A mutation costs 10, a poll of one node 1 (as Shopify reports them).
     let requested = if matches!(ask, shopify_bulk::Ask::Run { .. }) { 10.0 } else { 1.0 };
-    let admitted = shared.cost.lock().map(|mut c| c.take(requested, Instant::now())).unwrap_or(false);
-    let cost = |actual: Option<f64>| {
-        let status = shared.cost.lock().map(|c| c.status()).unwrap_or(Value::Null);
-        json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": status}})
-    };
-    if !admitted {
-        return Json(json!({
-            "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
-            "extensions": cost(None),
-        }))
-        .into_response();
+    if let Err(throttled) = take_points(&shared, requested) {
+        return throttled;
     }
+    let cost = |actual: Option<f64>| cost_extension(&shared, requested, actual);
     let (mut answer, run) = match shared.bulk.lock() {
         Ok(mut ops) => shopify_bulk::answer(&mut ops, &ask, &version, now_ms(), &shared.base_url),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
@@ -778,19 +789,10 @@ async fn shopify_graphql_handler(
         .into_response();
     }
     let requested = query.requested_cost as f64;
-    let now = Instant::now();
-    let admitted = shared.cost.lock().map(|mut c| c.take(requested, now)).unwrap_or(false);
-    let cost = |actual: Option<f64>| {
-        let status = shared.cost.lock().map(|c| c.status()).unwrap_or(Value::Null);
-        json!({"cost": {"requestedQueryCost": requested, "actualQueryCost": actual, "throttleStatus": status}})
-    };
-    if !admitted {
-        return Json(json!({
-            "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
-            "extensions": cost(None),
-        }))
-        .into_response();
+    if let Err(throttled) = take_points(&shared, requested) {
+        return throttled;
     }
+    let cost = |actual: Option<f64>| cost_extension(&shared, requested, actual);
     let plants = plants(&shared);
     let answer = {
         let Ok(state) = shared.state.read() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
