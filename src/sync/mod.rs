@@ -609,7 +609,8 @@ impl SyncRun<'_> {
         // A first sync, or one after many orders changed, reads the returns in one bulk operation: paged, the
         // single-query maximum allows a few orders a query (shopify_cost), hours for a big store.
         let before = self.cursor(RETURNS_STREAM).await?;
-        if before.is_none() || summary.fetched > BULK_AFTER_ORDERS {
+        let bulk = before.is_none() || summary.fetched > BULK_AFTER_ORDERS;
+        if bulk {
             self.shopify_bulk_returns(client, before.as_deref(), summary).await?;
         }
         let stored = self.cursor(RETURNS_STREAM).await?;
@@ -636,6 +637,10 @@ impl SyncRun<'_> {
                 }
                 None => break,
             }
+        }
+        // A first sync's bulk operation just read every order's returns as they are: nothing to ask again.
+        if bulk && before.is_none() {
+            return Ok(());
         }
         // Shops were seen moving a return along without stamping its order: ask again about every return we
         // hold as open, and every one the platform calls open.

@@ -195,65 +195,75 @@ struct Line {
 }
 
 /// The result read back into orders with their returns, in batches of `BATCH` for the writer: every order
-/// that has a return, and every order in `listed_with_returns` (stored with returns here) the file lists
+/// that has a return, and every order in `stored_with_returns` (stored with returns here) the file lists
 /// without any, so returns gone from the platform go here too. A line that does not read is set aside with
-/// its reason, never the file with it.
+/// its reason, never the file with it. Two passes over the file, so memory holds the returns and the orders
+/// that matter, not every order of a big store: the first keeps the returns and their lines, the second the
+/// orders they (or the stored returns) belong to.
 pub fn read_result(file: &Path, stored_with_returns: &std::collections::HashSet<String>, mut each: impl FnMut(Vec<OrderReturns>, Notes) -> Result<(), SyncError>) -> Result<u64, SyncError> {
-    let open = || std::fs::File::open(file).map(std::io::BufReader::new).map_err(|e| SyncError::Protocol(format!("bulk result {}: {e}", file.display())));
-    // Orders: id → (REST id, updatedAt); returns and their lines: kept as sent, grouped under their parent.
-    let mut orders: HashMap<String, (String, String)> = HashMap::new();
+    let lines_of = || -> Result<_, SyncError> {
+        let f = std::fs::File::open(file).map_err(|e| SyncError::Protocol(format!("bulk result {}: {e}", file.display())))?;
+        Ok(std::io::BufReader::new(f).lines().enumerate())
+    };
+    // Pass 1: returns (kept as sent, under their order) and their lines (under their return).
     let mut returns: HashMap<String, Vec<(String, String)>> = HashMap::new(); // order gid → [(return gid, line)]
-    let mut lines: HashMap<String, Vec<String>> = HashMap::new(); // return gid → [line]
+    let mut items: HashMap<String, Vec<String>> = HashMap::new(); // return gid → [line]
     let mut notes = Notes::default();
     let mut count = 0u64;
-    for (n, text) in open()?.lines().enumerate() {
+    for (n, text) in lines_of()? {
         let text = text.map_err(|e| SyncError::Protocol(format!("bulk result line {}: {e}", n + 1)))?;
         if text.trim().is_empty() {
             continue;
         }
         count += 1;
-        let line: Line = match serde_json::from_str(&text) {
-            Ok(l) => l,
-            Err(e) => {
-                notes.unreadable("return", None, &text, format!("line {} of Shopify's bulk result: {e}", n + 1));
-                continue;
-            }
-        };
-        match (line.parent, line.id) {
-            (None, Some(id)) => {
-                if let (Some(legacy), Some(updated)) = (line.legacy, line.updated_at) {
-                    orders.insert(id, (legacy, updated));
-                } else {
-                    notes.unreadable("return", Some(id), &text, format!("line {} of Shopify's bulk result: an order without legacyResourceId or updatedAt", n + 1));
-                }
-            }
-            (Some(parent), Some(id)) if parent.contains("/Order/") => returns.entry(parent).or_default().push((id, text)),
-            (Some(parent), _) => lines.entry(parent).or_default().push(text),
-            (None, None) => notes.unreadable("return", None, &text, format!("line {} of Shopify's bulk result has no id", n + 1)),
+        // Orders are read in the second pass; a line without a parent is one.
+        if !text.contains("\"__parentId\"") {
+            continue;
+        }
+        match serde_json::from_str::<Line>(&text) {
+            Ok(Line { parent: Some(parent), id: Some(id), .. }) if parent.contains("/Order/") => returns.entry(parent).or_default().push((id, text)),
+            Ok(Line { parent: Some(parent), .. }) => items.entry(parent).or_default().push(text),
+            Ok(_) => notes.unreadable("return", None, &text, format!("line {} of Shopify's bulk result has no id", n + 1)),
+            Err(e) => notes.unreadable("return", None, &text, format!("line {} of Shopify's bulk result: {e}", n + 1)),
         }
     }
-    // Each order as a page would bring it, read by the same code.
+    // Pass 2: the orders that have returns, or had them here.
     let mut batch: Vec<Box<RawValue>> = vec![];
+    let mut pending = notes;
     let mut flush = |batch: &mut Vec<Box<RawValue>>, notes: Notes| -> Result<(), SyncError> {
         let (read, mut page_notes) = read_orders(batch);
         page_notes.extend(notes);
         batch.clear();
         each(read, page_notes)
     };
-    let mut pending = notes;
-    for (gid, (legacy, updated)) in &orders {
-        let mine = returns.remove(gid).unwrap_or_default();
-        if mine.is_empty() && !stored_with_returns.contains(legacy) {
+    for (n, text) in lines_of()? {
+        let text = text.map_err(|e| SyncError::Protocol(format!("bulk result line {}: {e}", n + 1)))?;
+        if text.trim().is_empty() || text.contains("\"__parentId\"") {
+            continue;
+        }
+        let line: Line = match serde_json::from_str(&text) {
+            Ok(l) => l,
+            Err(e) => {
+                pending.unreadable("return", None, &text, format!("line {} of Shopify's bulk result: {e}", n + 1));
+                continue;
+            }
+        };
+        let (Some(gid), Some(legacy), Some(updated)) = (line.id, line.legacy, line.updated_at) else {
+            pending.unreadable("return", None, &text, format!("line {} of Shopify's bulk result: an order without id, legacyResourceId or updatedAt", n + 1));
+            continue;
+        };
+        let mine = returns.remove(&gid).unwrap_or_default();
+        if mine.is_empty() && !stored_with_returns.contains(&legacy) {
             continue;
         }
         let nodes: Vec<Value> = mine
             .into_iter()
             .map(|(rid, text)| {
                 let mut r: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-                let items: Vec<Value> = lines.remove(&rid).unwrap_or_default().iter().filter_map(|l| serde_json::from_str(l).ok()).collect();
+                let lines: Vec<Value> = items.remove(&rid).unwrap_or_default().iter().filter_map(|l| serde_json::from_str(l).ok()).collect();
                 if let Some(o) = r.as_object_mut() {
                     o.remove("__parentId");
-                    o.insert("returnLineItems".into(), json!({"nodes": items, "pageInfo": {"hasNextPage": false}}));
+                    o.insert("returnLineItems".into(), json!({"nodes": lines, "pageInfo": {"hasNextPage": false}}));
                 }
                 r
             })
@@ -264,7 +274,7 @@ pub fn read_result(file: &Path, stored_with_returns: &std::collections::HashSet<
             flush(&mut batch, std::mem::take(&mut pending))?;
         }
     }
-    // Returns whose order the file does not list (it always should): read, and their order named.
+    // Returns whose order the file does not list (it always should): set aside, their order named.
     for (parent, mine) in returns {
         for (rid, text) in mine {
             notes_unlisted(&mut pending, &parent, &rid, &text);
