@@ -673,6 +673,19 @@ async fn shopify_shop_handler(State(shared): State<Arc<Shared>>, Path(version): 
     r
 }
 
+/// What every GraphQL call passes first (GraphQL has its cost bucket, not REST's leaky bucket): a known API
+/// version, the faults' gate, the shop's token.
+async fn shopify_graphql_admit(shared: &Shared, version: &str, headers: &HeaderMap) -> Result<(), Response> {
+    if !valid_version(version) {
+        return Err((StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response());
+    }
+    gate(shared).await?;
+    if !shopify_authorised(shared, headers) {
+        return Err(shopify_unauthorized());
+    }
+    Ok(())
+}
+
 /// Takes `requested` points from the GraphQL cost bucket, or answers THROTTLED as Shopify does (HTTP 200, the
 /// bucket's state in `extensions.cost`, no actual cost).
 fn take_points(shared: &Shared, requested: f64) -> Result<(), Response> {
@@ -695,14 +708,8 @@ fn cost_extension(shared: &Shared, requested: f64, actual: Option<f64>) -> Value
 /// Shopify's bulk operations: started, polled, and their result built on a thread of its own while the
 /// operation shows RUNNING.
 async fn shopify_bulk_handler(shared: Arc<Shared>, version: String, headers: HeaderMap, ask: shopify_bulk::Ask) -> Response {
-    if !valid_version(&version) {
-        return (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response();
-    }
-    if let Err(r) = gate(&shared).await {
+    if let Err(r) = shopify_graphql_admit(&shared, &version, &headers).await {
         return r;
-    }
-    if !shopify_authorised(&shared, &headers) {
-        return shopify_unauthorized();
     }
     // A mutation costs 10, a poll of one node 1 (as Shopify reports them).
     let requested = if matches!(ask, shopify_bulk::Ask::Run { .. }) { 10.0 } else { 1.0 };
@@ -762,14 +769,8 @@ async fn shopify_graphql_handler(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if !valid_version(&version) {
-        return (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response();
-    }
-    if let Err(r) = gate(&shared).await {
+    if let Err(r) = shopify_graphql_admit(&shared, &version, &headers).await {
         return r;
-    }
-    if !shopify_authorised(&shared, &headers) {
-        return shopify_unauthorized();
     }
     let request: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,

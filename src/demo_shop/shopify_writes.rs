@@ -115,14 +115,8 @@ pub(super) async fn graphql_handler(State(shared): State<Arc<Shared>>, Path(vers
     let Some(ask) = ask else {
         return super::shopify_graphql_handler(State(shared), Path(version), headers, body).await;
     };
-    if !super::valid_version(&version) {
-        return (StatusCode::NOT_FOUND, Json(json!({"errors": "Not Found"}))).into_response();
-    }
-    if let Err(r) = super::gate(&shared).await {
+    if let Err(r) = super::shopify_graphql_admit(&shared, &version, &headers).await {
         return r;
-    }
-    if !super::shopify_authorised(&shared, &headers) {
-        return super::shopify_unauthorized();
     }
     let requested = if ask.write_scope().is_some() { MUTATION_COST } else { READ_COST };
     let admitted = shared.cost.lock().map(|mut c| c.take(requested, Instant::now())).unwrap_or(false);

@@ -44,7 +44,6 @@ pub struct BulkClient<'a> {
 /// What the operation left: the result file, or none when nothing matched.
 pub struct BulkResult {
     pub file: Option<PathBuf>,
-    pub objects: u64,
 }
 
 impl Drop for BulkResult {
@@ -121,10 +120,8 @@ impl<'a> BulkClient<'a> {
             let op = &data["node"];
             match op["status"].as_str().unwrap_or_default() {
                 "COMPLETED" => {
-                    // UnsignedInt64 fields come as strings.
-                    let objects = op["objectCount"].as_str().and_then(|n| n.parse().ok()).or(op["objectCount"].as_u64()).unwrap_or(0);
                     let Some(url) = op["url"].as_str() else {
-                        return Ok(BulkResult { file: None, objects });
+                        return Ok(BulkResult { file: None });
                     };
                     // Unique to this process and call: two syncs (two shops, two desks) may read operations
                     // that share an id, each from its own shop.
@@ -133,7 +130,7 @@ impl<'a> BulkClient<'a> {
                     let op = id.rsplit('/').next().unwrap_or("op");
                     let file = dir.join(format!("aftersales-shopify-bulk-{}-{n}-{op}.jsonl", std::process::id()));
                     self.download(url, &file).await?;
-                    return Ok(BulkResult { file: Some(file), objects });
+                    return Ok(BulkResult { file: Some(file) });
                 }
                 "CREATED" | "RUNNING" => {
                     self.shop.http.sleep(wait).await?;
