@@ -84,6 +84,7 @@ fn main() {
     let units = count(&conn, "warranty_units");
     let (u_start, u_id, _) = one(&conn, &format!("SELECT start_at, id, NULL FROM warranty_units ORDER BY start_at DESC, id DESC LIMIT 1 OFFSET {}", units * 9 / 10));
     let repairs = count(&conn, "repairs");
+    let (m_at, m_id, _) = one(&conn, &format!("SELECT at, id, NULL FROM compensations ORDER BY at DESC, id DESC LIMIT 1 OFFSET {}", count(&conn, "compensations") * 9 / 10));
     drop(conn);
 
     let desk = Desk::open_with_clock(&path, Arc::new(FixedClock::new(NOW))).expect("desk");
@@ -183,8 +184,16 @@ fn main() {
         desk.followups(FollowupsQuery { state: FollowupState::Due, at: at.clone(), limit: 50 }).expect("follow-ups");
     });
     let from = Some(aftersales::timefmt::to_rfc3339(NOW - 30 * 86_400_000));
-    r.row("compensation: the last 30 days", PAGE_MS, || {
-        desk.compensations(CompensationsQuery { case_id: None, from: from.clone(), to: at.clone() }).expect("compensation");
+    let ledger_q = |from: Option<String>, after: Option<String>| CompensationsQuery { case_id: None, from, to: at.clone(), limit: Some(PAGE), offset: None, after };
+    r.row("compensation: the last 30 days, first page (with totals)", PAGE_MS, || {
+        desk.compensations(ledger_q(from.clone(), None)).expect("compensation");
+    });
+    r.row("compensation: all time, first page (with totals)", PAGE_MS, || {
+        desk.compensations(ledger_q(None, None)).expect("compensation");
+    });
+    let deep = format!("m1.{m_at}.{m_id}");
+    r.row("compensation: a page 90 % deep (cursor)", PAGE_MS, || {
+        desk.compensations(ledger_q(None, Some(deep.clone()))).expect("compensation");
     });
     r.row("outbox: the shell badge", COUNT_MS, || {
         desk.outbox_attention().expect("outbox");

@@ -557,11 +557,61 @@ async fn compensation_totals_are_by_carrier_and_currency() {
     assert_eq!(zero.code, ErrorCode::Validation, "only a reship may be recorded at zero");
     let huge = b.desk.add_compensation(add(CompensationKind::Cash, "92233720368547758.07", None, CostCarrier::Merchant)).await.unwrap_err();
     assert_eq!(huge.code, ErrorCode::Validation, "an amount no ledger should hold is refused: {}", huge.message);
-    let list = b.desk.compensations(CompensationsQuery { case_id: None, from: Some(" ".into()), to: None }).unwrap();
+    let list = b.desk.compensations(CompensationsQuery { case_id: None, from: Some(" ".into()), to: None, limit: None, offset: None, after: None }).unwrap();
     let totals: Vec<_> = list.totals.iter().map(|t| (t.carrier, t.currency.as_str(), t.amount.as_str(), t.count)).collect();
     assert_eq!(
         totals,
         [(CostCarrier::Courier, "CNY", "0.00", 1), (CostCarrier::Merchant, "CNY", "15.50", 2), (CostCarrier::Merchant, "USD", "7.25", 1)],
         "summed per carrier and currency, never across currencies"
     );
+}
+
+#[tokio::test]
+async fn the_compensation_ledger_pages_by_cursor_with_totals_over_every_entry() {
+    let b = bench(5).await;
+    // 23 entries over 23 days, two of them at the same second (the id keeps their order).
+    let start = b.clock.now_ms() - 30 * DAY;
+    for i in 0..23i64 {
+        let at = aftersales::timefmt::to_rfc3339(start + i.min(21) * DAY);
+        let input = CompensationInput {
+            shop_id: b.shop_id,
+            case_id: None,
+            kind: CompensationKind::Coupon,
+            amount: format!("{}", i + 1),
+            currency: None,
+            carrier: CostCarrier::Merchant,
+            reason: format!("entry {i}"),
+            at: Some(at),
+            note: None,
+        };
+        b.desk.add_compensation(input).await.unwrap();
+    }
+    let query = |limit: Option<i64>, offset: Option<i64>, after: Option<String>| CompensationsQuery { case_id: None, from: None, to: None, limit, offset, after };
+    let all = b.desk.compensations(query(None, None, None)).unwrap();
+    assert_eq!(all.items.len(), 23, "no limit: every entry, as before");
+    assert_eq!(all.next_after, None);
+    let reasons = |items: &[CompensationDto]| items.iter().map(|c| c.reason.clone()).collect::<Vec<_>>();
+
+    let mut walked = vec![];
+    let mut after = None;
+    loop {
+        let page = b.desk.compensations(query(Some(10), None, after.clone())).unwrap();
+        assert_eq!(page.total, 23, "the count covers every entry");
+        assert_eq!(page.totals, all.totals, "the totals cover every entry, not the page");
+        walked.extend(reasons(&page.items));
+        match page.next_after {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(walked, reasons(&all.items), "page by page, the same entries in the same order, none twice");
+    let third = b.desk.compensations(query(Some(10), Some(20), None)).unwrap();
+    assert_eq!(reasons(&third.items), reasons(&all.items[20..]), "a jump by offset lands where the cursor would");
+
+    let bad = b.desk.compensations(query(Some(10), None, Some("o1.5.5".into()))).unwrap_err();
+    assert_eq!((bad.code, bad.message.starts_with("after")), (ErrorCode::Validation, true), "an orders cursor is not a ledger cursor: {}", bad.message);
+    let both = b.desk.compensations(query(Some(10), Some(10), after)).unwrap_err();
+    assert_eq!(both.code, ErrorCode::Validation, "offset and after together are refused");
+    let too_many = b.desk.compensations(query(Some(501), None, None)).unwrap_err();
+    assert!(too_many.message.starts_with("limit"), "{}", too_many.message);
 }

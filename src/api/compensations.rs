@@ -7,10 +7,15 @@ use super::{
     CompensationsQuery, CostCarrier, Desk,
 };
 use crate::money::format_minor;
-use crate::store::compensations::{self, CompensationRow};
+use crate::store::compensations::{self, CompensationFilter, CompensationRow};
 use crate::store::{cases, shops};
 use crate::timefmt::to_rfc3339;
 use serde::de::DeserializeOwned;
+
+/// The most entries a page holds.
+pub const MAX_PAGE: i64 = 500;
+/// Compensation cursors: the (at, id) of a page's last entry.
+const CURSOR: &str = "m1.";
 
 fn parse_enum<T: DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
@@ -35,8 +40,24 @@ impl Desk {
                 return Err(ApiError::validation("to", "must be after from"));
             }
         }
+        let offset = q.offset.unwrap_or(0);
+        super::input::page_arg(q.limit.unwrap_or(1), offset, MAX_PAGE)?;
+        let after = q.after.as_deref().map(|a| super::input::pair_cursor(CURSOR, a)).transpose()?;
+        if after.is_some() && offset != 0 {
+            return Err(ApiError::validation("offset", "0 when paging with after"));
+        }
+        let filter = CompensationFilter { case_id: q.case_id, from, to };
+        // One more than asked tells whether a next page exists.
+        let mut rows = compensations::list(&conn, &filter, after, q.limit.map(|l| l + 1), offset)?;
+        let next_after = match q.limit {
+            Some(limit) if rows.len() as i64 > limit => {
+                rows.truncate(limit as usize);
+                rows.last().map(|c| super::input::write_pair_cursor(CURSOR, c.at, c.id))
+            }
+            _ => None,
+        };
         let shop_names: std::collections::HashMap<i64, String> = shops::list(&conn)?.into_iter().map(|s| (s.id, s.name)).collect();
-        let items = compensations::list(&conn, q.case_id, from, to)?
+        let items = rows
             .into_iter()
             .map(|c| CompensationDto {
                 id: c.id,
@@ -52,7 +73,7 @@ impl Desk {
                 note: c.note,
             })
             .collect();
-        let totals = compensations::totals(&conn, q.case_id, from, to)?
+        let totals: Vec<CarrierTotalDto> = compensations::totals(&conn, &filter)?
             .into_iter()
             .map(|(carrier, currency, sum, count)| CarrierTotalDto {
                 carrier: parse_enum(&carrier).unwrap_or(CostCarrier::Merchant),
@@ -61,7 +82,9 @@ impl Desk {
                 count,
             })
             .collect();
-        Ok(CompensationsDto { items, totals })
+        // Every entry the filter covers, counted with the totals (one grouped read) rather than again.
+        let total = totals.iter().map(|t| t.count).sum();
+        Ok(CompensationsDto { items, totals, total, next_after })
     }
 
     pub async fn add_compensation(&self, input: CompensationInput) -> ApiResult<CompensationDto> {

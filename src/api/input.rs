@@ -254,6 +254,18 @@ pub fn page_arg(limit: i64, offset: i64, max: i64) -> ApiResult<()> {
     Ok(())
 }
 
+/// A keyset cursor of two numbers as `next_after` writes it (`{prefix}{sort}.{id}`): the sort key of a page's
+/// last row. Opaque to callers; the prefix names the list and the format, so one list's cursor is refused by another.
+pub fn pair_cursor(prefix: &str, s: &str) -> ApiResult<(i64, i64)> {
+    let bad = || ApiError::validation("after", "not a cursor from next_after");
+    let (sort, id) = s.trim().strip_prefix(prefix).ok_or_else(bad)?.split_once('.').ok_or_else(bad)?;
+    Ok((sort.parse().map_err(|_| bad())?, id.parse().map_err(|_| bad())?))
+}
+
+pub fn write_pair_cursor(prefix: &str, sort: i64, id: i64) -> String {
+    format!("{prefix}{sort}.{id}")
+}
+
 /// A shop that an input names must exist: a filter on a shop that is not there would quietly show nothing.
 pub fn shop_arg(conn: &rusqlite::Connection, field: &str, id: Option<i64>) -> ApiResult<()> {
     match id {

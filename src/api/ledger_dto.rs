@@ -540,6 +540,18 @@ pub struct CompensationsQuery {
     pub case_id: Option<i64>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// A page of at most this many (1–500), newest first; absent: every entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number", optional)]
+    pub limit: Option<i64>,
+    /// Entries to skip (a jump past the pages read); with `after`, it must be 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(type = "number", optional)]
+    pub offset: Option<i64>,
+    /// Keyset paging: the `next_after` of the page before (opaque).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -556,6 +568,13 @@ pub struct CompensationsDto {
     pub items: Vec<CompensationDto>,
     /// Per carrier and currency; currencies are never added together.
     pub totals: Vec<CarrierTotalDto>,
+    /// Every entry the query covers (not only this page's).
+    #[ts(type = "number")]
+    pub total: i64,
+    /// The `after` for the next page; absent on the last page, and when no limit was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub next_after: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

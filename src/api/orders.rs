@@ -10,14 +10,8 @@ use std::collections::HashMap;
 
 pub const MAX_PAGE: i64 = 500;
 
-/// A page cursor as `next_after` writes it: the sort key (created_at, id) of the page's last order. Opaque to
-/// callers; the prefix names the format so a later one can be told apart.
-fn parse_cursor(s: &str) -> ApiResult<(i64, i64)> {
-    let bad = || ApiError::validation("after", "not a cursor from next_after");
-    let rest = s.trim().strip_prefix("o1.").ok_or_else(bad)?;
-    let (created_at, id) = rest.split_once('.').ok_or_else(bad)?;
-    Ok((created_at.parse().map_err(|_| bad())?, id.parse().map_err(|_| bad())?))
-}
+/// Orders' cursors: the sort key (created_at, id) of a page's last order.
+const CURSOR: &str = "o1.";
 
 impl Desk {
     pub fn list_orders(&self, q: OrdersQuery) -> ApiResult<OrdersPage> {
@@ -26,7 +20,7 @@ impl Desk {
         super::input::shop_arg(&conn, "shop_id", q.shop_id)?;
         let search = super::input::line_arg("search", q.search.as_deref(), 200, false)?;
         let filter = orders::OrderFilter { shop_id: q.shop_id, search: search.as_deref() };
-        let after = q.after.as_deref().map(parse_cursor).transpose()?;
+        let after = q.after.as_deref().map(|a| super::input::pair_cursor(CURSOR, a)).transpose()?;
         if after.is_some() && q.offset != 0 {
             return Err(ApiError::validation("offset", "0 when paging with after"));
         }
@@ -34,7 +28,7 @@ impl Desk {
         let mut rows = orders::list(&conn, &filter, after, q.limit + 1, q.offset)?;
         let more = rows.len() as i64 > q.limit;
         rows.truncate(q.limit as usize);
-        let next_after = rows.last().filter(|_| more).map(|o| format!("o1.{}.{}", o.created_at, o.id));
+        let next_after = rows.last().filter(|_| more).map(|o| super::input::write_pair_cursor(CURSOR, o.created_at, o.id));
         let total = orders::count(&conn, &filter)?;
         Ok(OrdersPage { total, orders: with_children(&conn, rows)?, next_after })
     }

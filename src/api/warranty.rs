@@ -50,12 +50,8 @@ fn policy_dto(conn: &Connection, p: &PolicyRow) -> ApiResult<WarrantyPolicyDto> 
     })
 }
 
-/// A page cursor as `next_after` writes it: the (start_at, id) of the page's last unit. Opaque to callers.
-fn parse_unit_cursor(s: &str) -> ApiResult<(i64, i64)> {
-    let bad = || ApiError::validation("after", "not a cursor from next_after");
-    let (start, id) = s.trim().strip_prefix("u1.").ok_or_else(bad)?.split_once('.').ok_or_else(bad)?;
-    Ok((start.parse().map_err(|_| bad())?, id.parse().map_err(|_| bad())?))
-}
+/// Units' cursors: the (start_at, id) of a page's last unit.
+const UNIT_CURSOR: &str = "u1.";
 
 /// Units as the merchant sees them on the day `at`, a page at a time: shops, policies, orders and repair
 /// counts read in a few batched queries, never one per unit.
@@ -243,7 +239,7 @@ impl Desk {
     pub fn warranty_units(&self, q: WarrantyUnitsQuery) -> ApiResult<WarrantyUnitsPage> {
         super::input::page_arg(q.limit, q.offset, 500)?;
         super::input::shop_arg(&self.reader()?, "shop_id", q.shop_id)?;
-        let after = q.after.as_deref().map(parse_unit_cursor).transpose()?;
+        let after = q.after.as_deref().map(|a| super::input::pair_cursor(UNIT_CURSOR, a)).transpose()?;
         if after.is_some() && q.offset != 0 {
             return Err(ApiError::validation("offset", "0 when paging with after"));
         }
@@ -255,7 +251,7 @@ impl Desk {
         let mut rows = warranty_units::list(&conn, &f, after, q.limit + 1, q.offset)?;
         let more = rows.len() as i64 > q.limit;
         rows.truncate(q.limit as usize);
-        let next_after = rows.last().filter(|_| more).map(|u| format!("u1.{}.{}", u.start_at, u.id));
+        let next_after = rows.last().filter(|_| more).map(|u| super::input::write_pair_cursor(UNIT_CURSOR, u.start_at, u.id));
         Ok(WarrantyUnitsPage { units: unit_dtos(&conn, &rows, now)?, total: warranty_units::count(&conn, &f)?, next_after })
     }
 

@@ -66,36 +66,44 @@ pub fn insert(conn: &Connection, c: &CompensationRow, now: i64) -> Result<i64, S
     Ok(conn.last_insert_rowid())
 }
 
-/// Newest first; only one case's when `case_id` is given; within [from, to) when given.
+/// Which entries a list, count or total covers: one case's, and within [from, to), when given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompensationFilter {
+    pub case_id: Option<i64>,
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
+
+/// Newest first (at, then id), on `compensations_by_at` walked backwards. `after`: the (at, id) of the last entry
+/// of the page before, `offset` counted from there (a jump past the pages read); `limit` None reads every entry
+/// (a case's few, the CLI's whole ledger).
 pub fn list(
     conn: &Connection,
-    case_id: Option<i64>,
-    from: Option<i64>,
-    to: Option<i64>,
+    f: &CompensationFilter,
+    after: Option<(i64, i64)>,
+    limit: Option<i64>,
+    offset: i64,
 ) -> Result<Vec<CompensationRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
+    let (after_at, after_id) = after.map_or((None, None), |(a, i)| (Some(a), Some(i)));
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLS} FROM compensations
          WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
-         ORDER BY at DESC, id DESC"
+           AND (?4 IS NULL OR (at, id) < (?4, ?5))
+         ORDER BY at DESC, id DESC LIMIT ?6 OFFSET ?7"
     ))?;
-    let rows = stmt.query_map(params![case_id, from, to], row)?.collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt.query_map(params![f.case_id, f.from, f.to, after_at, after_id, limit.unwrap_or(-1), offset], row)?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 
 /// Sums by carrier and currency (never across currencies), over the same filter as `list`.
-pub fn totals(
-    conn: &Connection,
-    case_id: Option<i64>,
-    from: Option<i64>,
-    to: Option<i64>,
-) -> Result<Vec<(String, String, i64, i64)>, StoreError> {
+pub fn totals(conn: &Connection, f: &CompensationFilter) -> Result<Vec<(String, String, i64, i64)>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT carrier, currency, SUM(amount_minor), COUNT(*) FROM compensations
          WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
          GROUP BY carrier, currency ORDER BY carrier, currency",
     )?;
     let rows = stmt
-        .query_map(params![case_id, from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map(params![f.case_id, f.from, f.to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -647,13 +647,33 @@ amount: string,
  * The shop's currency when absent.
  */
 currency: string | null, carrier: CostCarrier, reason: string, at: string | null, note: string | null, };
-export type CompensationsQuery = { case_id: number | null, from: string | null, to: string | null, };
+export type CompensationsQuery = { case_id: number | null, from: string | null, to: string | null, 
+/**
+ * A page of at most this many (1–500), newest first; absent: every entry.
+ */
+limit?: number, 
+/**
+ * Entries to skip (a jump past the pages read); with `after`, it must be 0.
+ */
+offset?: number, 
+/**
+ * Keyset paging: the `next_after` of the page before (opaque).
+ */
+after?: string, };
 export type CarrierTotalDto = { carrier: CostCarrier, currency: string, amount: string, count: number, };
 export type CompensationsDto = { items: Array<CompensationDto>, 
 /**
  * Per carrier and currency; currencies are never added together.
  */
-totals: Array<CarrierTotalDto>, };
+totals: Array<CarrierTotalDto>, 
+/**
+ * Every entry the query covers (not only this page's).
+ */
+total: number, 
+/**
+ * The `after` for the next page; absent on the last page, and when no limit was asked.
+ */
+next_after?: string, };
 export type ExportColumnDto = { id: string, en: string, zh: string, };
 export type ExportColumnsDto = { repairs: Array<ExportColumnDto>, warranty: Array<ExportColumnDto>, };
 export type ExportRepairsInput = { format: ExportFormat, 

@@ -305,9 +305,16 @@ pub enum CompensationCmd {
         #[arg(long)]
         at: Option<String>,
     },
+    /// Newest first, with totals by who carried the cost (over every entry, not only the page)
     List {
         #[arg(long)]
         case: Option<i64>,
+        /// A page of at most this many (1–500); every entry when absent
+        #[arg(long)]
+        limit: Option<i64>,
+        /// The page after this cursor (`next_after` in --json output; printed on stderr otherwise)
+        #[arg(long)]
+        after: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -632,10 +639,13 @@ pub async fn compensation(desk: &Desk, cmd: CompensationCmd, shop_id: ShopId<'_>
             let c = desk.add_compensation(CompensationInput { shop_id, case_id: case, kind, amount, currency, carrier, reason, at, note: None }).await?;
             println!("compensation {}: {:?} {} {} carried by {:?}", c.id, c.kind, c.amount, c.currency, c.carrier);
         }
-        CompensationCmd::List { case, json } => {
-            let list = desk.compensations(CompensationsQuery { case_id: case, from: None, to: None })?;
+        CompensationCmd::List { case, limit, after, json } => {
+            let list = desk.compensations(CompensationsQuery { case_id: case, from: None, to: None, limit, offset: None, after })?;
             if json {
                 return print_json(&list);
+            }
+            if let Some(next) = &list.next_after {
+                eprintln!("{} of {} shown; the next page: --after {next}", list.items.len(), list.total);
             }
             for c in &list.items {
                 println!("{} {:<10} {:?} {:>10} {} {:?} {}", c.at, c.shop, c.kind, c.amount, c.currency, c.carrier, c.reason);

@@ -133,7 +133,7 @@ function OpenDesk() {
       ],
       onSelect: (key) => setPage(isPageKey(key) ? key : 'orders'),
     };
-    content =
+    const shown =
       page === 'dashboard' ? (
         <DashboardPage shops={shops.data} />
       ) : page === 'orders' ? (
@@ -155,6 +155,13 @@ function OpenDesk() {
       ) : (
         <SettingsPage />
       );
+    // Only the page on screen is mounted (its charts disposed, its queries left to expire); the marker lets the
+    // window tests time each page from the click to its first rows.
+    content = (
+      <div key={page} data-page={page}>
+        {shown}
+      </div>
+    );
   } else if (shops.data !== undefined) {
     content = <WelcomePage />;
   } else if (shops.error !== null) {

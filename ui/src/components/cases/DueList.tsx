@@ -9,6 +9,9 @@ import { CaseShop } from './CaseShop';
 import { CountdownChip } from './CountdownChip';
 import { DUE_GROUPS, groupDue, type DueGroup } from './dueGroups';
 
+/** Rows a group shows at once. */
+const DUE_PAGE = 50;
+
 const GROUP_COLORS: Record<DueGroup, string> = { overdue: 'red', next4h: 'orange', later: 'gold' };
 
 /** Deadlines coming due, grouped overdue / next 4 hours / later; a click on a row opens its case. */
@@ -49,7 +52,8 @@ export function DueList({ items, loading, onOpen }: { items: DueItemDto[]; loadi
             columns={columns}
             dataSource={groups[group]}
             loading={loading}
-            pagination={false}
+            // A long group pages in the window: hundreds of rows drawn at once hold the page's first paint.
+            pagination={groups[group].length > DUE_PAGE ? { pageSize: DUE_PAGE, size: 'small', showSizeChanger: false } : false}
             tableLayout="fixed"
             onRow={(item) => rowProps(() => onOpen(item.case.id))}
           />

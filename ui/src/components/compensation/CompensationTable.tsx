@@ -6,6 +6,9 @@ import { DASH } from '../dash';
 import { DateTime } from '../DateTime';
 import { Money } from '../Money';
 
+export const PAGE_SIZES = [50, 100, 200];
+export const DEFAULT_PAGE_SIZE = 50;
+
 const KIND_COLORS: Record<CompensationKind, string> = { refund: 'red', reship: 'blue', coupon: 'gold', cash: 'volcano' };
 
 export type CompensationTableProps = {
@@ -16,10 +19,12 @@ export type CompensationTableProps = {
   /** Opens the case an entry belongs to; without it the case number is plain text. */
   onOpenCase?: (caseId: number) => void;
   testId?: string;
+  /** The ledger's pages, read from the engine a page at a time; absent: every entry given is shown. */
+  paging?: { page: number; pageSize: number; total: number; onChange: (page: number, pageSize: number) => void };
 };
 
 /** Compensation entries, newest first as the engine answers them. */
-export function CompensationTable({ items, loading, withinCase = false, onOpenCase, testId }: CompensationTableProps) {
+export function CompensationTable({ items, loading, withinCase = false, onOpenCase, testId, paging }: CompensationTableProps) {
   const { t } = useTranslation();
   const caseCell = (caseId: number | null) => {
     if (caseId === null) return DASH;
@@ -59,7 +64,19 @@ export function CompensationTable({ items, loading, withinCase = false, onOpenCa
         loading={loading}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('compensation.empty') }}
-        pagination={withinCase ? false : { defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: true }}
+        pagination={
+          paging === undefined
+            ? false
+            : {
+                current: paging.page,
+                pageSize: paging.pageSize,
+                total: paging.total,
+                hideOnSinglePage: paging.pageSize === DEFAULT_PAGE_SIZE,
+                showSizeChanger: true,
+                pageSizeOptions: PAGE_SIZES,
+                onChange: paging.onChange,
+              }
+        }
         onRow={() => ({ 'data-testid': 'compensation-row' }) as HTMLAttributes<HTMLElement>}
       />
     </div>

@@ -51,7 +51,13 @@ function totalsOf(items: CompensationDto[]): CarrierTotalDto[] {
 function ledgerBackend(start: CompensationDto[], { failWith }: { failWith?: ApiError } = {}) {
   let items = start;
   const calls = {
-    compensations: vi.fn(async (_query: CompensationsQuery) => ({ items, totals: totalsOf(items) })),
+    // A page at a time as the engine pages: by the cursor of the page before, or by offset; totals over all.
+    compensations: vi.fn(async (query: CompensationsQuery) => {
+      const start = query.after !== undefined ? Number(query.after.replace('fake.', '')) : (query.offset ?? 0);
+      const end = query.limit === undefined ? items.length : start + query.limit;
+      const next = end < items.length ? { next_after: `fake.${end}` } : {};
+      return { items: items.slice(start, end), totals: totalsOf(items), total: items.length, ...next };
+    }),
     addCompensation: vi.fn(async (input: CompensationInput): Promise<CompensationDto> => {
       if (failWith) return Promise.reject(failWith);
       const added = entry({
@@ -146,13 +152,30 @@ describe('CompensationPage', () => {
         case_id: null,
         from: dayjs().subtract(29, 'day').startOf('day').toISOString(),
         to: dayjs().add(1, 'day').startOf('day').toISOString(),
+        limit: 50,
+        offset: 0,
       }),
     );
     const clear = screen.getByTestId('compensation-period').querySelector('.ant-picker-clear')!;
     fireEvent.mouseDown(clear);
     fireEvent.mouseUp(clear);
     fireEvent.click(clear);
-    await waitFor(() => expect(compensations).toHaveBeenLastCalledWith({ case_id: null, from: null, to: null }));
+    await waitFor(() => expect(compensations).toHaveBeenLastCalledWith({ case_id: null, from: null, to: null, limit: 50, offset: 0 }));
+  });
+
+  it('reads a long ledger a page at a time, the next page after the last entry of the one before', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => entry({ id: 1000 - i, reason: `entry ${i}` }));
+    const { backend, compensations } = ledgerBackend(many);
+    renderIn('en', <CompensationPage shops={SHOPS} />, backend);
+
+    await waitFor(() => expect(screen.getAllByTestId('compensation-row')).toHaveLength(50));
+    expect(screen.getByText('entry 0')).toBeInTheDocument();
+    fireEvent.click(screen.getByTitle('Next Page'));
+    await waitFor(() => expect(screen.getByText('entry 50')).toBeInTheDocument());
+    expect(compensations).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 50, offset: 0, after: 'fake.50' }));
+    fireEvent.click(screen.getByTitle('3'));
+    await waitFor(() => expect(screen.getAllByTestId('compensation-row')).toHaveLength(20));
+    expect(compensations).toHaveBeenLastCalledWith(expect.objectContaining({ after: 'fake.100' }));
   });
 
   it('shows the totals and the names in Chinese', async () => {

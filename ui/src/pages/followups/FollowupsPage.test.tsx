@@ -63,6 +63,20 @@ describe('FollowupsPage', () => {
     expect(await within(open).findByTestId('followup-3')).toBeInTheDocument();
   });
 
+  it('pages a long queue twenty calls at a time, oldest due first', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => followup({ id: 100 + i, due_at: `2026-11-0${1 + Math.floor(i / 10)}T08:${String(i % 60).padStart(2, '0')}:00Z` }));
+    const backend = fakeBackend({ followups: vi.fn(async () => many), followupSettings: vi.fn(async () => ({ case_delay_hours: 48, repair_delay_hours: 72, case_script: '', repair_script: '' })) });
+    renderIn('en', <FollowupsPage />, backend);
+
+    const due = screen.getByTestId('followups-due');
+    expect(await within(due).findByTestId('followup-100')).toBeInTheDocument();
+    expect(within(due).getAllByTestId(/^followup-\d+$/)).toHaveLength(20);
+    expect(within(due).queryByTestId('followup-120'), 'the 21st is on the next page').not.toBeInTheDocument();
+    fireEvent.click(within(due).getByTitle('3'));
+    await waitFor(() => expect(within(due).getAllByTestId(/^followup-\d+$/)).toHaveLength(5));
+    expect(within(due).getByTestId('followup-144')).toBeInTheDocument();
+  });
+
   it('records a reached customer with the rating and note', async () => {
     const { backend, completeFollowup } = followupsBackend();
     renderIn('en', <FollowupsPage />, backend);

@@ -1,9 +1,16 @@
-import { Alert, Badge, Flex, Spin, theme, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Spin, theme, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairStatus, RepairSummaryDto, RepairsPage } from '../../bindings';
 import { DONE_STATUS } from './boardQueries';
 import { RepairCard } from './RepairCard';
 import { REPAIR_STATUSES } from './repairStatuses';
+
+/**
+ * Cards a column shows before "show more": a column of hundreds of tickets drawn at once would hold the board's
+ * first paint for seconds, and nobody reads past the first screenful without looking for one (the search does).
+ */
+export const CARDS_SHOWN = 30;
 
 export type RepairsBoardProps = {
   /** Every ticket still in the shop (all but handed back); its total is more than shown only past the engine's limit. */
@@ -34,6 +41,8 @@ export function RepairsBoard({ open, done, loading, onOpen }: RepairsBoardProps)
   const { token } = theme.useToken();
   const columns = byStatus([...open.repairs, ...done.repairs]);
   const count = (status: RepairStatus) => (status === DONE_STATUS ? done.total : columns[status].length);
+  const [shown, setShown] = useState<Partial<Record<RepairStatus, number>>>({});
+  const limitOf = (status: RepairStatus) => shown[status] ?? CARDS_SHOWN;
   return (
     <Spin spinning={loading}>
       <Flex vertical gap="middle">
@@ -67,7 +76,17 @@ export function RepairsBoard({ open, done, loading, onOpen }: RepairsBoardProps)
               {columns[status].length === 0 ? (
                 <Typography.Text type="secondary">{t('repairs.columnEmpty')}</Typography.Text>
               ) : (
-                columns[status].map((repair) => <RepairCard key={repair.id} repair={repair} onOpen={onOpen} />)
+                columns[status].slice(0, limitOf(status)).map((repair) => <RepairCard key={repair.id} repair={repair} onOpen={onOpen} />)
+              )}
+              {columns[status].length > limitOf(status) && (
+                <Button
+                  size="small"
+                  type="link"
+                  data-testid={`repairs-more-${status}`}
+                  onClick={() => setShown((s) => ({ ...s, [status]: limitOf(status) + CARDS_SHOWN }))}
+                >
+                  {t('repairs.showMore', { count: Math.min(CARDS_SHOWN, columns[status].length - limitOf(status)) })}
+                </Button>
               )}
             </Flex>
           ))}

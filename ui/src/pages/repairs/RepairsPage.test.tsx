@@ -127,7 +127,14 @@ describe('RepairsPage', () => {
 
     expect(await column('awaiting_parts').findByTestId('repair-card-R-00003')).toBeInTheDocument();
     const returned = screen.getByTestId('repairs-column-returned');
-    await waitFor(() => expect(within(returned).getAllByTestId(/^repair-card-/)).toHaveLength(100));
+    // The column draws its first 30 cards; "show more" draws 30 at a time up to the 100 read.
+    await waitFor(() => expect(within(returned).getAllByTestId(/^repair-card-/)).toHaveLength(30));
+    expect(within(returned).getByTestId('repairs-more-returned')).toHaveTextContent('Show 30 more');
+    for (const shown of [60, 90, 100]) {
+      fireEvent.click(within(returned).getByTestId('repairs-more-returned'));
+      expect(within(returned).getAllByTestId(/^repair-card-/)).toHaveLength(shown);
+    }
+    expect(within(returned).queryByTestId('repairs-more-returned'), 'nothing more to show').not.toBeInTheDocument();
     expect(within(returned).getByTestId('repairs-done-newest')).toHaveTextContent('The newest 100 shown');
     expect(columnCount('returned'), 'the column counts all 151 handed back').toBe('151');
     expect(columnCount('received')).toBe('1');
