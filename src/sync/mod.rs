@@ -284,6 +284,33 @@ impl PageGuard {
     }
 }
 
+/// The returns of these orders, a few orders a query (as many as the single-query maximum allows), every page.
+async fn read_in_full(client: &ReturnsClient, ids: &[String]) -> Result<(Vec<shopify_returns::OrderReturns>, Notes), SyncError> {
+    let (mut orders, mut notes) = (vec![], Notes::default());
+    for chunk in ids.chunks(shopify_returns::ids_per_query()) {
+        let query = ReturnsQuery::Ids(chunk.to_vec());
+        let mut after: Option<String> = None;
+        let mut guard = PageGuard::default();
+        let mut pages = 0;
+        loop {
+            let page = client.page(&query, after.as_deref()).await?;
+            pages += 1;
+            let rows = returns_rows(&page);
+            orders.extend(page.orders);
+            notes.extend(page.notes);
+            match page.next_cursor {
+                Some(c) => {
+                    guard.same_rows("Shopify's GraphQL returns", rows, pages)?;
+                    guard.follow("Shopify's GraphQL endCursor", &c, pages)?;
+                    after = Some(c);
+                }
+                None => break,
+            }
+        }
+    }
+    Ok((orders, notes))
+}
+
 /// What identifies the records set aside on a page (their ids, else their JSON): part of the page's rows for
 /// `PageGuard::same_rows`, so a page of only unreadable records repeated is caught too.
 fn set_aside_rows(notes: &Notes) -> impl Iterator<Item = String> + '_ {
@@ -292,7 +319,12 @@ fn set_aside_rows(notes: &Notes) -> impl Iterator<Item = String> + '_ {
 
 /// What makes a GraphQL returns page this page: its orders with their modification times, and those set aside.
 fn returns_rows(page: &shopify_returns::ReturnsPage) -> Vec<String> {
-    page.orders.iter().map(|o| format!("{}@{}", o.order_external_id, o.updated_at)).chain(set_aside_rows(&page.notes)).collect()
+    page.orders
+        .iter()
+        .map(|o| format!("{}@{}", o.order_external_id, o.updated_at))
+        .chain(page.to_read.iter().cloned())
+        .chain(set_aside_rows(&page.notes))
+        .collect()
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -620,8 +652,12 @@ impl SyncRun<'_> {
         let mut pages = 0;
         let mut guard = PageGuard::default();
         loop {
-            let page = client.page(&incremental, after.as_deref()).await?;
-            let next = page.orders.iter().map(|o| o.updated_at).max().map(|n| plan::next_cursor(cursor, n, started));
+            let mut page = client.page(&incremental, after.as_deref()).await?;
+            // The changed orders that have a return, read in full before the page is written with its cursor.
+            let (orders, notes) = read_in_full(client, &page.to_read).await?;
+            page.orders.extend(orders);
+            page.notes.extend(notes);
+            let next = page.newest.map(|n| plan::next_cursor(cursor, n, started));
             let text = next.map(plan::format_time_cursor);
             let mut conn = self.writer.lock().await;
             summary.returns += apply_returns_page(&mut conn, self.shop.id, &page.orders, &page.notes, text.as_deref(), self.clock.now_ms(), Some(self.generation))?;

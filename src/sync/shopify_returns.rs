@@ -37,12 +37,33 @@ pub const RETURNS_QUERY: &str = "query AftersalesReturns($first: Int!, $after: S
   }
 }";
 
+/// Which changed orders have a return at all. An order costs four points here (itself and a connection of one
+/// return's id), so a page holds 249 (the full query holds 5); only the orders that have a return are then read in full (`RETURNS_QUERY`, a few a
+/// query). A busy day of a big store (most changed orders have no return) is a few such pages, not thousands.
+pub const CHANGED_QUERY: &str = "query AftersalesChangedOrders($first: Int!, $after: String, $query: String) {
+  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
+    pageInfo { hasNextPage endCursor }
+    nodes { legacyResourceId updatedAt returns(first: 1) { nodes { id } } }
+  }
+}";
+/// Shopify's most for `first`.
+const WANTED_CHANGED_PAGE: u64 = 250;
+
 /// The most orders one returns query may ask for under Shopify's single-query maximum (1,000 points).
 pub fn page_size() -> u64 {
     static SIZE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *SIZE.get_or_init(|| {
         let one = super::shopify_cost::requested_cost(RETURNS_QUERY, &serde_json::json!({"first": 1})).unwrap_or(super::shopify_cost::SINGLE_QUERY_MAX);
         super::shopify_cost::largest_page(one.saturating_sub(2), 0, WANTED_PAGE)
+    })
+}
+
+/// The most orders one `CHANGED_QUERY` may ask for.
+pub fn changed_page_size() -> u64 {
+    static SIZE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *SIZE.get_or_init(|| {
+        let one = super::shopify_cost::requested_cost(CHANGED_QUERY, &serde_json::json!({"first": 1})).unwrap_or(super::shopify_cost::SINGLE_QUERY_MAX);
+        super::shopify_cost::largest_page(one.saturating_sub(2), 0, WANTED_CHANGED_PAGE)
     })
 }
 
@@ -62,6 +83,11 @@ pub struct OrderReturns {
 
 pub struct ReturnsPage {
     pub orders: Vec<OrderReturns>,
+    /// Orders of a changed-orders page that have a return: to be read in full (`ReturnsQuery::Ids`) before
+    /// the page is written.
+    pub to_read: Vec<String>,
+    /// The newest `updatedAt` among the page's orders, those in `to_read` too: where its stream's cursor may move.
+    pub newest: Option<i64>,
     pub next_cursor: Option<String>,
     /// Orders whose returns could not be read (set aside), and the ids of those read.
     pub notes: Notes,
@@ -76,6 +102,12 @@ pub enum ReturnsQuery {
 }
 
 impl ReturnsQuery {
+    /// Changed orders are asked first only whether they have a return (`CHANGED_QUERY`); the others are orders
+    /// known to have one, asked in full.
+    fn presence_first(&self) -> bool {
+        matches!(self, ReturnsQuery::UpdatedSince(_))
+    }
+
     fn search(&self) -> Option<String> {
         match self {
             // Not narrowed by return_status: an order whose only return was declined may report NO_RETURN,
@@ -102,9 +134,11 @@ impl ReturnsClient {
 
     pub async fn page(&self, query: &ReturnsQuery, after: Option<&str>) -> Result<ReturnsPage, SyncError> {
         let url = format!("{}/admin/api/{API_VERSION}/graphql.json", self.shop.base());
+        let presence = query.presence_first();
+        let (text, first) = if presence { (CHANGED_QUERY, changed_page_size()) } else { (RETURNS_QUERY, page_size()) };
         let body = serde_json::json!({
-            "query": RETURNS_QUERY,
-            "variables": {"first": page_size(), "after": after, "query": query.search()},
+            "query": text,
+            "variables": {"first": first, "after": after, "query": query.search()},
         });
         let mut throttled = 0;
         loop {
@@ -114,7 +148,7 @@ impl ReturnsClient {
                 self.shop.http.sleep(wait).await?;
             }
             let answer: Gql = self.shop.http.post_json(&url, &body).await?.body;
-            let ReturnsAnswer { cost, page } = read_answer(answer);
+            let ReturnsAnswer { cost, page } = read_answer(answer, presence);
             if let Some(c) = cost {
                 if let Ok(mut p) = self.pacer.lock() {
                     p.observe(Instant::now(), c.currently_available, c.maximum_available, c.restore_rate);
@@ -160,20 +194,20 @@ pub struct ReturnsAnswer {
 /// Public so the fuzz targets (`fuzz/`) can feed it any bytes; `Err` when the body is not such an answer.
 pub fn parse_returns_answer(body: &[u8]) -> Result<ReturnsAnswer, SyncError> {
     let answer: Gql = serde_json::from_slice(body).map_err(|e| SyncError::Protocol(format!("graphql.json: {e}")))?;
-    Ok(read_answer(answer))
+    Ok(read_answer(answer, false))
 }
 
-fn read_answer(answer: Gql) -> ReturnsAnswer {
+fn read_answer(answer: Gql, presence: bool) -> ReturnsAnswer {
     let cost = answer.extensions.as_ref().and_then(|e| e.cost.as_ref()).map(|c| QueryCost {
         requested: c.requested_query_cost,
         currently_available: c.throttle_status.currently_available,
         maximum_available: c.throttle_status.maximum_available,
         restore_rate: c.throttle_status.restore_rate,
     });
-    ReturnsAnswer { cost, page: read_page(answer) }
+    ReturnsAnswer { cost, page: read_page(answer, presence) }
 }
 
-fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
+fn read_page(answer: Gql, presence: bool) -> Result<Option<ReturnsPage>, SyncError> {
     if answer.errors.iter().any(|e| e.extensions.as_ref().and_then(|x| x.code.as_deref()) == Some("THROTTLED")) {
         return Ok(None);
     }
@@ -184,9 +218,35 @@ fn read_page(answer: Gql) -> Result<Option<ReturnsPage>, SyncError> {
         return Err(SyncError::Protocol(format!("Shopify GraphQL{code}: {}", e.message.lines().next().unwrap_or_default())));
     }
     let data = answer.data.ok_or_else(|| SyncError::Protocol("Shopify GraphQL answered without data".into()))?;
-    let (orders, notes) = read_orders(&data.orders.nodes);
     let next_cursor = if data.orders.page_info.has_next_page { data.orders.page_info.end_cursor } else { None };
-    Ok(Some(ReturnsPage { orders, next_cursor, notes }))
+    if presence {
+        let (orders, to_read, newest, notes) = read_presence(&data.orders.nodes);
+        return Ok(Some(ReturnsPage { orders, to_read, newest, next_cursor, notes }));
+    }
+    let (orders, notes) = read_orders(&data.orders.nodes);
+    let newest = orders.iter().map(|o| o.updated_at).max();
+    Ok(Some(ReturnsPage { orders, to_read: vec![], newest, next_cursor, notes }))
+}
+
+/// A changed-orders page: the orders with no return (none to store: their stored returns, if any, go), the ids of
+/// those with one, and the newest time among them all. Those with a return are not counted as read here: their
+/// full reading says whether they read.
+fn read_presence(nodes: &[Box<RawValue>]) -> (Vec<OrderReturns>, Vec<String>, Option<i64>, Notes) {
+    let mut to_read = vec![];
+    let mut newest: Option<i64> = None;
+    let (orders, mut notes) = set_aside::read_each("return", nodes, &["legacyResourceId"], |raw, _| {
+        let o: GqlChanged = set_aside::typed(raw)?;
+        let id = o.legacy_resource_id;
+        let updated_at = parse_ms(&o.updated_at).map_err(|e| format!("order {id} updatedAt: {e}"))?;
+        newest = newest.max(Some(updated_at));
+        let none = o.returns.nodes.is_empty();
+        if !none {
+            to_read.push(id.clone());
+        }
+        Ok((none.then(|| OrderReturns { order_external_id: id.clone(), updated_at, returns: vec![], set_aside: SetAside::default() }), id))
+    });
+    notes.read.retain(|(_, id)| !to_read.contains(id));
+    (orders.into_iter().flatten().collect(), to_read, newest, notes)
 }
 
 /// Order nodes with their returns (a page's, or a bulk operation's put back together): each order on its own,
@@ -323,6 +383,15 @@ struct GqlOrder {
     returns: Nodes<Each<GqlReturn>>,
 }
 
+/// An order of `CHANGED_QUERY`: whether it has a return, nothing of the return itself.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GqlChanged {
+    legacy_resource_id: String,
+    updated_at: String,
+    returns: Nodes<serde::de::IgnoredAny>,
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Nodes<T> {
@@ -380,6 +449,30 @@ mod tests {
         let more = crate::sync::shopify_cost::requested_cost(RETURNS_QUERY, &serde_json::json!({"first": page_size() + 1})).unwrap();
         assert!(cost <= 1000 && more > 1000, "{} orders cost {cost}, one more {more}", page_size());
         assert_eq!(page_size(), 5);
+    }
+
+    #[test]
+    fn changed_orders_are_asked_250_a_query_and_only_those_with_a_return_read_in_full() {
+        let cost = crate::sync::shopify_cost::requested_cost(CHANGED_QUERY, &serde_json::json!({"first": changed_page_size()})).unwrap();
+        let more = crate::sync::shopify_cost::requested_cost(CHANGED_QUERY, &serde_json::json!({"first": changed_page_size() + 1})).unwrap();
+        assert!(cost <= 1000 && more > 1000, "{} orders cost {cost}, one more {more}", changed_page_size());
+        assert!(changed_page_size() >= 200, "a page holds about Shopify's most (250): {}", changed_page_size());
+        let body = br##"{"data":{"orders":{"pageInfo":{"hasNextPage":true,"endCursor":"c2"},"nodes":[
+            {"legacyResourceId":"1","updatedAt":"2026-01-01T00:00:00Z","returns":{"nodes":[]}},
+            {"legacyResourceId":"2","updatedAt":"2026-01-03T00:00:00Z","returns":{"nodes":[{"id":"gid://shopify/Return/9"}]}},
+            {"legacyResourceId":"3","updatedAt":"not a time","returns":{"nodes":[]}},
+            {"legacyResourceId":"4","updatedAt":"2026-01-02T00:00:00Z","returns":{"nodes":[]}}]}}}"##;
+        let answer: Gql = serde_json::from_slice(body).unwrap();
+        let page = read_answer(answer, true).page.unwrap().unwrap();
+        let without: Vec<_> = page.orders.iter().map(|o| (o.order_external_id.as_str(), o.returns.len())).collect();
+        assert_eq!(without, [("1", 0), ("4", 0)], "orders with no return are written as having none");
+        assert_eq!(page.to_read, ["2"], "the one with a return is read in full");
+        assert_eq!(page.newest, Some(parse_ms("2026-01-03T00:00:00Z").unwrap()), "the cursor may move past the one read in full too");
+        assert_eq!(page.next_cursor.as_deref(), Some("c2"));
+        let read: Vec<_> = page.notes.read.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(read, ["1", "4"], "the one read in full says for itself whether it read");
+        assert_eq!(page.notes.issues.len(), 1);
+        assert!(page.notes.issues[0].reason.contains("updatedAt"), "the unreadable order is set aside with its reason: {:?}", page.notes.issues);
     }
 
     #[test]
