@@ -16,7 +16,7 @@ CARGO := cargo
 TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 
 .PHONY: run test bench app cli ui ui-deps system-deps test-system-deps tauri-driver bindings \
-        test-engine test-medusa test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean
+        test-engine test-medusa test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean bench-window
 
 ## Installing
 
@@ -57,12 +57,24 @@ bindings:
 
 ## Benchmarks (figures and ratios, each beside its target; see the README)
 
-bench:
+bench: test-system-deps ui tauri-driver
 	$(CARGO) bench --bench sync
 	$(CARGO) bench --bench exports
 	$(CARGO) bench --bench metrics
 	$(CARGO) bench --bench imports
 	$(CARGO) bench --bench lists
+	$(MAKE) bench-window
+
+# The window at full size: a release build of the app on a 200,000-order shop synced from the demo shop; each
+# page's time to its first rows and the memory of all the app's processes, beside their targets.
+bench-window: ui
+	cd src-tauri && $(TAURI) build --no-bundle
+	$(CARGO) build --release --bin aftersales
+	mkdir -p $(TEST_OUTPUT)
+	APP_BIN=$(CARGO_TARGET_DIR)/release/aftersales-desk AFTERSALES_BIN=$(CARGO_TARGET_DIR)/release/aftersales \
+	  SCALE_ORDERS=$${SCALE_ORDERS:-200000} SCALE_BUILD=release TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test ui/tests/window/scale.test.mjs > $(TEST_OUTPUT)/bench-window.log 2>&1; \
+	  status=$$?; grep -E '^# (\||The window)' $(TEST_OUTPUT)/bench-window.log | sed 's/^# //'; exit $$status
 
 ## Running
 
