@@ -129,6 +129,9 @@ impl Desk {
         let since = sync_state::derived_through(&tx, shop.id, "warranty_units")?;
         let units = crate::warranty::units::derive_for_shop(&tx, shop, since, now)?;
         sync_state::set_derived_through(&tx, shop.id, "warranty_units", started)?;
+        // Deadlines this sync found already run out are judged now, with it: otherwise the first look at the
+        // desk afterwards (a badge, the due list) waits while thousands of a big first sync are judged.
+        crate::cases::service::judge_all(&tx, now)?;
         tx.commit()?;
         tracing::info!(created = units.created, redated = units.redated, voided = units.voided, "warranty units from the sync");
         Ok(d)
