@@ -165,6 +165,21 @@ describe('DueSoonPage', () => {
     await waitFor(() => expect(remindersDue.mock.calls.length).toBeGreaterThan(reads));
   });
 
+  it('pages a big shop\'s reminders twenty at a time', async () => {
+    const { backend, remindersDue } = dueBackend();
+    const first = reminders.due[0]!;
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...first, key: `clock:${100 + i}:0`, title: `Deadline passed: #${2000 + i}` }));
+    remindersDue.mockResolvedValue({ ...reminders, due: many, held: [] });
+    renderIn('en', <DueSoonPage />, backend);
+
+    const preview = within(screen.getByTestId('reminders-preview'));
+    await waitFor(() => expect(preview.getAllByTestId('reminder-due')).toHaveLength(20));
+    expect(preview.getByText('Deadline passed: #2000')).toBeInTheDocument();
+    fireEvent.click(preview.getByTitle('3'));
+    await waitFor(() => expect(preview.getAllByTestId('reminder-due')).toHaveLength(5));
+    expect(preview.getByText('Deadline passed: #2044')).toBeInTheDocument();
+  });
+
   it('says when nothing is due and names why reminders are held, in Chinese', async () => {
     const { backend, remindersDue } = dueBackend();
     remindersDue.mockResolvedValue({ ...reminders, due: [] });

@@ -1,10 +1,14 @@
-import { Button, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Pagination, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { HeldReminderDto, ReminderDto, ReminderKind } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemindersDue } from '../../hooks/useRemindersDue';
 import { useFormat } from '../../i18n/useFormat';
+
+/** Reminders a page of the preview shows: a big shop's hundreds drawn at once hold the due page's first paint. */
+const PAGE = 20;
 
 const KIND_COLORS: Record<ReminderKind, string> = { breach: 'red', threshold: 'orange', followup_overdue: 'blue', repair_stale: 'gold', platform_refused: 'volcano' };
 
@@ -24,6 +28,9 @@ export function RemindersPreview({ onOpen }: { onOpen: (caseId: number) => void 
   const format = useFormat();
   const reminders = useRemindersDue();
   const data = reminders.data;
+  const [page, setPage] = useState(1);
+  const due = data?.due ?? [];
+  const current = Math.min(page, Math.max(1, Math.ceil(due.length / PAGE)));
 
   const dueRow = (item: ReminderDto) => (
     <Flex key={item.key} gap="small" align="baseline" wrap data-testid="reminder-due">
@@ -60,7 +67,10 @@ export function RemindersPreview({ onOpen }: { onOpen: (caseId: number) => void 
             {data.next_wake !== null && ` · ${t('reminders.preview.nextWake', { time: format.dateTime(data.next_wake) })}`}
           </Typography.Text>
         ) : (
-          data.due.map(dueRow)
+          due.slice((current - 1) * PAGE, current * PAGE).map(dueRow)
+        )}
+        {due.length > PAGE && (
+          <Pagination size="small" align="start" current={current} pageSize={PAGE} total={due.length} showSizeChanger={false} onChange={setPage} />
         )}
         {data.held.length > 0 && (
           <Typography.Text type="secondary" style={{ marginTop: 8 }}>
