@@ -8,6 +8,7 @@ mod commands;
 mod links;
 mod reminders;
 mod tray;
+mod web_engine;
 
 use aftersales::api::{Desk, ErrorCode};
 use commands::upkeep::Recovery;
@@ -42,6 +43,7 @@ pub fn run() {
         .manage(wake.clone())
         .on_window_event(tray::on_window_event)
         .setup(move |app| {
+            web_engine::draw_without_compositing(app.handle());
             let Some(desk) = desk else { return Ok(()) };
             app.manage(desk);
             // No tray on a desktop without one (no status notifier): the app still runs, closing quits it.

@@ -118,6 +118,23 @@ function memoryOf(pids) {
   return { rows, pss: rows.reduce((s, r) => s + r.pss, 0), rss: rows.reduce((s, r) => s + r.rss, 0) };
 }
 
+/** Where a process's memory is (PSS in MB by mapping: a library, the heap, anonymous memory), the largest first. */
+function breakdown(pid) {
+  const byName = new Map();
+  let name = '';
+  try {
+    for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (mapping) name = mapping[1] || '[anonymous]';
+      const pss = /^Pss:\s+(\d+) kB/.exec(line);
+      if (pss) byName.set(name, (byName.get(name) ?? 0) + Number(pss[1]) / 1024);
+    }
+  } catch {
+    // gone meanwhile
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, mb]) => `${mb.toFixed(1)} MB ${n}`);
+}
+
 /** The app's own process: the one running APP_BIN (started by WebKitWebDriver). */
 function appPid(app) {
   const target = fs.realpathSync(app);
@@ -211,6 +228,10 @@ test(`the window at ${ORDERS} orders: every page's first rows in time, and the m
   console.log(`\nThe window at ${ORDERS} orders (synced in ${filled.syncSeconds.toFixed(1)} s; ${filled.ledgerRows} repairs and compensation entries; ${process.env.SCALE_BUILD ?? 'debug'} build)\n`);
   console.log(`| ${'measure'.padEnd(44)} | ${'figure'.padStart(22)} | ${'target'.padEnd(9)} |`);
   console.log(`|${'-'.repeat(46)}|${'-'.repeat(24)}|${'-'.repeat(11)}|------`);
+  const pid = appPid(app);
+  assert.ok(pid, 'the app process is found');
+  const atStart = memoryOf(processTree(pid));
+  row('memory at start, the Orders page shown (PSS)', `${atStart.pss.toFixed(0)} MB`, '', undefined);
   const timings = {};
   // The dashboard first (Orders is on screen at start), Orders last, its rows from the engine again by then.
   const order = ['dashboard', 'cases', 'due', 'warranty', 'repairs', 'followups', 'compensation', 'shops', 'settings', 'orders'];
@@ -231,15 +252,14 @@ test(`the window at ${ORDERS} orders: every page's first rows in time, and the m
 
   // Memory once every page has been seen and the pages left have let go of what they held.
   await browser.pause(3000);
-  const pid = appPid(app);
-  assert.ok(pid, 'the app process is found');
   const memory = memoryOf(processTree(pid));
   for (const p of memory.rows) row(`  ${p.name} (${p.pid})`, `${p.pss.toFixed(0)} MB PSS, ${p.rss.toFixed(0)} MB RSS`, '', undefined);
   row('memory of all the app\'s processes (PSS)', `${memory.pss.toFixed(0)} MB`, `≤ ${MEMORY_MB} MB`, memory.pss <= MEMORY_MB);
   console.log('');
+  const where = Object.fromEntries(memory.rows.map((p) => [`${p.name} (${p.pid})`, breakdown(p.pid)]));
   fs.writeFileSync(
     path.join(outDir, `scale-${ORDERS}.json`),
-    JSON.stringify({ orders: ORDERS, build: process.env.SCALE_BUILD ?? 'debug', filled, timings, memory }, null, 2),
+    JSON.stringify({ orders: ORDERS, build: process.env.SCALE_BUILD ?? 'debug', filled, timings, atStart, memory, where }, null, 2),
   );
   assert.ok(memory.rows.length >= 2, `the app and WebKit's processes are measured: ${memory.rows.map((r) => r.name).join(', ')}`);
 });
