@@ -216,6 +216,9 @@ pub(crate) fn report_conflict(
     Ok(())
 }
 
+/// Returns (and then refunds) read at a time by `derive`.
+const DERIVE_BATCH: i64 = 500;
+
 pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, CaseError> {
     let mut out = Derived::default();
     let open_conflicts = sync_issues::has_open(conn, shop.id, IssueStatus::Conflict)?;
@@ -230,27 +233,36 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         order_id: i64,
         currency: String,
         lines: String,
+        row_id: i64,
     }
-    let returns: Vec<Ret> = conn
-        .prepare(
-            "SELECT r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, o.id, o.currency, r.lines
-             FROM order_returns r JOIN orders o ON o.id = r.order_id WHERE o.shop_id = ?1 ORDER BY r.created_at, r.id",
-        )?
-        .query_map([shop.id], |r| {
-            Ok(Ret {
-                external_id: r.get(0)?,
-                name: r.get(1)?,
-                status: r.get(2)?,
-                quantity: r.get(3)?,
-                reason: r.get(4)?,
-                created_at: r.get(5)?,
-                closed_at: r.get(6)?,
-                order_id: r.get(7)?,
-                currency: r.get(8)?,
-                lines: r.get(9)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    // A batch at a time, by keyset on (created_at, id) in the index of migration 56: a big store has tens of
+    // thousands of returns, and the derivation's memory must not grow with them. CROSS JOIN keeps the returns
+    // the outer loop (SQLite's documented way): left to itself the planner walks the shop's orders by
+    // `orders_by_shop_synced` and sorts every return for each batch (1 s a batch at a million orders).
+    let returns_after = |after: (i64, i64)| -> Result<Vec<Ret>, CaseError> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT r.external_id, r.name, r.status, r.quantity, r.reason, r.created_at, r.closed_at, o.id, o.currency, r.lines, r.id
+                 FROM order_returns r CROSS JOIN orders o ON o.id = r.order_id
+                 WHERE o.shop_id = ?1 AND (r.created_at, r.id) > (?2, ?3) ORDER BY r.created_at, r.id LIMIT ?4",
+            )?
+            .query_map(params![shop.id, after.0, after.1, DERIVE_BATCH], |r| {
+                Ok(Ret {
+                    external_id: r.get(0)?,
+                    name: r.get(1)?,
+                    status: r.get(2)?,
+                    quantity: r.get(3)?,
+                    reason: r.get(4)?,
+                    created_at: r.get(5)?,
+                    closed_at: r.get(6)?,
+                    order_id: r.get(7)?,
+                    currency: r.get(8)?,
+                    lines: r.get(9)?,
+                    row_id: r.get(10)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?)
+    };
     fn one_return(conn: &Connection, shop: &ShopRow, r: &Ret, now: i64, out: &mut Derived) -> Result<(), CaseError> {
         let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
         let (case_id, first_seen, previous_raw): (i64, bool, Option<String>) = match existing {
@@ -302,17 +314,23 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         out.moved += u64::from(moved);
         Ok(())
     }
-    for r in returns {
-        let mut d = Derived::default();
-        match sync_issues::one_record(conn, || one_return(conn, shop, &r, now, &mut d), is_conflict)? {
-            Ok(()) => {
-                out.opened += d.opened;
-                out.moved += d.moved;
-                if open_conflicts {
-                    sync_issues::resolve(conn, shop.id, "return", &r.external_id, IssueStatus::Conflict, now)?;
+    let mut after = (i64::MIN, i64::MIN);
+    loop {
+        let returns = returns_after(after)?;
+        let Some(last) = returns.last() else { break };
+        after = (last.created_at, last.row_id);
+        for r in returns {
+            let mut d = Derived::default();
+            match sync_issues::one_record(conn, || one_return(conn, shop, &r, now, &mut d), is_conflict)? {
+                Ok(()) => {
+                    out.opened += d.opened;
+                    out.moved += d.moved;
+                    if open_conflicts {
+                        sync_issues::resolve(conn, shop.id, "return", &r.external_id, IssueStatus::Conflict, now)?;
+                    }
                 }
+                Err(e) => report_conflict(conn, shop, "return", &r.external_id, &r.external_id, Some(r.order_id), &e, now)?,
             }
-            Err(e) => report_conflict(conn, shop, "return", &r.external_id, &r.external_id, Some(r.order_id), &e, now)?,
         }
     }
     out.moved += refund_received_returns(conn, shop, now)?;
@@ -324,33 +342,55 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         note: Option<String>,
         order_id: i64,
         currency: String,
+        row_id: i64,
     }
-    let refunds: Vec<Refund> = conn
-        .prepare(
-            "SELECT f.external_id, f.amount_minor, f.created_at, f.note, o.id, o.currency
-             FROM order_refunds f JOIN orders o ON o.id = f.order_id
-             WHERE o.shop_id = ?1 AND f.amount_minor > 0
-               AND NOT EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = o.id)
-               AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.external_id = 'refund:' || f.external_id)
-               -- The desk's own refund on a case turned out to be this one: it has its case already.
-               AND NOT EXISTS (SELECT 1 FROM order_refunds d WHERE d.matched_to = f.id)
-               AND f.source = 'platform'
-             ORDER BY f.created_at, f.id",
-        )?
-        .query_map([shop.id], |r| {
-            Ok(Refund { external_id: r.get(0)?, amount: r.get(1)?, created_at: r.get(2)?, note: r.get(3)?, order_id: r.get(4)?, currency: r.get(5)? })
-        })?
-        .collect::<Result<_, _>>()?;
-    for f in refunds {
-        let made = sync_issues::one_record(conn, || open_refund_case(conn, shop, &f, now), is_conflict)?;
-        match made {
-            Ok(()) => {
-                out.opened += 1;
-                if open_conflicts {
-                    sync_issues::resolve(conn, shop.id, "refund", &f.external_id, IssueStatus::Conflict, now)?;
+    // A batch at a time too, by keyset on (created_at, id) in the index of migration 57 (the refund's shop is
+    // kept on it by triggers): a first sync of a big store brings a hundred thousand refunds. A refund has its
+    // case when the case was there before this loop (`c.id <= existing`): a second refund with an id the
+    // platform gave another order, met in a later batch, is reported as a conflict, as when all were read at once.
+    let existing: i64 = conn.query_row("SELECT COALESCE(MAX(id), 0) FROM cases", [], |r| r.get(0))?;
+    let refunds_after = |after: (i64, i64)| -> Result<Vec<Refund>, CaseError> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT f.external_id, f.amount_minor, f.created_at, f.note, o.id, o.currency, f.id
+                 FROM order_refunds f CROSS JOIN orders o ON o.id = f.order_id
+                 WHERE f.shop_id = ?1 AND f.source = 'platform' AND f.amount_minor > 0 AND (f.created_at, f.id) > (?2, ?3)
+                   AND NOT EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = o.id)
+                   AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.external_id = 'refund:' || f.external_id
+                                   AND c.id <= ?5)
+                   -- The desk's own refund on a case turned out to be this one: it has its case already.
+                   AND NOT EXISTS (SELECT 1 FROM order_refunds d WHERE d.matched_to = f.id)
+                 ORDER BY f.created_at, f.id LIMIT ?4",
+            )?
+            .query_map(params![shop.id, after.0, after.1, DERIVE_BATCH, existing], |r| {
+                Ok(Refund {
+                    external_id: r.get(0)?,
+                    amount: r.get(1)?,
+                    created_at: r.get(2)?,
+                    note: r.get(3)?,
+                    order_id: r.get(4)?,
+                    currency: r.get(5)?,
+                    row_id: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?)
+    };
+    let mut after = (i64::MIN, i64::MIN);
+    loop {
+        let refunds = refunds_after(after)?;
+        let Some(last) = refunds.last() else { break };
+        after = (last.created_at, last.row_id);
+        for f in refunds {
+            let made = sync_issues::one_record(conn, || open_refund_case(conn, shop, &f, now), is_conflict)?;
+            match made {
+                Ok(()) => {
+                    out.opened += 1;
+                    if open_conflicts {
+                        sync_issues::resolve(conn, shop.id, "refund", &f.external_id, IssueStatus::Conflict, now)?;
+                    }
                 }
+                Err(e) => report_conflict(conn, shop, "refund", &f.external_id, &format!("refund:{}", f.external_id), Some(f.order_id), &e, now)?,
             }
-            Err(e) => report_conflict(conn, shop, "refund", &f.external_id, &format!("refund:{}", f.external_id), Some(f.order_id), &e, now)?,
         }
     }
     fn open_refund_case(conn: &Connection, shop: &ShopRow, f: &Refund, now: i64) -> Result<(), CaseError> {
@@ -396,4 +436,102 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         Ok(())
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::order_refunds::{NewRefund, SetAside};
+    use crate::store::order_returns::{self, NewReturn};
+    use crate::store::orders::{self, DeliveryMethod, NewOrder};
+    use crate::store::shops::{self, NewShop};
+
+    const DAY: i64 = 86_400_000;
+
+    fn order(n: usize, refunds: Vec<NewRefund>) -> NewOrder {
+        NewOrder {
+            external_id: format!("{n}"),
+            number: format!("#{n}"),
+            financial_status: Some("paid".into()),
+            fulfillment_status: Some("fulfilled".into()),
+            currency: "USD".into(),
+            total_minor: 10_000,
+            buyer_name: None,
+            buyer_phone: None,
+            buyer_address: None,
+            created_at: 1_000 * DAY,
+            updated_at: 1_000 * DAY,
+            paid_at: Some(1_000 * DAY),
+            shipped_at: None,
+            delivered_at: None,
+            closed_at: None,
+            cancelled_at: None,
+            delivery_method: DeliveryMethod::Ship,
+            lines: vec![],
+            refunds,
+            refunds_set_aside: SetAside::default(),
+        }
+    }
+
+    fn refund(id: &str, at: i64) -> NewRefund {
+        NewRefund { external_id: id.into(), amount_minor: 500, created_at: at, note: None }
+    }
+
+    /// More returns and refunds than one batch holds: every one gets its case, in the platform's creation order
+    /// (not the order they were stored in), and a refund id the platform gave two orders is reported as a
+    /// conflict even when the two are batches apart, as when everything was read at once.
+    #[test]
+    fn returns_and_refunds_are_derived_batch_by_batch_as_if_read_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let conn = crate::store::open(&dir.path().join("t.db")).expect("open");
+        let shop = shops::insert(
+            &conn,
+            &NewShop { platform: "shopify", name: "s", base_url: "https://s.example", time_zone: "UTC", currency: "USD" },
+            0,
+        )
+        .expect("shop");
+        let n = DERIVE_BATCH as usize * 2 + 37;
+        let t0 = 1_001 * DAY;
+        for i in 0..n {
+            orders::upsert(&conn, shop.id, &order(i, vec![]), 0).expect("order");
+            // Stored newest first: creation order is the reverse of the rows' order.
+            let ret = NewReturn {
+                external_id: format!("gid://shopify/Return/{i}"),
+                name: Some(format!("R{i}")),
+                status: "REQUESTED".into(),
+                quantity: 1,
+                reason: None,
+                lines: vec![],
+                created_at: t0 + (n - i) as i64 * 60_000,
+                closed_at: None,
+            };
+            assert!(order_returns::replace_for_order(&conn, shop.id, &format!("{i}"), &[ret], &SetAside::default()).expect("return"));
+        }
+        // Refunds on orders without returns; "dup" on the first and on the last, created far apart.
+        for i in 0..n {
+            let id = if i == 0 || i == n - 1 { "dup".to_string() } else { format!("f{i}") };
+            orders::upsert(&conn, shop.id, &order(n + i, vec![refund(&id, t0 + i as i64 * 60_000)]), 0).expect("order with a refund");
+        }
+        let now = 1_100 * DAY;
+        let d = derive(&conn, &shop, now).expect("derive");
+        assert_eq!(d.opened as usize, n + n - 1, "a case for every return and every refund but the second 'dup'");
+        let opened: Vec<String> = conn
+            .prepare("SELECT external_id FROM cases WHERE external_id LIKE 'gid://%' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let expected: Vec<String> = (0..n).rev().map(|i| format!("gid://shopify/Return/{i}")).collect();
+        assert_eq!(opened, expected, "return cases are opened in the returns' creation order, across batches");
+        let dup_order: String = conn
+            .query_row("SELECT o.external_id FROM cases c JOIN orders o ON o.id = c.order_id WHERE c.external_id = 'refund:dup'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(dup_order, format!("{n}"), "the earlier refund makes the case");
+        let conflicts = sync_issues::list_open(&conn, shop.id).unwrap();
+        assert_eq!(conflicts.len(), 1, "the later 'dup', batches after the first, is reported: {conflicts:?}");
+        assert!(conflicts[0].reason.contains("the platform gave both the same id"), "{}", conflicts[0].reason);
+        let again = derive(&conn, &shop, now + 1).expect("derive again");
+        assert_eq!(again, Derived::default(), "nothing new: nothing opened or moved");
+    }
 }

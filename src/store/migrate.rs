@@ -67,6 +67,8 @@ pub const MIGRATIONS: &[&str] = &[
     cases::MIGRATION_53,
     warranty_units::MIGRATION_54,
     clocks::MIGRATION_55,
+    order_returns::MIGRATION_56,
+    order_refunds::MIGRATION_57,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

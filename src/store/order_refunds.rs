@@ -101,6 +101,12 @@ WHERE c.order_id IS NOT NULL AND c.refunded_minor > 0 AND json_extract(s.setting
 DROP INDEX order_refunds_by_created;
 CREATE INDEX order_refunds_by_created ON order_refunds (created_at, shop_id, currency, amount_minor) WHERE state = 'counted';";
 
+/// The derivation of refund-only cases reads a shop's platform refunds a batch at a time in creation order
+/// (`cases::from_sync`): by keyset on this index, each batch costs what the first does, however many refunds a
+/// store has.
+pub const MIGRATION_57: &str = "
+CREATE INDEX order_refunds_platform_by_shop ON order_refunds (shop_id, created_at) WHERE source = 'platform' AND amount_minor > 0;";
+
 /// Where a refund came from.
 pub const PLATFORM: &str = "platform";
 pub const IMPORT: &str = "import";

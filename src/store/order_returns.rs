@@ -48,6 +48,10 @@ pub struct ReturnRow {
 /// items are read and replaced with it, never queried one by one.
 pub const MIGRATION_37: &str = "ALTER TABLE order_returns ADD COLUMN lines TEXT NOT NULL DEFAULT '[]';";
 
+/// The derivation of cases reads a shop's returns a batch at a time in creation order (`cases::from_sync`):
+/// by keyset on this index, each batch costs what the first does, however many returns a store has.
+pub const MIGRATION_56: &str = "CREATE INDEX order_returns_by_created ON order_returns (created_at);";
+
 /// The returns of one order as the platform lists them now; returns it no longer lists are removed.
 /// Returns false when the order is not stored yet (its returns come again with it).
 /// The order's returns as the platform lists them now; those it lists but that could not be read (`set_aside`)
@@ -104,15 +108,22 @@ pub fn for_orders(conn: &Connection, order_ids: &[i64]) -> Result<Vec<ReturnRow>
     Ok(rows)
 }
 
-/// External ids of a shop's orders that have a return we hold as still under way.
-/// Every order of a shop with a return stored (its external id): a bulk read that lists such an order without
-/// returns clears them.
-pub fn orders_with_returns(conn: &Connection, shop_id: i64) -> Result<std::collections::HashSet<String>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id WHERE o.shop_id = ?1")?;
-    let rows = stmt.query_map([shop_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    Ok(rows)
+/// Every order of a shop with a return stored (its external id), one at a time to `each`: a bulk read that
+/// lists such an order without returns clears them. Handed on, not collected: a big store has tens of thousands.
+pub fn each_order_with_returns<E: From<StoreError>>(conn: &Connection, shop_id: i64, mut each: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let read = |e: rusqlite::Error| E::from(StoreError::from(e));
+    let mut stmt = conn
+        .prepare_cached("SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id WHERE o.shop_id = ?1")
+        .map_err(read)?;
+    let mut rows = stmt.query([shop_id]).map_err(read)?;
+    while let Some(row) = rows.next().map_err(read)? {
+        let id: String = row.get(0).map_err(read)?;
+        each(&id)?;
+    }
+    Ok(())
 }
 
+/// External ids of a shop's orders that have a return we hold as still under way.
 pub fn orders_with_open_returns(conn: &Connection, shop_id: i64) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT o.external_id FROM order_returns r JOIN orders o ON o.id = r.order_id

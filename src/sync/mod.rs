@@ -602,16 +602,19 @@ impl SyncRun<'_> {
         let search = plan::since(since).map(|t| format!("updated_at:>='{}'", crate::timefmt::to_rfc3339(t)));
         let bulk = shopify_bulk::BulkClient::new(&client.shop);
         let id = bulk.start(search.as_deref()).await?;
-        let result = bulk.finish(&id, &std::env::temp_dir()).await?;
+        let dir = std::env::temp_dir();
+        let result = bulk.finish(&id, &dir).await?;
         if let Some(file) = result.file.clone() {
-            let stored = {
+            // The orders held with returns go beside the result's returns, on disk (`shopify_bulk::Nested`).
+            let mut nested = shopify_bulk::Nested::new(&dir)?;
+            {
                 let conn = self.writer.lock().await;
-                order_returns::orders_with_returns(&conn, self.shop.id)?
-            };
+                order_returns::each_order_with_returns(&conn, self.shop.id, |legacy| nested.add_stored(legacy))?;
+            }
             // Read on a thread of its own, a couple of batches ahead of the writer: memory stays flat.
             let (tx, mut rx) = tokio::sync::mpsc::channel(2);
             let reader = tokio::task::spawn_blocking(move || {
-                shopify_bulk::read_result(&file, &stored, |orders, notes| {
+                shopify_bulk::read_result(&file, nested, |orders, notes| {
                     tx.blocking_send((orders, notes)).map_err(|_| SyncError::Cancelled)
                 })
             });
@@ -684,10 +687,9 @@ impl SyncRun<'_> {
             let conn = self.writer.lock().await;
             order_returns::orders_with_open_returns(&conn, self.shop.id)?
         };
-        let mut sweeps: Vec<ReturnsQuery> =
-            held_open.chunks(shopify_returns::ids_per_query()).map(|c| ReturnsQuery::Ids(c.to_vec())).collect();
-        sweeps.push(ReturnsQuery::OpenReturns);
-        for query in sweeps {
+        // Each chunk's query made when its turn comes, not all of them up front (a copy of every id).
+        let sweeps = held_open.chunks(shopify_returns::ids_per_query()).map(|c| ReturnsQuery::Ids(c.to_vec()));
+        for query in sweeps.chain(std::iter::once(ReturnsQuery::OpenReturns)) {
             let mut after: Option<String> = None;
             let mut guard = PageGuard::default();
             let mut pages = 0;

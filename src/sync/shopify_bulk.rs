@@ -13,7 +13,6 @@ use super::shopify::API_VERSION;
 use super::{SyncError, shopify::ShopifyClient};
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -191,20 +190,127 @@ struct Line {
     updated_at: Option<String>,
 }
 
+/// What the first pass over a result keeps until the second: its returns and their lines, and the orders the
+/// shop holds returns of (`add_stored`). On disk, in a SQLite file of its own beside the result, removed with
+/// it, with a page cache of `NESTED_CACHE_KIB`: a big store's result has tens of thousands of returns (about
+/// 60,000 with their lines at a million orders, some 70 MB when they were kept as strings in maps), and a
+/// sync's memory must not grow with the store.
+pub struct Nested {
+    conn: rusqlite::Connection,
+    /// Whether any order was stored with returns: a first sync's million orders are not looked up for none.
+    stored_any: bool,
+    /// After `conn` (fields drop in order): the file is removed once the connection is closed.
+    _file: RemovedOnDrop,
+}
+
+struct RemovedOnDrop(PathBuf);
+
+impl Drop for RemovedOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The page cache of `Nested`, in KiB: the second pass looks each order up by key, so a few MB hold the
+/// indexes' inner pages and the rest is read from the file (the OS caches it).
+const NESTED_CACHE_KIB: i64 = 4096;
+
+impl Nested {
+    /// A fresh file in `dir`, beside the result. Not SQLite's private temporary database (""): that one lives in
+    /// memory wherever SQLite keeps temporary files in memory (`temp_store`, or builds with `SQLITE_TEMP_STORE`
+    /// 2 or 3, as SQLCipher's and Android's are).
+    pub fn new(dir: &Path) -> Result<Self, SyncError> {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let file = dir.join(format!("aftersales-shopify-bulk-{}-{n}-nested.db", std::process::id()));
+        let _ = std::fs::remove_file(&file);
+        let file = RemovedOnDrop(file);
+        let conn = rusqlite::Connection::open(&file.0)?;
+        let nested = Self { conn, stored_any: false, _file: file };
+        // Nothing here outlives the sync: no journal, no syncs, one transaction from start to end.
+        nested.conn.execute_batch(&format!(
+            "PRAGMA cache_size = -{NESTED_CACHE_KIB};
+             PRAGMA journal_mode = OFF;
+             PRAGMA synchronous = OFF;
+             CREATE TABLE returns (order_gid TEXT NOT NULL, id TEXT NOT NULL, line TEXT NOT NULL);
+             CREATE INDEX returns_by_order ON returns (order_gid);
+             CREATE TABLE items (return_gid TEXT NOT NULL, line TEXT NOT NULL);
+             CREATE INDEX items_by_return ON items (return_gid);
+             CREATE TABLE stored (legacy TEXT PRIMARY KEY) WITHOUT ROWID;
+             BEGIN;"
+        ))?;
+        Ok(nested)
+    }
+
+    /// An order (its legacy id) stored here with returns: listed in the result without any, its returns go.
+    pub fn add_stored(&mut self, legacy: &str) -> Result<(), SyncError> {
+        self.conn.prepare_cached("INSERT OR IGNORE INTO stored (legacy) VALUES (?1)")?.execute([legacy])?;
+        self.stored_any = true;
+        Ok(())
+    }
+
+    fn add_return(&self, order_gid: &str, id: &str, line: &str) -> Result<(), SyncError> {
+        self.conn.prepare_cached("INSERT INTO returns (order_gid, id, line) VALUES (?1, ?2, ?3)")?.execute([order_gid, id, line])?;
+        Ok(())
+    }
+
+    fn add_item(&self, return_gid: &str, line: &str) -> Result<(), SyncError> {
+        self.conn.prepare_cached("INSERT INTO items (return_gid, line) VALUES (?1, ?2)")?.execute([return_gid, line])?;
+        Ok(())
+    }
+
+    /// An order's returns (id, line) in the file's order, taken out: what is left at the end belongs to no
+    /// order the file lists.
+    fn take_returns(&self, order_gid: &str) -> Result<Vec<(String, String)>, SyncError> {
+        let found: Vec<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT id, line FROM returns WHERE order_gid = ?1 ORDER BY rowid")?
+            .query_map([order_gid], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        if !found.is_empty() {
+            self.conn.prepare_cached("DELETE FROM returns WHERE order_gid = ?1")?.execute([order_gid])?;
+        }
+        Ok(found)
+    }
+
+    fn items_of(&self, return_gid: &str) -> Result<Vec<String>, SyncError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT line FROM items WHERE return_gid = ?1 ORDER BY rowid")?
+            .query_map([return_gid], |r| r.get(0))?
+            .collect::<Result<_, _>>()?)
+    }
+
+    fn is_stored(&self, legacy: &str) -> Result<bool, SyncError> {
+        if !self.stored_any {
+            return Ok(false);
+        }
+        Ok(self.conn.prepare_cached("SELECT 1 FROM stored WHERE legacy = ?1")?.exists([legacy])?)
+    }
+
+    /// Returns no listed order took, one at a time: (order gid, return gid, line).
+    fn each_left(&self, mut f: impl FnMut(String, String, String) -> Result<(), SyncError>) -> Result<(), SyncError> {
+        let mut stmt = self.conn.prepare("SELECT order_gid, id, line FROM returns ORDER BY rowid")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(r.get(0)?, r.get(1)?, r.get(2)?)?;
+        }
+        Ok(())
+    }
+}
+
 /// The result read back into orders with their returns, in batches of `BATCH` for the writer: every order
-/// that has a return, and every order in `stored_with_returns` (stored with returns here) the file lists
-/// without any, so returns gone from the platform go here too. A line that does not read is set aside with
-/// its reason, never the file with it. Two passes over the file, so memory holds the returns and the orders
-/// that matter, not every order of a big store: the first keeps the returns and their lines, the second the
-/// orders they (or the stored returns) belong to.
-pub fn read_result(file: &Path, stored_with_returns: &std::collections::HashSet<String>, mut each: impl FnMut(Vec<OrderReturns>, Notes) -> Result<(), SyncError>) -> Result<u64, SyncError> {
+/// that has a return, and every order `nested` holds as stored with returns (`Nested::add_stored`) that the
+/// file lists without any, so returns gone from the platform go here too. A line that does not read is set
+/// aside with its reason, never the file with it. Two passes over the file, so memory holds a batch, not the
+/// store: the first puts the returns and their lines aside on disk (`Nested`), the second reads the orders and
+/// takes each one's returns back.
+pub fn read_result(file: &Path, nested: Nested, mut each: impl FnMut(Vec<OrderReturns>, Notes) -> Result<(), SyncError>) -> Result<u64, SyncError> {
     let lines_of = || -> Result<_, SyncError> {
         let f = std::fs::File::open(file).map_err(|e| SyncError::Protocol(format!("bulk result {}: {e}", file.display())))?;
         Ok(std::io::BufReader::new(f).lines().enumerate())
     };
     // Pass 1: returns (kept as sent, under their order) and their lines (under their return).
-    let mut returns: HashMap<String, Vec<(String, String)>> = HashMap::new(); // order gid → [(return gid, line)]
-    let mut items: HashMap<String, Vec<String>> = HashMap::new(); // return gid → [line]
     let mut notes = Notes::default();
     let mut count = 0u64;
     for (n, text) in lines_of()? {
@@ -218,10 +324,14 @@ pub fn read_result(file: &Path, stored_with_returns: &std::collections::HashSet<
             continue;
         }
         match serde_json::from_str::<Line>(&text) {
-            Ok(Line { parent: Some(parent), id: Some(id), .. }) if parent.contains("/Order/") => returns.entry(parent).or_default().push((id, text)),
-            Ok(Line { parent: Some(parent), .. }) => items.entry(parent).or_default().push(text),
+            Ok(Line { parent: Some(parent), id: Some(id), .. }) if parent.contains("/Order/") => nested.add_return(&parent, &id, &text)?,
+            Ok(Line { parent: Some(parent), .. }) => nested.add_item(&parent, &text)?,
             Ok(_) => notes.unreadable("return", None, &text, format!("line {} of Shopify's bulk result has no id", n + 1)),
             Err(e) => notes.unreadable("return", None, &text, format!("line {} of Shopify's bulk result: {e}", n + 1)),
+        }
+        // A file of unreadable lines is set aside a batch at a time, not held.
+        if notes.issues.len() >= BATCH {
+            each(vec![], std::mem::take(&mut notes))?;
         }
     }
     // Pass 2: the orders that have returns, or had them here.
@@ -234,6 +344,10 @@ pub fn read_result(file: &Path, stored_with_returns: &std::collections::HashSet<
         each(read, page_notes)
     };
     for (n, text) in lines_of()? {
+        // A batch's orders, or its worth of unreadable lines, go to the writer before the next line is read.
+        if batch.len() >= BATCH || pending.issues.len() >= BATCH {
+            flush(&mut batch, std::mem::take(&mut pending))?;
+        }
         let text = text.map_err(|e| SyncError::Protocol(format!("bulk result line {}: {e}", n + 1)))?;
         if text.trim().is_empty() || text.contains("\"__parentId\"") {
             continue;
@@ -249,38 +363,117 @@ pub fn read_result(file: &Path, stored_with_returns: &std::collections::HashSet<
             pending.unreadable("return", None, &text, format!("line {} of Shopify's bulk result: an order without id, legacyResourceId or updatedAt", n + 1));
             continue;
         };
-        let mine = returns.remove(&gid).unwrap_or_default();
-        if mine.is_empty() && !stored_with_returns.contains(&legacy) {
+        let mine = nested.take_returns(&gid)?;
+        if mine.is_empty() && !nested.is_stored(&legacy)? {
             continue;
         }
-        let nodes: Vec<Value> = mine
-            .into_iter()
-            .map(|(rid, text)| {
-                let mut r: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-                let lines: Vec<Value> = items.remove(&rid).unwrap_or_default().iter().filter_map(|l| serde_json::from_str(l).ok()).collect();
-                if let Some(o) = r.as_object_mut() {
-                    o.remove("__parentId");
-                    o.insert("returnLineItems".into(), json!({"nodes": lines, "pageInfo": {"hasNextPage": false}}));
-                }
-                r
-            })
-            .collect();
+        let mut nodes: Vec<Value> = Vec::with_capacity(mine.len());
+        for (rid, text) in mine {
+            let mut r: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            let lines: Vec<Value> = nested.items_of(&rid)?.iter().filter_map(|l| serde_json::from_str(l).ok()).collect();
+            if let Some(o) = r.as_object_mut() {
+                o.remove("__parentId");
+                o.insert("returnLineItems".into(), json!({"nodes": lines, "pageInfo": {"hasNextPage": false}}));
+            }
+            nodes.push(r);
+        }
         let node = json!({"legacyResourceId": legacy, "updatedAt": updated, "returns": {"nodes": nodes, "pageInfo": {"hasNextPage": false}}});
         batch.push(RawValue::from_string(node.to_string()).map_err(|e| SyncError::Protocol(format!("bulk result: {e}")))?);
-        if batch.len() >= BATCH {
+    }
+    // Returns whose order the file does not list (it always should): set aside, their order named, a batch's
+    // worth of notes at a time.
+    nested.each_left(|parent, rid, text| {
+        notes_unlisted(&mut pending, &parent, &rid, &text);
+        if pending.issues.len() >= BATCH {
             flush(&mut batch, std::mem::take(&mut pending))?;
         }
-    }
-    // Returns whose order the file does not list (it always should): set aside, their order named.
-    for (parent, mine) in returns {
-        for (rid, text) in mine {
-            notes_unlisted(&mut pending, &parent, &rid, &text);
-        }
-    }
+        Ok(())
+    })?;
     flush(&mut batch, pending)?;
     Ok(count)
 }
 
 fn notes_unlisted(notes: &mut Notes, parent: &str, rid: &str, text: &str) {
     notes.unreadable("return", Some(rid.to_string()), text, format!("Shopify's bulk result lists return {rid} under {parent}, an order it does not list"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(n: u64) -> String {
+        json!({"id": format!("gid://shopify/Order/{n}"), "legacyResourceId": n.to_string(), "updatedAt": "2026-01-02T03:04:05Z"}).to_string()
+    }
+
+    fn ret(n: u64, order: u64) -> String {
+        json!({"id": format!("gid://shopify/Return/{n}"), "name": format!("R{n}"), "status": "OPEN", "createdAt": "2026-01-01T00:00:00Z",
+               "closedAt": null, "totalQuantity": 1, "__parentId": format!("gid://shopify/Order/{order}")})
+        .to_string()
+    }
+
+    fn item(n: u64, ret: u64, line: u64) -> String {
+        json!({"id": format!("gid://shopify/ReturnLineItem/{n}"), "quantity": 1, "returnReason": "DEFECTIVE",
+               "fulfillmentLineItem": {"lineItem": {"id": format!("gid://shopify/LineItem/{line}")}},
+               "__parentId": format!("gid://shopify/Return/{ret}")})
+        .to_string()
+    }
+
+    fn read(lines: &[String], stored: &[&str]) -> (Vec<Vec<OrderReturns>>, Notes) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("result.jsonl");
+        std::fs::write(&file, lines.join("\n") + "\n").expect("result file");
+        let mut nested = Nested::new(dir.path()).expect("nested");
+        for s in stored {
+            nested.add_stored(s).expect("stored");
+        }
+        let (mut batches, mut notes) = (vec![], Notes::default());
+        let count = read_result(&file, nested, |orders, n| {
+            batches.push(orders);
+            notes.extend(n);
+            Ok(())
+        })
+        .expect("read");
+        assert_eq!(count as usize, lines.len(), "every line counted");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 1, "the file of the first pass is gone with it: {left:?}");
+        (batches, notes)
+    }
+
+    /// Children after their parents and never next to them (Shopify's `groupObjects: false`): each order gets its
+    /// returns in the file's order with their lines; an order stored with returns and listed without any comes
+    /// too (its returns went); an order without any, never stored with any, does not; a return whose order the
+    /// file does not list is set aside, named.
+    #[test]
+    fn returns_are_put_back_under_their_orders_from_disk() {
+        let lines = vec![order(1), order(2), order(3), order(4), ret(12, 1), ret(30, 3), ret(11, 1), ret(99, 98), item(1, 11, 501), item(2, 12, 502), item(3, 11, 503)];
+        let (batches, notes) = read(&lines, &["2"]);
+        let orders: Vec<&OrderReturns> = batches.iter().flatten().collect();
+        let ids: Vec<&str> = orders.iter().map(|o| o.order_external_id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3"], "orders with returns, and the stored one, in the file's order");
+        let first: Vec<(&str, Vec<(String, i64)>)> = orders[0].returns.iter().map(|r| (r.external_id.as_str(), r.lines.clone())).collect();
+        assert_eq!(
+            first,
+            [("gid://shopify/Return/12", vec![("502".to_string(), 1)]), ("gid://shopify/Return/11", vec![("501".to_string(), 1), ("503".to_string(), 1)])],
+            "returns in the file's order, each with its own lines in theirs"
+        );
+        assert!(orders[1].returns.is_empty(), "the stored order listed without returns comes with none");
+        assert_eq!(orders[2].returns.len(), 1);
+        let unlisted: Vec<_> = notes.issues.iter().filter(|i| i.external_id.as_deref() == Some("gid://shopify/Return/99")).collect();
+        assert_eq!(unlisted.len(), 1, "the return of an order the file does not list is set aside: {:?}", notes.issues);
+        assert!(unlisted[0].reason.contains("gid://shopify/Order/98"), "{}", unlisted[0].reason);
+    }
+
+    /// A big result reaches the writer a batch at a time, never more than `BATCH` orders at once.
+    #[test]
+    fn a_big_result_goes_to_the_writer_in_batches() {
+        let n = BATCH as u64 * 2 + 7;
+        let mut lines: Vec<String> = (1..=n).map(order).collect();
+        lines.extend((1..=n).map(|i| ret(i, i)));
+        lines.extend((1..=n).map(|i| item(i, i, i)));
+        let (batches, notes) = read(&lines, &[]);
+        assert!(batches.iter().all(|b| b.len() <= BATCH), "no batch holds more than BATCH orders");
+        assert_eq!(batches.iter().map(Vec::len).sum::<usize>() as u64, n, "every order with its return");
+        assert!(batches.iter().flatten().all(|o| o.returns.len() == 1 && o.returns[0].lines.len() == 1), "each with its return and line");
+        assert!(notes.issues.is_empty(), "{:?}", notes.issues);
+    }
 }
