@@ -69,7 +69,13 @@ fn one(conn: &Connection, sql: &str) -> (i64, i64, Option<i64>) {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let path = big_db::path(quick);
+    let found: i64 = Connection::open(&path).and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0))).expect("version");
+    let started = Instant::now();
     let conn = store::open(&path).expect("database");
+    if found < store::LATEST_VERSION {
+        // A kept database from before a migration is migrated once, as a merchant's would be on upgrading.
+        eprintln!("  migrated from schema {found} to {} in {:.1} s (with the backup before it)", store::LATEST_VERSION, started.elapsed().as_secs_f64());
+    }
     add_ledgers(&conn);
     let (orders, cases) = (count(&conn, "orders"), count(&conn, "cases"));
     // Cursors 90 % of the way down each list, as a merchant paging on would hold them.
@@ -85,6 +91,11 @@ fn main() {
     let (u_start, u_id, _) = one(&conn, &format!("SELECT start_at, id, NULL FROM warranty_units ORDER BY start_at DESC, id DESC LIMIT 1 OFFSET {}", units * 9 / 10));
     let repairs = count(&conn, "repairs");
     let (m_at, m_id, _) = one(&conn, &format!("SELECT at, id, NULL FROM compensations ORDER BY at DESC, id DESC LIMIT 1 OFFSET {}", count(&conn, "compensations") * 9 / 10));
+    let smith = conn.query_row("SELECT COUNT(*) FROM orders WHERE buyer_name LIKE '%Smith%'", [], |r| r.get::<_, i64>(0)).expect("count");
+    let (smith_created, smith_id, _) = one(
+        &conn,
+        &format!("SELECT created_at, id, NULL FROM orders WHERE buyer_name LIKE '%Smith%' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET {}", smith * 9 / 10),
+    );
     drop(conn);
 
     let desk = Desk::open_with_clock(&path, Arc::new(FixedClock::new(NOW))).expect("desk");
@@ -115,6 +126,24 @@ fn main() {
     r.row("orders: search a buyer's name", PAGE_MS, || {
         desk.list_orders(orders_q(None, Some("Bench"), None)).expect("orders");
     });
+    // Above, a name no order has; below, terms the generated orders hold (demo_shop/data.rs): an English family
+    // name on one order in twenty, a Chinese two-character name on one in 240, a Chinese family name alone on
+    // one in twenty, and one order number (each shop has it once).
+    for (what, term) in [("a common name", "Smith"), ("a 2-character Chinese name", "张伟"), ("1 Chinese character", "张"), ("an order number", "#3015917")] {
+        r.row(&format!("orders: search {what}"), PAGE_MS, || {
+            desk.list_orders(orders_q(None, Some(term), None)).expect("orders");
+        });
+    }
+    let deep = format!("o1.{smith_created}.{smith_id}");
+    r.row("orders: search Smith, a page 90 % deep (cursor)", PAGE_MS, || {
+        desk.list_orders(orders_q(None, Some("Smith"), Some(deep.clone()))).expect("orders");
+    });
+    let reader = store::open_reader(&path).expect("reader");
+    for (what, term) in [("a common name", "Smith"), ("2-character Chinese name", "张伟")] {
+        r.row(&format!("orders: a search's count, {what}"), COUNT_MS, || {
+            store::orders::count(&reader, &store::orders::OrderFilter { shop_id: None, search: Some(term) }).expect("count");
+        });
+    }
 
     let cases_q = |shop_id: Option<i64>, status: Option<&str>, due: Option<f64>, after: Option<String>| CasesQuery {
         shop_id,

@@ -69,6 +69,7 @@ pub const MIGRATIONS: &[&str] = &[
     clocks::MIGRATION_55,
     order_returns::MIGRATION_56,
     order_refunds::MIGRATION_57,
+    orders::MIGRATION_58,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,7 +1,9 @@
 //! The `orders` table: orders as synced, one row per shop and external id, with how the goods reach the buyer
-//! (shipped or picked up) and whether the platform or the merchant said so. Lines and refunds have their own tables.
+//! (shipped or picked up) and whether the platform or the merchant said so; and the search over their numbers
+//! and buyers' names, with the two indexes its triggers keep. Lines and refunds have their own tables.
 
 use super::{order_lines, order_refunds, StoreError};
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::hash::{Hash, Hasher};
 
@@ -69,6 +71,141 @@ CREATE INDEX orders_by_paid ON orders (paid_at, shop_id, refunded_minor) WHERE p
 pub const MIGRATION_49: &str = "
 ALTER TABLE orders ADD COLUMN delivery_method TEXT NOT NULL DEFAULT 'unknown';
 ALTER TABLE orders ADD COLUMN delivery_method_source TEXT NOT NULL DEFAULT 'platform';";
+
+/// An order's rowid in the search indexes: the hour it was created in, above its id. Read from the top, an
+/// index meets the newest orders first (see `list_indexed`). Hours before 1970 count as hour 0; an id of 2^32
+/// or more is left out, and searches then read the orders instead (`indexed_search`).
+macro_rules! search_key {
+    ($o:literal) => {
+        concat!("(min(max(", $o, ".created_at / 3600000, 0), 2147483647) << 32) + ", $o, ".id")
+    };
+}
+
+/// Every one- and two-character piece of a column, lower-cased, as hex tokens (a piece at the end is its
+/// one-character piece again: the index keeps a token once per order). Triggers take no `WITH`, so the
+/// positions come from `json_each` over an array as long as the text.
+macro_rules! search_pieces {
+    ($o:literal, $col:literal) => {
+        concat!(
+            "(SELECT group_concat(hex(substr(lower(", $o, ".", $col, "), k.key + 1, 1)) || ' ' || hex(substr(lower(", $o, ".", $col,
+            "), k.key + 1, 2)), ' ') FROM json_each('[' || substr(replace(hex(zeroblob(length(", $o, ".", $col, "))), '00', ',0'), 2) || ']') k)"
+        )
+    };
+}
+
+/// The values of an order's row in each index: what is written, and what a `'delete'` gives back to take it
+/// out again (a contentless table keeps no copy to delete by).
+macro_rules! search_values {
+    ($o:literal) => {
+        concat!(search_key!($o), ", lower(", $o, ".number), lower(", $o, ".buyer_name), '<' || ", $o, ".shop_id || '>'")
+    };
+}
+macro_rules! search_piece_values {
+    ($o:literal) => {
+        concat!(search_key!($o), ", concat_ws(' ', 's' || ", $o, ".shop_id, ", search_pieces!($o, "number"), ", ", search_pieces!($o, "buyer_name"), ")")
+    };
+}
+
+/// The index rows of the orders `$o` ranges over in `$from`, in rowid order: FTS5 writes out what it holds
+/// in memory whenever a rowid comes lower than the one before, so rows written out of order cost a write each.
+macro_rules! search_rows {
+    ($o:literal, $from:literal) => {
+        concat!(
+            "INSERT INTO order_search (rowid, number, buyer, shop) SELECT ", search_values!($o), " FROM ", $from, " WHERE ", $o,
+            ".id < 4294967296 ORDER BY 1;\n",
+            "INSERT INTO order_search_short (rowid, pieces) SELECT ", search_piece_values!($o), " FROM ", $from, " WHERE ", $o,
+            ".id < 4294967296 ORDER BY 1;\n"
+        )
+    };
+}
+
+/// An order's index rows taken out, with the values they were written with (nothing has changed them since:
+/// a change sends the order to wait), unless it is waiting for its batch and so has none.
+macro_rules! search_rows_gone {
+    ($o:literal) => {
+        concat!(
+            "INSERT INTO order_search (order_search, rowid, number, buyer, shop) SELECT 'delete', ", search_values!($o), "\n",
+            "WHERE ", $o, ".id < 4294967296 AND NOT EXISTS (SELECT 1 FROM order_search_pending WHERE order_id = ", $o, ".id);\n",
+            "INSERT INTO order_search_short (order_search_short, rowid, pieces) SELECT 'delete', ", search_piece_values!($o), "\n",
+            "WHERE ", $o, ".id < 4294967296 AND NOT EXISTS (SELECT 1 FROM order_search_pending WHERE order_id = ", $o, ".id);\n"
+        )
+    };
+}
+
+/// The orders waiting for the index, indexed together (when a thousand wait).
+macro_rules! search_batch {
+    () => {
+        concat!(
+            search_rows!("o", "order_search_pending p JOIN orders o ON o.id = p.order_id"),
+            "DELETE FROM order_search_pending;\n"
+        )
+    };
+}
+
+/// The Orders list's search (a piece of the number or the buyer's name, ASCII letters in either case, as
+/// `LIKE '%…%'` finds it) read from two FTS5 indexes kept by triggers, not from every order: at a million
+/// orders a search that matched few orders read them all, and its count again (600 ms).
+///
+/// `order_search` holds trigrams of the number and the name for searches of three characters or more. The
+/// text goes in lower-cased by SQLite's `lower()`, which folds ASCII only, as `LIKE` does, and the tokenizer
+/// keeps case: its own folding (`case_sensitive 0`) folds all of Unicode (É to é, the Kelvin sign to k), so
+/// its matches would have to be checked again with `LIKE` order by order, the count's too. This way a phrase
+/// match is a `LIKE` match.
+///
+/// `order_search_short` serves one- and two-character searches, which trigrams cannot, and which Chinese names
+/// need (张三 is two characters): every distinct one- and two-character piece of the same texts, each as the
+/// hex of its UTF-8 so any character makes one token, and only which orders hold it (`detail=none`). A second
+/// table rather than these pieces beside the trigrams because one table has one tokenizer, and the pieces
+/// need no positions.
+///
+/// Each index also holds the order's shop as a token, so a one-shop search and its count stay in the index.
+/// The rowid (`search_key!`) puts the newest orders first, so a page stops after its own rows however many
+/// orders match, and a count is one pass over the index, never over the orders. Whole hours rather than
+/// milliseconds keep the steps between rowids small, which is most of an index's size; a page puts the last
+/// hour it reaches in exact order itself.
+///
+/// Orders are not indexed one by one as they are written: a sync or an import writes them in its platform's
+/// order, not by creation time, and each one whose rowid came below the last would make FTS5 write out what
+/// it held (orders written by last update, as a sync does, cost 115 µs each to index that way, 40 µs in
+/// batches). A new or changed order waits in `order_search_pending` (and is found there by `LIKE`, a thousand
+/// orders at most) until a thousand wait, then they are indexed together in rowid order.
+///
+/// Contentless (`content=''`: the text is in `orders` already) and without each row's sizes (`columnsize=0`:
+/// nothing is ranked), which leaves only the index itself: a row is taken out by giving back the values it
+/// was written with, and the tables can be searched but not read whole.
+///
+/// At the benches' million orders the trigrams take 48 MB and the pieces 37 MB (the database is 1 GB; each
+/// row's sizes would add 34 MB), and filling both on migrating takes about 30 s. Each order written costs
+/// 30–60 µs more (a sync's page writer and an orders import run 15–25 % slower), half of it cutting the
+/// pieces: the price of one- and two-character searches as fast as the others.
+pub const MIGRATION_58: &str = concat!(
+    "CREATE VIRTUAL TABLE order_search USING fts5(number, buyer, shop, content='', columnsize=0, tokenize='trigram case_sensitive 1');\n",
+    "CREATE VIRTUAL TABLE order_search_short USING fts5(pieces, content='', columnsize=0, tokenize='ascii', detail=none);\n",
+    "CREATE TABLE order_search_pending (order_id INTEGER PRIMARY KEY);\n",
+    "CREATE TRIGGER order_search_after_insert AFTER INSERT ON orders BEGIN\n",
+    "INSERT OR IGNORE INTO order_search_pending (order_id) VALUES (NEW.id);\n",
+    "END;\n",
+    "CREATE TRIGGER order_search_after_update AFTER UPDATE OF id, shop_id, number, buyer_name, created_at ON orders\n",
+    "WHEN OLD.id IS NOT NEW.id OR OLD.shop_id IS NOT NEW.shop_id OR OLD.number IS NOT NEW.number\n",
+    "  OR OLD.buyer_name IS NOT NEW.buyer_name OR OLD.created_at IS NOT NEW.created_at BEGIN\n",
+    search_rows_gone!("OLD"),
+    "DELETE FROM order_search_pending WHERE order_id = OLD.id;\n",
+    "INSERT OR IGNORE INTO order_search_pending (order_id) VALUES (NEW.id);\n",
+    "END;\n",
+    "CREATE TRIGGER order_search_after_delete AFTER DELETE ON orders BEGIN\n",
+    search_rows_gone!("OLD"),
+    "DELETE FROM order_search_pending WHERE order_id = OLD.id;\n",
+    "END;\n",
+    "CREATE TRIGGER order_search_batch_after_insert AFTER INSERT ON orders\n",
+    "WHEN (SELECT COUNT(*) FROM order_search_pending) >= 1000 BEGIN\n",
+    search_batch!(),
+    "END;\n",
+    "CREATE TRIGGER order_search_batch_after_update AFTER UPDATE OF id, shop_id, number, buyer_name, created_at ON orders\n",
+    "WHEN (SELECT COUNT(*) FROM order_search_pending) >= 1000 BEGIN\n",
+    search_batch!(),
+    "END;\n",
+    search_rows!("o", "orders o"),
+);
 
 /// Shipped to the buyer, picked up by the buyer at a store (自提: returned at the store, not online), or not
 /// said by the platform.
@@ -280,14 +417,60 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<OrderRow> {
 #[derive(Debug, Clone, Default)]
 pub struct OrderFilter<'a> {
     pub shop_id: Option<i64>,
-    /// Matches the order number or the buyer's name, anywhere in the text.
+    /// Matches the order number or the buyer's name, anywhere in the text (ASCII letters in either case;
+    /// `%`, `_` and `\` are themselves).
     pub search: Option<&'a str>,
 }
 
-fn where_clause(f: &OrderFilter<'_>) -> (String, Vec<rusqlite::types::Value>) {
-    use rusqlite::types::Value;
+/// An order's rowid in the search indexes, as SQL over `o`.
+const SEARCH_KEY_OF_O: &str = search_key!("o");
+/// Bits of a search index's rowid below the hour (`search_key!`): the order's id.
+const KEY_ID_BITS: u32 = 32;
+const KEY_ID_MASK: i64 = (1 << KEY_ID_BITS) - 1;
+
+/// The hour part of an order's rowid in the search indexes, computed as `search_key!` computes it.
+fn key_hour(created_at: i64) -> i64 {
+    (created_at / 3_600_000).clamp(0, (1 << 31) - 1)
+}
+
+/// A search as one of the two indexes answers it (`MIGRATION_58`).
+struct IndexedSearch {
+    table: &'static str,
+    /// The FTS5 query: the searched text as one phrase, and the shop's token.
+    query: String,
+}
+
+/// The index and query for the filter's search; `None` without a search, or when an order's id is past what
+/// the index's rowids hold (the orders are read then, as before the index).
+fn indexed_search(conn: &Connection, f: &OrderFilter<'_>) -> Result<Option<IndexedSearch>, StoreError> {
+    let Some(text) = f.search.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    let max_id: Option<i64> = conn.prepare_cached("SELECT MAX(id) FROM orders")?.query_row([], |r| r.get(0))?;
+    if max_id.is_some_and(|id| id > KEY_ID_MASK) {
+        return Ok(None);
+    }
+    // Lower-cased as SQLite's lower() lower-cased the indexed text: ASCII only.
+    let text = text.to_ascii_lowercase();
+    Ok(Some(if text.chars().count() >= 3 {
+        let mut query = format!("{{number buyer}} : \"{}\"", text.replace('"', "\"\""));
+        if let Some(shop) = f.shop_id {
+            query.push_str(&format!(" AND shop : \"<{shop}>\""));
+        }
+        IndexedSearch { table: "order_search", query }
+    } else {
+        let hex: String = text.bytes().map(|b| format!("{b:02X}")).collect();
+        let mut query = format!("\"{hex}\"");
+        if let Some(shop) = f.shop_id {
+            query.push_str(&format!(" AND \"s{shop}\""));
+        }
+        IndexedSearch { table: "order_search_short", query }
+    }))
+}
+
+/// The filter as SQL over `o`, its parameters numbered after those already in `args`.
+fn where_clause(f: &OrderFilter<'_>, args: &mut Vec<Value>) -> String {
     let mut parts = vec!["1=1".to_string()];
-    let mut args = Vec::new();
     if let Some(shop) = f.shop_id {
         args.push(Value::Integer(shop));
         parts.push(format!("o.shop_id = ?{}", args.len()));
@@ -298,21 +481,25 @@ fn where_clause(f: &OrderFilter<'_>) -> (String, Vec<rusqlite::types::Value>) {
         let n = args.len();
         parts.push(format!("(o.number LIKE ?{n} ESCAPE '\\' OR o.buyer_name LIKE ?{n} ESCAPE '\\')"));
     }
-    (parts.join(" AND "), args)
+    parts.join(" AND ")
 }
 
 /// Newest first, then by id so equal times keep a stable order across pages.
 /// `after`: the (created_at, id) of the last order of the page before (keyset paging, so orders synced
 /// meanwhile neither repeat nor slip between pages); `offset` counts from there.
 pub fn list(conn: &Connection, f: &OrderFilter<'_>, after: Option<(i64, i64)>, limit: i64, offset: i64) -> Result<Vec<OrderRow>, StoreError> {
-    let (mut clause, mut args) = where_clause(f);
+    if let Some(search) = indexed_search(conn, f)? {
+        return list_indexed(conn, f, &search, after, limit, offset);
+    }
+    let mut args = Vec::new();
+    let mut clause = where_clause(f, &mut args);
     if let Some((created_at, id)) = after {
-        args.push(rusqlite::types::Value::Integer(created_at));
-        args.push(rusqlite::types::Value::Integer(id));
+        args.push(Value::Integer(created_at));
+        args.push(Value::Integer(id));
         clause.push_str(&format!(" AND (o.created_at, o.id) < (?{}, ?{})", args.len() - 1, args.len()));
     }
-    args.push(rusqlite::types::Value::Integer(limit));
-    args.push(rusqlite::types::Value::Integer(offset));
+    args.push(Value::Integer(limit));
+    args.push(Value::Integer(offset));
     let n = args.len();
     let sql = format!(
         "SELECT {COLUMNS} FROM orders o JOIN shops s ON s.id = o.shop_id WHERE {clause}
@@ -325,10 +512,76 @@ pub fn list(conn: &Connection, f: &OrderFilter<'_>, after: Option<(i64, i64)>, l
     Ok(rows)
 }
 
+/// A search's page from its index. The index is read from the top (the newest hour) only as far as the page
+/// needs: the rowid of the match at the page's end in index order gives the oldest hour the page can hold,
+/// and every match from that hour up, with the waiting orders' matches from those hours, is then put in exact
+/// order (created_at, id), which within an hour index order is not. With a cursor, the index's matches of the
+/// cursor's hour at or before it in the list are passed over first, so they are counted out of the page's reach.
+fn list_indexed(conn: &Connection, f: &OrderFilter<'_>, s: &IndexedSearch, after: Option<(i64, i64)>, limit: i64, offset: i64) -> Result<Vec<OrderRow>, StoreError> {
+    let t = s.table;
+    let (top, passed) = match after {
+        None => (i64::MAX, 0),
+        Some((created_at, id)) => {
+            let hour = key_hour(created_at) << KEY_ID_BITS;
+            let top = hour | KEY_ID_MASK;
+            let passed: i64 = conn
+                .prepare_cached(&format!(
+                    "SELECT COUNT(*) FROM {t} f CROSS JOIN orders o ON o.id = f.rowid & {KEY_ID_MASK}
+                     WHERE {t} MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3 AND (o.created_at, o.id) >= (?4, ?5)"
+                ))?
+                .query_row(params![s.query, hour, top, created_at, id], |r| r.get(0))?;
+            (top, passed)
+        }
+    };
+    // A negative limit is no limit, as in SQL.
+    let last = if limit < 0 {
+        None
+    } else {
+        conn.prepare_cached(&format!("SELECT rowid FROM {t} WHERE {t} MATCH ?1 AND rowid <= ?2 ORDER BY rowid DESC LIMIT 1 OFFSET ?3"))?
+            .query_row(params![s.query, top, offset.max(0) + limit + passed - 1], |r| r.get::<_, i64>(0))
+            .optional()?
+    };
+    let bottom = last.map_or(i64::MIN, |rowid| rowid & !KEY_ID_MASK);
+    let mut args: Vec<Value> = vec![s.query.clone().into(), bottom.into(), top.into(), limit.into(), offset.into()];
+    let waiting = where_clause(f, &mut args);
+    let before = match after {
+        Some((created_at, id)) => {
+            args.extend([Value::Integer(created_at), Value::Integer(id)]);
+            format!("(o.created_at, o.id) < (?{}, ?{})", args.len() - 1, args.len())
+        }
+        None => "1=1".into(),
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM orders o JOIN shops s ON s.id = o.shop_id
+         WHERE o.id IN (SELECT o.id FROM (SELECT f.rowid & {KEY_ID_MASK} AS id FROM {t} f WHERE {t} MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
+                                          UNION ALL
+                                          SELECT o.id FROM order_search_pending p CROSS JOIN orders o ON o.id = p.order_id
+                                          WHERE {waiting} AND {SEARCH_KEY_OF_O} BETWEEN ?2 AND ?3) m
+                        CROSS JOIN orders o ON o.id = m.id
+                        WHERE {before} ORDER BY o.created_at DESC, o.id DESC LIMIT ?4 OFFSET ?5)
+         ORDER BY o.created_at DESC, o.id DESC"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// As many as `list` finds without a limit; a search's from its index and the orders waiting for it.
 pub fn count(conn: &Connection, f: &OrderFilter<'_>) -> Result<i64, StoreError> {
-    let (clause, args) = where_clause(f);
-    let sql = format!("SELECT COUNT(*) FROM orders o WHERE {clause}");
-    Ok(conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+    let mut args = Vec::new();
+    let sql = match indexed_search(conn, f)? {
+        Some(s) => {
+            let t = s.table;
+            args.push(Value::Text(s.query));
+            let waiting = where_clause(f, &mut args);
+            format!(
+                "SELECT (SELECT COUNT(*) FROM {t} WHERE {t} MATCH ?1)
+                      + (SELECT COUNT(*) FROM order_search_pending p CROSS JOIN orders o ON o.id = p.order_id WHERE {waiting})"
+            )
+        }
+        None => format!("SELECT COUNT(*) FROM orders o WHERE {}", where_clause(f, &mut args)),
+    };
+    Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
 }
 
 /// Who bought an order, as a list row shows it.
