@@ -17,6 +17,11 @@ log() { printf 'medusa/install.sh: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 elapsed() { awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'; }
 
+# Parallel runs (make test starts one in the background early): one installer at a time, apt's included.
+mkdir -p "$MEDUSA_HOME"
+exec 9>"$MEDUSA_HOME/.install.lock"
+flock 9
+
 # ---- PostgreSQL --------------------------------------------------------------
 pg_initdb() { ls -1 /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1; }
 if [ -z "$(pg_initdb)" ] && ! command -v initdb >/dev/null 2>&1; then
@@ -47,9 +52,6 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 20 ] || die "node >= 20 required, found $(node -v)"
 
 # ---- Medusa app --------------------------------------------------------------
-mkdir -p "$MEDUSA_HOME"
-exec 9>"$MEDUSA_HOME/.install.lock"
-flock 9 # parallel test runs: one installer at a time
 
 for f in package.json package-lock.json medusa-config.js; do
   [ -f "$app_src/$f" ] || die "missing $app_src/$f"
