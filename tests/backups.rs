@@ -259,3 +259,32 @@ async fn a_damaged_database_is_never_written_and_is_replaced_by_a_good_backup_on
     assert_eq!(e.code, ErrorCode::Damaged, "a damaged backup is never put in place: {}", e.message);
     assert_eq!(shop_names(&desk), ["Saved"]);
 }
+
+/// The start's whole-file check runs once a day, not on every start and every CLI write (seconds on a big
+/// shop's file): within a day of a pass a damaged page is met only by the query that reads it; a day later, or
+/// with the clock put back, the check runs again and refuses the file before anything is written.
+#[tokio::test]
+async fn the_start_check_runs_once_a_day() {
+    let s = setup();
+    for i in 0..400 {
+        s.desk.add_offline_shop(offline(&format!("Shop {i:03} with a longer name to fill pages"))).await.unwrap();
+    }
+    drop(s.desk);
+    drop(store::open_checked_daily(&s.db, T0).expect("a sound file passes and the pass is recorded"));
+    let conn = Connection::open(&s.db).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    drop(conn);
+    let mut db_bytes = file_bytes(&s.db);
+    let len = db_bytes.len();
+    for b in &mut db_bytes[len - 3 * 4096..len - 2 * 4096] {
+        *b = 0x3C;
+    }
+    std::fs::write(&s.db, &db_bytes).unwrap();
+
+    drop(store::open_checked_daily(&s.db, T0 + DAY_MS - 1).expect("within a day of the pass: no check"));
+    for (now, when) in [(T0 + DAY_MS, "a day after the pass"), (T0 - 1, "with the clock put back")] {
+        let e = store::open_checked_daily(&s.db, now).err().unwrap_or_else(|| panic!("{when}: the check runs"));
+        assert!(matches!(e, store::StoreError::Damaged { .. }), "{when}: {e}");
+    }
+    assert_eq!(file_bytes(&s.db), db_bytes, "a refused file is not written to");
+}

@@ -18,7 +18,7 @@ pub fn run() {
     let db = aftersales::paths::default_db_path();
     let _log = aftersales::logging::init(&aftersales::paths::log_dir_of(&db));
     // A damaged database is never written to: the app starts on the recovery screen instead of the desk.
-    let (desk, recovery) = match Desk::open_checked(&db) {
+    let (desk, recovery) = match Desk::open_checked_daily(&db) {
         Ok(d) => (Some(d), None),
         Err(e) if e.code == ErrorCode::Damaged => {
             tracing::error!("the database failed its integrity check: {}", e.message);

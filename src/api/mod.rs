@@ -75,10 +75,17 @@ impl Desk {
         Self::open_with_clock(db_path, Arc::new(SystemClock))
     }
 
-    /// As `open`, after a quick integrity check of the whole file: the app's start and every CLI command that
-    /// writes (reading commands skip it, being called often; a damaged page still fails its query there).
+    /// As `open`, after a quick integrity check of the whole file, whenever the last one was (a restore, a
+    /// recovery); reading commands skip it, being called often, and a damaged page still fails its query there.
     pub fn open_checked(db_path: &Path) -> ApiResult<Desk> {
         Self::with_connection(db_path, store::open_checked(db_path)?, Arc::new(SystemClock))
+    }
+
+    /// As `open_checked` once a day (`store::CHECK_EVERY_MS`), else as `open`: the app's start and the CLI's
+    /// writing commands, which a big shop's file would otherwise hold up for seconds each time.
+    pub fn open_checked_daily(db_path: &Path) -> ApiResult<Desk> {
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        Self::with_connection(db_path, store::open_checked_daily(db_path, clock.now_ms())?, clock)
     }
 
     pub fn open_with_clock(db_path: &Path, clock: Arc<dyn Clock>) -> ApiResult<Desk> {

@@ -680,10 +680,10 @@ fn open(db: &std::path::Path) -> Result<Desk> {
     Ok(Desk::open(db)?)
 }
 
-/// For a command that writes: the app's start-up check first (a quick integrity check of the whole file), so
-/// nothing is written into a damaged database; reading commands skip it, being called often.
+/// For a command that writes: the app's start-up check first (a quick integrity check of the whole file, once a
+/// day), so nothing is written into a damaged database; reading commands skip it, being called often.
 fn open_writing(db: &std::path::Path) -> Result<Desk> {
-    Ok(Desk::open_checked(db)?)
+    Ok(Desk::open_checked_daily(db)?)
 }
 
 fn shop_id(desk: &Desk, name: &str) -> Result<i64> {
