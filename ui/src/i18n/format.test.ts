@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, isZeroAmount } from './format';
+import { dateTimeFormat, formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, isZeroAmount, numberFormat } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -70,5 +70,22 @@ describe('formatFileSize', () => {
     [3.2 * 1024 * 1024 * 1024, 'en', '3.2 GB'],
   ] as const)('%i bytes in %s → %s', (bytes, language, expected) => {
     expect(formatFileSize(bytes, language)).toBe(expected);
+  });
+});
+
+describe('kept formatters', () => {
+  it('makes one formatter per language and options, and formats as a new one would', () => {
+    const a = numberFormat('zh-CN', { style: 'currency', currency: 'CNY' });
+    expect(numberFormat('zh-CN', { style: 'currency', currency: 'CNY' })).toBe(a);
+    expect(numberFormat('en', { style: 'currency', currency: 'CNY' })).not.toBe(a);
+    expect(a.format(12.5)).toBe(new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(12.5));
+    const d = dateTimeFormat('en', { dateStyle: 'medium' });
+    expect(dateTimeFormat('en', { dateStyle: 'medium' })).toBe(d);
+    expect(dateTimeFormat('en', { dateStyle: 'short' })).not.toBe(d);
+  });
+
+  it('still refuses an unknown currency, so money falls back to the bare amount', () => {
+    expect(() => numberFormat('en', { style: 'currency', currency: 'NOT-A-CODE' })).toThrow(RangeError);
+    expect(formatMoney('5.00', 'NOT-A-CODE', 'en')).toBe('5.00 NOT-A-CODE');
   });
 });

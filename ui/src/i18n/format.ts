@@ -7,6 +7,34 @@ dayjs.extend(relativeTime);
 
 const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
 
+// Making an Intl formatter loads the locale's data (ICU): far dearer than formatting with one, above all in the
+// desktop window's JavaScriptCore, and a page of a big shop formats hundreds of cells. One per language and
+// options, kept for the app's life (a handful).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `new Intl.NumberFormat(language, options)`, made once; throws as it would (an unknown currency). */
+export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let made = numberFormats.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, made);
+  }
+  return made;
+}
+
+/** `new Intl.DateTimeFormat(language, options)`, made once. */
+export function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let made = dateTimeFormats.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(language, options);
+    dateTimeFormats.set(key, made);
+  }
+  return made;
+}
+
 /**
  * Formats an exact decimal string in major units as money. The string goes to Intl as is (no float),
  * so "1299.10" never turns into 1299.0999….
@@ -16,7 +44,7 @@ export function formatMoney(amount: string, currency: string, language: Language
     return `${amount} ${currency}`;
   }
   try {
-    return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount as Intl.StringNumericLiteral);
+    return numberFormat(language, { style: 'currency', currency }).format(amount as Intl.StringNumericLiteral);
   } catch {
     return `${amount} ${currency}`;
   }
@@ -33,7 +61,7 @@ export function formatDateTime(iso: string, language: Language): string {
   if (Number.isNaN(date.getTime())) {
     return iso;
   }
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** "3 minutes ago" / "3 分钟前", relative to `now`. */
@@ -53,7 +81,7 @@ export function formatDate(value: string, language: Language): string {
   if (Number.isNaN(date.getTime())) {
     return value;
   }
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
+  return dateTimeFormat(language, { dateStyle: 'medium' }).format(date);
 }
 
 const FILE_SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -66,7 +94,7 @@ export function formatFileSize(bytes: number, language: Language): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: 'unit',
     unit: FILE_SIZE_UNITS[unit],
     unitDisplay: 'short',

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative } from './format';
+import { formatDate, formatDateTime, formatFileSize, formatMoney, formatRelative, numberFormat } from './format';
 import { useLanguage } from './useLanguage';
 
 /** Money, time and count formatters bound to the current language. */
@@ -10,9 +10,9 @@ export function useFormat() {
     date: (value: string) => formatDate(value, language),
     fileSize: (bytes: number) => formatFileSize(bytes, language),
     relative: (iso: string) => formatRelative(iso, language, new Date()),
-    count: (value: number) => new Intl.NumberFormat(language).format(value),
+    count: (value: number) => numberFormat(language).format(value),
     /** A rate or another measured number: one decimal below 10, none above. */
     measure: (value: number) =>
-      new Intl.NumberFormat(language, { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 }).format(value),
+      numberFormat(language, { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 }).format(value),
   };
 }

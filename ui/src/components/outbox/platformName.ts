@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Platform } from '../../bindings';
+import { numberFormat } from '../../i18n/format';
 
 const PLATFORMS: readonly Platform[] = ['shopify', 'woocommerce', 'medusa', 'pdd', 'taobao', 'jd', 'douyin', 'wechat_shop'];
 
@@ -13,7 +14,7 @@ export function platformName(t: TFunction, platform: string): string {
 export function minorToDecimal(minor: number | bigint, currency: string): string {
   let digits = 2;
   try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     // An unknown currency code: two decimals, as most have.
   }

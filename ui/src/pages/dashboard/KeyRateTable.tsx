@@ -6,13 +6,14 @@ import { DASH } from '../../components/dash';
 import { useLanguage } from '../../i18n/useLanguage';
 import { keyRateName } from './keyRateName';
 import { useFigures } from './useFigures';
+import { numberFormat } from '../../i18n/format';
 
 /** Return reasons or SKUs in the engine's order (by priority), a named reason with its code beneath. */
 export function KeyRateTable({ rows, keyTitle, testId }: { rows: KeyRate[]; keyTitle: string; testId: string }) {
   const { t } = useTranslation();
   const { percent, format } = useFigures();
   const language = useLanguage();
-  const priority = new Intl.NumberFormat(language, { maximumSignificantDigits: 3 });
+  const priority = numberFormat(language, { maximumSignificantDigits: 3 });
   const columns: ColumnsType<KeyRate> = [
     {
       title: keyTitle,

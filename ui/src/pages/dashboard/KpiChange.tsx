@@ -5,6 +5,7 @@ import type { Durations, Money, Ratio } from '../../bindings';
 import { useFormat } from '../../i18n/useFormat';
 import { useLanguage } from '../../i18n/useLanguage';
 import { durationChange, moneyChanges, ratioChange, toneOf, trendOf, type Better, type Trend } from './change';
+import { numberFormat } from '../../i18n/format';
 
 const ARROW: Record<Exclude<Trend, 'flat'>, string> = { up: '▲', down: '▼' };
 
@@ -52,7 +53,7 @@ export function RatioChange({ now, before, better, days }: ChangeProps<Ratio>) {
   const pp = ratioChange(now, before);
   if (pp === null) return <NoEarlier />;
   // Already rounded to what is worth showing; this only writes it the language's way.
-  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(Math.abs(pp));
+  const n = numberFormat(language, { maximumFractionDigits: 2 }).format(Math.abs(pp));
   return (
     <ChangeLine days={days}>
       <Delta trend={trendOf(pp)} better={better} text={t('dashboard.change.pp', { n })} />

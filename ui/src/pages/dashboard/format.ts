@@ -1,8 +1,9 @@
 import type { Ratio } from '../../bindings';
+import { numberFormat } from '../../i18n/format';
 
 /** A fraction as a percentage: two decimals below 1 %, one above ("0.85 %", "12.5 %"). */
 export function formatPercent(value: number, language: string): string {
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: 'percent',
     maximumFractionDigits: Math.abs(value) < 0.01 ? 2 : 1,
   }).format(value);
