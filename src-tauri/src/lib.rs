@@ -5,6 +5,7 @@ mod autostart;
 mod background;
 mod clicks;
 mod commands;
+mod display;
 mod links;
 mod reminders;
 mod tray;
@@ -17,6 +18,12 @@ use tauri::Manager;
 pub fn run() {
     let db = aftersales::paths::default_db_path();
     let _log = aftersales::logging::init(&aftersales::paths::log_dir_of(&db));
+    // Before the database: nothing is migrated or backed up for a window that cannot open.
+    if let Err(why) = display::check() {
+        tracing::error!("no window: {why}");
+        eprintln!("Aftersales Desk needs a desktop to open its window: {why}. The command-line `aftersales` works without one.");
+        std::process::exit(display::NO_DISPLAY_EXIT);
+    }
     // A damaged database is never written to: the app starts on the recovery screen instead of the desk.
     let (desk, recovery) = match Desk::open_checked_daily(&db) {
         Ok(d) => (Some(d), None),
