@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod exports;
 pub mod followups;
 pub mod import;
+pub mod language;
 pub mod logging;
 pub mod metrics;
 pub mod money;

@@ -455,3 +455,34 @@ async fn an_old_closure_still_queues_its_call_and_done_takes_at() {
     let done_at: i64 = rusqlite::Connection::open(&db).unwrap().query_row("SELECT done_at FROM followups WHERE id = ?1", [&id], |r| r.get(0)).unwrap();
     assert_eq!(done_at, now - 3 * 24 * H, "the call is dated when it was made, not when it was typed in");
 }
+
+/// Notifications speak the merchant's language (the window's), whatever the shop sells in: the first start
+/// records the desktop's, a switch in the window changes them; without one recorded, a yuan shop's are Chinese.
+#[tokio::test]
+async fn notifications_speak_the_language_of_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let t0 = aftersales::timefmt::parse_ms("2026-11-20T10:00:00+08:00").unwrap();
+    let (desk, clock) = desk_at(&db, t0).await;
+    let shop = desk.add_offline_shop(OfflineShopInput { platform: Platform::Pdd, name: "拼多多店".into(), time_zone: None, currency: None }).await.unwrap();
+    pdd_case(&desk, shop.id, t0).await;
+    pdd_case(&desk, shop.id, t0 + 60_000).await;
+    clock.set(t0 + 47 * H + 30 * 60_000);
+    let view = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    assert!(view.due[0].title.starts_with("拼多多"), "no language recorded: the yuan shop's Chinese: {}", view.due[0].title);
+
+    assert_eq!(desk.ui_language_or(Some("en_US.UTF-8")).await.unwrap(), UiLanguage::En, "the first start: the desktop's");
+    assert_eq!(desk.ui_language_or(Some("zh_CN.UTF-8")).await.unwrap(), UiLanguage::En, "recorded: it stays");
+    let view = desk.reminders_due(RemindersQuery { at: None }).unwrap();
+    assert!(view.due[0].title.starts_with("Pinduoduo #") && view.due[0].body.contains("CNY 99.00"), "English: {} / {}", view.due[0].title, view.due[0].body);
+
+    desk.set_ui_language(LanguageInput { language: UiLanguage::ZhCn }).await.unwrap();
+    assert_eq!(desk.ui_language_or(Some("en_US.UTF-8")).await.unwrap(), UiLanguage::ZhCn, "the merchant's pick wins");
+    let sent = desk.deliver_reminders(false).await.unwrap();
+    assert_eq!(sent.notifications.len(), 1, "both cases in one digest");
+    assert!(sent.notifications[0].title.contains("2 条"), "the digest in Chinese: {}", sent.notifications[0].title);
+
+    let r = aftersales::api::invoke(&desk, "set_ui_language", serde_json::json!({"input": {"language": "fr"}})).await;
+    assert!(matches!(&r, Err(e) if e.code == ErrorCode::Validation && e.message.contains("language")), "{r:?}");
+    assert_eq!(desk.ui_language().await.unwrap(), UiLanguage::ZhCn, "a refused language changes nothing");
+}

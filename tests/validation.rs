@@ -55,7 +55,7 @@ fn kind(field: &str, value: &Value) -> Kind {
         "currency" => Kind::Currency,
         "case_type" | "action" | "status" | "scope" | "period_unit" | "replacement" | "payer" | "outcome" | "kind" | "carrier"
         | "format" | "state" | "platform" | "lang" | "class" | "rule_id" | "profile" | "quiet_start" | "quiet_end" | "base_url"
-        | "line_external_id" | "parent" => Kind::Code,
+        | "line_external_id" | "parent" | "language" => Kind::Code,
         "out" | "file" | "path" => Kind::Path,
         "content_base64" => Kind::Base64,
         "name" | "fault" | "part" | "new_serial" | "sku" | "scope_value" | "file_name" | "reason"
@@ -175,6 +175,7 @@ fn commands(out_dir: &Path, shop_url: &str, token: &str) -> Vec<(&'static str, V
         ("list_sync_issues", json!({"id": 1})),
         ("retry_sync_issues", json!({"id": 1})),
         ("update_settings", json!({"sync_interval_minutes": 15, "backup_keep": 10, "log_keep_days": 14})),
+        ("set_ui_language", json!({"language": "zh-CN"})),
         ("list_orders", json!({"shop_id": 1, "search": null, "limit": 50, "offset": 0})),
         ("get_order", json!({"id": 1})),
         ("warranty_lookup", json!({"serial": "SN-1", "order": null, "phone": null, "at": null})),

@@ -54,7 +54,9 @@ pub fn run() {
             let Some(desk) = desk else { return Ok(()) };
             app.manage(desk);
             // No tray on a desktop without one (no status notifier): the app still runs, closing quits it.
-            if let Err(e) = tray::build(app.handle()) {
+            // The merchant's language (at the first start the desktop's, recorded): the tray speaks it.
+            let zh = tauri::async_runtime::block_on(app.state::<Desk>().ui_language()).map(|l| l == aftersales::api::UiLanguage::ZhCn).unwrap_or(false);
+            if let Err(e) = tray::build(app.handle(), zh) {
                 tracing::warn!("no tray icon: {e}");
             }
             if let Ok(settings) = app.state::<Desk>().reminder_settings() {
@@ -99,6 +101,8 @@ pub fn run() {
             commands::sync::retry_sync_issues,
             commands::settings::get_settings,
             commands::settings::update_settings,
+            commands::settings::ui_language,
+            commands::settings::set_ui_language,
             commands::orders::list_orders,
             commands::orders::get_order,
             commands::orders::set_delivery_method,

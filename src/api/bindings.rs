@@ -7,6 +7,7 @@ use super::import_dto::*;
 use super::maintenance_dto::*;
 use super::outbox_dto::*;
 use crate::outbox::{CallLine, Op, Permission, Reason};
+use crate::language::UiLanguage;
 use crate::exports::ExportFormat;
 use crate::repairs::{Payer, RepairStatus};
 use crate::warranty::{PeriodUnit, ReplacementRule, Scope, Stage, StartBasis, UnitStatus};
@@ -61,6 +62,8 @@ pub fn typescript() -> String {
         UpdateShopInput::decl(&cfg),
         ShopIdInput::decl(&cfg),
         SettingsDto::decl(&cfg),
+        UiLanguage::decl(&cfg),
+        LanguageInput::decl(&cfg),
         OrdersQuery::decl(&cfg),
         OrderLineDto::decl(&cfg),
         RefundDto::decl(&cfg),

@@ -121,6 +121,11 @@ pub struct ShopIdInput {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LanguageInput {
+    pub language: crate::language::UiLanguage,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SettingsDto {
     /// 0: background sync off; otherwise 5 to 1440.
     #[ts(type = "number")]

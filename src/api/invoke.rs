@@ -52,6 +52,8 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
         "retry_sync_issues" => with_input!(args, |i| desk.retry_sync_issues(i).await),
         "get_settings" => to_value(desk.get_settings()),
         "update_settings" => with_input!(args, |i| desk.update_settings(i).await),
+        "ui_language" => to_value(desk.ui_language().await),
+        "set_ui_language" => with_input!(args, |i| desk.set_ui_language(i).await),
         "list_orders" => with_input!(args, |i| desk.list_orders(i)),
         "get_order" => with_input!(args, |i| desk.get_order(i)),
         "set_delivery_method" => with_input!(args, |i| desk.set_delivery_method(i).await),

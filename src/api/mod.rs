@@ -12,6 +12,7 @@ mod followups;
 mod import_dto;
 mod imports;
 mod invoke;
+mod language;
 pub mod dto;
 mod error;
 pub mod input;
@@ -40,6 +41,7 @@ pub use backups::{recover_from, recovery};
 pub use invoke::{input, invoke};
 pub use import_dto::*;
 pub use error::{ApiError, ErrorCode};
+pub use crate::language::UiLanguage;
 
 struct RunningSync {
     cancel: Arc<AtomicBool>,

@@ -93,6 +93,7 @@ pub fn subject(conn: &Connection, d: &Due) -> Result<Subject, StoreError> {
                         due_at: r.get(6)?,
                         at_stake: stake.map(|m| format!("{cur} {}", format_minor(m, &cur))),
                         what: String::new(),
+                        language_zh: None,
                     })
                 },
             )
@@ -158,6 +159,7 @@ pub fn due_within(conn: &Connection, now: i64, hours: i64) -> Result<i64, StoreE
 }
 
 pub fn texts_for(conn: &Connection, d: &Due, now: i64) -> Result<(String, String, bool), StoreError> {
-    let s = subject(conn, d)?;
+    let mut s = subject(conn, d)?;
+    s.language_zh = crate::language::stored(conn).map(|l| l == crate::language::UiLanguage::ZhCn);
     Ok((texts::title(d, &s, now), texts::body(d, &s, now), texts::zh(&s)))
 }

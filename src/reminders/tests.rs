@@ -130,6 +130,7 @@ fn words_name_the_platform_the_order_the_time_left_and_the_money() {
         due_at: T0 + 60 * MINUTE,
         at_stake: Some("CNY 99.00".into()),
         what: String::new(),
+        language_zh: None,
     };
     assert_eq!(texts::title(&d, &s, T0), "拼多多 #1001 · 商家处理时限还剩1小时");
     assert_eq!(texts::title(&d, &s, T0 + 20 * MINUTE), "拼多多 #1001 · 商家处理时限还剩40分钟", "caught up late: what is really left");

@@ -1,5 +1,5 @@
 //! Reminder wording: title with platform and order, body with time left and money at risk, in the shop's
-//! language (Chinese for shops that sell in yuan), and the digest that gathers several.
+//! language (the merchant's, else Chinese for shops that sell in yuan), and the digest that gathers several.
 
 use super::{Due, ReminderKind};
 
@@ -82,10 +82,13 @@ pub struct Subject {
     /// "CNY 99.00".
     pub at_stake: Option<String>,
     pub what: String,
+    /// The merchant's language when one is recorded (`api::language`): notifications speak it, as the window
+    /// does. Without one, the shop's (Chinese for a shop that sells in yuan).
+    pub language_zh: Option<bool>,
 }
 
 pub fn zh(s: &Subject) -> bool {
-    s.shop_currency == "CNY"
+    s.language_zh.unwrap_or(s.shop_currency == "CNY")
 }
 
 /// The time left is counted from `now`: a reminder caught up late says what is really left.

@@ -187,6 +187,8 @@ backup_keep: number,
  * Days of log files kept (1 to 365).
  */
 log_keep_days: number, };
+export type UiLanguage = "en" | "zh-CN";
+export type LanguageInput = { language: UiLanguage, };
 export type OrdersQuery = { shop_id: number | null, search: string | null, limit: number, offset: number, 
 /**
  * Keyset paging: the `next_after` of the page before (opaque). With it, `offset` must be 0.

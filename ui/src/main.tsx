@@ -6,21 +6,25 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createBackend } from './backend';
 import { createI18n } from './i18n/createI18n';
-import { initialLanguage, persistLanguage } from './i18n/persistedLanguage';
-
-const i18n = createI18n(initialLanguage());
-persistLanguage(i18n);
+import { persistLanguage, startLanguage } from './i18n/persistedLanguage';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
 });
 
-const root = document.getElementById('root');
-if (root === null) {
-  throw new Error('index.html has no #root element');
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (root === null) {
+    throw new Error('index.html has no #root element');
+  }
+  const backend = createBackend();
+  const i18n = createI18n(await startLanguage(backend));
+  persistLanguage(i18n, backend);
+  createRoot(root).render(
+    <StrictMode>
+      <App backend={backend} i18n={i18n} queryClient={queryClient} />
+    </StrictMode>,
+  );
 }
-createRoot(root).render(
-  <StrictMode>
-    <App backend={createBackend()} i18n={i18n} queryClient={queryClient} />
-  </StrictMode>,
-);
+
+void start();

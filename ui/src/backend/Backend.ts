@@ -100,6 +100,8 @@ import type {
   WarrantyUnitDto,
   WarrantyUnitsPage,
   WarrantyUnitsQuery,
+  UiLanguage,
+  LanguageInput,
 } from '../bindings';
 
 /** Every engine command the UI calls. Implementations reject with an `ApiError`. */
@@ -115,6 +117,9 @@ export interface Backend {
   retrySyncIssues(input: ShopIdInput): Promise<SyncIssuesRetryDto>;
   getSettings(): Promise<SettingsDto>;
   updateSettings(input: SettingsDto): Promise<SettingsDto>;
+  /** The merchant's language; at the first start the desktop's, recorded then. */
+  uiLanguage(): Promise<UiLanguage>;
+  setUiLanguage(input: LanguageInput): Promise<UiLanguage>;
   listOrders(input: OrdersQuery): Promise<OrdersPage>;
   getOrder(input: OrderIdInput): Promise<OrderDto>;
   setDeliveryMethod(input: DeliveryMethodInput): Promise<OrderDto>;
@@ -204,6 +209,8 @@ export function backendOver(invoke: Invoke): Backend {
     retrySyncIssues: (input) => invoke('retry_sync_issues', { input }),
     getSettings: () => invoke('get_settings'),
     updateSettings: (input) => invoke('update_settings', { input }),
+    uiLanguage: () => invoke('ui_language'),
+    setUiLanguage: (input) => invoke('set_ui_language', { input }),
     listOrders: (input) => invoke('list_orders', { input }),
     getOrder: (input) => invoke('get_order', { input }),
     setDeliveryMethod: (input) => invoke('set_delivery_method', { input }),

@@ -48,6 +48,8 @@ function firstStartBackend() {
     listSyncIssues: vi.fn(async () => []),
     retrySyncIssues: vi.fn(async () => ({ retried: 0, read: 0, still_unreadable: 0 })),
     getSettings: vi.fn(async () => settings),
+    uiLanguage: vi.fn(async () => 'en' as const),
+    setUiLanguage: vi.fn(async ({ language }) => language),
     updateSettings: vi.fn(async (input: SettingsDto) => {
       settings = input;
       return settings;
