@@ -38,11 +38,20 @@ pub fn run() {
         }
     };
     tracing::info!(db = %db.display(), recovering = recovery.is_some(), "starting");
+    // The window's first language, put in the page before it loads: WebKit's navigator.language does not follow
+    // the desktop. The merchant's pick when recorded, else the desktop's (recorded now); on the recovery screen
+    // (no engine) the desktop's.
+    let language = match &desk {
+        Some(d) => tauri::async_runtime::block_on(d.ui_language()).unwrap_or(aftersales::api::UiLanguage::En),
+        None => aftersales::language::from_locale(aftersales::language::desktop_locale(|k| std::env::var(k).ok()).as_deref()),
+    };
+    let language_script = format!("window.__AFTERSALES_LANGUAGE__ = {};", serde_json::to_string(&language).unwrap_or_else(|_| "\"en\"".into()));
     let wake = reminders::ReminderWake::default();
     let result = tauri::Builder::default()
         // First, so a second launch hands over to this one (and focuses it) before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main(app)))
         .plugin(links::plugin())
+        .plugin(tauri::plugin::Builder::<tauri::Wry>::new("desktop-language").js_init_script(language_script).build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
@@ -54,9 +63,8 @@ pub fn run() {
             let Some(desk) = desk else { return Ok(()) };
             app.manage(desk);
             // No tray on a desktop without one (no status notifier): the app still runs, closing quits it.
-            // The merchant's language (at the first start the desktop's, recorded): the tray speaks it.
-            let zh = tauri::async_runtime::block_on(app.state::<Desk>().ui_language()).map(|l| l == aftersales::api::UiLanguage::ZhCn).unwrap_or(false);
-            if let Err(e) = tray::build(app.handle(), zh) {
+            // The tray speaks the merchant's language too.
+            if let Err(e) = tray::build(app.handle(), language == aftersales::api::UiLanguage::ZhCn) {
                 tracing::warn!("no tray icon: {e}");
             }
             if let Ok(settings) = app.state::<Desk>().reminder_settings() {

@@ -6,25 +6,22 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createBackend } from './backend';
 import { createI18n } from './i18n/createI18n';
-import { persistLanguage, startLanguage } from './i18n/persistedLanguage';
+import { initialLanguage, persistLanguage } from './i18n/persistedLanguage';
+
+const backend = createBackend();
+const i18n = createI18n(initialLanguage());
+persistLanguage(i18n, backend);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
 });
 
-async function start(): Promise<void> {
-  const root = document.getElementById('root');
-  if (root === null) {
-    throw new Error('index.html has no #root element');
-  }
-  const backend = createBackend();
-  const i18n = createI18n(await startLanguage(backend));
-  persistLanguage(i18n, backend);
-  createRoot(root).render(
-    <StrictMode>
-      <App backend={backend} i18n={i18n} queryClient={queryClient} />
-    </StrictMode>,
-  );
+const root = document.getElementById('root');
+if (root === null) {
+  throw new Error('index.html has no #root element');
 }
-
-void start();
+createRoot(root).render(
+  <StrictMode>
+    <App backend={backend} i18n={i18n} queryClient={queryClient} />
+  </StrictMode>,
+);

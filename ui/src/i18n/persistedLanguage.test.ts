@@ -1,57 +1,60 @@
 import i18next from 'i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UiLanguage } from '../bindings';
-import { persistLanguage, startLanguage } from './persistedLanguage';
+import { initialLanguage, persistLanguage } from './persistedLanguage';
 
 const KEY = 'aftersales.language';
 
-function engine(answer: UiLanguage | 'never') {
-  return {
-    uiLanguage: vi.fn(() => (answer === 'never' ? new Promise<UiLanguage>(() => undefined) : Promise.resolve(answer))),
-    setUiLanguage: vi.fn(async ({ language }: { language: UiLanguage }) => language),
-  };
+function engine() {
+  return { setUiLanguage: vi.fn(async ({ language }: { language: UiLanguage }) => language) };
 }
 
-describe('startLanguage', () => {
-  beforeEach(() => localStorage.clear());
-  afterEach(() => vi.useRealTimers());
+async function i18nIn(language: string) {
+  const instance = i18next.createInstance();
+  await instance.init({ lng: language, resources: {} });
+  return instance;
+}
 
-  it('first start: the engine answers with the desktop language, remembered here', async () => {
-    const backend = engine('zh-CN');
-    expect(await startLanguage(backend)).toBe('zh-CN');
-    expect(localStorage.getItem(KEY)).toBe('zh-CN');
-    expect(backend.setUiLanguage).not.toHaveBeenCalled();
+beforeEach(() => {
+  localStorage.clear();
+  delete window.__AFTERSALES_LANGUAGE__;
+});
+
+describe('initialLanguage', () => {
+  it('first start in the desktop window: the language the shell hands over', () => {
+    window.__AFTERSALES_LANGUAGE__ = 'zh-CN';
+    expect(initialLanguage()).toBe('zh-CN');
   });
 
-  it("the merchant's last pick wins over the desktop's, and the engine is told", async () => {
+  it("the merchant's last pick wins over the desktop's", () => {
+    window.__AFTERSALES_LANGUAGE__ = 'zh-CN';
     localStorage.setItem(KEY, 'en');
-    const backend = engine('zh-CN');
-    expect(await startLanguage(backend)).toBe('en');
-    expect(backend.uiLanguage).not.toHaveBeenCalled();
-    expect(backend.setUiLanguage).toHaveBeenCalledWith({ language: 'en' });
+    expect(initialLanguage()).toBe('en');
   });
 
-  it("an engine that does not answer: the browser's language after a short wait, nothing remembered", async () => {
-    vi.useFakeTimers();
-    const started = startLanguage(engine('never'));
-    await vi.advanceTimersByTimeAsync(3000);
-    expect(['en', 'zh-CN']).toContain(await started);
-    expect(localStorage.getItem(KEY)).toBeNull();
+  it("no shell (the browser bridge) and nothing picked: the browser's language", () => {
+    window.__AFTERSALES_LANGUAGE__ = 'klingon';
+    expect(initialLanguage()).toBe(navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
   });
 });
 
 describe('persistLanguage', () => {
-  beforeEach(() => localStorage.clear());
-
   it('tells the engine of every switch, not of the language it started in', async () => {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: 'en', resources: {} });
-    const backend = engine('en');
+    const instance = await i18nIn('en');
+    const backend = engine();
     persistLanguage(instance, backend);
     expect(backend.setUiLanguage).not.toHaveBeenCalled();
     await instance.changeLanguage('zh-CN');
     expect(backend.setUiLanguage).toHaveBeenCalledWith({ language: 'zh-CN' });
     expect(localStorage.getItem(KEY)).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('a pick remembered here that the engine does not hold is told once at start', async () => {
+    localStorage.setItem(KEY, 'en');
+    window.__AFTERSALES_LANGUAGE__ = 'zh-CN';
+    const backend = engine();
+    persistLanguage(await i18nIn('en'), backend);
+    expect(backend.setUiLanguage).toHaveBeenCalledExactlyOnceWith({ language: 'en' });
   });
 });

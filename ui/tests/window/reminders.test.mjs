@@ -117,22 +117,23 @@ test('a deadline reaching its 1-hour mark notifies with platform and order; a cl
   const { browser, stop } = await startSession(app, env, path.join(outDir, 'reminders-driver.log'));
   t.after(stop);
 
-  const title = `拼多多 #${caseId}`;
+  // In the window's language (English here, from the desktop's LANG), whatever the shop sells in.
+  const title = `Pinduoduo #${caseId}`;
   const calls = () => notifyCalls(bus);
   const shown = () => bus;
-  await waitFor(() => calls().some((c) => c.summary?.startsWith(`${title} · 商家处理时限还剩`)), 60_000, 'the catch-up notification for the marks passed while closed', shown);
+  await waitFor(() => calls().some((c) => c.summary?.startsWith(`${title} · merchant response due in `)), 60_000, 'the catch-up notification for the marks passed while closed', shown);
   // Only the next notification is on screen when it is clicked.
   execFileSync('dunstctl', ['close-all'], { env });
   const before = calls().length;
   await waitFor(
-    () => calls().slice(before).some((c) => c.summary === `${title} · 商家处理时限还剩1小时`),
+    () => calls().slice(before).some((c) => c.summary === `${title} · merchant response due in 1 h`),
     (LEAD_SECONDS + 45) * 1000,
     'the 1-hour mark as its own notification',
     shown,
   );
   fs.writeFileSync(path.join(outDir, 'reminders-dbus.log'), bus);
-  const mark = calls().slice(before).find((c) => c.summary === `${title} · 商家处理时限还剩1小时`);
-  assert.match(mark.body, /涉及金额 CNY 99\.00/, `the body says the money at stake: ${mark.body}`);
+  const mark = calls().slice(before).find((c) => c.summary === `${title} · merchant response due in 1 h`);
+  assert.match(mark.body, /CNY 99\.00 at stake/, `the body says the money at stake: ${mark.body}`);
   assert.equal(mark.replaces, '0', 'a new notification, not one replacing another');
   assert.equal(mark.actions[0], 'default', `a click is the notification's default action: ${JSON.stringify(mark.actions)}`);
   const count = calls().length;
