@@ -27,6 +27,21 @@ fn file_bytes(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap()
 }
 
+/// Overwrites the third page from the end (inside a table's pages once a few hundred rows are in) after
+/// moving everything from the WAL into the file; the damaged file's bytes.
+fn damage_a_table_page(db: &Path) -> Vec<u8> {
+    let conn = Connection::open(db).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    drop(conn);
+    let mut db_bytes = file_bytes(db);
+    let len = db_bytes.len();
+    for b in &mut db_bytes[len - 3 * 4096..len - 2 * 4096] {
+        *b = 0x3C;
+    }
+    std::fs::write(db, &db_bytes).unwrap();
+    db_bytes
+}
+
 struct Setup {
     _dir: tempfile::TempDir,
     db: PathBuf,
@@ -231,15 +246,7 @@ async fn a_damaged_database_is_never_written_and_is_replaced_by_a_good_backup_on
         s.desk.add_offline_shop(offline(&format!("Shop {i:03} with a longer name to fill pages"))).await.unwrap();
     }
     drop(s.desk);
-    let conn = Connection::open(&s.db).unwrap();
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-    drop(conn);
-    let mut db_bytes = file_bytes(&s.db);
-    let len = db_bytes.len();
-    for b in &mut db_bytes[len - 3 * 4096..len - 2 * 4096] {
-        *b = 0x3C;
-    }
-    std::fs::write(&s.db, &db_bytes).unwrap();
+    let db_bytes = damage_a_table_page(&s.db);
 
     let e = Desk::open_checked(&s.db).err().expect("a damaged database does not open for the app");
     assert_eq!(e.code, ErrorCode::Damaged, "{}", e.message);
@@ -271,15 +278,7 @@ async fn the_start_check_runs_once_a_day() {
     }
     drop(s.desk);
     drop(store::open_checked_daily(&s.db, T0).expect("a sound file passes and the pass is recorded"));
-    let conn = Connection::open(&s.db).unwrap();
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-    drop(conn);
-    let mut db_bytes = file_bytes(&s.db);
-    let len = db_bytes.len();
-    for b in &mut db_bytes[len - 3 * 4096..len - 2 * 4096] {
-        *b = 0x3C;
-    }
-    std::fs::write(&s.db, &db_bytes).unwrap();
+    let db_bytes = damage_a_table_page(&s.db);
 
     drop(store::open_checked_daily(&s.db, T0 + DAY_MS - 1).expect("within a day of the pass: no check"));
     for (now, when) in [(T0 + DAY_MS, "a day after the pass"), (T0 - 1, "with the clock put back")] {
