@@ -329,3 +329,55 @@ fn the_intervention_rate_dates_interventions_and_counts_orders_paid() {
     let before = compute(c, Some(1), w.previous(), None).unwrap();
     assert_eq!(r(&before.intervention_rate), (1, 1), "case 2's intervention before the window is the previous window's, over order 3 paid then");
 }
+
+/// A shop synced with refunds that no request came before (Shopify refunds without a return): those cases are
+/// opened and refunded at the refund's time, so they would read 0 minutes. First response and resolution leave
+/// them out and count them as left out; every other case is measured as before. Expected figures are read
+/// here from the synced rows by their external ids, not by the flag the engine keeps.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cases_first_seen_finished_leave_the_medians_and_are_counted() {
+    use aftersales::api::{AddShopInput, Desk, MetricsQuery, SyncInput};
+    let now = chrono::Utc::now().timestamp_millis();
+    let mut cfg = aftersales::demo_shop::DemoConfig::new(now);
+    cfg.orders = 600;
+    cfg.seed = 31;
+    let shop = aftersales::demo_shop::DemoShop::start(cfg, 0).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let desk = Desk::open(&db).unwrap();
+    let credentials = aftersales::shops::ShopCredentials::Shopify { token: shop.token.clone() };
+    let added = desk.add_shop(AddShopInput { name: "Demo".into(), base_url: shop.url.clone(), credentials }).await.unwrap();
+    desk.sync_shops(SyncInput { shop_id: Some(added.id) }, &|_| {}).await.unwrap();
+
+    let m = desk.metrics(MetricsQuery { shop_id: None, window_days: 30, at: None, from: None }).unwrap();
+    let start = now - 30 * DAY;
+    let conn = Connection::open(&db).unwrap();
+    let born_finished = |column: &str| -> i64 {
+        conn.query_row(
+            &format!("SELECT COUNT(*) FROM cases WHERE external_id LIKE 'refund:%' AND {column} >= ?1 AND {column} < ?2"),
+            params![start, now + 60_000],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let measured = |sql: &str| -> Vec<i64> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let mut v: Vec<i64> = stmt.query_map(params![start, now + 60_000], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        v.sort_unstable();
+        v
+    };
+    let opened = born_finished("opened_at");
+    assert!(opened > 0, "the demo shop has refunds without a return in the window");
+    assert_eq!(m.first_response.left_out, opened, "each refund-born case opened in the window is left out, and counted");
+    assert_eq!(m.resolution.left_out, born_finished("closed_at"));
+    let first = measured(
+        "SELECT first_action_at - opened_at FROM cases WHERE opened_at >= ?1 AND opened_at < ?2 AND first_action_at IS NOT NULL
+         AND external_id NOT LIKE 'refund:%'",
+    );
+    assert_eq!(m.first_response.count, first.len() as i64, "the others are measured as before");
+    assert_eq!(m.first_response.median_ms, aftersales::metrics::quantile(&first, 0.5));
+    let resolved = measured("SELECT closed_at - opened_at FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND external_id NOT LIKE 'refund:%'");
+    assert_eq!(m.resolution.count, resolved.len() as i64);
+    assert_eq!(m.resolution.median_ms, aftersales::metrics::quantile(&resolved, 0.5));
+    assert_eq!(m.repair_turnaround.left_out, 0);
+}

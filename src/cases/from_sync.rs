@@ -416,6 +416,8 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
             },
             now,
         )?;
+        // Opened at the refund, not when the buyer asked (the platform gives no such time): no response measured.
+        crate::store::cases::set_opened_at_not_asked(conn, id)?;
         service::act(
             conn,
             shop,

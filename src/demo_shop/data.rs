@@ -307,8 +307,9 @@ impl Generator {
             }
             if order.fulfillment_status == Some("fulfilled") && self.rng.random_bool(0.08) {
                 let at = self.after(order.updated_at, 5 * DAY_MS, now_ms);
-                self.open_return(&mut order, at);
-                order.updated_at = order.updated_at.max(at);
+                self.open_return(&mut order, at, now_ms);
+                let closed = order.returns.last().and_then(|r| r.closed_at).unwrap_or(at);
+                order.updated_at = order.updated_at.max(at).max(closed);
             }
             if order.fulfillment_status == Some("fulfilled") && age > 30 * DAY_MS && self.rng.random_bool(0.5) {
                 let at = self.after(order.updated_at, 10 * DAY_MS, now_ms);
@@ -372,17 +373,22 @@ impl Generator {
         order.updated_at = at;
     }
 
-    fn open_return(&mut self, order: &mut DemoOrder, at: i64) {
+    /// A return opened `at`; one that is already closed or declined was closed some hours to three days later (as a
+    /// merchant answers), never after `latest`, so a shop's resolution times are not all 0 minutes. The delay
+    /// comes from the return's id, not the random stream, so the rest of a seed's data stays as it was.
+    fn open_return(&mut self, order: &mut DemoOrder, at: i64, latest: i64) {
         const REASONS: [&str; 5] = ["DEFECTIVE", "WRONG_ITEM", "SIZE_TOO_SMALL", "NOT_AS_DESCRIBED", "UNWANTED"];
         let line = &order.lines[self.rng.random_range(0..order.lines.len())];
         let status = ["REQUESTED", "OPEN", "CLOSED", "DECLINED"][self.rng.random_range(0..4)];
         let n = order.returns.len() + 1;
+        let id = self.id() + 2_000_000_000_000;
+        let answered = (at + 2 * 3600_000 + (id % 70) as i64 * 3600_000).min(Self::secs(latest)).max(at);
         order.returns.push(DemoReturn {
-            id: self.id() + 2_000_000_000_000,
+            id,
             name: format!("#{}-R{}", order.number, n),
             status,
             created_at: at,
-            closed_at: matches!(status, "CLOSED" | "DECLINED").then_some(at),
+            closed_at: matches!(status, "CLOSED" | "DECLINED").then_some(answered),
             lines: vec![(line.id, 1, REASONS[self.rng.random_range(0..REASONS.len())])],
         });
     }
@@ -403,7 +409,7 @@ impl Generator {
         let refundable = matches!(order.financial_status, "paid" | "partially_refunded")
             && order.refunded_minor() < order.total_minor();
         match self.rng.random_range(0..4) {
-            3 if order.fulfillment_status == Some("fulfilled") => self.open_return(order, at),
+            3 if order.fulfillment_status == Some("fulfilled") => self.open_return(order, at, at),
             0 if order.fulfillment_status.is_none() && order.cancelled_at.is_none() => {
                 self.fulfill(order, at + 3600_000);
             }

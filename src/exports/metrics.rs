@@ -51,6 +51,17 @@ impl<'a> Figures<'a> {
     fn durations(&mut self, en: &str, zh: &str, now: &Durations, before: Option<&Durations>, def: (&str, &str)) {
         let (en_m, zh_m) = (format!("{en}, median (hours)"), format!("{zh}中位数（小时）"));
         let (en_p, zh_p) = (format!("{en}, p90 (hours)"), format!("{zh} P90（小时）"));
+        // What was not measured is said beside the figure, as the dashboard's card says it.
+        let n = now.left_out;
+        let (def_en, def_zh) = if n > 0 {
+            (
+                format!("{}; {n} left out: first seen already finished, with no request time from the platform", def.0),
+                format!("{}；另有 {n} 单未计入：首次同步时已完结，平台未给出申请时间", def.1),
+            )
+        } else {
+            (def.0.to_string(), def.1.to_string())
+        };
+        let def = (def_en.as_str(), def_zh.as_str());
         self.row(&en_m, &zh_m, hours(now.median_ms), Cell::Empty, Cell::Int(now.count), before.map(|b| hours(b.median_ms)).unwrap_or(Cell::Empty), def);
         self.row(&en_p, &zh_p, hours(now.p90_ms), Cell::Empty, Cell::Int(now.count), before.map(|b| hours(b.p90_ms)).unwrap_or(Cell::Empty), def);
     }

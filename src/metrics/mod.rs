@@ -14,7 +14,9 @@
 //!   category, so it is never known here: `intervention_top3_unknown` tells the card to say so.
 //!   The daily series dates interventions the same way (each day counts its own orders).
 //! - first response: a case opened in the window → the merchant's first action on its timeline (kept on the
-//!   case as `first_action_at` by a trigger on the timeline).
+//!   case as `first_action_at` by a trigger on the timeline). A case first seen already finished whose opening
+//!   is not the buyer's request time (`opened_at_asked` = 0: a synced refund with no request before it, opened
+//!   and refunded at the refund's time) is left out of it and of resolution, and counted as left out.
 //! - clock compliance: clocks judged (met or breached) in the window, per kind, where a running, unpaused clock
 //!   whose deadline fell in the window (before the time asked about) counts as breached at its deadline whether
 //!   or not anyone has opened its case yet (judging records the same); money auto-refunded: the amount asked
@@ -89,6 +91,10 @@ pub struct Durations {
     pub median_ms: Option<i64>,
     #[ts(type = "number | null")]
     pub p90_ms: Option<i64>,
+    /// Cases not measured: first seen already finished, with no request time from the platform (a synced refund
+    /// with no request before it), whose 0 minutes would say nothing. Always 0 for repairs.
+    #[ts(type = "number")]
+    pub left_out: i64,
 }
 
 /// Nearest rank: the value at rank ⌈p·n⌉ of the sorted values.
@@ -100,9 +106,9 @@ pub fn quantile(sorted: &[i64], p: f64) -> Option<i64> {
     Some(sorted[rank - 1])
 }
 
-fn durations(mut v: Vec<i64>) -> Durations {
+fn durations(mut v: Vec<i64>, left_out: i64) -> Durations {
     v.sort_unstable();
-    Durations { count: v.len() as i64, median_ms: quantile(&v, 0.5), p90_ms: quantile(&v, 0.9) }
+    Durations { count: v.len() as i64, median_ms: quantile(&v, 0.5), p90_ms: quantile(&v, 0.9), left_out }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -235,16 +241,16 @@ pub fn compute(conn: &Connection, shop: Option<i64>, w: Window, average: Option<
         intervention_warning: warning,
         intervention_second_cycle: second,
         intervention_top3_unknown: warning,
-        first_response: durations(t.first_response_ms),
+        first_response: durations(t.first_response_ms, t.first_response_left_out),
         clocks_breached: t.clocks.iter().map(|c| c.3).sum(),
         clock_compliance: t.clocks.into_iter().map(|(kind, met, judged, breached)| KindCompliance { kind, compliance: Ratio::of(met, judged), breached }).collect(),
         auto_refunded: money(t.auto_refunded),
         refund_rate: Ratio::of(t.orders_refunded, paid),
         return_reasons: rated(t.reasons.into_iter().map(|(k, n)| (k, n, paid)).collect(), true),
         return_skus: rated(t.skus, false),
-        resolution: durations(t.resolution_ms),
+        resolution: durations(t.resolution_ms, t.resolution_left_out),
         repairs_past_due: Ratio::of(t.repairs_past_due, t.turnaround_ms.len() as i64),
-        repair_turnaround: durations(t.turnaround_ms),
+        repair_turnaround: durations(t.turnaround_ms, 0),
         repeat_repairs: Ratio::of(t.repeat_repairs, t.repairs_taken_in),
         csat: Ratio::of(t.followups_satisfied, t.followups_rated),
         cost: money(t.cost),

@@ -14,6 +14,8 @@ pub struct Tally {
     /// Distinct orders with a platform intervention dated in the window (介入量).
     pub interventions: i64,
     pub first_response_ms: Vec<i64>,
+    /// Cases opened in the window whose opening is not the buyer's request time (first seen finished).
+    pub first_response_left_out: i64,
     /// kind → (met, judged, breached)
     pub clocks: Vec<(String, i64, i64, i64)>,
     pub auto_refunded: BTreeMap<String, i64>,
@@ -24,6 +26,7 @@ pub struct Tally {
     /// sku → (cases, lines paid in the window)
     pub skus: Vec<(String, i64, i64)>,
     pub resolution_ms: Vec<i64>,
+    pub resolution_left_out: i64,
     pub turnaround_ms: Vec<i64>,
     pub repairs_past_due: i64,
     pub repairs_taken_in: i64,
@@ -109,7 +112,13 @@ fn first_response(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally
         conn,
         // first_action_at is kept by a trigger on the timeline (store::cases, migration 41).
         "SELECT first_action_at - opened_at FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1)
-           AND first_action_at IS NOT NULL",
+           AND first_action_at IS NOT NULL AND opened_at_asked = 1",
+        shop,
+        w,
+    )?;
+    t.first_response_left_out = count(
+        conn,
+        "SELECT COUNT(*) FROM cases WHERE opened_at >= ?2 AND opened_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND opened_at_asked = 0",
         shop,
         w,
     )?;
@@ -227,7 +236,13 @@ fn return_skus(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -
 fn resolution(conn: &Connection, shop: Option<i64>, w: Window, t: &mut Tally) -> Result<(), StoreError> {
     t.resolution_ms = column(
         conn,
-        "SELECT closed_at - opened_at FROM cases WHERE closed_at >= ?2 AND closed_at < ?3 AND (?1 IS NULL OR shop_id = ?1)",
+        "SELECT closed_at - opened_at FROM cases WHERE closed_at >= ?2 AND closed_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND opened_at_asked = 1",
+        shop,
+        w,
+    )?;
+    t.resolution_left_out = count(
+        conn,
+        "SELECT COUNT(*) FROM cases WHERE closed_at >= ?2 AND closed_at < ?3 AND (?1 IS NULL OR shop_id = ?1) AND opened_at_asked = 0",
         shop,
         w,
     )?;

@@ -224,6 +224,19 @@ pub fn find_external(conn: &Connection, shop_id: i64, source: &str, external_id:
         .optional()?)
 }
 
+/// Whether a case's opening time is when the buyer asked. A case first seen already finished with no request
+/// before it (a synced refund: opened at the refund, refunded at once) has no such time from the platform, so
+/// its first response and resolution would read 0 minutes: the metrics leave it out and say so (issue 20).
+pub const MIGRATION_59: &str = "
+ALTER TABLE cases ADD COLUMN opened_at_asked INTEGER NOT NULL DEFAULT 1;
+UPDATE cases SET opened_at_asked = 0 WHERE source = 'platform' AND type = 'refund_only' AND external_id LIKE 'refund:%';";
+
+/// Marks a case as first seen finished: its opening is not the buyer's request time (MIGRATION_59).
+pub fn set_opened_at_not_asked(conn: &Connection, case_id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE cases SET opened_at_asked = 0 WHERE id = ?1")?.execute([case_id])?;
+    Ok(())
+}
+
 pub const OPEN_STATUSES: &str = "'requested','approved','rejected','awaiting_return','returned_in_transit','received','platform_intervention'";
 
 #[derive(Debug, Clone, Default)]

@@ -70,6 +70,7 @@ pub const MIGRATIONS: &[&str] = &[
     order_returns::MIGRATION_56,
     order_refunds::MIGRATION_57,
     orders::MIGRATION_58,
+    cases::MIGRATION_59,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

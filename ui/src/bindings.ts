@@ -874,7 +874,12 @@ export type Durations = { count: number,
 /**
  * Milliseconds; None with no data.
  */
-median_ms: number | null, p90_ms: number | null, };
+median_ms: number | null, p90_ms: number | null, 
+/**
+ * Cases not measured: first seen already finished, with no request time from the platform (a synced refund
+ * with no request before it), whose 0 minutes would say nothing. Always 0 for repairs.
+ */
+left_out: number, };
 export type Money = { currency: string, minor: number, 
 /**
  * Decimal in major units.

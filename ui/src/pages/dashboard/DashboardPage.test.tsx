@@ -22,7 +22,7 @@ function thisWindow(): Metrics {
     intervention_warning: false,
     intervention_second_cycle: false,
     intervention_top3_unknown: false,
-    first_response: { count: 40, median_ms: 2 * 3_600_000 + 15 * 60_000, p90_ms: 45 * 60_000 + 10 * 3_600_000 },
+    first_response: { count: 40, median_ms: 2 * 3_600_000 + 15 * 60_000, p90_ms: 45 * 60_000 + 10 * 3_600_000, left_out: 7 },
     clock_compliance: [
       { kind: 'merchant_response', compliance: { numerator: 18, denominator: 20, value: 0.9 }, breached: 2 },
       { kind: 'refund_after_receipt', compliance: { numerator: 9, denominator: 10, value: 0.9 }, breached: 1 },
@@ -42,8 +42,8 @@ function thisWindow(): Metrics {
       { key: 'PHX-128', label_en: null, label_zh: null, rate: { numerator: 4, denominator: 40, value: 0.1 }, priority: 0.4 },
       { key: 'TEA-01', label_en: null, label_zh: null, rate: { numerator: 0, denominator: 0, value: null }, priority: null },
     ],
-    resolution: { count: 12, median_ms: 3 * 86_400_000, p90_ms: null },
-    repair_turnaround: { count: 5, median_ms: 30 * 60_000, p90_ms: 90 * 60_000 },
+    resolution: { count: 12, median_ms: 3 * 86_400_000, p90_ms: null, left_out: 0 },
+    repair_turnaround: { count: 5, median_ms: 30 * 60_000, p90_ms: 90 * 60_000, left_out: 0 },
     repairs_past_due: { numerator: 1, denominator: 5, value: 0.2 },
     repeat_repairs: { numerator: 1, denominator: 8, value: 0.125 },
     csat: { numerator: 0, denominator: 0, value: null },
@@ -66,7 +66,7 @@ function previousWindow(overrides: Partial<Metrics> = {}): Metrics {
     start: '2026-09-12T00:00:00Z',
     end: '2026-10-12T00:00:00Z',
     intervention_rate: { numerator: 2, denominator: 250, value: 0.008 },
-    first_response: { count: 30, median_ms: 4 * 3_600_000 + 45 * 60_000, p90_ms: null },
+    first_response: { count: 30, median_ms: 4 * 3_600_000 + 45 * 60_000, p90_ms: null, left_out: 0 },
     clock_compliance: [
       { kind: 'merchant_response', compliance: { numerator: 16, denominator: 20, value: 0.8 }, breached: 4 },
       { kind: 'refund_after_receipt', compliance: { numerator: 8, denominator: 10, value: 0.8 }, breached: 2 },
@@ -132,6 +132,10 @@ describe('DashboardPage', () => {
 
     expect(kpi('kpi-first-response')).toHaveTextContent('2 h 15 min');
     expect(kpi('kpi-first-response')).toHaveTextContent('p90 10 h 45 min');
+    expect(within(kpi('kpi-first-response')).getByTestId('kpi-left-out'), 'what was not measured, and why').toHaveTextContent(
+      '7 left out: first seen already finished, with no request time from the platform',
+    );
+    expect(within(kpi('kpi-resolution')).queryByTestId('kpi-left-out'), 'none left out: nothing said').toBeNull();
     expect(kpi('kpi-clocks'), 'met over judged, summed over kinds').toHaveTextContent('90%');
     expect(kpi('kpi-clocks')).toHaveTextContent('27 / 30');
     expect(kpi('kpi-clocks')).toHaveTextContent('3 missed');
@@ -239,6 +243,7 @@ describe('DashboardPage', () => {
     expect(csat).toHaveTextContent('客户满意度');
     expect(within(csat).getByTestId('kpi-value')).toHaveTextContent('暂无数据');
     expect(kpi('kpi-first-response')).toHaveTextContent('2 小时 15 分钟');
+    expect(kpi('kpi-first-response')).toHaveTextContent('另有 7 单未计入：首次同步时已完结，平台未给出申请时间');
     expect(change('kpi-intervention').line).toHaveTextContent('▲ 0.4 个百分点 较前 30 天');
     expect(change('kpi-first-response').line).toHaveTextContent('▼ 2.5 小时');
     expect(change('kpi-csat').line).toHaveTextContent('暂无往期数据');

@@ -16,7 +16,16 @@ export function Kpis({ metrics, shopId }: { metrics: Metrics; shopId: number | n
   const { percent, duration, fraction, format } = useFigures();
   const rate = metrics.intervention_rate;
   const clocks = sumRatios(metrics.clock_compliance.map((kind) => kind.compliance));
-  const durations = (d: Durations) => t('dashboard.p90', { p90: duration(d.p90_ms, DASH), k: format.count(d.count) });
+  const durations = (d: Durations) => (
+    <Flex vertical>
+      <Typography.Text type="secondary">{t('dashboard.p90', { p90: duration(d.p90_ms, DASH), k: format.count(d.count) })}</Typography.Text>
+      {d.left_out > 0 && (
+        <Typography.Text type="secondary" data-testid="kpi-left-out">
+          {t('dashboard.leftOut', { k: format.count(d.left_out) })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
   // Undefined rather than null so every change line treats "no previous window" like "no data there".
   const before = metrics.previous ?? undefined;
   const days = windowLength(metrics);
@@ -66,7 +75,7 @@ export function Kpis({ metrics, shopId }: { metrics: Metrics; shopId: number | n
           definition={t('dashboard.definition.firstResponse')}
           value={duration(metrics.first_response.median_ms)}
           change={<DurationChange now={metrics.first_response} before={before?.first_response} better="lower" days={days} />}
-          extra={<Typography.Text type="secondary">{durations(metrics.first_response)}</Typography.Text>}
+          extra={durations(metrics.first_response)}
         />
       ),
     },
@@ -128,7 +137,7 @@ export function Kpis({ metrics, shopId }: { metrics: Metrics; shopId: number | n
           definition={t('dashboard.definition.resolution')}
           value={duration(metrics.resolution.median_ms)}
           change={<DurationChange now={metrics.resolution} before={before?.resolution} better="lower" days={days} />}
-          extra={<Typography.Text type="secondary">{durations(metrics.resolution)}</Typography.Text>}
+          extra={durations(metrics.resolution)}
         />
       ),
     },

@@ -11,8 +11,8 @@ describe('change against the previous window', () => {
   });
 
   it('measures medians to the minute', () => {
-    expect(durationChange({ count: 1, median_ms: 8_100_000, p90_ms: null }, { count: 1, median_ms: 17_100_000, p90_ms: null })).toBe(-9_000_000);
-    expect(durationChange({ count: 1, median_ms: 60_000, p90_ms: null }, { count: 0, median_ms: null, p90_ms: null })).toBeNull();
+    expect(durationChange({ count: 1, median_ms: 8_100_000, p90_ms: null, left_out: 0 }, { count: 1, median_ms: 17_100_000, p90_ms: null, left_out: 0 })).toBe(-9_000_000);
+    expect(durationChange({ count: 1, median_ms: 60_000, p90_ms: null, left_out: 0 }, { count: 0, median_ms: null, p90_ms: null, left_out: 0 })).toBeNull();
   });
 
   it('subtracts money per currency in minor units, a currency missing from a window counting as none', () => {
