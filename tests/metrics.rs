@@ -381,3 +381,25 @@ async fn cases_first_seen_finished_leave_the_medians_and_are_counted() {
     assert_eq!(m.resolution.median_ms, aftersales::metrics::quantile(&resolved, 0.5));
     assert_eq!(m.repair_turnaround.left_out, 0);
 }
+
+/// The shop list says which shop is the built-in demo and which category average the merchant entered: the
+/// getting-started steps read both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shops_say_which_is_the_demo_and_their_category_average() {
+    use aftersales::api::{Desk, InterventionAverageInput, OfflineShopInput};
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(&dir.path().join("desk.db")).unwrap();
+    let demo = desk.start_demo().await.unwrap().shop;
+    assert_eq!(demo.demo, Some(true));
+    let own = desk
+        .add_offline_shop(OfflineShopInput { platform: aftersales::shops::Platform::Pdd, name: "拼多多店".into(), time_zone: None, currency: None })
+        .await
+        .unwrap();
+    assert_eq!(own.demo, Some(false));
+    assert_eq!(own.intervention_average, None);
+    desk.set_intervention_average(InterventionAverageInput { shop_id: own.id, percent: "0.8".into() }).await.unwrap();
+    let shops = desk.list_shops().unwrap();
+    let listed = |id: i64| shops.iter().find(|s| s.id == id).unwrap().clone();
+    assert_eq!(listed(own.id).intervention_average, Some(0.008));
+    assert_eq!((listed(demo.id).demo, listed(demo.id).intervention_average), (Some(true), None));
+}

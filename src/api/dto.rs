@@ -80,6 +80,14 @@ pub struct ShopDto {
     pub currency: String,
     pub time_zone: String,
     pub sync: SyncStatusDto,
+    /// The built-in demo shop ("Try the demo shop"), not one of the merchant's own.
+    #[serde(default)]
+    #[ts(optional)]
+    pub demo: Option<bool>,
+    /// The category's intervention rate the merchant entered for this shop (a fraction), for the 介入率 warning.
+    #[serde(default)]
+    #[ts(optional)]
+    pub intervention_average: Option<f64>,
 }
 
 /// Credentials go to the credential store only; never into the database, never echoed back.

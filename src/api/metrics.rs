@@ -12,6 +12,11 @@ fn average_key(shop_id: i64) -> String {
     format!("metrics.intervention_average.{shop_id}")
 }
 
+/// The category average entered for a shop (a fraction), if any.
+pub(super) fn intervention_average(conn: &rusqlite::Connection, shop_id: i64) -> ApiResult<Option<f64>> {
+    Ok(settings::get(conn, &average_key(shop_id))?.and_then(|v| v.parse().ok()))
+}
+
 impl Desk {
     pub fn metrics(&self, q: MetricsQuery) -> ApiResult<Metrics> {
         let end = query_time("at", &q.at, self.clock.now_ms())?;

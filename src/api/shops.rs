@@ -42,6 +42,8 @@ impl Desk {
                 flagged: issues.flagged,
             },
             name: s.name,
+            demo: Some(shops::is_demo(conn, s.id)?),
+            intervention_average: super::metrics::intervention_average(conn, s.id)?,
             base_url: s.base_url,
             currency: s.currency,
             time_zone: s.time_zone,

@@ -168,7 +168,15 @@ export type ShopPermissionsDto = { platform: string, permissions: Array<Permissi
  * Why the platform could not be asked (offline shop, unreachable).
  */
 problem: string | null, };
-export type ShopDto = { id: number, name: string, platform: Platform, base_url: string, currency: string, time_zone: string, sync: SyncStatusDto, };
+export type ShopDto = { id: number, name: string, platform: Platform, base_url: string, currency: string, time_zone: string, sync: SyncStatusDto, 
+/**
+ * The built-in demo shop ("Try the demo shop"), not one of the merchant's own.
+ */
+demo?: boolean, 
+/**
+ * The category's intervention rate the merchant entered for this shop (a fraction), for the 介入率 warning.
+ */
+intervention_average?: number, };
 export type AddShopInput = { name: string, base_url: string, credentials: ShopCredentials, };
 export type TestConnectionInput = { base_url: string, credentials: ShopCredentials, };
 export type ConnectionTestDto = { platform: Platform, shop_name: string, currency: string, time_zone: string, };

@@ -26,6 +26,7 @@ import { CompensationPage } from './compensation/CompensationPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DueSoonPage } from './due/DueSoonPage';
 import { FollowupsPage } from './followups/FollowupsPage';
+import { GettingStarted } from './onboarding/GettingStarted';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
 import { OutboxBadge } from './OutboxBadge';
@@ -158,9 +159,13 @@ function OpenDesk() {
     // Only the page on screen is mounted (its charts disposed, its queries left to expire); the marker lets the
     // window tests time each page from the click to its first rows.
     content = (
-      <div key={page} data-page={page}>
-        {shown}
-      </div>
+      <>
+        {/* Outside the page's marker: the steps after the demo are not the page's own content. */}
+        <GettingStarted shops={shops.data} onGo={setPage} />
+        <div key={page} data-page={page}>
+          {shown}
+        </div>
+      </>
     );
   } else if (shops.data !== undefined) {
     content = <WelcomePage />;
