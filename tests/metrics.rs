@@ -389,7 +389,7 @@ async fn shops_say_which_is_the_demo_and_their_category_average() {
     use aftersales::api::{Desk, InterventionAverageInput, OfflineShopInput};
     let dir = tempfile::tempdir().unwrap();
     let desk = Desk::open(&dir.path().join("desk.db")).unwrap();
-    let demo = desk.start_demo().await.unwrap().shop;
+    let demo = desk.start_demo().await.unwrap().shops.remove(0).shop;
     assert_eq!(demo.demo, Some(true));
     let own = desk
         .add_offline_shop(OfflineShopInput { platform: aftersales::shops::Platform::Pdd, name: "拼多多店".into(), time_zone: None, currency: None })

@@ -102,6 +102,13 @@ async fn full_and_incremental_sync_are_exact() {
     assert_exact(&s.db, &s.shop.orders());
     let again = s.sync().await;
     assert_eq!((again.orders_new, again.orders_updated), (0, 0), "nothing new, nothing written: {again:?}");
+    // A refunded request's money is its case's, sync after sync: never a second case for it.
+    assert_eq!(count("SELECT COUNT(*) FROM cases WHERE external_id LIKE 'refund:request:%'"), 0, "no case made of a request's refund");
+    assert_eq!(
+        count("SELECT COUNT(*) FROM cases WHERE source = 'platform'"),
+        count("SELECT COUNT(*) FROM aftersales_requests"),
+        "one case per request"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

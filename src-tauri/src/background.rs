@@ -1,5 +1,6 @@
-//! Background work: sync of every shop every N minutes (the merchant's setting, read afresh each round), and
-//! the hourly upkeep (the daily backup when due, old logs deleted), and the outbox's sender every few seconds.
+//! Background work: sync of every shop every N minutes (the merchant's setting, read afresh each round), the
+//! hourly upkeep (the daily backup when due, old logs deleted), the outbox's sender every few seconds, and the
+//! demo's buyers while a demo shop is there.
 
 use crate::reminders::ReminderWake;
 use aftersales::api::{Desk, OutboxSendInput, SyncInput};
@@ -64,6 +65,24 @@ pub fn upkeep(app: AppHandle) {
                 Err(e) => tracing::warn!(code = ?e.code, "daily upkeep: {}", e.message),
             }
             tokio::time::sleep(UPKEEP_EVERY).await;
+        }
+    });
+}
+
+/// How often a demo buyer asks for something: often enough that reminders and the tray move while the merchant
+/// looks around, seldom enough that Due soon does not fill up in an afternoon.
+const DEMO_EVERY: Duration = Duration::from_secs(90);
+
+pub fn demo(app: AppHandle, wake: ReminderWake) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(DEMO_EVERY).await;
+            let desk = app.state::<Desk>();
+            match desk.demo_tick(chrono::Utc::now().timestamp_millis()).await {
+                Ok(true) => wake.ring(),
+                Ok(false) => {}
+                Err(e) => tracing::warn!(code = ?e.code, "demo: {}", e.message),
+            }
         }
     });
 }

@@ -75,6 +75,7 @@ pub fn run() {
             background::start(app.handle().clone(), wake.clone());
             background::upkeep(app.handle().clone());
             background::outbox(app.handle().clone(), wake.clone());
+            background::demo(app.handle().clone(), wake.clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -115,6 +116,7 @@ pub fn run() {
             commands::orders::get_order,
             commands::orders::set_delivery_method,
             commands::demo::start_demo,
+            commands::demo::remove_demo,
             commands::reminders::reminders_due,
             commands::reminders::snooze_case,
             commands::reminders::reminder_settings,

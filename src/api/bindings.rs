@@ -76,6 +76,8 @@ pub fn typescript() -> String {
         OrderIdInput::decl(&cfg),
         DeliveryMethodInput::decl(&cfg),
         DemoStarted::decl(&cfg),
+        DemoShopStarted::decl(&cfg),
+        DemoRemoved::decl(&cfg),
         CaseType::decl(&cfg),
         CaseStatus::decl(&cfg),
         CaseAction::decl(&cfg),

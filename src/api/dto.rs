@@ -266,8 +266,21 @@ pub struct DeliveryMethodInput {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct DemoStarted {
+    /// The demo's shops (Pinduoduo, then Shopify), each as its sync left it.
+    pub shops: Vec<DemoShopStarted>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DemoShopStarted {
     pub shop: ShopDto,
     pub report: SyncReport,
+}
+
+/// "Remove demo data": how many demo shops went, with everything of theirs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DemoRemoved {
+    #[ts(type = "number")]
+    pub shops: i64,
 }
 
 /// A shop kept by hand: any platform, no credentials.

@@ -58,6 +58,7 @@ pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, Ap
         "get_order" => with_input!(args, |i| desk.get_order(i)),
         "set_delivery_method" => with_input!(args, |i| desk.set_delivery_method(i).await),
         "start_demo" => to_value(desk.start_demo().await),
+        "remove_demo" => to_value(desk.remove_demo().await),
         "warranty_policies" => to_value(desk.warranty_policies()),
         "warranty_lookup" => with_input!(args, |i| desk.warranty_lookup(i)),
         "warranty_units" => with_input!(args, |i| desk.warranty_units(i)),

@@ -69,7 +69,8 @@ pub struct Desk {
     clock: Arc<dyn Clock>,
     /// Shops syncing now: how to cancel each, and how far it got.
     syncing: Mutex<HashMap<i64, RunningSync>>,
-    demo: tokio::sync::Mutex<Option<crate::demo_shop::DemoShop>>,
+    /// The built-in demo's servers, by platform.
+    demo: tokio::sync::Mutex<HashMap<crate::demo_shop::DemoPlatform, crate::demo_shop::DemoShop>>,
 }
 
 impl Desk {
@@ -104,7 +105,7 @@ impl Desk {
             credentials: CredentialStore::beside(db_path),
             clock,
             syncing: Mutex::new(HashMap::new()),
-            demo: tokio::sync::Mutex::new(None),
+            demo: tokio::sync::Mutex::new(HashMap::new()),
         })
     }
 

@@ -169,6 +169,7 @@ impl Desk {
         self.cancel_sync(ShopIdInput { id: input.id })?;
         let conn = self.writer.lock().await;
         shops::delete(&conn, input.id)?;
+        crate::store::orders::compact_search(&conn)?;
         self.credentials.remove(input.id)?;
         Ok(())
     }

@@ -17,6 +17,7 @@ pub mod shopify_json;
 mod shopify_orders;
 mod shopify_writes;
 mod state;
+pub mod story;
 pub mod taobao;
 mod woo;
 mod woo_writes;
@@ -39,7 +40,7 @@ use std::time::Instant;
 pub const CALL_LIMIT_HEADER: &str = "X-Shopify-Shop-Api-Call-Limit";
 pub const TOKEN_HEADER: &str = "X-Shopify-Access-Token";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DemoPlatform {
     Shopify,
     Woocommerce,
@@ -82,6 +83,8 @@ pub struct DemoConfig {
     pub utc_offset_secs: i32,
     pub currency: String,
     pub shop_name: String,
+    /// Pinduoduo: serve the demo's story (`story.rs`) instead of requests made from the generator's refunds.
+    pub story: bool,
 }
 
 impl DemoConfig {
@@ -102,6 +105,7 @@ impl DemoConfig {
             utc_offset_secs: 8 * 3600,
             currency: "CNY".into(),
             shop_name: "Aftersales Demo".into(),
+            story: false,
         }
     }
 }
@@ -179,7 +183,13 @@ impl DemoShop {
             secret: secret.clone(),
             base_url: url.clone(),
             offset,
-            state: RwLock::new(DemoState::new(orders)),
+            state: RwLock::new({
+                let mut state = DemoState::new(orders);
+                if cfg.story && cfg.platform == DemoPlatform::Pdd {
+                    story::tell(&mut state, cfg.now_ms);
+                }
+                state
+            }),
             calls: Default::default(),
             writes: Mutex::new(vec![]),
             bulk: Mutex::new(Default::default()),
@@ -253,6 +263,12 @@ impl DemoShop {
     /// so the next sync brings it. The refund's id, or None when there is no such order or nothing left to refund.
     pub fn refund_order(&self, number: u64, amount_minor: i64, at_ms: i64, line: Option<u64>) -> Option<u64> {
         refund(&self.shared, number, amount_minor, at_ms, line)
+    }
+
+    /// Pinduoduo's story: a buyer opens an after-sales request at `at_ms`; its id, or None when no order is left.
+    pub fn open_request(&self, at_ms: i64) -> Option<u64> {
+        let mut state = self.shared.state.write().ok()?;
+        story::open_next(&mut state, at_ms)
     }
 
     /// Moves open returns along without touching their orders' `updated_at`.

@@ -12,7 +12,6 @@ use crate::money::format_minor;
 use crate::outbox::pdd::{AGREE_API, INFORMATION_API, RETURN_AGREE_API};
 use crate::sync::pdd::{format_time, sign, MALL_API, ORDERS_API, REFUNDS_API};
 use serde_json::{json, Value};
-use std::collections::HashMap;
 
 /// The demo app's client id on the open platform.
 pub const CLIENT_ID: &str = "demo-pdd-client";
@@ -138,20 +137,50 @@ pub fn over_limit(calls: &mut std::collections::HashMap<String, std::collections
 
 /// The order's after-sales requests as generated, as (updated time, JSON).
 pub fn requests(o: &DemoOrder) -> Vec<(i64, Value)> {
-    requests_as(o, &HashMap::new())
+    generated(o)
 }
 
-/// The order's after-sales requests as the merchant's answers left them, as (updated time, JSON).
-pub fn requests_as(o: &DemoOrder, answered: &HashMap<u64, Answered>) -> Vec<(i64, Value)> {
+/// The after-sales requests of the order at `pos` as the merchant's answers left them, as (updated time, JSON):
+/// the generator's, and the demo story's.
+pub fn requests_in(state: &DemoState, pos: usize) -> Vec<(i64, Value)> {
+    let o = &state.orders[pos];
     let mut out = generated(o);
+    out.extend(super::story::of_order(state, pos).map(|r| story_json(o, r)));
     for (updated, v) in &mut out {
-        if let Some(a) = v["id"].as_u64().and_then(|id| answered.get(&id)) {
+        if let Some(a) = v["id"].as_u64().and_then(|id| state.answered.get(&id)) {
             v["after_sales_status"] = json!(a.status.parse::<i64>().unwrap_or(0));
             v["updated_time"] = json!(t(Some(a.at_ms)));
             *updated = a.at_ms;
         }
     }
     out
+}
+
+fn story_json(o: &DemoOrder, r: &super::story::StoryRequest) -> (i64, Value) {
+    let l = &o.lines[0];
+    (r.updated_ms, json!({
+        "id": r.id, "order_sn": format!("{}-{}", 261127, o.number), "after_sales_type": r.kind, "after_sales_status": r.status,
+        "refund_amount": money(r.amount_minor), "after_sale_reason": r.reason, "goods_id": l.product_id,
+        "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": l.quantity.to_string(),
+        "goods_price": money(l.price_minor), "created_time": t(Some(r.created_ms)), "updated_time": t(Some(r.updated_ms)),
+        "order_amount": money(o.total_minor()),
+    }))
+}
+
+/// The order's `refund_status` as its story requests leave it: 2 while one waits, 4 refunded in full, 3 in part.
+fn story_refund_status(state: &DemoState, pos: usize) -> Option<i64> {
+    let o = &state.orders[pos];
+    let rows = requests_in(state, pos);
+    if rows.is_empty() || !o.returns.is_empty() || !o.refunds.is_empty() {
+        return None;
+    }
+    let refunded: i64 = rows
+        .iter()
+        .filter(|(_, v)| v["after_sales_status"] == 10)
+        .map(|(_, v)| crate::money::parse_minor(v["refund_amount"].as_str().unwrap_or("0"), "CNY").unwrap_or(0))
+        .sum();
+    let waiting = rows.iter().any(|(_, v)| matches!(v["after_sales_status"].as_i64(), Some(2 | 3 | 4 | 5 | 7 | 8)));
+    Some(if refunded >= o.total_minor() && refunded > 0 { 4 } else if refunded > 0 { 3 } else if waiting { 2 } else { 1 })
 }
 
 fn generated(o: &DemoOrder) -> Vec<(i64, Value)> {
@@ -165,7 +194,7 @@ fn generated(o: &DemoOrder) -> Vec<(i64, Value)> {
         out.push((updated, json!({
             "id": r.id, "order_sn": sn, "after_sales_type": 2, "after_sales_status": return_status(r.status),
             "refund_amount": money(l.price_minor * qty), "after_sale_reason": reason, "goods_id": l.product_id,
-            "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": qty.to_string(),
+            "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": l.quantity.to_string(),
             "goods_price": money(l.price_minor), "created_time": t(Some(r.created_at)), "updated_time": t(Some(updated)),
             "order_amount": money(o.total_minor()),
         })));
@@ -228,13 +257,25 @@ pub fn answer(state: &DemoState, form: &[(String, String)], shop_name: &str, pla
                 Err(e) => return e,
             };
             let mut rows: Vec<(i64, Value)> = if api == ORDERS_API {
-                state.orders.iter().enumerate().filter(|(_, o)| (from..=to).contains(&o.updated_at)).map(|(i, o)| (o.updated_at, spoil(i, Part::Order, order_json(o)))).collect()
+                state
+                    .orders
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| (from..=to).contains(&o.updated_at))
+                    .map(|(i, o)| {
+                        let mut v = order_json(o);
+                        if let Some(code) = story_refund_status(state, i) {
+                            v["refund_status"] = json!(code);
+                        }
+                        (o.updated_at, spoil(i, Part::Order, v))
+                    })
+                    .collect()
             } else {
                 state
                     .orders
                     .iter()
                     .enumerate()
-                    .flat_map(|(i, o)| requests_as(o, &state.answered).into_iter().map(move |(u, v)| (i, u, v)))
+                    .flat_map(|(i, _)| requests_in(state, i).into_iter().map(move |(u, v)| (i, u, v)))
                     .filter(|(_, u, _)| (from..=to).contains(u))
                     .map(|(i, u, v)| (u, spoil(i, Part::Refunds, v)))
                     .collect()
@@ -264,8 +305,8 @@ fn param<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 /// The request `id` of order `order_sn` as it stands: the order's place and the request's JSON.
 fn find(state: &DemoState, id: i64, order_sn: &str) -> Option<(usize, Value)> {
-    state.orders.iter().enumerate().find_map(|(pos, o)| {
-        requests_as(o, &state.answered).into_iter().map(|(_, v)| v).find(|v| v["id"].as_i64() == Some(id) && v["order_sn"] == order_sn).map(|v| (pos, v))
+    (0..state.orders.len()).find_map(|pos| {
+        requests_in(state, pos).into_iter().map(|(_, v)| v).find(|v| v["id"].as_i64() == Some(id) && v["order_sn"] == order_sn).map(|v| (pos, v))
     })
 }
 

@@ -22,6 +22,8 @@ pub struct DemoState {
     woo_json: Vec<OnceLock<Arc<[u8]>>>,
     /// Pinduoduo / Taobao requests answered through the gateway, by request id.
     pub answered: HashMap<u64, Answered>,
+    /// Pinduoduo's demo story: requests placed by `story.rs` (empty elsewhere).
+    pub story: Vec<super::story::StoryRequest>,
 }
 
 impl DemoState {
@@ -34,6 +36,7 @@ impl DemoState {
             shopify_json: (0..n).map(|_| OnceLock::new()).collect(),
             woo_json: (0..n).map(|_| OnceLock::new()).collect(),
             answered: HashMap::new(),
+            story: vec![],
         }
     }
 

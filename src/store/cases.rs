@@ -231,6 +231,12 @@ pub const MIGRATION_59: &str = "
 ALTER TABLE cases ADD COLUMN opened_at_asked INTEGER NOT NULL DEFAULT 1;
 UPDATE cases SET opened_at_asked = 0 WHERE source = 'platform' AND type = 'refund_only' AND external_id LIKE 'refund:%';";
 
+/// A Pinduoduo or Taobao request refunded on the platform also became a refund of its order
+/// (`aftersales_requests::record_refunds`), which the next sync took for a refund without a case and opened one
+/// for: the same money twice, and a case the buyer never asked for. The request's case is the one.
+pub const MIGRATION_60: &str = "
+DELETE FROM cases WHERE source = 'platform' AND external_id LIKE 'refund:request:%';";
+
 /// Marks a case as first seen finished: its opening is not the buyer's request time (MIGRATION_59).
 pub fn set_opened_at_not_asked(conn: &Connection, case_id: i64) -> Result<(), StoreError> {
     conn.prepare_cached("UPDATE cases SET opened_at_asked = 0 WHERE id = ?1")?.execute([case_id])?;

@@ -71,6 +71,7 @@ pub const MIGRATIONS: &[&str] = &[
     order_refunds::MIGRATION_57,
     orders::MIGRATION_58,
     cases::MIGRATION_59,
+    cases::MIGRATION_60,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -638,6 +638,16 @@ pub fn set_delivery_method(conn: &Connection, id: i64, method: DeliveryMethod) -
     Ok(())
 }
 
+/// Merges the search indexes' segments, which drops what deleted orders left in them: after a shop is
+/// removed, no trigram of its buyers' names stays in the file.
+pub fn compact_search(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "INSERT INTO order_search (order_search) VALUES ('optimize');\n\
+         INSERT INTO order_search_short (order_search_short) VALUES ('optimize');",
+    )?;
+    Ok(())
+}
+
 pub fn count_for_shop(conn: &Connection, shop_id: i64) -> Result<i64, StoreError> {
     Ok(conn.query_row("SELECT COUNT(*) FROM orders WHERE shop_id = ?1", [shop_id], |r| r.get(0))?)
 }

@@ -97,14 +97,25 @@ pub fn is_demo(conn: &Connection, id: i64) -> Result<bool, StoreError> {
     .unwrap_or(false))
 }
 
-pub fn find_demo(conn: &Connection) -> Result<Option<ShopRow>, StoreError> {
+/// The built-in demo's shops, oldest first.
+pub fn find_demos(conn: &Connection) -> Result<Vec<ShopRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM shops WHERE json_extract(settings, '$.demo') = 1 ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// How many days back the shop's first sync reads, when the shop says (a shop that opened days ago has no
+/// older history); else the desk-wide setting applies.
+pub fn first_days(conn: &Connection, id: i64) -> Result<Option<i64>, StoreError> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM shops WHERE json_extract(settings, '$.demo') = 1 ORDER BY id LIMIT 1"),
-            [],
-            from_row,
-        )
-        .optional()?)
+        .query_row("SELECT json_extract(settings, '$.first_days') FROM shops WHERE id = ?1", [id], |r| r.get::<_, Option<i64>>(0))
+        .optional()?
+        .flatten())
+}
+
+pub fn set_first_days(conn: &Connection, id: i64, days: i64) -> Result<(), StoreError> {
+    conn.execute("UPDATE shops SET settings = json_set(settings, '$.first_days', ?2) WHERE id = ?1", params![id, days])?;
+    Ok(())
 }
 
 pub fn set_base_url(conn: &Connection, id: i64, base_url: &str) -> Result<(), StoreError> {

@@ -519,11 +519,13 @@ impl SyncRun<'_> {
         Ok(summary)
     }
 
-    /// How far back a first sync of an increment API reads: the `sync.first_days` setting (1–90), else the
-    /// dashboard's 30 days, so its figures are whole from the first sync.
+    /// How far back a first sync of an increment API reads: the shop's own reach when it has one (the demo,
+    /// whose history is days long), else the `sync.first_days` setting (1–90), else the dashboard's 30 days, so
+    /// its figures are whole from the first sync.
     async fn first_lookback(&self) -> Result<i64, SyncError> {
         let conn = self.writer.lock().await;
-        let days = crate::store::settings::get(&conn, FIRST_DAYS_SETTING)?.and_then(|v| v.trim().parse::<i64>().ok());
+        let own = crate::store::shops::first_days(&conn, self.shop.id)?;
+        let days = own.or(crate::store::settings::get(&conn, FIRST_DAYS_SETTING)?.and_then(|v| v.trim().parse::<i64>().ok()));
         Ok(days.map_or(pdd::FIRST_LOOKBACK_MS, |d| d.clamp(1, 90) * 86_400_000))
     }
 

@@ -228,7 +228,13 @@ export type SyncReport = { shop: string, pages: number, orders_fetched: number, 
 requests: number, throttled: number, duration_ms: number, };
 export type OrderIdInput = { id: number, };
 export type DeliveryMethodInput = { order_id: number, method: DeliveryMethod, };
-export type DemoStarted = { shop: ShopDto, report: SyncReport, };
+export type DemoStarted = { 
+/**
+ * The demo's shops (Pinduoduo, then Shopify), each as its sync left it.
+ */
+shops: Array<DemoShopStarted>, };
+export type DemoShopStarted = { shop: ShopDto, report: SyncReport, };
+export type DemoRemoved = { shops: number, };
 export type CaseType = "refund_only" | "return_refund" | "exchange" | "reship" | "repair" | "warranty_claim";
 export type CaseStatus = "requested" | "approved" | "rejected" | "awaiting_return" | "returned_in_transit" | "received" | "refunded" | "exchanged" | "reshipped" | "repaired" | "closed" | "cancelled" | "platform_intervention";
 export type CaseAction = "approve" | "reject" | "buyer_shipped" | "received" | "refund" | "exchange_shipped" | "reship_shipped" | "close" | "cancel" | "intervene";

@@ -86,6 +86,7 @@ describe('backendOver', () => {
     ['getOrder', (b) => b.getOrder({ id: 7 }), 'get_order', { input: { id: 7 } }],
     ['setDeliveryMethod', (b) => b.setDeliveryMethod({ order_id: 7, method: 'pickup' }), 'set_delivery_method', { input: { order_id: 7, method: 'pickup' } }],
     ['startDemo', (b) => b.startDemo(), 'start_demo', undefined],
+    ['removeDemo', (b) => b.removeDemo(), 'remove_demo', undefined],
     ['listCases', (b) => b.listCases(casesQuery), 'list_cases', { input: casesQuery }],
     ['getCase', (b) => b.getCase({ id: 9 }), 'get_case', { input: { id: 9 } }],
     ['newCase', (b) => b.newCase(newCase), 'new_case', { input: newCase }],

@@ -38,6 +38,7 @@ import type {
   CompensationsDto,
   CompensationsQuery,
   ConnectionTestDto,
+  DemoRemoved,
   DemoStarted,
   DueInput,
   DueItemDto,
@@ -124,6 +125,7 @@ export interface Backend {
   getOrder(input: OrderIdInput): Promise<OrderDto>;
   setDeliveryMethod(input: DeliveryMethodInput): Promise<OrderDto>;
   startDemo(): Promise<DemoStarted>;
+  removeDemo(): Promise<DemoRemoved>;
   listCases(input: CasesQuery): Promise<CasesPage>;
   getCase(input: CaseIdInput): Promise<CaseDetailDto>;
   newCase(input: NewCaseInput): Promise<CaseDetailDto>;
@@ -215,6 +217,7 @@ export function backendOver(invoke: Invoke): Backend {
     getOrder: (input) => invoke('get_order', { input }),
     setDeliveryMethod: (input) => invoke('set_delivery_method', { input }),
     startDemo: () => invoke('start_demo'),
+    removeDemo: () => invoke('remove_demo'),
     listCases: (input) => invoke('list_cases', { input }),
     getCase: (input) => invoke('get_case', { input }),
     newCase: (input) => invoke('new_case', { input }),

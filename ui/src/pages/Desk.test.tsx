@@ -63,11 +63,16 @@ function firstStartBackend() {
       const found = orders.find((o) => o.id === order_id);
       return found ? { ...found, delivery_method: method, delivery_method_source: 'merchant' as const } : Promise.reject({ code: 'not_found', message: `order ${order_id}` });
     }),
+    removeDemo: vi.fn(async () => ({ shops: 0 })),
     startDemo: vi.fn(async () => {
       shops = [shop()];
       return {
-        shop: shops[0]!,
-        report: { shop: 'Demo shop', pages: 1, orders_fetched: 2, orders_new: 2, orders_updated: 0, returns: 0, requests: 3, throttled: 0, duration_ms: 5 },
+        shops: [
+          {
+            shop: shops[0]!,
+            report: { shop: 'Demo shop', pages: 1, orders_fetched: 2, orders_new: 2, orders_updated: 0, returns: 0, requests: 3, throttled: 0, duration_ms: 5 },
+          },
+        ],
       };
     }),
     listCases: vi.fn(async () => ({ total: cases.length, cases: cases.map((c) => c.case) })),

@@ -26,6 +26,7 @@ import { CompensationPage } from './compensation/CompensationPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DueSoonPage } from './due/DueSoonPage';
 import { FollowupsPage } from './followups/FollowupsPage';
+import { DemoBanner } from './onboarding/DemoBanner';
 import { GettingStarted } from './onboarding/GettingStarted';
 import { WelcomePage } from './onboarding/WelcomePage';
 import { OrdersPage } from './orders/OrdersPage';
@@ -160,7 +161,8 @@ function OpenDesk() {
     // window tests time each page from the click to its first rows.
     content = (
       <>
-        {/* Outside the page's marker: the steps after the demo are not the page's own content. */}
+        {/* Outside the page's marker: the demo's banner and the steps after it are not the page's own content. */}
+        <DemoBanner shops={shops.data} />
         <GettingStarted shops={shops.data} onGo={setPage} />
         <div key={page} data-page={page}>
           {shown}

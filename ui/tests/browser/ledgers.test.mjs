@@ -110,7 +110,11 @@ for (const expected of LOCALES) {
     await page.getByTestId('repair-new').click();
     const serialInput = page.getByTestId('repair-new-serial');
     await serialInput.waitFor({ timeout: STEP_MS });
-    await serialInput.click();
+    // The dialog takes the focus while it opens and hands it to the serial field once open, as a scanner's user
+    // sees the cursor there: keys typed before that land on the dialog and are lost.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'repair-new-serial', null, {
+      timeout: STEP_MS,
+    });
     await page.keyboard.type(serial);
     await page.keyboard.press('Enter');
     await page.getByTestId('repair-new-fault').fill('屏幕不亮 / screen stays dark');

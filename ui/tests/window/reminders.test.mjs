@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { monitorBus, notifyCalls, startDunst, waitFor } from './bus.mjs';
 import { startSession } from './driver.mjs';
 
 const outDir = process.env.TEST_OUTPUT_DIR ?? path.resolve('test-output');
@@ -20,48 +21,6 @@ const LEAD_SECONDS = 45;
 
 function cli(bin, env, args) {
   return execFileSync(bin, args, { encoding: 'utf8', env }).trim();
-}
-
-/** Waits until `predicate()` holds. */
-async function waitFor(predicate, ms, what, shown = () => '') {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`${what} within ${ms} ms${shown() ? `; the bus showed:\n${shown().slice(-4000)}` : ''}`);
-}
-
-/**
- * The Notify calls dbus-monitor printed, each read by the method's signature (susssasa{sv}i): app name,
- * replaces id, icon, summary, body, actions (identifier and label pairs), hints, timeout.
- */
-function notifyCalls(bus) {
-  return bus
-    .split(/^method call /m)
-    .filter((block) => block.includes('member=Notify'))
-    .map((block) => {
-      // One token per line: an array opens or closes, or a string (which may run over several lines) or number.
-      const token = /^[ \t]*(?:(array \[)|(\])|string "([\s\S]*?)"$|(?:uint32|int32) (-?\d+))/gm;
-      const top = [];
-      const actions = [];
-      let depth = 0;
-      let arrays = 0;
-      for (const [, open, close, text, number] of block.matchAll(token)) {
-        if (open) {
-          depth += 1;
-          arrays += 1;
-        } else if (close) {
-          depth -= 1;
-        } else if (depth === 0) {
-          top.push(text ?? number);
-        } else if (arrays === 1) {
-          actions.push(text ?? number);
-        }
-      }
-      const [app, replaces, icon, summary, body, timeout] = top;
-      return { app, replaces, icon, summary, body, actions, timeout };
-    });
 }
 
 test('a deadline reaching its 1-hour mark notifies with platform and order; a click opens its case', { timeout: 300_000 }, async (t) => {
@@ -77,33 +36,10 @@ test('a deadline reaching its 1-hour mark notifies with platform and order; a cl
   const env = { ...process.env, HOME: home, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file', LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
 
   // dunst, so that a click can be made: its default configuration, with its own log.
-  const dunstLog = fs.openSync(path.join(outDir, 'reminders-dunst.log'), 'w');
-  const dunst = spawn('dunst', ['-verbosity', 'info'], { env, stdio: ['ignore', dunstLog, dunstLog] });
+  const dunst = await startDunst(env, path.join(outDir, 'reminders-dunst.log'));
   t.after(() => dunst.kill());
-  await waitFor(
-    () => {
-      try {
-        // Asked of the bus itself: asking dunst before it owns the name would have D-Bus start a second one.
-        const owner = execFileSync(
-          'dbus-send',
-          ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'],
-          { env, encoding: 'utf8' },
-        );
-        return /boolean true/.test(owner);
-      } catch {
-        return false;
-      }
-    },
-    15_000,
-    'dunst answering on the session bus',
-  );
-
-  let bus = '';
-  const monitor = spawn('dbus-monitor', ['--session', "interface='org.freedesktop.Notifications',member='Notify'"], { stdio: ['ignore', 'pipe', 'pipe'] });
-  monitor.stdout.on('data', (c) => {
-    bus += c.toString('utf8');
-  });
-  t.after(() => monitor.kill());
+  const monitor = monitorBus(["interface='org.freedesktop.Notifications',member='Notify'"]);
+  t.after(() => monitor.stop());
   await new Promise((r) => setTimeout(r, 500));
 
   // A Pinduoduo shop kept by hand and a refund request opened 47 hours ago less LEAD_SECONDS: its 48-hour
@@ -119,8 +55,8 @@ test('a deadline reaching its 1-hour mark notifies with platform and order; a cl
 
   // In the window's language (English here, from the desktop's LANG), whatever the shop sells in.
   const title = `Pinduoduo #${caseId}`;
-  const calls = () => notifyCalls(bus);
-  const shown = () => bus;
+  const calls = () => notifyCalls(monitor.text());
+  const shown = () => monitor.text();
   await waitFor(() => calls().some((c) => c.summary?.startsWith(`${title} · merchant response due in `)), 60_000, 'the catch-up notification for the marks passed while closed', shown);
   // Only the next notification is on screen when it is clicked.
   execFileSync('dunstctl', ['close-all'], { env });
@@ -131,7 +67,7 @@ test('a deadline reaching its 1-hour mark notifies with platform and order; a cl
     'the 1-hour mark as its own notification',
     shown,
   );
-  fs.writeFileSync(path.join(outDir, 'reminders-dbus.log'), bus);
+  fs.writeFileSync(path.join(outDir, 'reminders-dbus.log'), monitor.text());
   const mark = calls().slice(before).find((c) => c.summary === `${title} · merchant response due in 1 h`);
   assert.match(mark.body, /CNY 99\.00 at stake/, `the body says the money at stake: ${mark.body}`);
   assert.equal(mark.replaces, '0', 'a new notification, not one replacing another');

@@ -55,7 +55,7 @@ export function DueList({ items, loading, onOpen }: { items: DueItemDto[]; loadi
             // A long group pages in the window: hundreds of rows drawn at once hold the page's first paint.
             pagination={groups[group].length > DUE_PAGE ? { pageSize: DUE_PAGE, size: 'small', showSizeChanger: false } : false}
             tableLayout="fixed"
-            onRow={(item) => rowProps(() => onOpen(item.case.id))}
+            onRow={(item) => rowProps(item, () => onOpen(item.case.id))}
           />
         </div>
       ))}
@@ -63,7 +63,8 @@ export function DueList({ items, loading, onOpen }: { items: DueItemDto[]; loadi
   );
 }
 
-function rowProps(onClick: () => void): HTMLAttributes<HTMLElement> {
-  const testId = { 'data-testid': 'due-row' };
-  return { ...testId, onClick, style: { cursor: 'pointer' } };
+/** The row's platform and deadline ride on it as data attributes: the window test reads them as shown. */
+function rowProps(item: DueItemDto, onClick: () => void): HTMLAttributes<HTMLElement> {
+  const data = { 'data-testid': 'due-row', 'data-platform': item.case.platform, 'data-due': item.clock.due };
+  return { ...data, onClick, style: { cursor: 'pointer' } };
 }

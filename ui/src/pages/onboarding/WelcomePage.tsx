@@ -16,7 +16,7 @@ export function WelcomePage() {
   const tryDemo = () => {
     // mutateAsync: the page is replaced by the orders as soon as the shop list refetches, before mutate's own callbacks.
     startDemo.mutateAsync().then(
-      (demo) => message.success(t('welcome.demoReady', { count: demo.report.orders_fetched })),
+      (demo) => message.success(t('welcome.demoReady', { count: demo.shops.reduce((sum, s) => sum + s.report.orders_fetched, 0) })),
       () => undefined, // shown below from startDemo.error
     );
   };

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useBackend } from '../backend/BackendContext';
+
+/**
+ * `remove_demo`: the demo shops go with everything recorded for them (orders, cases, warranty, repairs, calls);
+ * every page's data changes, so every query is refetched.
+ */
+export function useRemoveDemo() {
+  const backend = useBackend();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => backend.removeDemo(),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
