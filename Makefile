@@ -112,6 +112,14 @@ test-window: app cli
 	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test --test-concurrency=1 ui/tests/window/ > $(TEST_OUTPUT)/window-test.log 2>&1; \
 	  status=$$?; cat $(TEST_OUTPUT)/window-test.log; exit $$status
 
+# The README's demo pictures (Due soon in English and Chinese), retaken by the demo window test.
+screenshot: app cli
+	mkdir -p $(TEST_OUTPUT)
+	APP_BIN=$(APP_BIN) AFTERSALES_BIN=$(CLI_BIN) TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test ui/tests/window/demo.test.mjs
+	cp $(TEST_OUTPUT)/demo-due-en.png docs/screenshot-demo-due-en.png
+	cp $(TEST_OUTPUT)/demo-due-zh-CN.png docs/screenshot-demo-due-zh-CN.png
+
 # A short pass of every fuzz target (see scripts/fuzz.sh); `make fuzz` runs each for 10 minutes.
 test-fuzz:
 	FUZZ_SECONDS=15 ./scripts/fuzz.sh

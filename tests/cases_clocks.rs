@@ -213,7 +213,7 @@ async fn synced_returns_and_refunds_become_cases_with_their_clocks() {
             "{platform:?}: a refund made at once meets the first-response target"
         );
         if platform == DemoPlatform::Shopify {
-            for (raw, status) in [("REQUESTED", "requested"), ("OPEN", "awaiting_return"), ("CLOSED", "closed"), ("DECLINED", "rejected")] {
+            for (raw, status) in [("REQUESTED", "requested"), ("OPEN", "awaiting_return"), ("CLOSED", "closed"), ("DECLINED", "closed")] {
                 let expected = orders.iter().flat_map(|o| &o.returns).filter(|r| r.status == raw).count();
                 assert_eq!(
                     count(&format!("SELECT COUNT(*) FROM cases WHERE raw_status = '{raw}' AND status = '{status}'")),

@@ -62,7 +62,12 @@ async fn the_demo_shows_every_promise_keeps_living_and_leaves_nothing_when_remov
     let due = desk.due_clocks(DueInput { within_hours: 24.0, shop_id: Some(pdd), at: None, limit: None }).await.unwrap();
     let left: Vec<i64> = due.iter().map(|d| ms(&d.clock.due) - now).collect();
     assert!(left.iter().any(|&l| l > HOUR && l < 2 * HOUR), "one about to run out: {left:?}");
-    assert!(due.iter().all(|d| d.case.shop_id == pdd));
+    // The Shopify store's merchant kept up: what is overdue there is this week's, not months of neglect.
+    let everywhere = desk.due_clocks(DueInput { within_hours: 24.0, shop_id: None, at: None, limit: None }).await.unwrap();
+    let overdue = everywhere.iter().filter(|d| d.case.shop_id != pdd && ms(&d.clock.due) < now).count();
+    println!("due within 24 h: {} (Pinduoduo {}), Shopify overdue {overdue}", everywhere.len(), due.len());
+    let kinds: Vec<String> = everywhere.iter().filter(|d| d.case.shop_id != pdd && ms(&d.clock.due) < now).map(|d| format!("{:?} {} {} {}", d.clock.kind, d.case.status.id(), d.case.opened_at, d.clock.due)).collect();
+    assert!(overdue <= 10, "a few Shopify deadlines overdue at most: {overdue} {kinds:#?}");
     let week = desk.due_clocks(DueInput { within_hours: 48.0, shop_id: Some(pdd), at: None, limit: None }).await.unwrap();
     let hours_left: Vec<i64> = week.iter().map(|d| (ms(&d.clock.due) - now) / HOUR).collect();
     assert!(hours_left.contains(&41) || hours_left.contains(&42), "one opened 6 hours ago with 42 left: {hours_left:?}");

@@ -192,10 +192,10 @@ impl Desk {
         }
         let mut cfg = DemoConfig::new(anchor_ms);
         cfg.platform = platform;
+        cfg.story = true;
         if platform == DemoPlatform::Pdd {
             cfg.orders = 300;
             cfg.span_days = PDD_DEMO_DAYS;
-            cfg.story = true;
             cfg.shop_name = PDD_DEMO_SHOP_NAME.into();
         }
         let started = DemoShop::start(cfg, 0)

@@ -27,7 +27,10 @@ fn path_to(raw: &str) -> &'static [CaseAction] {
     match raw {
         "OPEN" | "requested" => &[CaseAction::Approve],
         "CLOSED" => &[CaseAction::Approve, CaseAction::Close],
-        "DECLINED" => &[CaseAction::Reject],
+        // Shopify: "when a return is declined, each ReturnLineItem.fulfillmentLineItem can be associated to a new
+        // return" (shopify.dev, returnDeclineRequest): the declined one is over, and its case with it; left
+        // `rejected` it would run the merchant's resolution target for ever.
+        "DECLINED" => &[CaseAction::Reject, CaseAction::Close],
         "CANCELED" | "canceled" => &[CaseAction::Cancel],
         "received" | "partially_received" => &[CaseAction::Approve, CaseAction::Received],
         _ => &[],

@@ -83,7 +83,8 @@ pub struct DemoConfig {
     pub utc_offset_secs: i32,
     pub currency: String,
     pub shop_name: String,
-    /// Pinduoduo: serve the demo's story (`story.rs`) instead of requests made from the generator's refunds.
+    /// The built-in demo's story (`story.rs`): Pinduoduo serves its requests instead of ones made from the
+    /// generator's refunds; Shopify's old returns are answered.
     pub story: bool,
 }
 
@@ -185,8 +186,10 @@ impl DemoShop {
             offset,
             state: RwLock::new({
                 let mut state = DemoState::new(orders);
-                if cfg.story && cfg.platform == DemoPlatform::Pdd {
-                    story::tell(&mut state, cfg.now_ms);
+                match (cfg.story, cfg.platform) {
+                    (true, DemoPlatform::Pdd) => story::tell(&mut state, cfg.now_ms),
+                    (true, DemoPlatform::Shopify) => story::settle_old_returns(&mut state, cfg.now_ms),
+                    _ => {}
                 }
                 state
             }),

@@ -2,7 +2,8 @@
 //! demo started so that its first minute shows what the desk is for — a 48-hour clock with hours left, one about
 //! to run out, one the platform refunded on its own after the merchant missed it, an intervention, a return
 //! waiting for the buyer — and the requests buyers keep opening while it runs (`open_next`). The generator's own
-//! refunds and returns are left out of this shop: every request it serves is one of these.
+//! refunds and returns are left out of this shop: every request it serves is one of these. The Shopify store of
+//! the demo keeps its generated returns, answered as a merchant keeping up would have (`settle_old_returns`).
 
 use super::data::{DemoFulfillment, DemoOrder};
 use super::state::DemoState;
@@ -123,4 +124,25 @@ pub fn open_next(state: &mut DemoState, at_ms: i64) -> Option<u64> {
 /// The requests on the order at `pos`.
 pub fn of_order(state: &DemoState, pos: usize) -> impl Iterator<Item = &StoryRequest> {
     state.story.iter().filter(move |r| r.order_pos == pos)
+}
+
+/// Returns asked for or approved more than two days before `now_ms` were closed some hours to three days after
+/// they were opened (as the generator dates the returns it closes), never after `now_ms`: the demo store is one
+/// whose merchant keeps up, so Due soon shows this week's returns, not three months of neglect.
+pub fn settle_old_returns(state: &mut DemoState, now_ms: i64) {
+    let before = now_ms - 48 * HOUR;
+    for pos in 0..state.orders.len() {
+        let stale = |r: &super::data::DemoReturn| matches!(r.status, "REQUESTED" | "OPEN") && r.created_at < before;
+        if !state.orders[pos].returns.iter().any(stale) {
+            continue;
+        }
+        state.modify(pos, |o| {
+            for r in o.returns.iter_mut().filter(|r| stale(r)) {
+                let answered = whole_second((r.created_at + 2 * HOUR + (r.id % 70) as i64 * HOUR).min(now_ms)).max(r.created_at);
+                r.status = "CLOSED";
+                r.closed_at = Some(answered);
+                o.updated_at = o.updated_at.max(answered);
+            }
+        });
+    }
 }

@@ -20,15 +20,15 @@ export function DueList({ items, loading, onOpen }: { items: DueItemDto[]; loadi
   const now = useNow();
   const groups = groupDue(items, now);
   const columns: TableColumnsType<DueItemDto> = [
-    { title: t('due.column.deadline'), key: 'deadline', width: 170, render: (_, item) => <CountdownChip clock={item.clock} /> },
-    { title: t('due.column.shop'), key: 'shop', width: 240, render: (_, item) => <CaseShop summary={item.case} /> },
-    { title: t('due.column.order'), key: 'order', width: 180, render: (_, item) => <CaseParty summary={item.case} link /> },
-    { title: t('due.column.kind'), key: 'kind', width: 200, render: (_, item) => t(`clockKind.${item.clock.kind}`) },
+    { title: t('due.column.deadline'), key: 'deadline', width: 150, render: (_, item) => <CountdownChip clock={item.clock} /> },
+    { title: t('due.column.shop'), key: 'shop', width: 210, render: (_, item) => <CaseShop summary={item.case} /> },
+    { title: t('due.column.order'), key: 'order', width: 150, render: (_, item) => <CaseParty summary={item.case} link /> },
+    { title: t('due.column.kind'), key: 'kind', width: 170, render: (_, item) => t(`clockKind.${item.clock.kind}`) },
     { title: t('due.column.consequence'), key: 'consequence', render: (_, item) => t(`consequence.${item.clock.consequence}`) },
     {
       title: t('due.column.atStake'),
       key: 'at_stake',
-      width: 140,
+      width: 120,
       align: 'right',
       render: (_, item) => <Money amount={item.case.at_stake} currency={item.case.currency} />,
     },

@@ -10,8 +10,8 @@ describe('DemoBanner', () => {
     const removeDemo = vi.fn(async () => ({ shops: 2 }));
     const backend = { removeDemo } as unknown as Backend;
     const shops = [
-      shop({ id: 1, name: '拼多多演示店', demo: true }),
-      shop({ id: 2, name: 'Shopify demo', demo: true }),
+      shop({ id: 2, name: 'Shopify demo', platform: 'shopify', demo: true }),
+      shop({ id: 1, name: '拼多多演示店', platform: 'pdd', demo: true }),
       shop({ id: 3, name: 'My shop', demo: false }),
     ];
     renderIn('en', <DemoBanner shops={shops} />, backend);

@@ -11,7 +11,8 @@ import { useRemoveDemo } from '../../hooks/useRemoveDemo';
 export function DemoBanner({ shops }: { shops: readonly ShopDto[] }) {
   const { t } = useTranslation();
   const remove = useRemoveDemo();
-  const demos = shops.filter((s) => s.demo === true);
+  // The Pinduoduo demo first: it is the one with the deadlines.
+  const demos = shops.filter((s) => s.demo === true).sort((a, b) => Number(a.platform !== 'pdd') - Number(b.platform !== 'pdd'));
   if (demos.length === 0) return null;
   return (
     <>

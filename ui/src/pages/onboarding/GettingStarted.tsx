@@ -63,7 +63,7 @@ export function GettingStarted({ shops, onGo }: { shops: readonly ShopDto[]; onG
         </Flex>
       }
       extra={
-        <Button type="link" size="small" onClick={() => update({ ...state, hidden: true })}>
+        <Button type="link" size="small" onClick={() => update({ ...state, hidden: true })} data-testid="getting-started-hide">
           {t('gettingStarted.hide')}
         </Button>
       }
