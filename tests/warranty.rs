@@ -360,6 +360,18 @@ async fn repair_tickets_take_the_payer_from_the_warranty_and_queue_a_follow_up()
     let walk_in = b.desk.new_repair(NewRepairInput { customer_name: None, ..new(None, None) }).await.unwrap_err();
     assert_eq!(walk_in.code, ErrorCode::Validation, "a walk-in needs a name: {}", walk_in.message);
     assert!(walk_in.message.starts_with("customer_name"), "the field is named: {}", walk_in.message);
+    // With a second shop offered first, a scanned serial still finds its unit, and the ticket is the selling shop's;
+    // a unit picked by id under the wrong shop is refused.
+    let other = b
+        .desk
+        .add_offline_shop(aftersales::api::OfflineShopInput { platform: aftersales::shops::Platform::Pdd, name: "门店".into(), time_zone: None, currency: None })
+        .await
+        .unwrap();
+    let scanned = b.desk.new_repair(NewRepairInput { shop_id: other.id, ..new(Some("PAD-S1"), None) }).await.unwrap();
+    assert_eq!((scanned.repair.shop_id, scanned.repair.payer), (b.shop_id, Payer::Warranty), "the selling shop's ticket, in warranty");
+    let wrong = b.desk.new_repair(NewRepairInput { shop_id: other.id, ..new(None, Some(old.id)) }).await.unwrap_err();
+    assert!(wrong.message.contains("another shop"), "{}", wrong.message);
+    b.desk.remove_shop(aftersales::api::ShopIdInput { id: other.id }).await.unwrap();
 
     let id = t.repair.id;
     // An intake photo comes back as it went in, to be shown on the ticket.

@@ -52,7 +52,6 @@ pub fn cover_of(conn: &Connection, unit_id: i64, at: i64) -> Result<Cover, Store
 }
 
 pub fn open(conn: &Connection, nr: NewRepair, now: i64) -> Result<i64, RepairError> {
-    let shop = shops::get(conn, nr.shop_id)?;
     let serial = nr.serial.clone().filter(|s| !s.is_empty());
     let unit_id = match (nr.unit_id, &serial, nr.order_id) {
         (Some(id), _, _) => Some(id),
@@ -61,11 +60,14 @@ pub fn open(conn: &Connection, nr: NewRepair, now: i64) -> Result<i64, RepairErr
         _ => None,
     };
     let unit = unit_id.map(|id| warranty_units::get(conn, id)).transpose()?;
-    if let Some(u) = &unit {
-        if u.shop_id != shop.id {
-            return Err(RepairError::Invalid("unit_id: that unit was sold by another shop".into()));
-        }
-    }
+    // A scanned serial names the unit, and so the shop that sold it, whichever shop the form offered first; a
+    // unit picked by id must be of the shop asked for.
+    let found_by_serial = nr.unit_id.is_none() && serial.is_some();
+    let shop = match &unit {
+        Some(u) if u.shop_id != nr.shop_id && found_by_serial && nr.order_id.is_none() && nr.case_id.is_none() => shops::get(conn, u.shop_id)?,
+        Some(u) if u.shop_id != nr.shop_id => return Err(RepairError::Invalid("unit_id: that unit was sold by another shop".into())),
+        _ => shops::get(conn, nr.shop_id)?,
+    };
     let order_id = nr.order_id.or(unit.as_ref().and_then(|u| u.order_id));
     let order = order_id.map(|id| orders::get(conn, id)).transpose()?;
     let customer_name = nr
