@@ -37,8 +37,8 @@ pub async fn menu_counts(desk: State<'_, Desk>, input: MenuCountsInput) -> Resul
 }
 
 #[tauri::command]
-pub fn eligibility(desk: State<'_, Desk>, input: EligibilityInput) -> Result<EligibilityDto, ApiError> {
-    desk.eligibility(input)
+pub async fn eligibility(app: tauri::AppHandle, input: EligibilityInput) -> Result<EligibilityDto, ApiError> {
+    super::off_main(app, move |desk| desk.eligibility(input)).await
 }
 
 #[tauri::command]

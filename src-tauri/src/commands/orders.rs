@@ -2,13 +2,13 @@ use aftersales::api::{ApiError, DeliveryMethodInput, Desk, OrderDto, OrderIdInpu
 use tauri::State;
 
 #[tauri::command]
-pub fn list_orders(desk: State<'_, Desk>, input: OrdersQuery) -> Result<OrdersPage, ApiError> {
-    desk.list_orders(input)
+pub async fn list_orders(app: tauri::AppHandle, input: OrdersQuery) -> Result<OrdersPage, ApiError> {
+    super::off_main(app, move |desk| desk.list_orders(input)).await
 }
 
 #[tauri::command]
-pub fn get_order(desk: State<'_, Desk>, input: OrderIdInput) -> Result<OrderDto, ApiError> {
-    desk.get_order(input)
+pub async fn get_order(app: tauri::AppHandle, input: OrderIdInput) -> Result<OrderDto, ApiError> {
+    super::off_main(app, move |desk| desk.get_order(input)).await
 }
 
 #[tauri::command]

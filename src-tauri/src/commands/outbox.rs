@@ -19,8 +19,8 @@ pub async fn send_outbox(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, i
 }
 
 #[tauri::command]
-pub fn list_outbox(desk: State<'_, Desk>, input: OutboxListInput) -> Result<Vec<OutboxEntryDto>, ApiError> {
-    desk.list_outbox(input)
+pub async fn list_outbox(app: tauri::AppHandle, input: OutboxListInput) -> Result<Vec<OutboxEntryDto>, ApiError> {
+    super::off_main(app, move |desk| desk.list_outbox(input)).await
 }
 
 #[tauri::command]
@@ -29,8 +29,8 @@ pub async fn retry_outbox(desk: State<'_, Desk>, input: OutboxIdInput) -> Result
 }
 
 #[tauri::command]
-pub fn outbox_attention(desk: State<'_, Desk>) -> Result<OutboxAttentionDto, ApiError> {
-    desk.outbox_attention()
+pub async fn outbox_attention(app: tauri::AppHandle) -> Result<OutboxAttentionDto, ApiError> {
+    super::off_main(app, move |desk| desk.outbox_attention()).await
 }
 
 #[tauri::command]

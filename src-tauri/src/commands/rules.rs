@@ -2,8 +2,8 @@ use aftersales::api::{ApiError, Desk, ReasonDto, ReasonInput, RuleDto, RuleOverr
 use tauri::State;
 
 #[tauri::command]
-pub fn list_rules(desk: State<'_, Desk>) -> Result<Vec<RuleDto>, ApiError> {
-    desk.list_rules()
+pub async fn list_rules(app: tauri::AppHandle) -> Result<Vec<RuleDto>, ApiError> {
+    super::off_main(app, move |desk| desk.list_rules()).await
 }
 
 #[tauri::command]
@@ -12,8 +12,8 @@ pub async fn set_rule_override(desk: State<'_, Desk>, input: RuleOverrideInput) 
 }
 
 #[tauri::command]
-pub fn list_reasons(desk: State<'_, Desk>) -> Result<Vec<ReasonDto>, ApiError> {
-    desk.list_reasons()
+pub async fn list_reasons(app: tauri::AppHandle) -> Result<Vec<ReasonDto>, ApiError> {
+    super::off_main(app, move |desk| desk.list_reasons()).await
 }
 
 #[tauri::command]

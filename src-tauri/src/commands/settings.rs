@@ -2,8 +2,8 @@ use aftersales::api::{ApiError, Desk, LanguageInput, SettingsDto, UiLanguage};
 use tauri::State;
 
 #[tauri::command]
-pub fn get_settings(desk: State<'_, Desk>) -> Result<SettingsDto, ApiError> {
-    desk.get_settings()
+pub async fn get_settings(app: tauri::AppHandle) -> Result<SettingsDto, ApiError> {
+    super::off_main(app, move |desk| desk.get_settings()).await
 }
 
 #[tauri::command]

@@ -5,8 +5,8 @@ use aftersales::api::{
 use tauri::State;
 
 #[tauri::command]
-pub fn list_shops(desk: State<'_, Desk>) -> Result<Vec<ShopDto>, ApiError> {
-    desk.list_shops()
+pub async fn list_shops(app: tauri::AppHandle) -> Result<Vec<ShopDto>, ApiError> {
+    super::off_main(app, move |desk| desk.list_shops()).await
 }
 
 #[tauri::command]

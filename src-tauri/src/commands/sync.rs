@@ -18,14 +18,14 @@ pub async fn sync_shops(
 }
 
 #[tauri::command]
-pub fn cancel_sync(desk: State<'_, Desk>, input: ShopIdInput) -> Result<(), ApiError> {
-    desk.cancel_sync(input)
+pub async fn cancel_sync(app: tauri::AppHandle, input: ShopIdInput) -> Result<(), ApiError> {
+    super::off_main(app, move |desk| desk.cancel_sync(input)).await
 }
 
 /// The records the shop's syncs set aside (unreadable, flagged, conflicting), with their reasons.
 #[tauri::command]
-pub fn list_sync_issues(desk: State<'_, Desk>, input: ShopIdInput) -> Result<Vec<SyncIssueDto>, ApiError> {
-    desk.list_sync_issues(input)
+pub async fn list_sync_issues(app: tauri::AppHandle, input: ShopIdInput) -> Result<Vec<SyncIssueDto>, ApiError> {
+    super::off_main(app, move |desk| desk.list_sync_issues(input)).await
 }
 
 /// Reads the set-aside records again; what now reads is stored, which may open cases and clocks.

@@ -1,30 +1,32 @@
 //! Backups, restore, diagnostics, and the recovery screen shown when the database would not open.
 
 use aftersales::api::{self, ApiError, BackupDto, Desk, DiagnosticsDto, FileInput, OutInput, RecoveryDto, RestoreResultDto};
-use tauri::State;
+use tauri::{Manager, State};
 
 /// Set at start when the database failed its integrity check: the app then shows only the recovery screen.
 pub struct Recovery(pub Option<RecoveryDto>);
 
 #[tauri::command]
-pub fn startup_problem(recovery: State<'_, Recovery>) -> Option<RecoveryDto> {
-    recovery.0.clone()
+pub async fn startup_problem(app: tauri::AppHandle) -> Option<RecoveryDto> {
+    app.try_state::<Recovery>().and_then(|r| r.0.clone())
 }
 
 /// Puts the chosen backup in place of the damaged database (kept beside it), then starts the app afresh.
 #[tauri::command]
-pub fn recover_from_backup(app: tauri::AppHandle, recovery: State<'_, Recovery>, input: FileInput) -> Result<(), ApiError> {
-    let Some(problem) = &recovery.0 else {
+pub async fn recover_from_backup(app: tauri::AppHandle, input: FileInput) -> Result<(), ApiError> {
+    let Some(problem) = app.try_state::<Recovery>().and_then(|r| r.0.clone()) else {
         return Err(ApiError::new(api::ErrorCode::Precondition, "the database opened: restore from Settings → Backups instead"));
     };
     let db = std::path::PathBuf::from(&problem.database);
-    api::recover_from(&db, &input.file, chrono::Utc::now())?;
+    tauri::async_runtime::spawn_blocking(move || api::recover_from(&db, &input.file, chrono::Utc::now()))
+        .await
+        .map_err(|e| ApiError::new(api::ErrorCode::Internal, format!("the restore stopped: {e}")))??;
     app.restart()
 }
 
 #[tauri::command]
-pub fn backups(desk: State<'_, Desk>) -> Result<Vec<BackupDto>, ApiError> {
-    desk.backups()
+pub async fn backups(app: tauri::AppHandle) -> Result<Vec<BackupDto>, ApiError> {
+    super::off_main(app, move |desk| desk.backups()).await
 }
 
 #[tauri::command]
@@ -42,8 +44,8 @@ pub async fn restore_backup(
 }
 
 #[tauri::command]
-pub fn export_diagnostics(desk: State<'_, Desk>, input: OutInput) -> Result<DiagnosticsDto, ApiError> {
-    desk.export_diagnostics(input)
+pub async fn export_diagnostics(app: tauri::AppHandle, input: OutInput) -> Result<DiagnosticsDto, ApiError> {
+    super::off_main(app, move |desk| desk.export_diagnostics(input)).await
 }
 
 /// The system's open dialog for a backup file (`.db`); None when the merchant cancels.
