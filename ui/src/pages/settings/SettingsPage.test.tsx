@@ -76,7 +76,8 @@ describe('SettingsPage', () => {
     renderIn('en', <SettingsPage />, backend);
 
     expect(await screen.findByText('Every hour')).toBeInTheDocument();
-    const reminders = within(screen.getByTestId('reminder-settings'));
+    // The sections below the first card mount once it has been painted.
+    const reminders = within(await screen.findByTestId('reminder-settings'));
     expect(reminders.getByText('Reminders')).toBeInTheDocument();
     expect(await reminders.findByRole('switch', { name: 'Start at login' })).not.toBeChecked();
     expect(screen.getByText('Deadline rules')).toBeInTheDocument();
