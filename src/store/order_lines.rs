@@ -60,7 +60,8 @@ pub struct LineRow {
 }
 
 /// The platform's list is the truth: lines it no longer sends are removed, the others upserted in place.
-pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
+/// The order's lines become `lines`. `fresh`: the order was just inserted, so it has no lines to remove.
+pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine], fresh: bool) -> Result<(), StoreError> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO order_lines (order_id, external_id, sku, title, quantity, price_minor, product_id, shop_id, paid_at)
          SELECT ?1,?2,?3,?4,?5,?6,?7, o.shop_id, o.paid_at FROM orders o WHERE o.id = ?1
@@ -71,7 +72,9 @@ pub fn replace_for_order(conn: &Connection, order_id: i64, lines: &[NewLine]) ->
     for l in lines {
         upsert.execute(params![order_id, l.external_id, l.sku, l.title, l.quantity, l.price_minor, l.product_id])?;
     }
-    super::delete_children_not_in(conn, "order_lines", order_id, lines.iter().map(|x| x.external_id.as_str()))?;
+    if !fresh {
+        super::delete_children_not_in(conn, "order_lines", order_id, lines.iter().map(|x| x.external_id.as_str()))?;
+    }
     Ok(())
 }
 
