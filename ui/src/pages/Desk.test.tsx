@@ -401,7 +401,7 @@ describe('Desk', () => {
     expect(await screen.findByText('后台同步')).toBeInTheDocument();
     expect(await screen.findByText('每 30 分钟')).toBeInTheDocument();
     expect(backend.getSettings).toHaveBeenCalled();
-    expect(await screen.findByText('备份与诊断')).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole('tab', { name: '备份与诊断' }));
     await waitFor(() => expect(backend.backups).toHaveBeenCalled());
   });
 });

@@ -13,8 +13,8 @@ import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './h
 
 const STEP_MS = 30_000;
 const LOCALES = [
-  { locale: 'en', settings: /Settings/, shops: /Shops/, manual: 'Manual', beforeRestore: 'Before a restore', replace: 'Replace the data', restored: /Restored the backup from .+\. The previous data was saved as (before-restore-\S+\.db)\./ },
-  { locale: 'zh-CN', settings: /设置/, shops: /店铺/, manual: '手动', beforeRestore: '恢复前', replace: '替换数据', restored: /已恢复 .+ 的备份。之前的数据已保存为 (before-restore-\S+\.db)。/ },
+  { locale: 'en', settings: /Settings/, backupsTab: 'Backups and diagnostics', shops: /Shops/, manual: 'Manual', beforeRestore: 'Before a restore', replace: 'Replace the data', restored: /Restored the backup from .+\. The previous data was saved as (before-restore-\S+\.db)\./ },
+  { locale: 'zh-CN', settings: /设置/, backupsTab: '备份与诊断', shops: /店铺/, manual: '手动', beforeRestore: '恢复前', replace: '替换数据', restored: /已恢复 .+ 的备份。之前的数据已保存为 (before-restore-\S+\.db)。/ },
 ];
 
 let browser;
@@ -64,6 +64,7 @@ for (const expected of LOCALES) {
     await page.goto(url);
 
     await page.getByRole('menuitem', { name: expected.settings }).first().click({ timeout: STEP_MS });
+    await page.getByRole('tab', { name: expected.backupsTab }).click({ timeout: STEP_MS });
     const section = page.getByTestId('backups-section');
     await section.scrollIntoViewIfNeeded({ timeout: STEP_MS });
     await page.getByTestId('backups-table').waitFor({ timeout: STEP_MS });

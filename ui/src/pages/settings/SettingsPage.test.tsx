@@ -71,21 +71,24 @@ describe('SettingsPage', () => {
     await waitFor(() => expect(backend.updateSettings).toHaveBeenCalledWith({ sync_interval_minutes: 0, backup_keep: 10, log_keep_days: 14 }));
   });
 
-  it('shows the reminders, the deadline rules and the reasons below background sync', async () => {
+  it('shows the reminders below background sync, and the rules, reasons and backups each on its tab', async () => {
     const backend = settingsBackend(settings(60));
     renderIn('en', <SettingsPage />, backend);
 
     expect(await screen.findByText('Every hour')).toBeInTheDocument();
-    // The sections below the first card mount once it has been painted.
+    // The reminders mount once the first card has been painted.
     const reminders = within(await screen.findByTestId('reminder-settings'));
     expect(reminders.getByText('Reminders')).toBeInTheDocument();
     expect(await reminders.findByRole('switch', { name: 'Start at login' })).not.toBeChecked();
-    expect(screen.getByText('Deadline rules')).toBeInTheDocument();
+    expect(screen.queryByTestId('rules-table'), 'a tab mounts when opened').toBeNull();
+    expect(backend.listRules).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Deadline rules' }));
     expect(within(await screen.findByTestId('rules-table')).getByTestId('rule-minutes')).toHaveTextContent('48 h');
-    expect(screen.getByText('After-sales reasons')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'After-sales reasons' }));
     expect(within(await screen.findByTestId('reasons-tree')).getByText('Damaged in transit')).toBeInTheDocument();
-    const backups = within(screen.getByTestId('backups-section'));
-    expect(backups.getByText('Backups and diagnostics')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Backups and diagnostics' }));
+    expect(await screen.findByTestId('backups-section')).toBeInTheDocument();
     await waitFor(() => expect(document.querySelectorAll('[data-testid="backups-table"] tbody tr[data-row-key]')).toHaveLength(4));
   });
 
