@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** Waits until `predicate()` holds; the failure shows what `shown()` returns (the bus, say). */
 export async function waitFor(predicate, ms, what, shown = () => '') {
@@ -78,4 +80,21 @@ export function notifyCalls(bus) {
       const [app, replaces, icon, summary, body, timeout] = top;
       return { app, replaces, icon, summary, body, actions, timeout };
     });
+}
+
+/**
+ * A fresh desktop for one test: the built app and CLI checked, a session bus required, and a home of its own (the
+ * app's database, and nothing written into the real user's autostart or settings), in English.
+ */
+export function freshDesktop(prefix, outDir) {
+  const app = process.env.APP_BIN;
+  const bin = process.env.AFTERSALES_BIN;
+  assert.ok(app && fs.existsSync(app), `APP_BIN must point at the built app (got ${app})`);
+  assert.ok(bin && fs.existsSync(bin), `AFTERSALES_BIN must point at the CLI (got ${bin})`);
+  assert.ok(process.env.DBUS_SESSION_BUS_ADDRESS, 'a session bus: run under dbus-run-session');
+  fs.mkdirSync(outDir, { recursive: true });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const db = path.join(home, 'desk.db');
+  const env = { ...process.env, HOME: home, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file', LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
+  return { app, bin, home, db, env };
 }

@@ -8,10 +8,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { monitorBus, notifyCalls, startDunst, waitFor } from './bus.mjs';
+import { freshDesktop, monitorBus, notifyCalls, startDunst, waitFor } from './bus.mjs';
 import { startSession } from './driver.mjs';
 
 const outDir = path.resolve(process.env.TEST_OUTPUT_DIR ?? 'test-output');
@@ -36,15 +35,7 @@ function trayLabel(bus, env) {
 }
 
 test('Try the demo shop: within a minute a Pinduoduo deadline under 24 h, a reminder and the tray count', { timeout: 400_000 }, async (t) => {
-  const app = process.env.APP_BIN;
-  const bin = process.env.AFTERSALES_BIN;
-  assert.ok(app && fs.existsSync(app), `APP_BIN must point at the built app (got ${app})`);
-  assert.ok(bin && fs.existsSync(bin), `AFTERSALES_BIN must point at the CLI (got ${bin})`);
-  assert.ok(process.env.DBUS_SESSION_BUS_ADDRESS, 'a session bus: run under dbus-run-session');
-  fs.mkdirSync(outDir, { recursive: true });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-demo-'));
-  const db = path.join(home, 'desk.db');
-  const env = { ...process.env, HOME: home, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file', LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
+  const { app, bin, db, env } = freshDesktop('desk-demo-', outDir);
 
   const dunst = await startDunst(env, path.join(outDir, 'demo-dunst.log'));
   t.after(() => dunst.kill());

@@ -9,10 +9,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { monitorBus, notifyCalls, startDunst, waitFor } from './bus.mjs';
+import { freshDesktop, monitorBus, notifyCalls, startDunst, waitFor } from './bus.mjs';
 import { startSession } from './driver.mjs';
 
 const outDir = process.env.TEST_OUTPUT_DIR ?? path.resolve('test-output');
@@ -24,16 +23,7 @@ function cli(bin, env, args) {
 }
 
 test('a deadline reaching its 1-hour mark notifies with platform and order; a click opens its case', { timeout: 300_000 }, async (t) => {
-  const app = process.env.APP_BIN;
-  const bin = process.env.AFTERSALES_BIN;
-  assert.ok(app && fs.existsSync(app), `APP_BIN must point at the built app (got ${app})`);
-  assert.ok(bin && fs.existsSync(bin), `AFTERSALES_BIN must point at the CLI (got ${bin})`);
-  assert.ok(process.env.DBUS_SESSION_BUS_ADDRESS, 'a session bus: run under dbus-run-session');
-  fs.mkdirSync(outDir, { recursive: true });
-  // A home of its own: the app's database, and nothing written into the real user's autostart or settings.
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-reminders-'));
-  const db = path.join(home, 'desk.db');
-  const env = { ...process.env, HOME: home, AFTERSALES_DB: db, AFTERSALES_CREDENTIALS: 'file', LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
+  const { app, bin, db, env } = freshDesktop('desk-reminders-', outDir);
 
   // dunst, so that a click can be made: its default configuration, with its own log.
   const dunst = await startDunst(env, path.join(outDir, 'reminders-dunst.log'));
