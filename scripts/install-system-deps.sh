@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config fonts-wqy-microhei)
-test_pkgs=(xvfb xauth dbus-x11 imagemagick webkit2gtk-driver chromium dunst xdotool at-spi2-core)
+test_pkgs=(xvfb xauth dbus-x11 imagemagick webkit2gtk-driver chromium dunst xdotool at-spi2-core sqlite3)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then want+=("${test_pkgs[@]}"); fi
