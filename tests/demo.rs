@@ -128,3 +128,21 @@ async fn the_demo_shows_every_promise_keeps_living_and_leaves_nothing_when_remov
     assert!(changed.is_empty(), "every table as before the demo: {changed:?}");
     assert!(desk.list_shops().unwrap().is_empty());
 }
+
+/// The CLI's `demo start` and `demo remove`, as the README documents their JSON.
+#[test]
+fn the_cli_starts_and_removes_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let run = |args: &[&str]| -> serde_json::Value {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_aftersales")).arg("--db").arg(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let started = run(&["demo", "start", "--json"]);
+    let platforms: Vec<&str> = started["shops"].as_array().unwrap().iter().map(|s| s["shop"]["platform"].as_str().unwrap()).collect();
+    assert_eq!(platforms, ["pdd", "shopify"]);
+    assert!(started["shops"].as_array().unwrap().iter().all(|s| s["report"]["orders_fetched"].as_u64().unwrap() > 0 && s["shop"]["demo"] == true));
+    assert_eq!(run(&["demo", "remove", "--json"])["shops"], 2);
+    assert_eq!(run(&["shop", "list", "--json"]), serde_json::json!([]));
+}

@@ -31,6 +31,9 @@ enum Command {
     /// The built-in demo shop that speaks the platforms' APIs
     #[command(name = "demo-shop", subcommand)]
     DemoShop(DemoShopCmd),
+    /// "Try the demo shop" and "Remove demo data", as the app does them
+    #[command(subcommand)]
+    Demo(DemoCmd),
     /// Connected shops
     #[command(subcommand)]
     Shop(ShopCmd),
@@ -147,6 +150,21 @@ enum Command {
     /// Print the TypeScript bindings generated from the API's Rust types
     #[command(hide = true)]
     Bindings,
+}
+
+#[derive(Subcommand)]
+enum DemoCmd {
+    /// Add the demo's Pinduoduo shop and Shopify store and sync them (served by this process while it runs; the app
+    /// serves them again when it starts)
+    Start {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove the demo shops and everything recorded for them
+    Remove {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -505,6 +523,26 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
                 println!("{}", serde_json::to_string_pretty(&shops)?);
             } else {
                 output::print_shops(&shops);
+            }
+            Ok(())
+        }
+        Command::Demo(DemoCmd::Start { json }) => {
+            let started = open_writing(&db)?.start_demo().await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&started)?);
+            } else {
+                for s in &started.shops {
+                    println!("{} ({}): {} orders synced", s.shop.name, s.shop.platform.id(), s.report.orders_fetched);
+                }
+            }
+            Ok(())
+        }
+        Command::Demo(DemoCmd::Remove { json }) => {
+            let removed = open_writing(&db)?.remove_demo().await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&removed)?);
+            } else {
+                println!("removed {} demo shops and everything recorded for them", removed.shops);
             }
             Ok(())
         }
