@@ -359,7 +359,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                  FROM order_refunds f CROSS JOIN orders o ON o.id = f.order_id
                  WHERE f.shop_id = ?1 AND f.source = 'platform' AND f.amount_minor > 0 AND (f.created_at, f.id) > (?2, ?3)
                    -- Made from an after-sales request (Pinduoduo, Taobao): the request's case holds it.
-                   AND f.external_id NOT LIKE ?6
+                   AND f.external_id NOT LIKE 'request:%'
                    AND NOT EXISTS (SELECT 1 FROM order_returns r WHERE r.order_id = o.id)
                    AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.shop_id = ?1 AND c.source = 'platform' AND c.external_id = 'refund:' || f.external_id
                                    AND c.id <= ?5)
@@ -367,7 +367,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
                    AND NOT EXISTS (SELECT 1 FROM order_refunds d WHERE d.matched_to = f.id)
                  ORDER BY f.created_at, f.id LIMIT ?4",
             )?
-            .query_map(params![shop.id, after.0, after.1, DERIVE_BATCH, existing, format!("{}%", crate::store::aftersales_requests::REQUEST_REFUND_PREFIX)], |r| {
+            .query_map(params![shop.id, after.0, after.1, DERIVE_BATCH, existing], |r| {
                 Ok(Refund {
                     external_id: r.get(0)?,
                     amount: r.get(1)?,

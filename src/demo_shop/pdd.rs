@@ -56,11 +56,16 @@ fn shipped_received(o: &DemoOrder) -> (Option<i64>, Option<i64>) {
     (f.map(|f| f.created_at), f.filter(|f| f.shipment_status == Some("delivered")).map(|f| f.updated_at))
 }
 
+/// Pinduoduo's order number of the demo order.
+fn order_sn(o: &DemoOrder) -> String {
+    format!("{}-{}", 261127, o.number)
+}
+
 pub fn order_json(o: &DemoOrder) -> Value {
     let (shipped, received) = shipped_received(o);
     let refunded = o.refunded_minor();
     json!({
-        "order_sn": format!("{}-{}", 261127, o.number),
+        "order_sn": order_sn(o),
         "created_time": t(Some(o.created_at)),
         "updated_at": t(Some(o.updated_at)),
         "confirm_time": t(Some(o.processed_at)),
@@ -159,7 +164,7 @@ pub fn requests_in(state: &DemoState, pos: usize) -> Vec<(i64, Value)> {
 fn story_json(o: &DemoOrder, r: &super::story::StoryRequest) -> (i64, Value) {
     let l = &o.lines[0];
     (r.updated_ms, json!({
-        "id": r.id, "order_sn": format!("{}-{}", 261127, o.number), "after_sales_type": r.kind, "after_sales_status": r.status,
+        "id": r.id, "order_sn": order_sn(o), "after_sales_type": r.kind, "after_sales_status": r.status,
         "refund_amount": money(r.amount_minor), "after_sale_reason": r.reason, "goods_id": l.product_id,
         "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": l.quantity.to_string(),
         "goods_price": money(l.price_minor), "created_time": t(Some(r.created_ms)), "updated_time": t(Some(r.updated_ms)),
@@ -168,12 +173,11 @@ fn story_json(o: &DemoOrder, r: &super::story::StoryRequest) -> (i64, Value) {
 }
 
 /// The order's `refund_status` as its story requests leave it: 2 while one waits, 4 refunded in full, 3 in part.
+/// None for an order the story has no request on (every order of a shop without the story).
 fn story_refund_status(state: &DemoState, pos: usize) -> Option<i64> {
+    super::story::of_order(state, pos).next()?;
     let o = &state.orders[pos];
     let rows = requests_in(state, pos);
-    if rows.is_empty() || !o.returns.is_empty() || !o.refunds.is_empty() {
-        return None;
-    }
     let refunded: i64 = rows
         .iter()
         .filter(|(_, v)| v["after_sales_status"] == 10)
@@ -184,7 +188,7 @@ fn story_refund_status(state: &DemoState, pos: usize) -> Option<i64> {
 }
 
 fn generated(o: &DemoOrder) -> Vec<(i64, Value)> {
-    let sn = format!("{}-{}", 261127, o.number);
+    let sn = order_sn(o);
     let line_of = |id: u64| o.lines.iter().find(|l| l.id == id).or(o.lines.first());
     let mut out = vec![];
     for r in &o.returns {
@@ -194,7 +198,7 @@ fn generated(o: &DemoOrder) -> Vec<(i64, Value)> {
         out.push((updated, json!({
             "id": r.id, "order_sn": sn, "after_sales_type": 2, "after_sales_status": return_status(r.status),
             "refund_amount": money(l.price_minor * qty), "after_sale_reason": reason, "goods_id": l.product_id,
-            "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": l.quantity.to_string(),
+            "sku_id": l.id.to_string(), "outer_id": l.sku, "goods_name": l.title, "goods_number": qty.to_string(),
             "goods_price": money(l.price_minor), "created_time": t(Some(r.created_at)), "updated_time": t(Some(updated)),
             "order_amount": money(o.total_minor()),
         })));

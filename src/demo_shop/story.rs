@@ -82,7 +82,7 @@ fn amount(o: &DemoOrder, kind: i64) -> i64 {
 /// Places one request on the newest order that can carry it (delivering it first), or None when none can.
 fn place(state: &mut DemoState, kind: i64, status: i64, opened: i64, moved: i64, reason: &'static str) -> Option<u64> {
     let taken: Vec<usize> = state.story.iter().map(|r| r.order_pos).collect();
-    let pos = (0..state.orders.len()).rev().filter(|&i| eligible(&state.orders[i], &taken, i, opened)).max_by_key(|&i| state.orders[i].created_at)?;
+    let pos = (0..state.orders.len()).filter(|&i| eligible(&state.orders[i], &taken, i, opened)).max_by_key(|&i| state.orders[i].created_at)?;
     state.modify(pos, |o| deliver(o, opened));
     let id = FIRST_ID + state.story.len() as u64;
     let amount_minor = amount(&state.orders[pos], kind);

@@ -146,10 +146,6 @@ pub fn orders_of(conn: &Connection, requests: &[(i64, &str)]) -> Result<std::col
     Ok(rows)
 }
 
-/// The external id of an order refund made from an after-sales request (`record_refunds`): the request's case
-/// holds that money, so no case is opened from the refund.
-pub const REQUEST_REFUND_PREFIX: &str = "request:";
-
 /// Pinduoduo and Taobao list an order's refunds only on its after-sales requests: each request refunded on the
 /// platform becomes a refund of its stored order (`request:<id>`), so the refund rate and the after-sales cost
 /// count it. Idempotent; an order synced or imported after its request is caught by the next call.
@@ -164,14 +160,14 @@ pub fn record_refunds(conn: &Connection, shop_id: i64, platform: &str, source: &
     let orders: Vec<i64> = conn
         .prepare(&format!(
             "INSERT INTO order_refunds (order_id, external_id, amount_minor, created_at, note, source)
-             SELECT o.id, ?3 || r.external_id, r.amount_minor, r.updated_at, 'refunded on the platform', ?2
+             SELECT o.id, 'request:' || r.external_id, r.amount_minor, r.updated_at, 'refunded on the platform', ?2
              FROM aftersales_requests r JOIN orders o ON o.shop_id = r.shop_id AND o.external_id = r.order_external_id
              WHERE r.shop_id = ?1 AND r.amount_minor > 0 AND {done}
              ON CONFLICT(order_id, external_id) DO UPDATE SET amount_minor = excluded.amount_minor, created_at = excluded.created_at
              WHERE order_refunds.amount_minor IS NOT excluded.amount_minor OR order_refunds.created_at IS NOT excluded.created_at
              RETURNING order_id"
         ))?
-        .query_map(params![shop_id, source, REQUEST_REFUND_PREFIX], |r| r.get(0))?
+        .query_map(params![shop_id, source], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut settled = orders.clone();
     settled.sort_unstable();

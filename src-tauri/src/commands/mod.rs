@@ -26,11 +26,10 @@ where
     T: Send + 'static,
     F: FnOnce(&Desk) -> Result<T, ApiError> + Send + 'static,
 {
-    tauri::async_runtime::spawn_blocking(move || match app.try_state::<Desk>() {
+    let call = tauri::async_runtime::spawn_blocking(move || match app.try_state::<Desk>() {
         Some(desk) => f(&desk),
         // The recovery screen: the database did not open, so there is no engine to ask.
         None => Err(ApiError::new(ErrorCode::Precondition, "the database is not open")),
-    })
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the engine call stopped: {e}")))?
+    });
+    call.await.map_err(|e| ApiError::new(ErrorCode::Internal, format!("the engine call stopped: {e}")))?
 }
