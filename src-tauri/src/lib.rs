@@ -16,6 +16,8 @@ use commands::upkeep::Recovery;
 use tauri::Manager;
 
 pub fn run() {
+    // First, while this is the only thread: the environment the web process will inherit.
+    web_engine::interpret_javascript();
     let db = aftersales::paths::default_db_path();
     let _log = aftersales::logging::init(&aftersales::paths::log_dir_of(&db));
     // Before the database: nothing is migrated or backed up for a window that cannot open.

@@ -1,6 +1,6 @@
-import { Typography } from 'antd';
 import { isZeroAmount } from '../i18n/format';
 import { useFormat } from '../i18n/useFormat';
+import { Danger } from './Cell';
 import { DASH } from './dash';
 
 /** An amount in its currency; `refund` shows a dash for nothing and the amount in red otherwise. */
@@ -10,5 +10,5 @@ export function Money({ amount, currency, refund = false }: { amount: string; cu
     return DASH;
   }
   const text = format.money(amount, currency);
-  return refund ? <Typography.Text type="danger">{text}</Typography.Text> : text;
+  return refund ? <Danger>{text}</Danger> : text;
 }

@@ -1,4 +1,5 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
+import { LinkText } from './Cell';
 import { useTranslation } from 'react-i18next';
 import type { OrderDto } from '../bindings';
 import { DASH } from './dash';
@@ -23,7 +24,7 @@ export function OrdersTable({ orders, total, page, pageSize, loading, onPageChan
     {
       title: t('orders.column.number'),
       key: 'number',
-      render: (_, order) => <Typography.Link>{order.number}</Typography.Link>,
+      render: (_, order) => <LinkText>{order.number}</LinkText>,
     },
     { title: t('orders.column.shop'), key: 'shop', dataIndex: 'shop' },
     { title: t('orders.column.buyer'), key: 'buyer', render: (_, order) => order.buyer_name ?? DASH },

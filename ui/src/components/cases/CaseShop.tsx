@@ -1,13 +1,13 @@
-import { Flex } from 'antd';
 import type { CaseSummaryDto } from '../../bindings';
+import { Stack } from '../Cell';
 import { PlatformTag } from '../PlatformTag';
 
 /** The case's shop with its platform. */
 export function CaseShop({ summary }: { summary: Pick<CaseSummaryDto, 'shop' | 'platform'> }) {
   return (
-    <Flex gap={4} align="center" wrap>
+    <Stack inline>
       <span>{summary.shop}</span>
       <PlatformTag platform={summary.platform} />
-    </Flex>
+    </Stack>
   );
 }

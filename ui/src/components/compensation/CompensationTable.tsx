@@ -1,4 +1,5 @@
-import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Table, Tag, type TableColumnsType } from 'antd';
+import { LinkText } from '../Cell';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompensationDto, CompensationKind } from '../../bindings';
@@ -29,7 +30,7 @@ export function CompensationTable({ items, loading, withinCase = false, onOpenCa
   const caseCell = (caseId: number | null) => {
     if (caseId === null) return DASH;
     const label = t('compensation.caseNumber', { id: caseId });
-    return onOpenCase ? <Typography.Link onClick={() => onOpenCase(caseId)}>{label}</Typography.Link> : label;
+    return onOpenCase ? <LinkText onClick={() => onOpenCase(caseId)}>{label}</LinkText> : label;
   };
   const columns: TableColumnsType<CompensationDto> = [
     { title: t('compensation.column.at'), key: 'at', render: (_, item) => <DateTime value={item.at} /> },

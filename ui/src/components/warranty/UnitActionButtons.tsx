@@ -1,7 +1,7 @@
 import { ToolOutlined } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WarrantyUnitDto } from '../../bindings';
+import { RowButton } from '../RowButton';
 
 export type UnitAction = 'repair' | 'serial' | 'replace' | 'void';
 
@@ -15,19 +15,19 @@ export function UnitActionButtons({ unit, onAction }: { unit: WarrantyUnitDto; o
     return null;
   }
   return (
-    <Flex gap="small" wrap onClick={(event) => event.stopPropagation()}>
-      <Button size="small" icon={<ToolOutlined />} data-testid="unit-repair" onClick={() => onAction(unit, 'repair')}>
+    <div className="row-buttons" onClick={(event) => event.stopPropagation()}>
+      <RowButton icon={<ToolOutlined />} testId="unit-repair" onClick={() => onAction(unit, 'repair')}>
         {t('warranty.action.repair')}
-      </Button>
-      <Button size="small" data-testid="unit-set-serial" onClick={() => onAction(unit, 'serial')}>
+      </RowButton>
+      <RowButton testId="unit-set-serial" onClick={() => onAction(unit, 'serial')}>
         {t('warranty.action.setSerial')}
-      </Button>
-      <Button size="small" data-testid="unit-replace" onClick={() => onAction(unit, 'replace')}>
+      </RowButton>
+      <RowButton testId="unit-replace" onClick={() => onAction(unit, 'replace')}>
         {t('warranty.action.replace')}
-      </Button>
-      <Button size="small" danger data-testid="unit-void" onClick={() => onAction(unit, 'void')}>
+      </RowButton>
+      <RowButton danger testId="unit-void" onClick={() => onAction(unit, 'void')}>
         {t('warranty.action.void')}
-      </Button>
-    </Flex>
+      </RowButton>
+    </div>
   );
 }

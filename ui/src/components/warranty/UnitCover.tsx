@@ -1,7 +1,7 @@
-import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WarrantyUnitDto } from '../../bindings';
 import { useFormat } from '../../i18n/useFormat';
+import { Muted, Stack } from '../Cell';
 
 /**
  * The last covered day, and for a unit still in the ledger how many days are left or since when it is out.
@@ -18,11 +18,11 @@ export function UnitCover({ unit, stacked = false }: { unit: WarrantyUnitDto; st
     left = t('warranty.unit.expiredAgo', { count: -unit.days_left });
   }
   return (
-    <Flex gap={stacked ? 0 : 6} vertical={stacked} wrap={!stacked} align={stacked ? undefined : 'baseline'}>
+    <Stack inline={!stacked}>
       <span>{format.date(unit.last_day)}</span>
       {left !== null && (
-        <Typography.Text type={unit.status === 'in' && unit.days_left <= 7 ? 'warning' : 'secondary'}>{left}</Typography.Text>
+        <Muted warning={unit.status === 'in' && unit.days_left <= 7}>{left}</Muted>
       )}
-    </Flex>
+    </Stack>
   );
 }

@@ -1,7 +1,7 @@
-import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WarrantyUnitDto } from '../../bindings';
 import { useFormat } from '../../i18n/useFormat';
+import { Muted, Stack } from '../Cell';
 
 /**
  * The day cover started and what it counted from: the basis tells how sure that day is (delivery, or less).
@@ -11,11 +11,11 @@ export function UnitStart({ unit, stacked = false }: { unit: WarrantyUnitDto; st
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Flex gap={stacked ? 0 : 6} vertical={stacked} wrap={!stacked} align={stacked ? undefined : 'baseline'}>
+    <Stack inline={!stacked}>
       <span>{format.date(unit.start_at)}</span>
-      <Typography.Text type="secondary" data-basis={unit.start_basis}>
+      <Muted data-basis={unit.start_basis}>
         {t(`warranty.basis.${unit.start_basis}`)}
-      </Typography.Text>
-    </Flex>
+      </Muted>
+    </Stack>
   );
 }

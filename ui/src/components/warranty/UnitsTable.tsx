@@ -1,7 +1,8 @@
-import { Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WarrantyUnitDto } from '../../bindings';
+import { Muted, Stack } from '../Cell';
 import { DASH } from '../dash';
 import { StageTag } from './StageTag';
 import { UnitActionButtons, type UnitAction } from './UnitActionButtons';
@@ -29,20 +30,20 @@ export function UnitsTable({ units, total, page, pageSize, loading, onPageChange
       title: t('warranty.units.column.product'),
       key: 'product',
       render: (_, unit) => (
-        <Flex vertical>
+        <Stack>
           <span>{unit.title}</span>
-          {unit.sku !== null && <Typography.Text type="secondary">{unit.sku}</Typography.Text>}
-        </Flex>
+          {unit.sku !== null && <Muted>{unit.sku}</Muted>}
+        </Stack>
       ),
     },
     {
       title: t('warranty.units.column.order'),
       key: 'order',
       render: (_, unit) => (
-        <Flex vertical>
+        <Stack>
           <span>{unit.order_number ?? DASH}</span>
-          <Typography.Text type="secondary">{unit.shop}</Typography.Text>
-        </Flex>
+          <Muted>{unit.shop}</Muted>
+        </Stack>
       ),
     },
     { title: t('warranty.units.column.buyer'), key: 'buyer', render: (_, unit) => unit.buyer_name ?? DASH },

@@ -248,7 +248,7 @@ describe('DashboardPage', () => {
     expect(change('kpi-first-response').line).toHaveTextContent('▼ 2.5 小时');
     expect(change('kpi-csat').line).toHaveTextContent('暂无往期数据');
 
-    const reasons = screen.getByTestId('reasons-table');
+    const reasons = await screen.findByTestId('reasons-table');
     expect(within(reasons).getAllByTestId('key-name').map((name) => name.textContent)).toEqual(['到货破损', 'wrong_size']);
     expect(within(reasons).getByTestId('key-code')).toHaveTextContent('damaged');
     expect(screen.getByTestId('dashboard-export')).toHaveTextContent('导出 Excel');

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MetricsQuery, ShopDto } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
 import { useMetrics } from '../../hooks/useMetrics';
 import { useFormat } from '../../i18n/useFormat';
 import { ClocksChart } from './ClocksChart';
@@ -33,6 +34,9 @@ export function DashboardPage({ shops }: { shops: ShopDto[] }) {
   const exported = useDashboardExport(query);
   const data = metrics.data;
   const loading = metrics.isLoading || metrics.isPlaceholderData;
+  // The figures first; the charts and tables below the fold mount in the frame after (three charts and their
+  // tables cost as much again as the cards, and the merchant reads the cards first).
+  const below = useAfterFirstPaint(data !== undefined);
   return (
     <div data-testid="dashboard">
       <Card
@@ -65,36 +69,40 @@ export function DashboardPage({ shops }: { shops: ShopDto[] }) {
                 {loading && ` · ${t('app.loading')}`}
               </Typography.Text>
               <Kpis metrics={data} shopId={shopId} />
-              <Card size="small" title={t('dashboard.seriesTitle')}>
-                {data.series.length === 0 ? (
-                  <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>
-                ) : (
-                  <SeriesChart series={data.series} />
-                )}
-              </Card>
-              <Row gutter={[12, 12]}>
-                <Col xs={24} xl={12}>
-                  <Card size="small" title={t('dashboard.reasonsTitle')}>
-                    <ReasonsChart rows={data.return_reasons} />
-                    <KeyRateTable rows={data.return_reasons} keyTitle={t('dashboard.column.reason')} testId="reasons-table" />
+              {below && (
+                <>
+                  <Card size="small" title={t('dashboard.seriesTitle')}>
+                    {data.series.length === 0 ? (
+                      <Typography.Text type="secondary">{t('dashboard.noData')}</Typography.Text>
+                    ) : (
+                      <SeriesChart series={data.series} />
+                    )}
                   </Card>
-                </Col>
-                <Col xs={24} xl={12}>
-                  <Card size="small" title={t('dashboard.skusTitle')}>
-                    <KeyRateTable rows={data.return_skus} keyTitle={t('dashboard.column.sku')} testId="skus-table" />
+                  <Row gutter={[12, 12]}>
+                    <Col xs={24} xl={12}>
+                      <Card size="small" title={t('dashboard.reasonsTitle')}>
+                        <ReasonsChart rows={data.return_reasons} />
+                        <KeyRateTable rows={data.return_reasons} keyTitle={t('dashboard.column.reason')} testId="reasons-table" />
+                      </Card>
+                    </Col>
+                    <Col xs={24} xl={12}>
+                      <Card size="small" title={t('dashboard.skusTitle')}>
+                        <KeyRateTable rows={data.return_skus} keyTitle={t('dashboard.column.sku')} testId="skus-table" />
+                      </Card>
+                    </Col>
+                  </Row>
+                  <Card size="small" title={t('dashboard.clocksTitle')}>
+                    <Row gutter={[16, 12]} align="middle">
+                      <Col xs={24} xl={14}>
+                        <ClocksTable rows={data.clock_compliance} />
+                      </Col>
+                      <Col xs={24} xl={10}>
+                        <ClocksChart rows={data.clock_compliance} />
+                      </Col>
+                    </Row>
                   </Card>
-                </Col>
-              </Row>
-              <Card size="small" title={t('dashboard.clocksTitle')}>
-                <Row gutter={[16, 12]} align="middle">
-                  <Col xs={24} xl={14}>
-                    <ClocksTable rows={data.clock_compliance} />
-                  </Col>
-                  <Col xs={24} xl={10}>
-                    <ClocksChart rows={data.clock_compliance} />
-                  </Col>
-                </Row>
-              </Card>
+                </>
+              )}
             </>
           )}
         </Flex>

@@ -1,10 +1,14 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RepairSummaryDto } from '../../bindings';
+import { Code, Muted, Stack } from '../../components/Cell';
 import { useFormat } from '../../i18n/useFormat';
 import { PayerTag } from './PayerTag';
 
-/** One ticket on the board: number, product, customer, serial, the promised day (red once overdue) and who pays. */
+/**
+ * One ticket on the board: number, product, customer, serial, the promised day (red once overdue) and who pays.
+ * Plain elements inside the card: a board shows dozens (see components/Cell.tsx).
+ */
 export function RepairCard({ repair, onOpen }: { repair: RepairSummaryDto; onOpen: (repair: RepairSummaryDto) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -17,31 +21,31 @@ export function RepairCard({ repair, onOpen }: { repair: RepairSummaryDto; onOpe
       onClick={() => onOpen(repair)}
       styles={{ body: { padding: 10 } }}
     >
-      <Flex vertical gap={4}>
-        <Flex justify="space-between" align="center" gap={6} wrap>
-          <Typography.Text strong>{repair.number}</Typography.Text>
+      <Stack style={{ gap: 4 }}>
+        <div className="spread">
+          <strong>{repair.number}</strong>
           <PayerTag payer={repair.payer} />
-        </Flex>
-        <Typography.Text ellipsis={{ tooltip: repair.product }}>{repair.product}</Typography.Text>
-        <Typography.Text type="secondary">{repair.customer_name}</Typography.Text>
+        </div>
+        <span className="ellipsis" title={repair.product}>
+          {repair.product}
+        </span>
+        <Muted>{repair.customer_name}</Muted>
         {repair.serial !== null && (
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-            {repair.serial}
-          </Typography.Text>
+          <span className="small">
+            <Code>{repair.serial}</Code>
+          </span>
         )}
         {repair.promised_at !== null && (
-          <Flex gap={4} align="center" wrap>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('repairs.card.promised', { date: format.date(repair.promised_at) })}
-            </Typography.Text>
+          <Stack inline style={{ gap: 4, alignItems: 'center' }}>
+            <span className="muted small">{t('repairs.card.promised', { date: format.date(repair.promised_at) })}</span>
             {repair.overdue && (
               <Tag color="red" data-testid="repair-overdue">
                 {t('repairs.overdue')}
               </Tag>
             )}
-          </Flex>
+          </Stack>
         )}
-      </Flex>
+      </Stack>
     </Card>
   );
 }
