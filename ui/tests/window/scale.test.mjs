@@ -249,6 +249,9 @@ test(`the window at ${ORDERS} orders: every page's first rows in time, and the m
       row(`${key}: the next page`, `${n.rows.toFixed(0)} ms`, `≤ ${FIRST_ROWS_MS} ms`, n.rows <= FIRST_ROWS_MS);
     }
     if (key === 'dashboard') await browser.saveScreenshot(path.join(outDir, `scale-dashboard.png`));
+    // A merchant reads a page before opening the next: what the page does after its data (charts below the
+    // fold, a list's buttons) is its own, not the next page's time.
+    await browser.pause(1000);
   }
   await browser.saveScreenshot(path.join(outDir, `scale-orders.png`));
 

@@ -2,7 +2,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -26,16 +26,37 @@ function canDraw(): boolean {
   return canvasWorks;
 }
 
-/** An ECharts chart on a div: created once, given each new option, disposed on unmount. */
+/**
+ * An ECharts chart on a div: created when the div comes near the screen (the dashboard's charts sit below its
+ * figures, and drawing three charts with the page's script interpreted cost more than the figures: see
+ * src-tauri/src/web_engine.rs), given each new option, disposed on unmount.
+ */
 export function EChart({ option, style, testId }: { option: EChartOption; style?: CSSProperties; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
   const drawable = canDraw();
+  const [near, setNear] = useState(false);
 
   useEffect(() => {
-    if (!drawable || ref.current === null) return;
+    if (!drawable || near || ref.current === null) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const watch = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+    }, { rootMargin: '200px' });
+    watch.observe(ref.current);
+    return () => watch.disconnect();
+  }, [drawable, near]);
+
+  useEffect(() => {
+    if (!near || ref.current === null) return;
     const instance = echarts.init(ref.current);
     chart.current = instance;
+    instance.setOption(latest.current, { notMerge: true });
     const resize = () => instance.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -43,12 +64,12 @@ export function EChart({ option, style, testId }: { option: EChartOption; style?
       instance.dispose();
       chart.current = null;
     };
-  }, [drawable]);
+  }, [near]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
   if (!drawable) return null;
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height: 280, ...style }} />;
+  return <div ref={ref} data-testid={testId} data-drawn={near} style={{ width: '100%', height: 280, ...style }} />;
 }
