@@ -268,6 +268,9 @@ test(`the window at ${ORDERS} orders: every page's first rows in time, and the m
     }),
   );
   await stop();
+  // WebDriver's app outlives the driver for a moment; a second start before it is gone would hand over to it
+  // (one instance at a time) and leave no window of its own.
+  await gone(pid);
 
   // The app as the merchant runs it: started on its own, every page opened with the mouse (real X clicks on the
   // menu), then the memory of all its processes: the figure judged against the target.
@@ -284,9 +287,27 @@ test(`the window at ${ORDERS} orders: every page's first rows in time, and the m
   assert.equal(plain.changed, order.length, `each click on the menu opened its page (${plain.changed} of ${order.length} changed the window)`);
 });
 
-/** X's answer to a command (xdotool, ImageMagick). */
+/** X's answer to a command (xdotool, ImageMagick), within a minute. */
 function x(command, args) {
-  return execFileSync(command, args, { encoding: 'utf8' }).trim();
+  return execFileSync(command, args, { encoding: 'utf8', timeout: 60_000 }).trim();
+}
+
+/** Waits for process `pid` to end: asked to (SIGTERM) after 5 s, made to (SIGKILL) after 10 s. */
+async function gone(pid) {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; alive() && waited < 15_000; waited += 100) {
+    if (waited === 5_000) process.kill(pid, 'SIGTERM');
+    if (waited === 10_000) process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(!alive(), `the WebDriver session's app (${pid}) has ended`);
 }
 
 /**

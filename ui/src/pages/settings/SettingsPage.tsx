@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SyncIntervalForm } from '../../components/SyncIntervalForm';
 import { useAfterFirstPaint } from '../../hooks/useAfterFirstPaint';
+import { useReminderSettings } from '../../hooks/useReminderSettings';
 import { useSettings } from '../../hooks/useSettings';
 import { useUpdateSettings } from '../../hooks/useUpdateSettings';
 import { BackupsSection } from './BackupsSection';
@@ -22,6 +23,8 @@ export function SettingsPage() {
   const updateSettings = useUpdateSettings();
   // The reminders' form mounts once the page's first card has been shown with its form (or its error).
   const rest = useAfterFirstPaint(!settings.isPending);
+  // Asked now, with the page's own settings: the card that mounts a frame later finds its answer there.
+  useReminderSettings();
 
   let content;
   if (settings.data !== undefined) {
