@@ -1,10 +1,15 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tauri loads the built files from its own protocol (relative base) and the dev server from a fixed port.
 export default defineConfig({
   base: './',
   plugins: [react()],
+  resolve: {
+    // Ant Design's table measures scrollbars by restyling the whole document each mount: src/vendor/scrollBarSize.ts.
+    alias: [{ find: /^rc-util\/es\/getScrollBarSize(\.js)?$/, replacement: fileURLToPath(new URL('./src/vendor/scrollBarSize.ts', import.meta.url)) }],
+  },
   clearScreen: false,
   server: {
     port: 1420,
