@@ -528,23 +528,14 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
         }
         Command::Demo(DemoCmd::Start { json }) => {
             let started = open_writing(&db)?.start_demo().await?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&started)?);
-            } else {
-                for s in &started.shops {
-                    println!("{} ({}): {} orders synced", s.shop.name, s.shop.platform.id(), s.report.orders_fetched);
-                }
-            }
-            Ok(())
+            output::json_or_text(json, &started, || {
+                let lines = started.shops.iter().map(|s| format!("{} ({}): {} orders synced", s.shop.name, s.shop.platform.id(), s.report.orders_fetched));
+                lines.collect::<Vec<_>>().join("\n")
+            })
         }
         Command::Demo(DemoCmd::Remove { json }) => {
             let removed = open_writing(&db)?.remove_demo().await?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&removed)?);
-            } else {
-                println!("removed {} demo shops and everything recorded for them", removed.shops);
-            }
-            Ok(())
+            output::json_or_text(json, &removed, || format!("removed {} demo shops and everything recorded for them", removed.shops))
         }
         Command::Sync { shop, json } => {
             let desk = open_writing(&db)?;

@@ -84,3 +84,13 @@ pub fn print_orders(page: &OrdersPage) {
         println!("more: --after {next}");
     }
 }
+
+/// `value` as pretty JSON with `--json`, else the line(s) `text` makes for a person.
+pub fn json_or_text<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(value)?);
+    } else {
+        println!("{}", text());
+    }
+    Ok(())
+}

@@ -4,6 +4,7 @@ use aftersales::api::{self, Desk, ErrorCode, FileInput, OutInput};
 use anyhow::Result;
 use clap::Subcommand;
 use std::path::Path;
+use crate::output::json_or_text as print;
 
 #[derive(Subcommand)]
 pub enum UpkeepCmd {
@@ -77,11 +78,3 @@ pub async fn run(db: &Path, cmd: UpkeepCmd) -> Result<()> {
     }
 }
 
-fn print<T: serde::Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> Result<()> {
-    if json {
-        println!("{}", serde_json::to_string_pretty(value)?);
-    } else {
-        println!("{}", text());
-    }
-    Ok(())
-}

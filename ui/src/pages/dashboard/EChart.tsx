@@ -71,5 +71,5 @@ export function EChart({ option, style, testId }: { option: EChartOption; style?
   }, [option]);
 
   if (!drawable) return null;
-  return <div ref={ref} data-testid={testId} data-drawn={near} style={{ width: '100%', height: 280, ...style }} />;
+  return <div ref={ref} data-testid={testId} style={{ width: '100%', height: 280, ...style }} />;
 }
