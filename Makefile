@@ -72,7 +72,7 @@ bench-window: ui
 	$(CARGO) build --release --bin aftersales
 	mkdir -p $(TEST_OUTPUT)
 	APP_BIN=$(CARGO_TARGET_DIR)/release/aftersales-desk AFTERSALES_BIN=$(CARGO_TARGET_DIR)/release/aftersales \
-	  SCALE_ORDERS=$${SCALE_ORDERS:-200000} SCALE_BUILD=release TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
+	  SCALE_ORDERS=$${SCALE_ORDERS:-200000} SCALE_ROUNDS=$${SCALE_ROUNDS:-3} SCALE_BUILD=release TEST_OUTPUT_DIR=$(TEST_OUTPUT) \
 	  xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test ui/tests/window/scale.test.mjs > $(TEST_OUTPUT)/bench-window.log 2>&1; \
 	  status=$$?; grep -E '^# (\||The window)' $(TEST_OUTPUT)/bench-window.log | sed 's/^# //'; exit $$status
 

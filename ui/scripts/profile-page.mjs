@@ -5,6 +5,7 @@
 //
 //   npx vite build --minify false --outDir /tmp/dist-nomin   # readable function names
 //   AFTERSALES_BIN=target/release/aftersales DB=/path/desk.db xvfb-run -a node ui/scripts/profile-page.mjs warranty /tmp/dist-nomin
+// PROFILE=0 times the page without sampling (the sampler slows it): for comparing two builds, several runs each.
 import WebSocket from 'ws';
 import { spawn } from 'node:child_process';
 const page = process.argv[2] ?? 'warranty';
@@ -26,7 +27,7 @@ const ready = new Promise((r) => ws.on('message', (m) => { const msg = JSON.pars
 await ready;
 const evalJs = async (expr) => (await send('Runtime.evaluate', { expression: expr, returnByValue: true })).result?.result?.value;
 console.log('rows at start', await evalJs(`document.querySelectorAll('.ant-table-tbody tr[data-row-key]').length`));
-await send('ScriptProfiler.startTracking', { includeSamples: true });
+if (process.env.PROFILE !== '0') await send('ScriptProfiler.startTracking', { includeSamples: true });
 await evalJs(`window.__t = null; (() => { const key = '${page}'; const item = [...document.querySelectorAll('.ant-menu-item')].find((li) => (li.getAttribute('data-menu-id') ?? '').endsWith('-' + key));
   const t0 = performance.now(); item.click(); const check = () => { const root = document.querySelector('[data-page="' + key + '"]');
   if (root && !root.querySelector('.ant-skeleton, .ant-spin-spinning') && root.querySelector('.ant-table-tbody tr[data-row-key], form, .ant-card')) { window.__t = performance.now() - t0; return; } requestAnimationFrame(check); }; requestAnimationFrame(check); })()`);

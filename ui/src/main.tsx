@@ -1,5 +1,7 @@
 import '@ant-design/v5-patch-for-react-19';
 import 'antd/dist/reset.css';
+// Ant Design's component styles, written at build time (build/prebuiltAntdStyles.ts).
+import 'virtual:antd-styles.css';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

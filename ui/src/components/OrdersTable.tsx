@@ -6,6 +6,7 @@ import { DASH } from './dash';
 import { DateTime } from './DateTime';
 import { Money } from './Money';
 import { FinancialStatusTag, FulfillmentStatusTag } from './StatusTags';
+import { WIDE_TABLE } from './wideTable';
 
 export type OrdersTableProps = {
   orders: OrderDto[];
@@ -63,7 +64,7 @@ export function OrdersTable({ orders, total, page, pageSize, loading, onPageChan
       columns={columns}
       dataSource={orders}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      className={WIDE_TABLE}
       onRow={(order) => ({ onClick: () => onOpen(order), style: { cursor: 'pointer' } })}
       pagination={{
         current: page,

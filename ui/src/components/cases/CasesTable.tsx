@@ -8,6 +8,7 @@ import { CaseParty } from './CaseParty';
 import { CaseShop } from './CaseShop';
 import { CaseStatusTag } from './CaseStatusTag';
 import { NextDeadline } from './NextDeadline';
+import { WIDE_TABLE } from '../wideTable';
 
 export type CasesTableProps = {
   cases: CaseSummaryDto[];
@@ -43,7 +44,7 @@ export function CasesTable({ cases, total, page, pageSize, loading, onPageChange
       columns={columns}
       dataSource={cases}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      className={WIDE_TABLE}
       locale={{ emptyText: t('cases.empty') }}
       onRow={(summary) => rowProps(() => onOpen(summary))}
       pagination={{

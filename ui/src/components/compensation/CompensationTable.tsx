@@ -6,6 +6,7 @@ import type { CompensationDto, CompensationKind } from '../../bindings';
 import { DASH } from '../dash';
 import { DateTime } from '../DateTime';
 import { Money } from '../Money';
+import { WIDE_TABLE } from '../wideTable';
 
 export const PAGE_SIZES = [50, 100, 200];
 export const DEFAULT_PAGE_SIZE = 50;
@@ -63,7 +64,7 @@ export function CompensationTable({ items, loading, withinCase = false, onOpenCa
         columns={columns}
         dataSource={items}
         loading={loading}
-        scroll={{ x: 'max-content' }}
+        className={WIDE_TABLE}
         locale={{ emptyText: t('compensation.empty') }}
         pagination={
           paging === undefined

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WarrantyPolicyDto } from '../../bindings';
 import { useFormat } from '../../i18n/useFormat';
 import { CostTerms } from './CostTerms';
+import { WIDE_TABLE } from '../wideTable';
 
 export type PoliciesTableProps = {
   policies: WarrantyPolicyDto[];
@@ -90,7 +91,7 @@ export function PoliciesTable({ policies, loading, retiring, onEdit, onRetire }:
       columns={columns}
       dataSource={policies}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      className={WIDE_TABLE}
       pagination={false}
       locale={{ emptyText: t('warranty.policies.empty') }}
       onRow={(policy) => rowProps(policy)}

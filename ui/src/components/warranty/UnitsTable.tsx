@@ -10,6 +10,7 @@ import { UnitCover } from './UnitCover';
 import { UnitSerial } from './UnitSerial';
 import { UnitStart } from './UnitStart';
 import { UnitStatusTag } from './UnitStatusTag';
+import { WIDE_TABLE } from '../wideTable';
 
 export type UnitsTableProps = {
   units: WarrantyUnitDto[];
@@ -68,7 +69,7 @@ export function UnitsTable({ units, total, page, pageSize, loading, onPageChange
       columns={columns}
       dataSource={units}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      className={WIDE_TABLE}
       locale={{ emptyText: t('warranty.units.empty') }}
       onRow={(unit) => rowProps(unit)}
       pagination={{
