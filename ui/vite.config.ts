@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { prebuiltAntdStyles } from './build/prebuiltAntdStyles';
+import { prebuiltAntdStyles } from './build/prebuiltAntdStyles.ts';
 
 // Tauri loads the built files from its own protocol (relative base) and the dev server from a fixed port.
 export default defineConfig({
