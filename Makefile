@@ -52,8 +52,11 @@ bundle: system-deps ui
 	cd src-tauri && $(TAURI) build --bundles deb
 	@ls -l $(CARGO_TARGET_DIR)/release/bundle/deb/*.deb
 
+# The TypeScript twins of the DTOs, and what the command table (src/api/commands.rs) makes outside the engine.
 bindings:
 	$(CARGO) run --quiet --bin aftersales -- bindings > ui/src/bindings.ts
+	$(CARGO) run --quiet --bin aftersales -- bindings --backend > ui/src/backend/Backend.ts
+	$(CARGO) run --quiet --bin aftersales -- bindings --capabilities > src-tauri/capabilities/default.json
 
 ## Benchmarks (figures and ratios, each beside its target; see the README)
 

@@ -12,7 +12,7 @@ mod tray;
 mod web_engine;
 
 use aftersales::api::{Desk, ErrorCode};
-use commands::upkeep::Recovery;
+use commands::own::Recovery;
 use tauri::Manager;
 
 pub fn run() {
@@ -80,92 +80,8 @@ pub fn run() {
             background::demo(app.handle().clone(), wake.clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::shops::list_shops,
-            commands::shops::add_shop,
-            commands::shops::test_connection,
-            commands::shops::update_shop,
-            commands::shops::remove_shop,
-            commands::shops::set_goods_class,
-            commands::rules::list_rules,
-            commands::rules::set_rule_override,
-            commands::rules::list_reasons,
-            commands::rules::add_reason,
-            commands::cases::list_cases,
-            commands::cases::get_case,
-            commands::cases::new_case,
-            commands::cases::act_case,
-            commands::outbox::preview_action,
-            commands::outbox::send_outbox,
-            commands::outbox::list_outbox,
-            commands::outbox::retry_outbox,
-            commands::outbox::outbox_attention,
-            commands::outbox::shop_permissions,
-            commands::cases::due_clocks,
-            commands::cases::menu_counts,
-            commands::cases::eligibility,
-            commands::cases::add_evidence,
-            commands::cases::export_evidence,
-            commands::sync::sync_shops,
-            commands::sync::cancel_sync,
-            commands::sync::list_sync_issues,
-            commands::sync::retry_sync_issues,
-            commands::settings::get_settings,
-            commands::settings::update_settings,
-            commands::settings::ui_language,
-            commands::settings::set_ui_language,
-            commands::orders::list_orders,
-            commands::orders::get_order,
-            commands::orders::set_delivery_method,
-            commands::demo::start_demo,
-            commands::demo::remove_demo,
-            commands::reminders::reminders_due,
-            commands::reminders::snooze_case,
-            commands::reminders::reminder_settings,
-            commands::reminders::update_reminder_settings,
-            commands::metrics::metrics,
-            commands::metrics::set_intervention_average,
-            commands::metrics::export_metrics,
-            commands::imports::import_profiles,
-            commands::imports::save_import_profile,
-            commands::imports::import_preview,
-            commands::imports::import_file,
-            commands::ledgers::warranty_policies,
-            commands::ledgers::save_warranty_policy,
-            commands::ledgers::retire_warranty_policy,
-            commands::ledgers::warranty_lookup,
-            commands::ledgers::warranty_units,
-            commands::ledgers::set_unit_serial,
-            commands::ledgers::replace_unit,
-            commands::ledgers::void_unit,
-            commands::ledgers::set_sku_category,
-            commands::ledgers::repairs,
-            commands::ledgers::repair,
-            commands::ledgers::new_repair,
-            commands::ledgers::repair_act,
-            commands::ledgers::update_repair,
-            commands::ledgers::add_repair_part,
-            commands::ledgers::remove_repair_part,
-            commands::ledgers::add_repair_photo,
-            commands::ledgers::repair_photo,
-            commands::ledgers::followups,
-            commands::ledgers::complete_followup,
-            commands::ledgers::followup_settings,
-            commands::ledgers::update_followup_settings,
-            commands::ledgers::compensations,
-            commands::ledgers::add_compensation,
-            commands::ledgers::export_columns,
-            commands::ledgers::export_repairs,
-            commands::ledgers::export_warranty,
-            commands::ledgers::choose_save_path,
-            commands::upkeep::startup_problem,
-            commands::upkeep::recover_from_backup,
-            commands::upkeep::backups,
-            commands::upkeep::backup_now,
-            commands::upkeep::restore_backup,
-            commands::upkeep::export_diagnostics,
-            commands::upkeep::choose_backup_file,
-        ])
+        // Every command of the engine's table the window may call (commands/mod.rs).
+        .invoke_handler(commands::handlers())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         tracing::error!("the window stopped with an error: {e}");

@@ -2,6 +2,8 @@
 
 mod backups;
 pub mod bindings;
+pub mod command_files;
+pub mod commands;
 mod case_dto;
 mod cases;
 mod compensations;
@@ -42,6 +44,10 @@ pub use invoke::{input, invoke};
 pub use import_dto::*;
 pub use error::{ApiError, ErrorCode};
 pub use crate::language::UiLanguage;
+// What commands return that the engine's modules own.
+pub use crate::cases::eligibility::EligibilityDto;
+pub use crate::import::profile::ImportProfile;
+pub use crate::metrics::Metrics;
 
 struct RunningSync {
     cancel: Arc<AtomicBool>,

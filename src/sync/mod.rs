@@ -603,8 +603,9 @@ impl SyncRun<'_> {
         let began = self.clock.now_ms();
         let search = plan::since(since).map(|t| format!("updated_at:>='{}'", crate::timefmt::to_rfc3339(t)));
         let bulk = shopify_bulk::BulkClient::new(&client.shop);
-        let id = bulk.start(search.as_deref()).await?;
         let dir = std::env::temp_dir();
+        shopify_bulk::sweep_leftovers(&dir, std::time::UNIX_EPOCH + std::time::Duration::from_millis(began.max(0) as u64));
+        let id = bulk.start(search.as_deref()).await?;
         let result = bulk.finish(&id, &dir).await?;
         if let Some(file) = result.file.clone() {
             // The orders held with returns go beside the result's returns, on disk (`shopify_bulk::Nested`).

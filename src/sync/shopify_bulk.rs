@@ -211,6 +211,25 @@ impl Drop for RemovedOnDrop {
     }
 }
 
+/// How long a result or nesting file may lie unwritten before a later sync takes it for a leftover.
+const LEFTOVER_AGE: Duration = Duration::from_secs(24 * 3600);
+
+/// Removes the result and nesting files (`aftersales-shopify-bulk-…`) in `dir` last written more than a day before
+/// `now`: a sync killed mid-way (a crash, the machine off) never reached the drop that removes its own. A live sync
+/// writes its files within seconds, under names of its own process and call.
+pub fn sweep_leftovers(dir: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if !entry.file_name().to_string_lossy().starts_with("aftersales-shopify-bulk-") {
+            continue;
+        }
+        let modified = entry.metadata().and_then(|m| m.modified());
+        if modified.is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age > LEFTOVER_AGE)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The page cache of `Nested`, in KiB: the second pass looks each order up by key, so a few MB hold the
 /// indexes' inner pages and the rest is read from the file (the OS caches it).
 const NESTED_CACHE_KIB: i64 = 4096;
@@ -400,6 +419,26 @@ fn notes_unlisted(notes: &mut Notes, parent: &str, rid: &str, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leftovers_of_a_killed_sync_go_after_a_day_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("dir");
+        let now = std::time::SystemTime::now();
+        let file = |name: &str, age_h: u64| {
+            let path = dir.path().join(name);
+            let f = std::fs::File::create(&path).expect("file");
+            f.set_modified(now - Duration::from_secs(age_h * 3600)).expect("mtime");
+            path
+        };
+        let old_result = file("aftersales-shopify-bulk-41-0-123.jsonl", 30);
+        let old_nested = file("aftersales-shopify-bulk-41-1-nested.db", 25);
+        let fresh = file("aftersales-shopify-bulk-42-0-nested.db", 1);
+        let other = file("someone-elses.db", 100);
+        sweep_leftovers(dir.path(), now);
+        assert!(!old_result.exists() && !old_nested.exists(), "a day-old leftover goes");
+        assert!(fresh.exists(), "a live sync's file stays");
+        assert!(other.exists(), "nothing but ours is touched");
+    }
 
     fn order(n: u64) -> String {
         json!({"id": format!("gid://shopify/Order/{n}"), "legacyResourceId": n.to_string(), "updatedAt": "2026-01-02T03:04:05Z"}).to_string()

@@ -1,20 +1,10 @@
-//! One file per domain; each command is a few lines calling `aftersales::api`. None is a plain `fn`: Tauri runs
-//! those on the main thread, where the window waits for them; the engine's reads run on a blocking thread
-//! (`off_main`).
+//! The window's commands, made from the engine's command table (`aftersales::with_commands!`, declared in
+//! `src/api/commands.rs`): one async handler per `read`, `ask` and `write` command, and the registration of all of
+//! them with the shell's own (`own.rs`). No handler runs on the main thread, where the window waits: `read`s run
+//! on a blocking thread of their own (`off_main`), `ask`s and `write`s on the async runtime, and after a `write`
+//! the reminders look again at what is due.
 
-pub mod cases;
-pub mod demo;
-pub mod imports;
-pub mod ledgers;
-pub mod metrics;
-pub mod orders;
-pub mod outbox;
-pub mod reminders;
-pub mod rules;
-pub mod settings;
-pub mod shops;
-pub mod sync;
-pub mod upkeep;
+pub mod own;
 
 use aftersales::api::{ApiError, Desk, ErrorCode};
 use tauri::Manager;
@@ -33,3 +23,86 @@ where
     });
     call.await.map_err(|e| ApiError::new(ErrorCode::Internal, format!("the engine call stopped: {e}")))?
 }
+
+/// The table's rows become handlers (private to `generated`, so Tauri's per-command macros stay local to it) and
+/// one `handlers()` registering them with the shell's own; `engine` commands are not the window's.
+macro_rules! window_commands {
+    (@handler read $name:ident () -> $out:ty = |$d:ident| $call:expr) => {
+        #[tauri::command]
+        async fn $name(app: tauri::AppHandle) -> Result<$out, ApiError> {
+            super::off_main(app, move |$d| $call).await
+        }
+    };
+    (@handler read $name:ident ($in:ty) -> $out:ty = |$d:ident, $i:ident| $call:expr) => {
+        #[tauri::command]
+        async fn $name(app: tauri::AppHandle, input: $in) -> Result<$out, ApiError> {
+            super::off_main(app, move |$d| {
+                let $i = input;
+                $call
+            })
+            .await
+        }
+    };
+    (@handler ask $name:ident () -> $out:ty = |$d:ident| $call:expr) => {
+        #[tauri::command]
+        async fn $name(desk: State<'_, Desk>) -> Result<$out, ApiError> {
+            let $d: &Desk = &desk;
+            $call
+        }
+    };
+    (@handler ask $name:ident ($in:ty) -> $out:ty = |$d:ident, $i:ident| $call:expr) => {
+        #[tauri::command]
+        async fn $name(desk: State<'_, Desk>, input: $in) -> Result<$out, ApiError> {
+            let $d: &Desk = &desk;
+            let $i = input;
+            $call
+        }
+    };
+    (@handler write $name:ident () -> $out:ty = |$d:ident| $call:expr) => {
+        #[tauri::command]
+        async fn $name(desk: State<'_, Desk>, wake: State<'_, ReminderWake>) -> Result<$out, ApiError> {
+            let $d: &Desk = &desk;
+            wake.after($call)
+        }
+    };
+    (@handler write $name:ident ($in:ty) -> $out:ty = |$d:ident, $i:ident| $call:expr) => {
+        #[tauri::command]
+        async fn $name(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: $in) -> Result<$out, ApiError> {
+            let $d: &Desk = &desk;
+            let $i = input;
+            wake.after($call)
+        }
+    };
+    // `own` and `shell`: written in own.rs; `engine`: not the window's.
+    (@handler $kind:ident $($rest:tt)*) => {};
+    // The names to register, the engine's own left out.
+    (@register [$($names:ident)*]) => {
+        tauri::generate_handler![$($names),*]
+    };
+    (@register [$($names:ident)*] engine $name:ident $($rest:tt)*) => {
+        window_commands!(@register [$($names)*] $($rest)*)
+    };
+    (@register [$($names:ident)*] $kind:ident $name:ident $($rest:tt)*) => {
+        window_commands!(@register [$($names)* $name] $($rest)*)
+    };
+    ($( $(#[doc = $doc:literal])* $kind:ident $name:ident ( $($in:ty)? ) -> $out:ty $(= |$d:ident $(, $i:ident)?| $call:expr)? ; )*) => {
+        mod generated {
+            #[allow(unused_imports)]
+            use super::own::*;
+            use crate::reminders::ReminderWake;
+            #[allow(unused_imports)]
+            use aftersales::api::*;
+            use tauri::State;
+
+            $( window_commands!(@handler $kind $name ($($in)?) -> $out $(= |$d $(, $i)?| $call)?); )*
+
+            /// Every command the window may call, for `tauri::Builder::invoke_handler`.
+            pub fn handlers() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+                window_commands!(@register [] $($kind $name)*)
+            }
+        }
+        pub use generated::handlers;
+    };
+}
+
+aftersales::with_commands!(window_commands);

@@ -147,9 +147,15 @@ enum Command {
         #[arg(long = "static", value_name = "DIR")]
         static_dir: PathBuf,
     },
-    /// Print the TypeScript bindings generated from the API's Rust types
+    /// Print the TypeScript bindings generated from the API's Rust types (or, made from the command table, the
+    /// UI's Backend.ts or the window's capability file)
     #[command(hide = true)]
-    Bindings,
+    Bindings {
+        #[arg(long, conflicts_with = "capabilities")]
+        backend: bool,
+        #[arg(long)]
+        capabilities: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -450,8 +456,16 @@ async fn run(command: Command, db: PathBuf) -> Result<()> {
             Ok(())
         }
         Command::Upkeep(cmd) => upkeep_cli::run(&db, cmd).await,
-        Command::Bindings => {
-            print!("{}", aftersales::api::bindings::typescript());
+        Command::Bindings { backend, capabilities } => {
+            use aftersales::api::{bindings, command_files};
+            let text = if backend {
+                command_files::backend_typescript()
+            } else if capabilities {
+                command_files::capabilities_json()
+            } else {
+                bindings::typescript()
+            };
+            print!("{text}");
             Ok(())
         }
         Command::UiBridge { port, static_dir } => bridge::serve(open_writing(&db)?, port, static_dir).await,

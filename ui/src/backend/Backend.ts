@@ -1,33 +1,10 @@
+// Made from the engine's command table (src/api/commands.rs) by `aftersales bindings --backend`; do not edit.
 import type {
-  MenuCountsDto,
-  MenuCountsInput,
   ActionPreviewDto,
   ActionPreviewInput,
-  OutboxAttentionDto,
-  OutboxEntryDto,
-  OutboxIdInput,
-  OutboxListInput,
-  OutboxReportDto,
-  OutboxSendInput,
-  ShopPermissionsDto,
-  ShopPermissionsInput,
-  SyncIssueDto,
-  SyncIssuesRetryDto,
-  InterventionAverageInput,
-  Metrics,
-  MetricsQuery,
-  ReminderSettingsDto,
-  RemindersDto,
-  RemindersQuery,
-  SnoozeInput,
   AddEvidenceInput,
-  BackupDto,
-  DiagnosticsDto,
-  FileInput,
-  OutInput,
-  RecoveryDto,
-  RestoreResultDto,
   AddShopInput,
+  BackupDto,
   CaseActionInput,
   CaseDetailDto,
   CaseIdInput,
@@ -38,38 +15,57 @@ import type {
   CompensationsDto,
   CompensationsQuery,
   ConnectionTestDto,
+  DeliveryMethodInput,
   DemoRemoved,
   DemoStarted,
+  DiagnosticsDto,
   DueInput,
   DueItemDto,
   EligibilityDto,
   EligibilityInput,
   ExportColumnsDto,
+  ExportEvidenceInput,
   ExportMetricsInput,
   ExportRepairsInput,
   ExportResultDto,
   ExportWarrantyInput,
   ExportedDto,
-  ExportEvidenceInput,
+  FileInput,
   FollowupDoneInput,
   FollowupDto,
   FollowupSettingsDto,
   FollowupsQuery,
   GoodsClassInput,
-  DeliveryMethodInput,
   IdInput,
   ImportInput,
   ImportPreviewDto,
   ImportProfile,
   ImportReportDto,
+  InterventionAverageInput,
+  LanguageInput,
+  MenuCountsDto,
+  MenuCountsInput,
+  Metrics,
+  MetricsQuery,
   NewCaseInput,
   NewRepairInput,
   OrderDto,
   OrderIdInput,
   OrdersPage,
   OrdersQuery,
+  OutInput,
+  OutboxAttentionDto,
+  OutboxEntryDto,
+  OutboxIdInput,
+  OutboxListInput,
+  OutboxReportDto,
+  OutboxSendInput,
   ReasonDto,
   ReasonInput,
+  RecoveryDto,
+  ReminderSettingsDto,
+  RemindersDto,
+  RemindersQuery,
   RepairActInput,
   RepairDetailDto,
   RepairPartIdInput,
@@ -80,16 +76,23 @@ import type {
   RepairsPage,
   RepairsQuery,
   ReplaceUnitInput,
+  RestoreResultDto,
   RuleDto,
   RuleOverrideInput,
   SavePathInput,
   SettingsDto,
   ShopDto,
   ShopIdInput,
+  ShopPermissionsDto,
+  ShopPermissionsInput,
   SkuCategoryInput,
+  SnoozeInput,
   SyncInput,
+  SyncIssueDto,
+  SyncIssuesRetryDto,
   SyncReport,
   TestConnectionInput,
+  UiLanguage,
   UnitSerialInput,
   UpdateShopInput,
   VoidUnitInput,
@@ -101,20 +104,21 @@ import type {
   WarrantyUnitDto,
   WarrantyUnitsPage,
   WarrantyUnitsQuery,
-  UiLanguage,
-  LanguageInput,
 } from '../bindings';
 
 /** Every engine command the UI calls. Implementations reject with an `ApiError`. */
 export interface Backend {
-  listShops(): Promise<ShopDto[]>;
+  listShops(): Promise<Array<ShopDto>>;
   addShop(input: AddShopInput): Promise<ShopDto>;
   testConnection(input: TestConnectionInput): Promise<ConnectionTestDto>;
   updateShop(input: UpdateShopInput): Promise<ShopDto>;
   removeShop(input: ShopIdInput): Promise<null>;
-  syncShops(input: SyncInput): Promise<SyncReport[]>;
+  setGoodsClass(input: GoodsClassInput): Promise<null>;
+  shopPermissions(input: ShopPermissionsInput): Promise<ShopPermissionsDto>;
+  /** Progress also comes to the window as `sync-progress` events while it runs. */
+  syncShops(input: SyncInput): Promise<Array<SyncReport>>;
   cancelSync(input: ShopIdInput): Promise<null>;
-  listSyncIssues(input: ShopIdInput): Promise<SyncIssueDto[]>;
+  listSyncIssues(input: ShopIdInput): Promise<Array<SyncIssueDto>>;
   retrySyncIssues(input: ShopIdInput): Promise<SyncIssuesRetryDto>;
   getSettings(): Promise<SettingsDto>;
   updateSettings(input: SettingsDto): Promise<SettingsDto>;
@@ -130,17 +134,21 @@ export interface Backend {
   getCase(input: CaseIdInput): Promise<CaseDetailDto>;
   newCase(input: NewCaseInput): Promise<CaseDetailDto>;
   actCase(input: CaseActionInput): Promise<CaseDetailDto>;
-  dueClocks(input: DueInput): Promise<DueItemDto[]>;
+  dueClocks(input: DueInput): Promise<Array<DueItemDto>>;
   menuCounts(input: MenuCountsInput): Promise<MenuCountsDto>;
   eligibility(input: EligibilityInput): Promise<EligibilityDto>;
-  setGoodsClass(input: GoodsClassInput): Promise<null>;
   addEvidence(input: AddEvidenceInput): Promise<CaseDetailDto>;
   exportEvidence(input: ExportEvidenceInput): Promise<ExportedDto>;
-  listRules(): Promise<RuleDto[]>;
-  setRuleOverride(input: RuleOverrideInput): Promise<RuleDto[]>;
-  listReasons(): Promise<ReasonDto[]>;
-  addReason(input: ReasonInput): Promise<ReasonDto[]>;
-  warrantyPolicies(): Promise<WarrantyPolicyDto[]>;
+  previewAction(input: ActionPreviewInput): Promise<ActionPreviewDto>;
+  sendOutbox(input: OutboxSendInput): Promise<OutboxReportDto>;
+  listOutbox(input: OutboxListInput): Promise<Array<OutboxEntryDto>>;
+  retryOutbox(input: OutboxIdInput): Promise<OutboxEntryDto>;
+  outboxAttention(): Promise<OutboxAttentionDto>;
+  listRules(): Promise<Array<RuleDto>>;
+  setRuleOverride(input: RuleOverrideInput): Promise<Array<RuleDto>>;
+  listReasons(): Promise<Array<ReasonDto>>;
+  addReason(input: ReasonInput): Promise<Array<ReasonDto>>;
+  warrantyPolicies(): Promise<Array<WarrantyPolicyDto>>;
   saveWarrantyPolicy(input: WarrantyPolicyInput): Promise<WarrantyPolicySaved>;
   retireWarrantyPolicy(input: IdInput): Promise<null>;
   warrantyLookup(input: WarrantyLookupInput): Promise<WarrantyLookupDto>;
@@ -158,40 +166,39 @@ export interface Backend {
   removeRepairPart(input: RepairPartIdInput): Promise<RepairDetailDto>;
   addRepairPhoto(input: RepairPhotoInput): Promise<RepairDetailDto>;
   repairPhoto(input: IdInput): Promise<RepairPhotoContentDto>;
-  followups(input: FollowupsQuery): Promise<FollowupDto[]>;
+  followups(input: FollowupsQuery): Promise<Array<FollowupDto>>;
   completeFollowup(input: FollowupDoneInput): Promise<FollowupDto>;
   followupSettings(): Promise<FollowupSettingsDto>;
   updateFollowupSettings(input: FollowupSettingsDto): Promise<FollowupSettingsDto>;
   compensations(input: CompensationsQuery): Promise<CompensationsDto>;
   addCompensation(input: CompensationInput): Promise<CompensationDto>;
+  metrics(input: MetricsQuery): Promise<Metrics>;
+  setInterventionAverage(input: InterventionAverageInput): Promise<null>;
+  remindersDue(input: RemindersQuery): Promise<RemindersDto>;
+  snoozeCase(input: SnoozeInput): Promise<null>;
+  reminderSettings(): Promise<ReminderSettingsDto>;
+  /** Also applies "start at login" to the system. */
+  updateReminderSettings(input: ReminderSettingsDto): Promise<ReminderSettingsDto>;
   exportColumns(): Promise<ExportColumnsDto>;
   exportRepairs(input: ExportRepairsInput): Promise<ExportResultDto>;
   exportWarranty(input: ExportWarrantyInput): Promise<ExportResultDto>;
   exportMetrics(input: ExportMetricsInput): Promise<ExportResultDto>;
+  /** The system's save dialog, starting in the exports folder; null when the merchant cancels. */
   chooseSavePath(input: SavePathInput): Promise<string | null>;
-  remindersDue(input: RemindersQuery): Promise<RemindersDto>;
-  metrics(input: MetricsQuery): Promise<Metrics>;
-  setInterventionAverage(input: InterventionAverageInput): Promise<null>;
-  snoozeCase(input: SnoozeInput): Promise<null>;
-  reminderSettings(): Promise<ReminderSettingsDto>;
-  updateReminderSettings(input: ReminderSettingsDto): Promise<ReminderSettingsDto>;
-  importProfiles(): Promise<ImportProfile[]>;
-  saveImportProfile(input: ImportProfile): Promise<ImportProfile[]>;
+  importProfiles(): Promise<Array<ImportProfile>>;
+  saveImportProfile(input: ImportProfile): Promise<Array<ImportProfile>>;
   importPreview(input: ImportInput): Promise<ImportPreviewDto>;
   importFile(input: ImportInput): Promise<ImportReportDto>;
-  backups(): Promise<BackupDto[]>;
+  backups(): Promise<Array<BackupDto>>;
   backupNow(input: OutInput): Promise<BackupDto>;
   restoreBackup(input: FileInput): Promise<RestoreResultDto>;
   exportDiagnostics(input: OutInput): Promise<DiagnosticsDto>;
+  /** The system's open dialog for a backup file; null when the merchant cancels. */
   chooseBackupFile(): Promise<string | null>;
+  /** Why the database did not open (the recovery screen), or null. */
   startupProblem(): Promise<RecoveryDto | null>;
+  /** Puts the chosen backup in place of the damaged database, then starts the app afresh. */
   recoverFromBackup(input: FileInput): Promise<null>;
-  previewAction(input: ActionPreviewInput): Promise<ActionPreviewDto>;
-  sendOutbox(input: OutboxSendInput): Promise<OutboxReportDto>;
-  listOutbox(input: OutboxListInput): Promise<OutboxEntryDto[]>;
-  retryOutbox(input: OutboxIdInput): Promise<OutboxEntryDto>;
-  outboxAttention(): Promise<OutboxAttentionDto>;
-  shopPermissions(input: ShopPermissionsInput): Promise<ShopPermissionsDto>;
 }
 
 /** Sends one command with its arguments and resolves with the command's result. */
@@ -205,6 +212,8 @@ export function backendOver(invoke: Invoke): Backend {
     testConnection: (input) => invoke('test_connection', { input }),
     updateShop: (input) => invoke('update_shop', { input }),
     removeShop: (input) => invoke('remove_shop', { input }),
+    setGoodsClass: (input) => invoke('set_goods_class', { input }),
+    shopPermissions: (input) => invoke('shop_permissions', { input }),
     syncShops: (input) => invoke('sync_shops', { input }),
     cancelSync: (input) => invoke('cancel_sync', { input }),
     listSyncIssues: (input) => invoke('list_sync_issues', { input }),
@@ -225,9 +234,13 @@ export function backendOver(invoke: Invoke): Backend {
     dueClocks: (input) => invoke('due_clocks', { input }),
     menuCounts: (input) => invoke('menu_counts', { input }),
     eligibility: (input) => invoke('eligibility', { input }),
-    setGoodsClass: (input) => invoke('set_goods_class', { input }),
     addEvidence: (input) => invoke('add_evidence', { input }),
     exportEvidence: (input) => invoke('export_evidence', { input }),
+    previewAction: (input) => invoke('preview_action', { input }),
+    sendOutbox: (input) => invoke('send_outbox', { input }),
+    listOutbox: (input) => invoke('list_outbox', { input }),
+    retryOutbox: (input) => invoke('retry_outbox', { input }),
+    outboxAttention: () => invoke('outbox_attention'),
     listRules: () => invoke('list_rules'),
     setRuleOverride: (input) => invoke('set_rule_override', { input }),
     listReasons: () => invoke('list_reasons'),
@@ -256,17 +269,17 @@ export function backendOver(invoke: Invoke): Backend {
     updateFollowupSettings: (input) => invoke('update_followup_settings', { input }),
     compensations: (input) => invoke('compensations', { input }),
     addCompensation: (input) => invoke('add_compensation', { input }),
+    metrics: (input) => invoke('metrics', { input }),
+    setInterventionAverage: (input) => invoke('set_intervention_average', { input }),
+    remindersDue: (input) => invoke('reminders_due', { input }),
+    snoozeCase: (input) => invoke('snooze_case', { input }),
+    reminderSettings: () => invoke('reminder_settings'),
+    updateReminderSettings: (input) => invoke('update_reminder_settings', { input }),
     exportColumns: () => invoke('export_columns'),
     exportRepairs: (input) => invoke('export_repairs', { input }),
     exportWarranty: (input) => invoke('export_warranty', { input }),
     exportMetrics: (input) => invoke('export_metrics', { input }),
     chooseSavePath: (input) => invoke('choose_save_path', { input }),
-    remindersDue: (input) => invoke('reminders_due', { input }),
-    metrics: (input) => invoke('metrics', { input }),
-    setInterventionAverage: (input) => invoke('set_intervention_average', { input }),
-    snoozeCase: (input) => invoke('snooze_case', { input }),
-    reminderSettings: () => invoke('reminder_settings'),
-    updateReminderSettings: (input) => invoke('update_reminder_settings', { input }),
     importProfiles: () => invoke('import_profiles'),
     saveImportProfile: (input) => invoke('save_import_profile', { input }),
     importPreview: (input) => invoke('import_preview', { input }),
@@ -278,11 +291,5 @@ export function backendOver(invoke: Invoke): Backend {
     chooseBackupFile: () => invoke('choose_backup_file'),
     startupProblem: () => invoke('startup_problem'),
     recoverFromBackup: (input) => invoke('recover_from_backup', { input }),
-    previewAction: (input) => invoke('preview_action', { input }),
-    sendOutbox: (input) => invoke('send_outbox', { input }),
-    listOutbox: (input) => invoke('list_outbox', { input }),
-    retryOutbox: (input) => invoke('retry_outbox', { input }),
-    outboxAttention: () => invoke('outbox_attention'),
-    shopPermissions: (input) => invoke('shop_permissions', { input }),
   };
 }

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { appPid, cli, gone, serveDemo, x } from './desk.mjs';
 import { startSession } from './driver.mjs';
 
 const outDir = path.resolve(process.env.TEST_OUTPUT_DIR ?? 'test-output');
@@ -41,26 +42,6 @@ const READY = {
 };
 /** The pages whose list is long enough to turn a page. */
 const PAGED = ['orders', 'cases', 'warranty'];
-
-function cli(env, args) {
-  return execFileSync(process.env.AFTERSALES_BIN, args, { encoding: 'utf8', env, maxBuffer: 64 << 20 }).trim();
-}
-
-/** The demo shop serving `orders` Shopify orders over a year, its rate limits out of the way of the setup. */
-async function serveDemo(env, orders) {
-  const args = ['demo-shop', 'serve', '--orders', String(orders), '--span-days', '365', '--json',
-    '--bucket', '1000000', '--leak-per-sec', '1000000', '--graphql-max', '1000000', '--graphql-restore', '1000000'];
-  const child = spawn(process.env.AFTERSALES_BIN, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      if (out.includes('\n')) resolve(out.split('\n')[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`the demo shop exited (${code}) before listening`)));
-  });
-  return { ...JSON.parse(line), stop: () => child.kill() };
-}
 
 /** The shop, its sales under warranty, and the repair and compensation ledgers a shop of this size would keep. */
 function fillDesk(env, demo) {
@@ -138,19 +119,6 @@ function breakdown(pid) {
     // gone meanwhile
   }
   return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, mb]) => `${mb.toFixed(1)} MB ${n}`);
-}
-
-/** The app's own process: the one running APP_BIN (started by WebKitWebDriver). */
-function appPid(app) {
-  const target = fs.realpathSync(app);
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (fs.readlinkSync(`/proc/${pid}/exe`) === target) return Number(pid);
-    } catch {
-      // not ours to read, or gone
-    }
-  }
-  return null;
 }
 
 /**
@@ -276,29 +244,6 @@ test(`the window at ${ORDERS} orders: every page's first rows in time, and the m
   assert.ok(plain.memory.rows.length >= 2, `the app and WebKit's processes are measured: ${plain.memory.rows.map((r) => r.name).join(', ')}`);
   for (const v of visits) assert.equal(v.changed, order.length, `each click on the menu opened its page (${v.changed} of ${order.length} changed the window)`);
 });
-
-/** X's answer to a command (xdotool, ImageMagick), within a minute. */
-function x(command, args) {
-  return execFileSync(command, args, { encoding: 'utf8', timeout: 60_000 }).trim();
-}
-
-/** Waits for process `pid` to end: asked to (SIGTERM) after 5 s, made to (SIGKILL) after 10 s. */
-async function gone(pid) {
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let waited = 0; alive() && waited < 15_000; waited += 100) {
-    if (waited === 5_000) process.kill(pid, 'SIGTERM');
-    if (waited === 10_000) process.kill(pid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(!alive(), `the WebDriver session's app (${pid}) has ended`);
-}
 
 /** The middle value of `values` (the lower middle of an even count). */
 function median(values) {
