@@ -104,18 +104,36 @@ fn cli(db: &std::path::Path, args: &[&str], token: &str) -> (bool, f64, f64) {
         .stderr(std::fs::File::create(&log).map(Stdio::from).unwrap_or_else(|_| Stdio::null()))
         .spawn()
         .expect("the command line starts");
+    // Its peak is its own high-water mark (VmHWM), read while it runs: not wait4's ru_maxrss, which on Linux also
+    // counts the bench's own resident size at the moment of the spawn (the pre-exec address space's high-water
+    // mark is carried into the child's): the bench held ~150 MB by then, the sync ~40 MB.
+    let pid = child.id() as libc::pid_t;
+    let mut peak_kb = 0u64;
     let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for the one child waited for.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: the pid is our own child's, not yet waited for; both pointers are valid for the call.
-    let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert!(waited > 0, "waited for the command line");
+    loop {
+        if let Some(kb) = high_water_kb(pid) {
+            peak_kb = peak_kb.max(kb);
+        }
+        // SAFETY: the pid is our own child's, not yet reaped; the status pointer is valid for the call.
+        let waited = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+        assert!(waited >= 0, "waited for the command line");
+        if waited > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
     if !ok {
         let text = std::fs::read_to_string(&log).unwrap_or_default();
         eprintln!("`aftersales {}` failed:\n{}", args.join(" "), text.lines().rev().take(20).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
     }
-    (ok, started.elapsed().as_secs_f64(), usage.ru_maxrss as f64 / 1024.0)
+    (ok, started.elapsed().as_secs_f64(), peak_kb as f64 / 1024.0)
+}
+
+/// A running process's resident high-water mark in KiB (`VmHWM` of /proc/<pid>/status); None once it has exited.
+fn high_water_kb(pid: libc::pid_t) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 fn row(name: &str, value: String, target: &str, verdict: &str) {
@@ -189,7 +207,7 @@ async fn main() {
     drop(d);
 
     // 3. The big shop's first sync through the command line, every stream, as the app runs it: its own process,
-    //    so its peak memory (wait4's ru_maxrss of that process alone) is the sync's, not the bench's or the demo
+    //    so its peak memory (its own high-water mark, `cli`) is the sync's, not the bench's or the demo
     //    shop's. Then 1 % changed among `big` stored, the orders stream again (as the rows before).
     let d = demo(big, 1_000_000, 1_000_000.0);
     let db = dir.path().join("big").join("desk.db");
@@ -216,7 +234,7 @@ async fn main() {
         pass(inc_s <= 2.0 && summary.counts.updated as usize == changed),
     );
     drop(d);
-    row("peak memory of the syncing process (ru_maxrss)", format!("{full_mb:.0} MB"), "≤ 100 MB", pass(full_mb <= 100.0));
+    row("peak memory of the syncing process (VmHWM)", format!("{full_mb:.0} MB"), "≤ 100 MB", pass(full_mb <= 100.0));
 
     // 4. A big store's first sync at Shopify's standard rates (REST: a bucket of 40 calls draining 2 a second;
     //    GraphQL: 2,000 points restoring 100 a second), orders and then returns, the returns by bulk operation.
