@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './harness.mjs';
+import { test } from 'node:test';
+import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
 
 const STEP_MS = 30_000;
 const LOCALES = [
@@ -17,17 +17,7 @@ const LOCALES = [
   { locale: 'zh-CN', settings: /设置/, backupsTab: '备份与诊断', shops: /店铺/, manual: '手动', beforeRestore: '恢复前', replace: '替换数据', restored: /已恢复 .+ 的备份。之前的数据已保存为 (before-restore-\S+\.db)。/ },
 ];
 
-let browser;
-let bin;
-
-before(async () => {
-  bin = engineBinary();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const run = perFile();
 
 /** The backups table's rows as [kind, file] pairs, newest first. */
 async function listedBackups(page) {
@@ -47,7 +37,7 @@ for (const expected of LOCALES) {
     // data folder, where the engine writes no file the merchant chose.
     const exportDir = mkdtempSync(join(tmpdir(), 'aftersales-backups-chosen-'));
     process.env.AFTERSALES_EXPORT_DIR = exportDir;
-    const bridge = startBridge(bin, dbDir);
+    const bridge = startBridge(run.bin, dbDir);
     t.after(() => {
       bridge.stop();
       rmSync(dbDir, { recursive: true, force: true });
@@ -56,7 +46,7 @@ for (const expected of LOCALES) {
     const url = await bridge.url;
     await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });
 
-    const context = await browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 1000 } });
+    const context = await run.browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 1000 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const pageErrors = [];
@@ -141,7 +131,7 @@ for (const expected of [
 ]) {
   test(`backups: the recovery page at a damaged start (${expected.locale})`, { timeout: 120_000 }, async (t) => {
     const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-recovery-'));
-    const bridge = startBridge(bin, dbDir);
+    const bridge = startBridge(run.bin, dbDir);
     t.after(() => {
       bridge.stop();
       rmSync(dbDir, { recursive: true, force: true });
@@ -153,7 +143,7 @@ for (const expected of [
     const backups = await call(url, 'backups');
     const database = join(dbDir, 'desk.db');
 
-    const context = await browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 860 } });
+    const context = await run.browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 860 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const pageErrors = [];

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './harness.mjs';
+import { test } from 'node:test';
+import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
 
 const STEP_MS = 30_000;
 
@@ -16,22 +16,12 @@ const LOCALES = [
   { locale: 'zh-CN', menu: /售后单/, board: '看板', approve: '同意', confirm: /^确\s?认$/, secondary: '二手来源' },
 ];
 
-let browser;
-let bin;
-
-before(async () => {
-  bin = engineBinary();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const run = perFile();
 
 for (const expected of LOCALES) {
   test(`cases: countdown chip, rule source, an action on the timeline (${expected.locale})`, { timeout: 180_000 }, async (t) => {
     const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-cases-'));
-    const bridge = startBridge(bin, dbDir);
+    const bridge = startBridge(run.bin, dbDir);
     t.after(() => {
       bridge.stop();
       rmSync(dbDir, { recursive: true, force: true });
@@ -54,7 +44,7 @@ for (const expected of LOCALES) {
     });
     assert.equal(created.clocks[0].kind, 'merchant_response', 'the engine started Pinduoduo 48-hour clock');
 
-    const context = await browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 860 } });
+    const context = await run.browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 860 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const pageErrors = [];

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './harness.mjs';
+import { test } from 'node:test';
+import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
 
 const STEP_MS = 30_000;
 const LOCALES = [
@@ -31,22 +31,12 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-let browser;
-let bin;
-
-before(async () => {
-  bin = engineBinary();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const run = perFile();
 
 for (const expected of LOCALES) {
   test(`dashboard: the demo shop's figures (${expected.locale})`, { timeout: 180_000 }, async (t) => {
     const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-dashboard-'));
-    const bridge = startBridge(bin, dbDir);
+    const bridge = startBridge(run.bin, dbDir);
     t.after(() => {
       bridge.stop();
       rmSync(dbDir, { recursive: true, force: true });
@@ -56,7 +46,7 @@ for (const expected of LOCALES) {
     const engine = await call(url, 'metrics', { shop_id: null, window_days: 30, at: null, from: null });
     assert.ok(engine.intervention_rate.denominator > 0, 'the demo shop completed orders in the last 30 days');
 
-    const context = await browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 1000 } });
+    const context = await run.browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 1000 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const pageErrors = [];

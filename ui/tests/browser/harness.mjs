@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,6 +30,22 @@ export function engineBinary() {
   assert.ok(existsSync(join(DIST_DIR, 'index.html')), `${DIST_DIR}/index.html is missing: run npm run build in ui/ first`);
   mkdirSync(OUTPUT_DIR, { recursive: true });
   return bin;
+}
+
+/**
+ * Chromium and the engine CLI for the test file that calls it, as `run.browser` and `run.bin`: started before its
+ * first test, closed after its last.
+ */
+export function perFile() {
+  const run = { browser: null, bin: null };
+  before(async () => {
+    run.bin = engineBinary();
+    run.browser = await launchChromium();
+  });
+  after(async () => {
+    await run.browser?.close();
+  });
+  return run;
 }
 
 export function launchChromium() {

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './harness.mjs';
+import { test } from 'node:test';
+import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
 
 const STEP_MS = 30_000;
 const FILE_NAME = '拼多多售后导出.csv';
@@ -22,17 +22,7 @@ const CSV = [
 ].join('\n');
 const BAD_LINE = '4';
 
-let browser;
-let bin;
-
-before(async () => {
-  bin = engineBinary();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const run = perFile();
 
 /**
  * A fresh engine with a Pinduoduo shop kept by hand (nothing synced, so every case comes from the file), `csv`
@@ -40,7 +30,7 @@ after(async () => {
  */
 async function openShops(t, dirPrefix, fileName, csv) {
   const dbDir = mkdtempSync(join(tmpdir(), dirPrefix));
-  const bridge = startBridge(bin, dbDir);
+  const bridge = startBridge(run.bin, dbDir);
   t.after(() => {
     bridge.stop();
     rmSync(dbDir, { recursive: true, force: true });
@@ -50,7 +40,7 @@ async function openShops(t, dirPrefix, fileName, csv) {
   writeFileSync(csvPath, csv, 'utf8');
   await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });
 
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1200 } });
+  const context = await run.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 1200 } });
   t.after(() => context.close());
   const page = await context.newPage();
   const pageErrors = [];

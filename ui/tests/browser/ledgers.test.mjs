@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { OUTPUT_DIR, call, engineBinary, launchChromium, startBridge } from './harness.mjs';
+import { test } from 'node:test';
+import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
 
 const STEP_MS = 30_000;
 
@@ -30,22 +30,12 @@ function shownDay(day, locale) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
 }
 
-let browser;
-let bin;
-
-before(async () => {
-  bin = engineBinary();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const run = perFile();
 
 for (const expected of LOCALES) {
   test(`ledgers: serial lookup, a repair moved to ready, exports (${expected.locale})`, { timeout: 240_000 }, async (t) => {
     const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-ledgers-'));
-    const bridge = startBridge(bin, dbDir);
+    const bridge = startBridge(run.bin, dbDir);
     t.after(() => {
       bridge.stop();
       rmSync(dbDir, { recursive: true, force: true });
@@ -79,7 +69,7 @@ for (const expected of LOCALES) {
     const serial = `SN-${expected.locale}-0001`;
     await call(url, 'set_unit_serial', { unit_id: unit.id, serial });
 
-    const context = await browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 900 } });
+    const context = await run.browser.newContext({ locale: expected.locale, viewport: { width: 1366, height: 900 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const pageErrors = [];

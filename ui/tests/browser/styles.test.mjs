@@ -8,36 +8,26 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { call, engineBinary, launchChromium, startBridge } from './harness.mjs';
+import { test } from 'node:test';
+import { call, perFile, startBridge } from './harness.mjs';
 
 const PAGES = ['dashboard', 'cases', 'due', 'warranty', 'repairs', 'followups', 'compensation', 'shops', 'settings', 'orders'];
 // A page's run-time styles were 30–90 KB each before; what is left is a few rules outside the components' own
 // (a high-contrast media query, 129 characters, on settings).
 const RUNTIME_LIMIT_CHARS = 2_000;
 
-let browser;
-let bin;
-
-before(async () => {
-  bin = engineBinary();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const run = perFile();
 
 test('styles: every page of the built UI finds its Ant Design styles in the stylesheet', { timeout: 180_000 }, async (t) => {
   const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-styles-'));
-  const bridge = startBridge(bin, dbDir);
+  const bridge = startBridge(run.bin, dbDir);
   t.after(() => {
     bridge.stop();
     rmSync(dbDir, { recursive: true, force: true });
   });
   const url = await bridge.url;
   await call(url, 'start_demo');
-  const context = await browser.newContext({ locale: 'en', viewport: { width: 1280, height: 800 } });
+  const context = await run.browser.newContext({ locale: 'en', viewport: { width: 1280, height: 800 } });
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(url);
