@@ -3,7 +3,7 @@
 //! Names and `{ "input": … }` shapes are the Tauri shell's own.
 //! A malformed input is refused as `validation` naming the field (`shop_id: invalid type: …`).
 
-use super::{ApiError, Desk, ErrorCode};
+use super::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -38,8 +38,6 @@ macro_rules! dispatch {
     };
 }
 
-#[allow(unused_imports)]
-use super::*;
 crate::with_commands!(dispatch);
 
 /// The longest text any field takes (a note, a script, a path); file contents travel as base64 and are

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
+import { OUTPUT_DIR, call, freshDesk, perFile, startBridge } from './harness.mjs';
 
 const STEP_MS = 30_000;
 const LOCALES = [
@@ -130,13 +130,7 @@ for (const expected of [
   { locale: 'zh-CN', title: '数据库已损坏', restore: '恢复此备份' },
 ]) {
   test(`backups: the recovery page at a damaged start (${expected.locale})`, { timeout: 120_000 }, async (t) => {
-    const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-recovery-'));
-    const bridge = startBridge(run.bin, dbDir);
-    t.after(() => {
-      bridge.stop();
-      rmSync(dbDir, { recursive: true, force: true });
-    });
-    const url = await bridge.url;
+    const { url, dbDir } = await freshDesk(t, run.bin, 'recovery');
     await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });
     await call(url, 'backup_now', { out: null });
     await call(url, 'backup_now', { out: null });

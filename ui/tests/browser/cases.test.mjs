@@ -3,11 +3,9 @@
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
+import { OUTPUT_DIR, call, freshDesk, perFile } from './harness.mjs';
 
 const STEP_MS = 30_000;
 
@@ -20,13 +18,7 @@ const run = perFile();
 
 for (const expected of LOCALES) {
   test(`cases: countdown chip, rule source, an action on the timeline (${expected.locale})`, { timeout: 180_000 }, async (t) => {
-    const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-cases-'));
-    const bridge = startBridge(run.bin, dbDir);
-    t.after(() => {
-      bridge.stop();
-      rmSync(dbDir, { recursive: true, force: true });
-    });
-    const url = await bridge.url;
+    const { url } = await freshDesk(t, run.bin, 'cases');
 
     // A Pinduoduo shop kept by hand and a refund request opened two hours ago: 46 hours left on the clock.
     const shop = await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });

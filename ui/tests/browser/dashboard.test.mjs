@@ -6,11 +6,10 @@
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
+import { OUTPUT_DIR, call, freshDesk, perFile } from './harness.mjs';
 
 const STEP_MS = 30_000;
 const LOCALES = [
@@ -35,13 +34,7 @@ const run = perFile();
 
 for (const expected of LOCALES) {
   test(`dashboard: the demo shop's figures (${expected.locale})`, { timeout: 180_000 }, async (t) => {
-    const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-dashboard-'));
-    const bridge = startBridge(run.bin, dbDir);
-    t.after(() => {
-      bridge.stop();
-      rmSync(dbDir, { recursive: true, force: true });
-    });
-    const url = await bridge.url;
+    const { url } = await freshDesk(t, run.bin, 'dashboard');
     await call(url, 'start_demo');
     const engine = await call(url, 'metrics', { shop_id: null, window_days: 30, at: null, from: null });
     assert.ok(engine.intervention_rate.denominator > 0, 'the demo shop completed orders in the last 30 days');

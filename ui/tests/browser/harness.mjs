@@ -2,7 +2,8 @@
 // loopback bridge (`aftersales ui-bridge`) on a fresh database. Not a test file itself (no .test. in the name).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +102,20 @@ export function startBridge(bin, dbDir) {
     });
   });
   return { url, stop, stderr: () => stderr };
+}
+
+/**
+ * A fresh desk for test `t`: a database folder of its own (`aftersales-<name>-…`) and the engine's bridge over it,
+ * both gone after the test. Resolves with the bridge's URL and the folder.
+ */
+export async function freshDesk(t, bin, name) {
+  const dbDir = mkdtempSync(join(tmpdir(), `aftersales-${name}-`));
+  const bridge = startBridge(bin, dbDir);
+  t.after(() => {
+    bridge.stop();
+    rmSync(dbDir, { recursive: true, force: true });
+  });
+  return { url: await bridge.url, dbDir };
 }
 
 /** Calls an engine command through the bridge, as the UI does; rejects with the engine's {code, message}. */

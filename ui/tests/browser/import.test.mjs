@@ -5,11 +5,10 @@
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
+import { OUTPUT_DIR, call, freshDesk, perFile } from './harness.mjs';
 
 const STEP_MS = 30_000;
 const FILE_NAME = '拼多多售后导出.csv';
@@ -28,14 +27,8 @@ const run = perFile();
  * A fresh engine with a Pinduoduo shop kept by hand (nothing synced, so every case comes from the file), `csv`
  * written next to its database as `fileName`, and a zh-CN page open on the Shops page.
  */
-async function openShops(t, dirPrefix, fileName, csv) {
-  const dbDir = mkdtempSync(join(tmpdir(), dirPrefix));
-  const bridge = startBridge(run.bin, dbDir);
-  t.after(() => {
-    bridge.stop();
-    rmSync(dbDir, { recursive: true, force: true });
-  });
-  const url = await bridge.url;
+async function openShops(t, name, fileName, csv) {
+  const { url, dbDir } = await freshDesk(t, run.bin, name);
   const csvPath = join(dbDir, fileName);
   writeFileSync(csvPath, csv, 'utf8');
   await call(url, 'add_offline_shop', { platform: 'pdd', name: '拼多多旗舰店', time_zone: null, currency: null });
@@ -51,7 +44,7 @@ async function openShops(t, dirPrefix, fileName, csv) {
 }
 
 test('import: a Pinduoduo after-sales CSV dropped, previewed with its bad row, imported into cases (zh-CN)', { timeout: 240_000 }, async (t) => {
-  const { url, csvPath, page, pageErrors } = await openShops(t, 'aftersales-import-', FILE_NAME, CSV);
+  const { url, csvPath, page, pageErrors } = await openShops(t, 'import', FILE_NAME, CSV);
 
   // Dropped on the window (a real DataTransfer with the file), the import opens with it and previews it.
   await page.locator('.ant-layout-content').first().waitFor({ timeout: STEP_MS });
@@ -134,7 +127,7 @@ const RENAMED_CSV = [
 ].join('\n');
 
 test('import: a renamed column, mapped in the editor, saved as the merchant’s profile and imported (zh-CN)', { timeout: 240_000 }, async (t) => {
-  const { url, csvPath, page, pageErrors } = await openShops(t, 'aftersales-import-map-', RENAMED_FILE, RENAMED_CSV);
+  const { url, csvPath, page, pageErrors } = await openShops(t, 'import-map', RENAMED_FILE, RENAMED_CSV);
   await page.getByTestId('shops-import').click({ timeout: STEP_MS });
   const form = page.getByTestId('import-form');
   await form.waitFor({ timeout: STEP_MS });

@@ -5,11 +5,10 @@
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { OUTPUT_DIR, call, perFile, startBridge } from './harness.mjs';
+import { OUTPUT_DIR, call, freshDesk, perFile } from './harness.mjs';
 
 const STEP_MS = 30_000;
 
@@ -34,13 +33,7 @@ const run = perFile();
 
 for (const expected of LOCALES) {
   test(`ledgers: serial lookup, a repair moved to ready, exports (${expected.locale})`, { timeout: 240_000 }, async (t) => {
-    const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-ledgers-'));
-    const bridge = startBridge(run.bin, dbDir);
-    t.after(() => {
-      bridge.stop();
-      rmSync(dbDir, { recursive: true, force: true });
-    });
-    const url = await bridge.url;
+    const { url } = await freshDesk(t, run.bin, 'ledgers');
 
     // The demo shop, synced; a 12-month policy on the SKU of its first order; a serial on one unit.
     await call(url, 'start_demo');

@@ -5,11 +5,8 @@
 //
 //   AFTERSALES_BIN=target/debug/aftersales node --test ui/tests/browser/styles.test.mjs
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { call, perFile, startBridge } from './harness.mjs';
+import { call, freshDesk, perFile } from './harness.mjs';
 
 const PAGES = ['dashboard', 'cases', 'due', 'warranty', 'repairs', 'followups', 'compensation', 'shops', 'settings', 'orders'];
 // A page's run-time styles were 30–90 KB each before; what is left is a few rules outside the components' own
@@ -19,13 +16,7 @@ const RUNTIME_LIMIT_CHARS = 2_000;
 const run = perFile();
 
 test('styles: every page of the built UI finds its Ant Design styles in the stylesheet', { timeout: 180_000 }, async (t) => {
-  const dbDir = mkdtempSync(join(tmpdir(), 'aftersales-styles-'));
-  const bridge = startBridge(run.bin, dbDir);
-  t.after(() => {
-    bridge.stop();
-    rmSync(dbDir, { recursive: true, force: true });
-  });
-  const url = await bridge.url;
+  const { url } = await freshDesk(t, run.bin, 'styles');
   await call(url, 'start_demo');
   const context = await run.browser.newContext({ locale: 'en', viewport: { width: 1280, height: 800 } });
   t.after(() => context.close());
