@@ -21,15 +21,16 @@ function start(display) {
   delete env.WAYLAND_DISPLAY;
   Object.assign(env, display);
   const run = spawnSync(app, [], { env, encoding: 'utf8', timeout: 60_000 });
-  return { ...run, db: env.AFTERSALES_DB };
+  return { ...run, home, db: env.AFTERSALES_DB };
 }
 
 for (const [what, display, says] of [
   ['no display at all', {}, /neither DISPLAY nor WAYLAND_DISPLAY is set/],
   ['a display that cannot be opened', { DISPLAY: ':97' }, /cannot open the display \(DISPLAY=:97\)/],
 ]) {
-  test(`${what}: one clear line, its own exit status, no backtrace, no database`, () => {
+  test(`${what}: one clear line, its own exit status, no backtrace, no database`, (t) => {
     const run = start(display);
+    t.after(() => fs.rmSync(run.home, { recursive: true, force: true }));
     assert.equal(run.error, undefined, `the app ends by itself: ${run.error}`);
     assert.equal(run.status, NO_DISPLAY_EXIT, `exit status ${run.status}; stderr:\n${run.stderr}`);
     const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
