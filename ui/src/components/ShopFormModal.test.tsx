@@ -521,7 +521,7 @@ describe('ShopFormModal', () => {
     fill('Access token', 'tok-new');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Enter the client ID')).toBeInTheDocument();
-    expect(screen.getByText('Enter the client secret')).toBeInTheDocument();
+    expect(await screen.findByText('Enter the client secret')).toBeInTheDocument();
     expect(onUpdate).not.toHaveBeenCalled();
 
     fill('Client ID', 'id');
@@ -554,7 +554,7 @@ describe('ShopFormModal', () => {
     fill('Session key', 'sess-new');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Enter the App Key')).toBeInTheDocument();
-    expect(screen.getByText('Enter the App Secret')).toBeInTheDocument();
+    expect(await screen.findByText('Enter the App Secret')).toBeInTheDocument();
     expect(onUpdate).not.toHaveBeenCalled();
 
     fill('App Key', 'key');
