@@ -476,3 +476,103 @@ fn a_refund_set_aside_keeps_its_stored_copy_until_the_platform_stops_listing_it(
     orders::upsert(&conn, shop.id, &o, t0 + 3 * H).unwrap();
     assert_eq!(ledger(&conn), (vec!["R1".into()], 1000), "a refund the platform no longer lists leaves the ledger");
 }
+
+#[test]
+fn an_order_written_again_keeps_its_lines_and_refunds_true_whatever_part_changed() {
+    use aftersales::store::order_lines::NewLine;
+    use aftersales::store::order_refunds::NewRefund;
+    use aftersales::store::{self, orders, shops};
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("desk.db")).unwrap();
+    let shop = shops::insert(&conn, &shops::NewShop { platform: "shopify", name: "synced", base_url: "https://x.invalid", time_zone: "UTC", currency: "USD" }, 0).unwrap();
+    let t0 = parse_ms("2026-11-01T00:00:00Z").unwrap();
+    let line = |id: &str, qty: i64| NewLine { external_id: id.into(), sku: Some(format!("SKU-{id}")), product_id: None, title: format!("Item {id}"), quantity: qty, price_minor: 2000 };
+    let refund = |id: &str, amount: i64| NewRefund { external_id: id.into(), amount_minor: amount, created_at: t0 + H, note: None };
+    let mut o = orders::NewOrder {
+        external_id: "O1".into(),
+        number: "#1".into(),
+        financial_status: Some("paid".into()),
+        fulfillment_status: None,
+        currency: "USD".into(),
+        total_minor: 4000,
+        buyer_name: Some("Ava".into()),
+        buyer_phone: None,
+        buyer_address: None,
+        created_at: t0,
+        updated_at: t0,
+        paid_at: Some(t0),
+        shipped_at: None,
+        delivered_at: None,
+        closed_at: None,
+        cancelled_at: None,
+        delivery_method: Default::default(),
+        lines: vec![line("L1", 1), line("L2", 1)],
+        refunds: vec![],
+        refunds_set_aside: Default::default(),
+    };
+    // (order status, total, lines as (id, quantity, paid_at), refunds, refunded)
+    type Stored = (Option<String>, i64, Vec<(String, i64, Option<i64>)>, Vec<(String, i64)>, i64);
+    let stored = |conn: &rusqlite::Connection| -> Stored {
+        let (status, total, refunded) = conn
+            .query_row("SELECT fulfillment_status, total_minor, refunded_minor FROM orders", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        let lines = conn
+            .prepare("SELECT external_id, quantity, paid_at FROM order_lines ORDER BY external_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let refunds = conn
+            .prepare("SELECT external_id, amount_minor FROM order_refunds ORDER BY external_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        (status, total, lines, refunds, refunded)
+    };
+    let lines = |v: &[(&str, i64, Option<i64>)]| v.iter().map(|(id, q, p)| (id.to_string(), *q, *p)).collect::<Vec<_>>();
+    assert_eq!(orders::upsert(&conn, shop.id, &o, t0).unwrap(), orders::Upserted::Inserted);
+
+    // Progress only: shipped.
+    o.updated_at += H;
+    o.fulfillment_status = Some("fulfilled".into());
+    o.shipped_at = Some(t0 + H);
+    assert_eq!(orders::upsert(&conn, shop.id, &o, t0 + H).unwrap(), orders::Upserted::Updated);
+    assert_eq!(stored(&conn), (Some("fulfilled".into()), 4000, lines(&[("L1", 1, Some(t0)), ("L2", 1, Some(t0))]), vec![], 0));
+
+    // A refund appears, the lines stay: the refund is written and counted.
+    o.updated_at += H;
+    o.refunds = vec![refund("R1", 1500)];
+    orders::upsert(&conn, shop.id, &o, t0 + 2 * H).unwrap();
+    assert_eq!(stored(&conn).3, vec![("R1".to_string(), 1500)]);
+    assert_eq!(stored(&conn).4, 1500);
+
+    // A line is taken off and another changes, the refunds stay.
+    o.updated_at += H;
+    o.lines = vec![line("L1", 3)];
+    orders::upsert(&conn, shop.id, &o, t0 + 3 * H).unwrap();
+    assert_eq!(stored(&conn).2, lines(&[("L1", 3, Some(t0))]));
+    assert_eq!((stored(&conn).3.len(), stored(&conn).4), (1, 1500));
+
+    // The order's keys change (total and payment time): the order and its lines follow, the refund stays.
+    o.updated_at += H;
+    o.total_minor = 6000;
+    o.paid_at = Some(t0 + 30 * 60_000);
+    orders::upsert(&conn, shop.id, &o, t0 + 4 * H).unwrap();
+    assert_eq!(stored(&conn), (Some("fulfilled".into()), 6000, lines(&[("L1", 3, Some(t0 + 30 * 60_000))]), vec![("R1".into(), 1500)], 1500));
+
+    // The platform no longer lists the refund.
+    o.updated_at += H;
+    o.refunds = vec![];
+    orders::upsert(&conn, shop.id, &o, t0 + 5 * H).unwrap();
+    assert_eq!((stored(&conn).3, stored(&conn).4), (vec![], 0));
+
+    // Written before the parts were fingerprinted (NULL): a progress-only change writes them again, whole.
+    conn.execute_batch("UPDATE orders SET lines_fingerprint = NULL, refunds_fingerprint = NULL; DELETE FROM order_lines;").unwrap();
+    o.updated_at += H;
+    o.delivered_at = Some(t0 + 6 * H);
+    orders::upsert(&conn, shop.id, &o, t0 + 6 * H).unwrap();
+    assert_eq!(stored(&conn).2, lines(&[("L1", 3, Some(t0 + 30 * 60_000))]));
+}

@@ -72,6 +72,7 @@ pub const MIGRATIONS: &[&str] = &[
     orders::MIGRATION_58,
     cases::MIGRATION_59,
     cases::MIGRATION_60,
+    orders::MIGRATION_61,
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

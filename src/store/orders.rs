@@ -178,6 +178,14 @@ macro_rules! search_batch {
 /// row's sizes would add 34 MB), and filling both on migrating takes about 30 s. Each order written costs
 /// 30–60 µs more (a sync's page writer and an orders import run 15–25 % slower), half of it cutting the
 /// pieces: the price of one- and two-character searches as fast as the others.
+/// What the order's lines and the platform's refunds were when last written, each apart from the order's own
+/// fingerprint: most changes an incremental sync brings are the order's status, and rewriting its unchanged lines
+/// and refunds (with the ledger's settling) was two thirds of each update (10,000 changed among a million orders:
+/// 2.7 s). NULL (written before this was kept) writes them once more.
+pub const MIGRATION_61: &str = "
+ALTER TABLE orders ADD COLUMN lines_fingerprint INTEGER;
+ALTER TABLE orders ADD COLUMN refunds_fingerprint INTEGER;";
+
 pub const MIGRATION_58: &str = concat!(
     "CREATE VIRTUAL TABLE order_search USING fts5(number, buyer, shop, content='', columnsize=0, tokenize='trigram case_sensitive 1');\n",
     "CREATE VIRTUAL TABLE order_search_short USING fts5(pieces, content='', columnsize=0, tokenize='ascii', detail=none);\n",
@@ -293,10 +301,24 @@ pub struct NewOrder {
 impl NewOrder {
     /// Replays and overlap windows bring the same order again; an equal fingerprint means nothing to write.
     pub fn fingerprint(&self) -> i64 {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.hash(&mut h);
-        h.finish() as i64
+        hash_of(self)
     }
+
+    fn lines_fingerprint(&self) -> i64 {
+        hash_of(&self.lines)
+    }
+
+    /// `None` when refunds were set aside: what is kept then depends on the stored rows, so they are always
+    /// written.
+    fn refunds_fingerprint(&self) -> Option<i64> {
+        self.refunds_set_aside.0.is_empty().then(|| hash_of(&self.refunds))
+    }
+}
+
+fn hash_of(v: &impl Hash) -> i64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish() as i64
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,28 +328,90 @@ pub enum Upserted {
     Unchanged,
 }
 
+/// An order's columns that indexes and triggers hang on: the number, the currency, the total, the buyer, when it
+/// was created and paid.
+type Keys = (String, String, i64, Option<String>, Option<String>, Option<String>, i64, Option<i64>);
+
+fn keys_of(o: &NewOrder) -> Keys {
+    (
+        o.number.clone(),
+        o.currency.clone(),
+        o.total_minor,
+        o.buyer_name.clone(),
+        o.buyer_phone.clone(),
+        o.buyer_address.clone(),
+        o.created_at,
+        o.paid_at,
+    )
+}
+
+/// The stored row an upsert compares with.
+struct Stored {
+    id: i64,
+    fingerprint: i64,
+    lines: Option<i64>,
+    refunds: Option<i64>,
+    keys: Keys,
+}
+
 /// Idempotent: the same order written twice leaves one row and the same children.
 pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) -> Result<Upserted, StoreError> {
     let fingerprint = order.fingerprint();
-    let existing: Option<(i64, i64)> = conn
-        .prepare_cached("SELECT id, fingerprint FROM orders WHERE shop_id = ?1 AND external_id = ?2")?
-        .query_row(params![shop_id, order.external_id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let (lines_fp, refunds_fp) = (order.lines_fingerprint(), order.refunds_fingerprint());
+    let existing: Option<Stored> = conn
+        .prepare_cached(
+            "SELECT id, fingerprint, lines_fingerprint, refunds_fingerprint, number, currency, total_minor, buyer_name,
+             buyer_phone, buyer_address, created_at, paid_at FROM orders WHERE shop_id = ?1 AND external_id = ?2",
+        )?
+        .query_row(params![shop_id, order.external_id], |r| {
+            Ok(Stored {
+                id: r.get(0)?,
+                fingerprint: r.get(1)?,
+                lines: r.get(2)?,
+                refunds: r.get(3)?,
+                keys: (r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
+            })
+        })
         .optional()?;
     let o = order;
+    let (mut same_lines, mut same_refunds) = (false, false);
     let (order_id, outcome) = match existing {
-        Some((_, fp)) if fp == fingerprint => return Ok(Upserted::Unchanged),
-        Some((id, _)) => {
+        Some(stored) if stored.fingerprint == fingerprint => return Ok(Upserted::Unchanged),
+        // Most changes are the order's progress: an UPDATE that names the number, the buyer, the dates or the
+        // money rewrites their index entries and runs the search and ledger triggers even when they are the
+        // same (45 µs an order at a million, 16 µs without them).
+        Some(stored) if stored.keys == keys_of(o) => {
+            same_lines = stored.lines == Some(lines_fp);
+            same_refunds = refunds_fp.is_some() && stored.refunds == refunds_fp;
+            conn.prepare_cached(
+                "UPDATE orders SET financial_status=?2, fulfillment_status=?3, updated_at=?4, shipped_at=?5,
+                 delivered_at=?6, closed_at=?7, cancelled_at=?8, fingerprint=?9, synced_at=?10,
+                 delivery_method = CASE WHEN delivery_method_source = 'merchant' THEN delivery_method ELSE ?11 END,
+                 lines_fingerprint=?12, refunds_fingerprint=?13
+                 WHERE id=?1",
+            )?
+            .execute(params![
+                stored.id, o.financial_status, o.fulfillment_status, o.updated_at, o.shipped_at, o.delivered_at,
+                o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id(), lines_fp, refunds_fp
+            ])?;
+            (stored.id, Upserted::Updated)
+        }
+        Some(stored) => {
+            let id = stored.id;
+            same_lines = stored.lines == Some(lines_fp);
+            same_refunds = refunds_fp.is_some() && stored.refunds == refunds_fp;
             conn.prepare_cached(
                 "UPDATE orders SET number=?2, financial_status=?3, fulfillment_status=?4, currency=?5, total_minor=?6,
                  buyer_name=?7, buyer_phone=?8, buyer_address=?9, created_at=?10, updated_at=?11, paid_at=?12,
                  shipped_at=?13, delivered_at=?14, closed_at=?15, cancelled_at=?16, fingerprint=?17, synced_at=?18,
-                 delivery_method = CASE WHEN delivery_method_source = 'merchant' THEN delivery_method ELSE ?19 END
+                 delivery_method = CASE WHEN delivery_method_source = 'merchant' THEN delivery_method ELSE ?19 END,
+                 lines_fingerprint=?20, refunds_fingerprint=?21
                  WHERE id=?1",
             )?
             .execute(params![
                 id, o.number, o.financial_status, o.fulfillment_status, o.currency, o.total_minor, o.buyer_name,
                 o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at, o.shipped_at, o.delivered_at,
-                o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id()
+                o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id(), lines_fp, refunds_fp
             ])?;
             (id, Upserted::Updated)
         }
@@ -335,21 +419,27 @@ pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) ->
             conn.prepare_cached(
                 "INSERT INTO orders (shop_id, external_id, number, financial_status, fulfillment_status, currency,
                  total_minor, buyer_name, buyer_phone, buyer_address, created_at, updated_at, paid_at, shipped_at,
-                 delivered_at, closed_at, cancelled_at, fingerprint, synced_at, delivery_method)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+                 delivered_at, closed_at, cancelled_at, fingerprint, synced_at, delivery_method, lines_fingerprint,
+                 refunds_fingerprint)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)",
             )?
             .execute(params![
                 shop_id, o.external_id, o.number, o.financial_status, o.fulfillment_status, o.currency, o.total_minor,
                 o.buyer_name, o.buyer_phone, o.buyer_address, o.created_at, o.updated_at, o.paid_at, o.shipped_at,
-                o.delivered_at, o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id()
+                o.delivered_at, o.closed_at, o.cancelled_at, fingerprint, now_ms, o.delivery_method.id(), lines_fp,
+                refunds_fp
             ])?;
             (conn.last_insert_rowid(), Upserted::Inserted)
         }
     };
-    order_lines::replace_for_order(conn, order_id, &order.lines, outcome == Upserted::Inserted)?;
+    // Lines and refunds as last written by this same path: nothing to replace, match or settle (whatever else
+    // changed the ledger since, a case or a desk refund, settled the order then).
+    if !same_lines {
+        order_lines::replace_for_order(conn, order_id, &order.lines, outcome == Upserted::Inserted)?;
+    }
     // A new order has nothing stored against it (no refund, no case names its id): with no refunds of its own
     // there is nothing to write, match or settle (half of an import's time per order went there).
-    if outcome != Upserted::Inserted || !order.refunds.is_empty() {
+    if !same_refunds && (outcome != Upserted::Inserted || !order.refunds.is_empty()) {
         order_refunds::replace_for_order(conn, order_id, &order.refunds, &order.refunds_set_aside)?;
     }
     Ok(outcome)
