@@ -16,7 +16,7 @@ CARGO := cargo
 TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 
 .PHONY: run test bench app cli ui ui-deps system-deps test-system-deps tauri-driver bindings \
-        test-engine test-medusa test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean bench-window
+        test-engine test-medusa test-ui test-browser test-window test-package test-fuzz fuzz bundle screenshot clean bench-window lint
 
 ## Installing
 
@@ -90,7 +90,14 @@ run: app
 test: test-system-deps
 	@mkdir -p $(TEST_OUTPUT) && (./scripts/medusa/install.sh > $(TEST_OUTPUT)/medusa-install.log 2>&1 &)
 	$(MAKE) ui-deps tauri-driver
-	$(MAKE) test-engine test-medusa test-ui test-browser test-window test-package test-fuzz
+	$(MAKE) lint test-engine test-medusa test-ui test-browser test-window test-package test-fuzz
+
+# Clippy over both crates with every warning denied (the stricter lints are in Cargo.toml's [lints]); the UI's
+# tsc and eslint run in test-ui.
+lint: system-deps ui
+	@$(CARGO) clippy --version >/dev/null 2>&1 || rustup component add clippy
+	$(CARGO) clippy --all-targets -- -D warnings
+	cd src-tauri && $(CARGO) clippy --all-targets -- -D warnings
 
 # `cargo test -p aftersales`, in two lanes side by side (scripts/test-engine.sh): the demo-shop tests mostly wait.
 test-engine:
@@ -103,7 +110,7 @@ test-medusa:
 
 # The type check first: it takes half a minute and is what the build after the tests would refuse.
 test-ui: ui-deps
-	cd ui && npm run typecheck && npm test
+	cd ui && npm run typecheck && npm run lint && npm test
 
 test-browser: ui cli
 	mkdir -p $(TEST_OUTPUT)

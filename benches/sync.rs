@@ -94,7 +94,7 @@ fn cli(db: &std::path::Path, args: &[&str], token: &str) -> (bool, f64, f64) {
     let started = Instant::now();
     // Its progress lines go to a file beside the database, shown only when it fails.
     let log = db.with_file_name("cli-stderr.log");
-    let child = Command::new(BIN)
+    let mut child = Command::new(BIN)
         .arg("--db")
         .arg(db)
         .args(args)
@@ -109,20 +109,17 @@ fn cli(db: &std::path::Path, args: &[&str], token: &str) -> (bool, f64, f64) {
     // mark is carried into the child's): the bench held ~150 MB by then, the sync ~40 MB.
     let pid = child.id() as libc::pid_t;
     let mut peak_kb = 0u64;
-    let mut status = 0;
-    loop {
+    let status = loop {
         if let Some(kb) = high_water_kb(pid) {
             peak_kb = peak_kb.max(kb);
         }
-        // SAFETY: the pid is our own child's, not yet reaped; the status pointer is valid for the call.
-        let waited = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
-        assert!(waited >= 0, "waited for the command line");
-        if waited > 0 {
-            break;
+        // Reaps it once it has exited (waitpid with WNOHANG), so it is never left a zombie.
+        if let Some(status) = child.try_wait().expect("waited for the command line") {
+            break status;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    };
+    let ok = status.success();
     if !ok {
         let text = std::fs::read_to_string(&log).unwrap_or_default();
         eprintln!("`aftersales {}` failed:\n{}", args.join(" "), text.lines().rev().take(20).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));

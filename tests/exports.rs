@@ -310,7 +310,7 @@ async fn columns_filters_and_refusals() {
     i.from = Some(to_rfc3339(s.now - 40 * DAY));
     i.to = Some(to_rfc3339(s.now - 10 * DAY));
     i.lang = Some("en".into());
-    s.desk.export_repairs(i.clone()).unwrap();
+    s.desk.export_repairs(i).unwrap();
     let rows = read_csv(&out);
     assert_eq!(rows[0], ["Total cost", "Ticket", "Fault reported"], "the chosen columns, in the chosen order, in English");
     let want: Vec<Vec<String>> = expected_repairs(

@@ -43,6 +43,9 @@ fn rows<T>(conn: &Connection, sql: &str, p: &str, f: impl Fn(&rusqlite::Row) -> 
     conn.prepare(sql).unwrap().query_map([p], |r| f(r)).unwrap().map(Result::unwrap).collect()
 }
 
+/// A return as compared: (external id, status, lines as (item id, quantity)).
+type ReturnRow = (String, String, Vec<(String, i64)>);
+
 /// Every order Medusa reports, as stored: number, statuses, money, lines, refunds, returns and their lines.
 fn assert_matches(db: &Path, snapshot: &Value, after: &str) {
     let conn = Connection::open(db).unwrap();
@@ -92,7 +95,7 @@ fn assert_matches(db: &Path, snapshot: &Value, after: &str) {
         let returns = rows(&conn, "SELECT external_id, status, lines FROM order_returns WHERE order_id = ?1 ORDER BY external_id", &oid.to_string(), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
         });
-        let mut expected: Vec<(String, String, Vec<(String, i64)>)> = o["returns"]
+        let mut expected: Vec<ReturnRow> = o["returns"]
             .as_array()
             .unwrap()
             .iter()
@@ -102,7 +105,7 @@ fn assert_matches(db: &Path, snapshot: &Value, after: &str) {
             })
             .collect();
         expected.sort();
-        let returns: Vec<(String, String, Vec<(String, i64)>)> =
+        let returns: Vec<ReturnRow> =
             returns.into_iter().map(|(id, status, lines)| (id, status, serde_json::from_str(&lines).unwrap())).collect();
         assert_eq!(returns, expected, "{what}: returns, their status and lines");
     }
@@ -121,7 +124,10 @@ fn as_if_long_after_the_last_sync(db: &Path, shop_id: i64, step_started: i64) {
     }
 }
 
-fn case_of(db: &Path, external_id: &str) -> Option<(String, String, Option<String>, i64, Option<String>)> {
+/// A platform case as read back: (type, status, raw_status, refunded_minor, reason).
+type CaseRow = (String, String, Option<String>, i64, Option<String>);
+
+fn case_of(db: &Path, external_id: &str) -> Option<CaseRow> {
     Connection::open(db)
         .unwrap()
         .query_row(

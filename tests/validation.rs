@@ -100,11 +100,11 @@ fn malformed(kind: Kind, good: &Value, rng: &mut rand::rngs::StdRng) -> Vec<Valu
         Kind::Zone => bad.extend(["Mars/Olympus", "", "UTC+8:00:00", SQL].map(text)),
         Kind::Percent => bad.extend(["-1", "101", "abc", "1e400", SQL].map(text)),
         Kind::Currency => bad.extend(["us", "DOLLARS", "C N", SQL].map(text)),
-        Kind::Code => bad.extend(["nonsense-value", SQL, SCRIPT].map(text).into_iter().chain([huge.clone(), text(&random)])),
-        Kind::Path => bad.extend([SQL, "<script>alert(1)</script>/x.db", "/no/such/folder/x.xlsx"].map(text).into_iter().chain([huge.clone()])),
+        Kind::Code => bad.extend(["nonsense-value", SQL, SCRIPT].map(text).into_iter().chain([huge, text(&random)])),
+        Kind::Path => bad.extend([SQL, "<script>alert(1)</script>/x.db", "/no/such/folder/x.xlsx"].map(text).into_iter().chain([huge])),
         Kind::Base64 => bad.extend(["@@@ not base64 @@@", SQL].map(text)),
-        Kind::RequiredText => bad.extend(["", "   "].map(text).into_iter().chain([huge.clone()])),
-        Kind::FreeText => bad.push(huge.clone()),
+        Kind::RequiredText => bad.extend(["", "   "].map(text).into_iter().chain([huge])),
+        Kind::FreeText => bad.push(huge),
         Kind::Other => {}
     }
     bad

@@ -95,6 +95,8 @@ impl Bench {
         assert!(ok, "order {number} exists in the demo shop");
     }
 
+    /// Saves a policy (a new family, or a new version of `family`) with the common coverage and return/exchange days.
+    #[allow(clippy::too_many_arguments)]
     async fn policy(&self, family: Option<i64>, name: &str, scope: Scope, value: &str, count: i64, unit: PeriodUnit, replacement: ReplacementRule) -> WarrantyPolicySaved {
         self.desk
             .save_warranty_policy(WarrantyPolicyInput {

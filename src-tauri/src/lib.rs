@@ -3,6 +3,7 @@
 
 mod autostart;
 mod background;
+mod changes;
 mod clicks;
 mod commands;
 mod display;
@@ -74,10 +75,11 @@ pub fn run() {
             }
             reminders::listen_for_clicks(app.handle());
             reminders::start(app.handle().clone(), wake.clone());
-            background::start(app.handle().clone(), wake.clone());
+            changes::forward(app.handle().clone(), wake.clone());
+            background::start(app.handle().clone());
             background::upkeep(app.handle().clone());
-            background::outbox(app.handle().clone(), wake.clone());
-            background::demo(app.handle().clone(), wake.clone());
+            background::outbox(app.handle().clone());
+            background::demo(app.handle().clone());
             Ok(())
         })
         // Every command of the engine's table the window may call (commands/mod.rs).

@@ -3,7 +3,7 @@
 //! app was closed comes as one catch-up digest. The engine decides and records; this only shows. A click on a
 //! notification opens its case (`clicks`).
 
-use aftersales::api::{ApiError, DeliveryDto, Desk};
+use aftersales::api::{DeliveryDto, Desk};
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
@@ -23,14 +23,6 @@ pub struct ReminderWake(pub Arc<Notify>);
 impl ReminderWake {
     pub fn ring(&self) {
         self.0.notify_one();
-    }
-
-    /// Rings after a command that succeeded: what it changed may move or add a reminder.
-    pub fn after<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
-        if result.is_ok() {
-            self.ring();
-        }
-        result
     }
 }
 

@@ -26,6 +26,8 @@ pub fn typescript() -> String {
     let decls = [
         Platform::decl(&cfg),
         ErrorCode::decl(&cfg),
+        super::changes::Area::decl(&cfg),
+        super::changes::DeskChanged::decl(&cfg),
         ApiError::decl(&cfg),
         BackupDto::decl(&cfg),
         RestoreResultDto::decl(&cfg),

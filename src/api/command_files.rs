@@ -26,7 +26,7 @@ pub fn backend_typescript() -> String {
         })
         .collect();
     // The binding types the signatures name (ts-rs writes `Array<T>`, `T | null`, `string`, `null`).
-    let mut types = BTreeSet::new();
+    let mut types = BTreeSet::from(["Area".to_string()]);
     for (_, input, output) in &rows {
         for text in input.iter().chain(std::iter::once(output)) {
             for word in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
@@ -64,19 +64,32 @@ pub fn backend_typescript() -> String {
             None => out.push_str(&format!("    {method}: () => invoke('{}'),\n", c.name)),
         }
     }
-    out.push_str("  };\n}\n");
+    out.push_str("  };\n}\n\n");
+    out.push_str("/** What each command changes, reported after it succeeds (the table's `[areas]`). */\n");
+    out.push_str("export const COMMAND_CHANGES: { readonly [M in keyof Backend]?: readonly Area[] } = {\n");
+    for (c, _, _) in &rows {
+        if !c.changes.is_empty() {
+            let areas: Vec<String> = c.changes.iter().map(|a| format!("'{}'", super::changes::area_name(*a))).collect();
+            out.push_str(&format!("  {}: [{}],\n", method_name(c.name), areas.join(", ")));
+        }
+    }
+    out.push_str("};\n");
     out
 }
 
+/// Of Tauri's core, only hearing events: the shell tells the window what changed (`changes::EVENT`).
+pub const CORE_PERMISSIONS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten"];
+
 /// The window's capability: exactly the commands it may call (Tauri names `act_case`'s permission
-/// `allow-act-case`), nothing of Tauri's core or of a plugin.
+/// `allow-act-case`) and hearing events; nothing else of Tauri's core, nothing of a plugin.
 pub fn capabilities_json() -> String {
     let mut permissions: Vec<String> = window_commands().iter().map(|c| format!("allow-{}", c.name.replace('_', "-"))).collect();
     permissions.sort();
+    permissions.extend(CORE_PERMISSIONS.iter().map(|p| p.to_string()));
     let doc = serde_json::json!({
         "$schema": "../gen/schemas/desktop-schema.json",
         "identifier": "default",
-        "description": "The main window: exactly the commands of the engine's table (src/api/commands.rs) the window may call, made by `aftersales bindings --capabilities`; nothing of Tauri's core or of any plugin: dialogs and notifications are opened from Rust.",
+        "description": "The main window: exactly the commands of the engine's table (src/api/commands.rs) the window may call, made by `aftersales bindings --capabilities`, and hearing the shell's events (what changed); nothing else of Tauri's core, nothing of any plugin: dialogs and notifications are opened from Rust.",
         "windows": ["main"],
         "permissions": permissions,
     });

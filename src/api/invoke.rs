@@ -25,12 +25,17 @@ macro_rules! dispatch {
             Err(e) => Err(e),
         }
     }};
-    ($( $(#[doc = $doc:literal])* $kind:ident $name:ident ( $($in:ty)? ) -> $out:ty $(= |$d:ident $(, $i:ident)?| $call:expr)? ; )*) => {
-        /// Runs `command` with `args` (`{ "input": … }`, or nothing for commands without input).
+    ($( $(#[doc = $doc:literal])* $kind:ident $name:ident ( $($in:ty)? ) -> $out:ty $([$($area:ident),*])? $(= |$d:ident $(, $i:ident)?| $call:expr)? ; )*) => {
+        /// Runs `command` with `args` (`{ "input": … }`, or nothing for commands without input); what it changed
+        /// is reported once it succeeded (`changes`).
         pub async fn invoke(desk: &Desk, command: &str, args: Value) -> Result<Value, ApiError> {
             $(
                 if command == stringify!($name) {
-                    return dispatch!(@arm $kind desk args command ($($in)?) $(|$d $(, $i)?| $call)?);
+                    let result = dispatch!(@arm $kind desk args command ($($in)?) $(|$d $(, $i)?| $call)?);
+                    if result.is_ok() {
+                        desk.changed_by(command);
+                    }
+                    return result;
                 }
             )*
             Err(ApiError::new(ErrorCode::NotFound, format!("no command named '{command}'")))

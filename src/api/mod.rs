@@ -2,6 +2,7 @@
 
 mod backups;
 pub mod bindings;
+pub mod changes;
 pub mod command_files;
 pub mod commands;
 mod case_dto;
@@ -43,6 +44,7 @@ pub use backups::{recover_from, recovery};
 pub use invoke::{input, invoke};
 pub use import_dto::*;
 pub use error::{ApiError, ErrorCode};
+pub use changes::{Area, DeskChanged};
 pub use crate::language::UiLanguage;
 // What commands return that the engine's modules own.
 pub use crate::cases::eligibility::EligibilityDto;
@@ -77,6 +79,8 @@ pub struct Desk {
     syncing: Mutex<HashMap<i64, RunningSync>>,
     /// The built-in demo's servers, by platform.
     demo: tokio::sync::Mutex<HashMap<crate::demo_shop::DemoPlatform, crate::demo_shop::DemoShop>>,
+    /// What each write changed, for whoever listens (`changes`).
+    changes: tokio::sync::broadcast::Sender<changes::DeskChanged>,
 }
 
 impl Desk {
@@ -112,6 +116,7 @@ impl Desk {
             clock,
             syncing: Mutex::new(HashMap::new()),
             demo: tokio::sync::Mutex::new(HashMap::new()),
+            changes: tokio::sync::broadcast::channel(64).0,
         })
     }
 

@@ -60,8 +60,8 @@ pub(super) fn unit_dtos(conn: &Connection, rows: &[UnitRow], at: i64) -> ApiResu
     let shops: HashMap<i64, shops::ShopRow> = shops::list(conn)?.into_iter().map(|s| (s.id, s)).collect();
     let mut policies: HashMap<i64, PolicyRow> = HashMap::new();
     for u in rows {
-        if !policies.contains_key(&u.policy_id) {
-            policies.insert(u.policy_id, warranty_policies::get(conn, u.policy_id)?);
+        if let std::collections::hash_map::Entry::Vacant(e) = policies.entry(u.policy_id) {
+            e.insert(warranty_policies::get(conn, u.policy_id)?);
         }
     }
     let order_ids: Vec<i64> = rows.iter().filter_map(|u| u.order_id).collect();

@@ -83,7 +83,7 @@ fn one_request(conn: &Connection, shop: &ShopRow, row: aftersales_requests::Requ
         let r = row.request;
         let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
         let (case_id, previous_raw) = match existing {
-            Some(c) => (c.id, c.raw_status.clone()),
+            Some(c) => (c.id, c.raw_status),
             None => {
                 let id = service::open(
                     conn,

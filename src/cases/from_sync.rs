@@ -270,7 +270,7 @@ pub fn derive(conn: &Connection, shop: &ShopRow, now: i64) -> Result<Derived, Ca
         let existing = cases::find_external(conn, shop.id, "platform", &r.external_id)?;
         let (case_id, first_seen, previous_raw): (i64, bool, Option<String>) = match existing {
             Some(c) if c.raw_status.as_deref() == Some(r.status.as_str()) => return Ok(()),
-            Some(c) => (c.id, false, c.raw_status.clone()),
+            Some(c) => (c.id, false, c.raw_status),
             None => {
                 let id = service::open(
                     conn,

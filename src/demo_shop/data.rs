@@ -289,7 +289,7 @@ impl Generator {
         if roll < 0.05 {
             order.financial_status = "pending";
         } else if roll < 0.09 {
-            let at = self.after(created_at, 2 * 3600_000, now_ms);
+            let at = self.after(created_at, 2 * 3_600_000, now_ms);
             order.financial_status = "voided";
             order.cancelled_at = Some(at);
             order.closed_at = Some(at);
@@ -335,7 +335,7 @@ impl Generator {
         };
         let carrier = CARRIERS[self.rng.random_range(0..CARRIERS.len())];
         let fid = self.id() + 3_000_000_000_000;
-        let done = delivered < now_ms - 3600_000;
+        let done = delivered < now_ms - 3_600_000;
         order.fulfillments.push(DemoFulfillment {
             id: fid,
             created_at: shipped,
@@ -382,7 +382,7 @@ impl Generator {
         let status = ["REQUESTED", "OPEN", "CLOSED", "DECLINED"][self.rng.random_range(0..4)];
         let n = order.returns.len() + 1;
         let id = self.id() + 2_000_000_000_000;
-        let answered = (at + 2 * 3600_000 + (id % 70) as i64 * 3600_000).min(Self::secs(latest)).max(at);
+        let answered = (at + 2 * 3_600_000 + (id % 70) as i64 * 3_600_000).min(Self::secs(latest)).max(at);
         order.returns.push(DemoReturn {
             id,
             name: format!("#{}-R{}", order.number, n),
@@ -411,7 +411,7 @@ impl Generator {
         match self.rng.random_range(0..4) {
             3 if order.fulfillment_status == Some("fulfilled") => self.open_return(order, at, at),
             0 if order.fulfillment_status.is_none() && order.cancelled_at.is_none() => {
-                self.fulfill(order, at + 3600_000);
+                self.fulfill(order, at + 3_600_000);
             }
             1 if refundable => {
                 let l = &order.lines[0];

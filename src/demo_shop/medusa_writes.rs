@@ -155,7 +155,7 @@ pub(super) async fn drop_receive(State(shared): State<Arc<Shared>>, Path(id): Pa
         let Ok(mut state) = shared.state.write() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };
         let Some((pos, i)) = find_return(&state, &id) else { return super::medusa_error(not_found("Return", &id)) };
         let rid = state.orders[pos].returns[i].id;
-        if !state.orders[pos].receiving.as_ref().is_some_and(|c| c.return_id == rid) {
+        if state.orders[pos].receiving.as_ref().is_none_or(|c| c.return_id != rid) {
             return super::medusa_error(invalid("An active Order Change is required to proceed"));
         }
         state.modify(pos, |o| o.receiving = None);

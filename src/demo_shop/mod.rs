@@ -707,15 +707,17 @@ async fn shopify_graphql_admit(shared: &Shared, version: &str, headers: &HeaderM
 
 /// Takes `requested` points from the GraphQL cost bucket, or answers THROTTLED as Shopify does (HTTP 200, the
 /// bucket's state in `extensions.cost`, no actual cost).
-fn take_points(shared: &Shared, requested: f64) -> Result<(), Response> {
+fn take_points(shared: &Shared, requested: f64) -> Result<(), Box<Response>> {
     if shared.cost.lock().map(|mut c| c.take(requested, Instant::now())).unwrap_or(false) {
         return Ok(());
     }
-    Err(Json(json!({
-        "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
-        "extensions": cost_extension(shared, requested, None),
-    }))
-    .into_response())
+    Err(Box::new(
+        Json(json!({
+            "errors": [{"message": "Throttled", "extensions": {"code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"}}],
+            "extensions": cost_extension(shared, requested, None),
+        }))
+        .into_response(),
+    ))
 }
 
 /// `extensions` as Shopify writes it on every GraphQL answer: the costs and the bucket's state.
@@ -733,7 +735,7 @@ async fn shopify_bulk_handler(shared: Arc<Shared>, version: String, headers: Hea
     // A mutation costs 10, a poll of one node 1 (as Shopify reports them).
     let requested = if matches!(ask, shopify_bulk::Ask::Run { .. }) { 10.0 } else { 1.0 };
     if let Err(throttled) = take_points(&shared, requested) {
-        return throttled;
+        return *throttled;
     }
     let cost = |actual: Option<f64>| cost_extension(&shared, requested, actual);
     let (mut answer, run) = match shared.bulk.lock() {
@@ -810,7 +812,7 @@ async fn shopify_graphql_handler(
     }
     let requested = query.requested_cost as f64;
     if let Err(throttled) = take_points(&shared, requested) {
-        return throttled;
+        return *throttled;
     }
     let cost = |actual: Option<f64>| cost_extension(&shared, requested, actual);
     let plants = plants(&shared);

@@ -209,7 +209,6 @@ pub fn apply(platform: DemoPlatform, h: Hostile, part: Part, v: &mut Value) {
                 if taobao { ("payment", "created", ["orders", "order"], "num") } else { ("pay_amount", "created_time", ["item_list", ""], "goods_count") };
             match h {
                 UsdThreeDecimals | JpyFraction => set(v, &[amount], json!("123.455")),
-                LydThreeDecimals => {}
                 // The gateways' names are loosely typed: a null name is read as none.
                 NullName => set(v, &["receiver_name"], Value::Null),
                 NullLine => {
@@ -220,7 +219,8 @@ pub fn apply(platform: DemoPlatform, h: Hostile, part: Part, v: &mut Value) {
                     }
                 }
                 BadDate => set(v, &[created], json!("yesterday")),
-                BadRefund | BadReturn => {}
+                // Yuan only: no dinars. A refund is spoiled where the refunds are served (below).
+                LydThreeDecimals | BadRefund | BadReturn => {}
             }
         }
         (Pdd, Part::Refunds, BadRefund) => set(v, &["refund_amount"], json!("abc")),

@@ -35,6 +35,8 @@ struct Figures<'a> {
 }
 
 impl<'a> Figures<'a> {
+    /// One argument per column of the sheet, in the sheet's order.
+    #[allow(clippy::too_many_arguments)]
     fn row(&mut self, en: &str, zh: &str, value: Cell<'a>, num: Cell<'a>, den: Cell<'a>, before: Cell<'a>, def: (&str, &str)) {
         self.rows.push(vec![
             Cell::text(self.lang.pick(en, zh).to_string()),

@@ -98,13 +98,12 @@ fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
 fn cell_text(c: &Data) -> String {
     match c {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => format!("{f}"),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d.as_datetime().map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
 }
@@ -271,7 +270,7 @@ mod tests {
     fn damaged_cell_references_are_refused_not_a_panic() {
         let ok = sheet("A1:A2", r#"<row r="1"><c r="A1" t="inlineStr"><is><t>订单号</t></is></c></row><row r="2"><c r='A2' t="inlineStr"><is><t>r="x" 1</t></is></c></row>"#);
         let t = read(&workbook(&ok), "a.xlsx").expect("a sane sheet reads");
-        assert_eq!((t.headers.clone(), t.rows.clone()), (vec!["订单号".to_string()], vec![vec!["r=\"x\" 1".to_string()]]));
+        assert_eq!((t.headers, t.rows), (vec!["订单号".to_string()], vec![vec!["r=\"x\" 1".to_string()]]));
         for (dimension, cells) in [
             ("A1", r#"<row r="1"><c r="AAAAAAAAAAAAAAAAAAAAAAAA1" t="inlineStr"><is><t>x</t></is></c></row>"#),
             ("A1", r#"<row r="1"><c r="A99999999999" t="inlineStr"><is><t>x</t></is></c></row>"#),

@@ -12,19 +12,16 @@ use crate::shops::Platform;
 pub fn op_for(platform: Platform, action: CaseAction, from_request: bool) -> Option<Op> {
     use CaseAction as A;
     let op = match (platform, action) {
-        (Platform::Shopify, A::Approve) => Op::Approve,
-        (Platform::Shopify, A::Reject) => Op::Decline,
+        (Platform::Shopify | Platform::Pdd | Platform::Taobao, A::Approve) => Op::Approve,
+        (Platform::Shopify | Platform::Pdd | Platform::Taobao, A::Reject) => Op::Decline,
         (Platform::Shopify, A::Close) => Op::Close,
-        (Platform::Shopify, A::Refund) => return Some(Op::Refund),
-        // WooCommerce has no requests to answer: a refund is its own call, the rest an order note.
-        (Platform::Woocommerce, A::Refund) => return Some(Op::Refund),
+        // A refund needs only the order, except on the Chinese platforms, which pay only what a request asked.
+        (Platform::Shopify | Platform::Woocommerce | Platform::Medusa, A::Refund) => return Some(Op::Refund),
+        (Platform::Pdd | Platform::Taobao, A::Refund) => Op::Refund,
+        // WooCommerce has no requests to answer: a refund is its own call (above), the rest an order note.
         (Platform::Woocommerce, A::Approve | A::Reject | A::Received | A::Close) => return Some(Op::Note),
         (Platform::Medusa, A::Received) => Op::Receive,
         (Platform::Medusa, A::Reject | A::Cancel) => Op::Cancel,
-        (Platform::Medusa, A::Refund) => return Some(Op::Refund),
-        (Platform::Pdd | Platform::Taobao, A::Approve) => Op::Approve,
-        (Platform::Pdd | Platform::Taobao, A::Reject) => Op::Decline,
-        (Platform::Pdd | Platform::Taobao, A::Refund) => Op::Refund,
         _ => return None,
     };
     from_request.then_some(op)
@@ -37,8 +34,7 @@ pub fn restrictions(platform: Platform) -> Option<&'static str> {
         Platform::Taobao => Some("Taobao opens refund write calls (taobao.rp.*, taobao.refund.refuse) only to apps approved for them, and may ask the seller for an SMS verification code on a refund; answer that in the Taobao back office."),
         Platform::Shopify => Some("Shopify needs the write_returns scope for returns and write_orders for refunds."),
         Platform::Woocommerce => Some("WooCommerce needs a key with read/write permission; a refund through the payment gateway needs a gateway that supports refunds."),
-        Platform::Medusa => None,
-        _ => None,
+        Platform::Medusa | Platform::Jd | Platform::Douyin | Platform::WechatShop => None,
     }
 }
 

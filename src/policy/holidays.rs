@@ -3,13 +3,16 @@
 
 use chrono::NaiveDate;
 
+/// A calendar day as (year, month, day), the way the notices write it.
+pub type Ymd = (i32, u32, u32);
+
 pub struct HolidaySchedule {
     pub year: i32,
     pub source: &'static str,
     /// (first day off, last day off) inclusive.
-    pub off: &'static [((i32, u32, u32), (i32, u32, u32))],
+    pub off: &'static [(Ymd, Ymd)],
     /// Weekend days that are working days to make up for the holiday.
-    pub make_up: &'static [(i32, u32, u32)],
+    pub make_up: &'static [Ymd],
 }
 
 pub const CHINA: [HolidaySchedule; 2] = [
@@ -42,7 +45,7 @@ pub const CHINA: [HolidaySchedule; 2] = [
     },
 ];
 
-fn date((y, m, d): (i32, u32, u32)) -> Option<NaiveDate> {
+fn date((y, m, d): Ymd) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 

@@ -175,6 +175,9 @@ pub fn clock_key(clock_id: i64, lead: i64) -> String {
     format!("clock:{clock_id}:{lead}")
 }
 
+/// A follow-up or repair reminder before it is checked: (key, kind, followup_id, repair_id, fire_at).
+type OtherReminder = (String, ReminderKind, Option<i64>, Option<i64>, i64);
+
 /// What is due at `now`, what is held, and when to look again.
 pub fn plan(inp: &Inputs, s: &Settings, now: i64) -> Plan {
     let mut out = Plan::default();
@@ -228,7 +231,7 @@ pub fn plan(inp: &Inputs, s: &Settings, now: i64) -> Plan {
             supersedes,
         });
     }
-    let others: Vec<(String, ReminderKind, Option<i64>, Option<i64>, i64)> = inp
+    let others: Vec<OtherReminder> = inp
         .followups
         .iter()
         .map(|f| (format!("followup:{}", f.id), ReminderKind::FollowupOverdue, Some(f.id), None, f.due_at + crate::followups::OVERDUE_AFTER_MS))

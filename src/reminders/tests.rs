@@ -99,7 +99,7 @@ fn paused_and_stopped_clocks_remind_nothing_and_leads_are_per_kind() {
     let paused = ClockItem { paused: true, ..clock(1, 30) };
     assert!(plan(&Inputs { clocks: vec![paused], ..Default::default() }, &s, T0).due.is_empty(), "waiting on the buyer");
     let ship = ClockItem { kind: "buyer_ship_back".into(), ..clock(2, 100) };
-    assert_eq!(keys(&plan(&Inputs { clocks: vec![ship.clone()], ..Default::default() }, &s, T0)), ["clock:2:120"]);
+    assert_eq!(keys(&plan(&Inputs { clocks: vec![ship], ..Default::default() }, &s, T0)), ["clock:2:120"]);
     assert_eq!(s.leads_for("buyer_ship_back"), [120, 0]);
     assert_eq!(s.leads_for("merchant_response"), [1440, 240, 60, 0]);
 }

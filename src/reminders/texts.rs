@@ -133,7 +133,7 @@ pub fn body(d: &Due, s: &Subject, now: i64) -> String {
         }
         _ => parts.push(s.what.clone()),
     }
-    parts.join(if zh { " · " } else { " · " })
+    parts.join(" · ")
 }
 
 /// Several reminders at once come as one notification; `catch_up` says they piled up while the app was closed.

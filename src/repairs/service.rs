@@ -104,7 +104,7 @@ pub fn open(conn: &Connection, nr: NewRepair, now: i64) -> Result<i64, RepairErr
         fault: nr.fault.clone(),
         diagnosis: None,
         labour_minor: 0,
-        currency: order.as_ref().map(|o| o.currency.clone()).unwrap_or(shop.currency.clone()),
+        currency: order.as_ref().map(|o| o.currency.clone()).unwrap_or(shop.currency),
         payer: payer.id().into(),
         payer_basis: payer_basis.clone(),
         technician: nr.technician.clone().filter(|s| !s.is_empty()),

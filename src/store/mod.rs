@@ -185,7 +185,7 @@ fn open_with(path: &Path, check: Check) -> Result<Connection, StoreError> {
         }
         _ => e.into(),
     })?;
-    if found > LATEST_VERSION || found < 0 {
+    if !(0..=LATEST_VERSION).contains(&found) {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found, known: LATEST_VERSION });
     }
     let due = match check {

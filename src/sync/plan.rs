@@ -185,7 +185,7 @@ mod tests {
         let with = |created_after: Option<i64>, tie: Option<WooTie>| WooScan { created_after, tie, ..first.clone() };
         let cases: Vec<(&str, WooScan, Vec<i64>, WooStep)> = vec![
             ("a short page ends the window", first.clone(), vec![1000, 2000], done.clone()),
-            ("an empty page ends the window", first.clone(), vec![], done.clone()),
+            ("an empty page ends the window", first.clone(), vec![], done),
             ("a full page continues a second before its last", first.clone(), vec![1000, 2500, 7900], WooStep::Next(with(Some(6000), None))),
             ("a full page in one second reads that second by offset", first.clone(), vec![7000, 7100, 7999], WooStep::Next(with(None, Some(WooTie { second: 7000, offset: 0 })))),
             ("a crowded second goes on by offset", with(None, Some(WooTie { second: 7000, offset: 0 })), vec![7000, 7000, 7000], WooStep::Next(with(None, Some(WooTie { second: 7000, offset: 3 })))),

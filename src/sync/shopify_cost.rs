@@ -236,12 +236,11 @@ impl Parser<'_> {
         }
         let children = self.selection_set()?;
         Ok(match (size, name.as_str()) {
-            // `edges { node { … } }` / `nodes { … }` inside a connection: the node is an object, counted once
-            // per item by the connection, whose `pageInfo` is part of its 2.
+            // `edges { node { … } }` / `nodes { … }` inside a connection: the node is an object (the last arm),
+            // counted once per item by the connection, whose `pageInfo` is part of its 2.
             (_, "edges") => children,
             (_, "pageInfo") => 0,
             (Some(n), _) => 2 + n * children.max(1),
-            (None, "nodes" | "node") => 1 + children,
             (None, _) => 1 + children,
         })
     }

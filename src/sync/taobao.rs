@@ -238,7 +238,7 @@ pub fn trade(v: &Value, exact: &Exactness) -> Result<NewOrder, String> {
         number: tid.clone(),
         external_id: tid,
         financial_status: Some(if status == "WAIT_BUYER_PAY" { "unpaid" } else if closed { "closed" } else { "paid" }.into()),
-        fulfillment_status: Some(status.clone()),
+        fulfillment_status: Some(status),
         currency: "CNY".into(),
         total_minor: yuan_kept(exact, &format!("{what} payment"), field(v, "payment"))?,
         buyer_name: Some(text_of(field(v, "receiver_name"))).filter(|s| !s.is_empty()),

@@ -73,7 +73,7 @@ impl WooClient {
             let hours = index.body.gmt_offset.as_ref().and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok())).unwrap_or(0.0);
             // IANA's Etc zones count the other way round: UTC+8 is Etc/GMT-8. Half hours have no Etc zone.
             match hours {
-                h if h == 0.0 => "UTC".to_string(),
+                0.0 => "UTC".to_string(),
                 h if h.fract() == 0.0 && (-12.0..=14.0).contains(&h) => format!("Etc/GMT{:+}", -(h as i32)),
                 _ => "UTC".to_string(),
             }

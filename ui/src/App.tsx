@@ -1,10 +1,11 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import type { i18n } from 'i18next';
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Backend } from './backend/Backend';
 import { BackendProvider } from './backend/BackendContext';
+import { invalidateAreas, withCallChanges, type ChangeSource } from './backend/changes';
 import { antdLocale } from './i18n/antdLocale';
 import { useLanguage } from './i18n/useLanguage';
 import { Desk } from './pages/Desk';
@@ -19,27 +20,40 @@ function LocalizedAntd({ toastSeconds, children }: { toastSeconds?: number; chil
   );
 }
 
+/** Reads again the queries over whatever the engine reports changed (`backend/changes.ts`). */
+function ReadAgainOnChange({ changes }: { changes: ChangeSource }) {
+  const queryClient = useQueryClient();
+  useEffect(() => changes((areas) => void invalidateAreas(queryClient, areas)), [changes, queryClient]);
+  return null;
+}
+
 /**
- * The providers around the app: language, engine, data cache, Ant Design. Tests keep toasts longer than the
- * app's 3 s (`toastSeconds`): on a loaded CI machine a confirmation can leave before the test reads it.
+ * The providers around the app: language, engine, data cache, Ant Design. `changes`: where the engine's reports
+ * of what changed come from (the shell's events); without it, from the table's areas of each call the window
+ * makes (the browser bridge, tests). Tests keep toasts longer than the app's 3 s (`toastSeconds`): on a loaded
+ * CI machine a confirmation can leave before the test reads it.
  */
 export function Providers({
   backend,
+  changes,
   i18n,
   queryClient,
   toastSeconds,
   children,
 }: {
   backend: Backend;
+  changes?: ChangeSource;
   i18n: i18n;
   queryClient: QueryClient;
   toastSeconds?: number;
   children: ReactNode;
 }) {
+  const wired = useMemo(() => (changes === undefined ? withCallChanges(backend) : { backend, changes }), [backend, changes]);
   return (
     <I18nextProvider i18n={i18n}>
-      <BackendProvider backend={backend}>
+      <BackendProvider backend={wired.backend}>
         <QueryClientProvider client={queryClient}>
+          <ReadAgainOnChange changes={wired.changes} />
           <LocalizedAntd toastSeconds={toastSeconds}>{children}</LocalizedAntd>
         </QueryClientProvider>
       </BackendProvider>
@@ -47,7 +61,7 @@ export function Providers({
   );
 }
 
-export function App(props: { backend: Backend; i18n: i18n; queryClient: QueryClient }) {
+export function App(props: { backend: Backend; changes?: ChangeSource; i18n: i18n; queryClient: QueryClient }) {
   return (
     <Providers {...props}>
       <Desk />

@@ -2,6 +2,8 @@
 
 export type Platform = "shopify" | "woocommerce" | "medusa" | "pdd" | "taobao" | "jd" | "douyin" | "wechat_shop";
 export type ErrorCode = "validation" | "not_found" | "conflict" | "network" | "auth" | "rate_limited" | "precondition" | "disk_full" | "damaged" | "internal";
+export type Area = "shops" | "settings" | "orders" | "cases" | "outbox" | "rules" | "reasons" | "warranty" | "repairs" | "followups" | "compensations" | "metrics" | "reminders" | "imports" | "backups" | "everything";
+export type DeskChanged = { command: string, areas: Array<Area>, };
 export type ApiError = { code: ErrorCode, message: string, };
 export type BackupDto = { file_name: string, path: string, 
 /**

@@ -10,7 +10,7 @@ import { createBackend } from './backend';
 import { createI18n } from './i18n/createI18n';
 import { initialLanguage, persistLanguage } from './i18n/persistedLanguage';
 
-const backend = createBackend();
+const { backend, changes } = createBackend();
 const i18n = createI18n(initialLanguage());
 persistLanguage(i18n, backend);
 
@@ -24,6 +24,6 @@ if (root === null) {
 }
 createRoot(root).render(
   <StrictMode>
-    <App backend={backend} i18n={i18n} queryClient={queryClient} />
+    <App backend={backend} changes={changes} i18n={i18n} queryClient={queryClient} />
   </StrictMode>,
 );

@@ -1,8 +1,9 @@
 //! The window's commands, made from the engine's command table (`aftersales::with_commands!`, declared in
 //! `src/api/commands.rs`): one async handler per `read`, `ask` and `write` command, and the registration of all of
 //! them with the shell's own (`own.rs`). No handler runs on the main thread, where the window waits: `read`s run
-//! on a blocking thread of their own (`off_main`), `ask`s and `write`s on the async runtime, and after a `write`
-//! the reminders look again at what is due.
+//! on a blocking thread of their own (`off_main`), `ask`s and `write`s on the async runtime. After a command that
+//! declares what it changes succeeds, the engine is told (`Desk::changed_by`), and `changes.rs` wakes the
+//! reminders and tells the window.
 
 pub mod own;
 
@@ -30,7 +31,14 @@ macro_rules! window_commands {
     (@handler read $name:ident () -> $out:ty = |$d:ident| $call:expr) => {
         #[tauri::command]
         async fn $name(app: tauri::AppHandle) -> Result<$out, ApiError> {
-            super::off_main(app, move |$d| $call).await
+            super::off_main(app, move |$d| {
+                let result = $call;
+                if result.is_ok() {
+                    $d.changed_by(stringify!($name));
+                }
+                result
+            })
+            .await
         }
     };
     (@handler read $name:ident ($in:ty) -> $out:ty = |$d:ident, $i:ident| $call:expr) => {
@@ -38,7 +46,11 @@ macro_rules! window_commands {
         async fn $name(app: tauri::AppHandle, input: $in) -> Result<$out, ApiError> {
             super::off_main(app, move |$d| {
                 let $i = input;
-                $call
+                let result = $call;
+                if result.is_ok() {
+                    $d.changed_by(stringify!($name));
+                }
+                result
             })
             .await
         }
@@ -60,17 +72,25 @@ macro_rules! window_commands {
     };
     (@handler write $name:ident () -> $out:ty = |$d:ident| $call:expr) => {
         #[tauri::command]
-        async fn $name(desk: State<'_, Desk>, wake: State<'_, ReminderWake>) -> Result<$out, ApiError> {
+        async fn $name(desk: State<'_, Desk>) -> Result<$out, ApiError> {
             let $d: &Desk = &desk;
-            wake.after($call)
+            let result = $call;
+            if result.is_ok() {
+                desk.changed_by(stringify!($name));
+            }
+            result
         }
     };
     (@handler write $name:ident ($in:ty) -> $out:ty = |$d:ident, $i:ident| $call:expr) => {
         #[tauri::command]
-        async fn $name(desk: State<'_, Desk>, wake: State<'_, ReminderWake>, input: $in) -> Result<$out, ApiError> {
+        async fn $name(desk: State<'_, Desk>, input: $in) -> Result<$out, ApiError> {
             let $d: &Desk = &desk;
             let $i = input;
-            wake.after($call)
+            let result = $call;
+            if result.is_ok() {
+                desk.changed_by(stringify!($name));
+            }
+            result
         }
     };
     // `own` and `shell`: written in own.rs; `engine`: not the window's.
@@ -85,11 +105,10 @@ macro_rules! window_commands {
     (@register [$($names:ident)*] $kind:ident $name:ident $($rest:tt)*) => {
         window_commands!(@register [$($names)* $name] $($rest)*)
     };
-    ($( $(#[doc = $doc:literal])* $kind:ident $name:ident ( $($in:ty)? ) -> $out:ty $(= |$d:ident $(, $i:ident)?| $call:expr)? ; )*) => {
+    ($( $(#[doc = $doc:literal])* $kind:ident $name:ident ( $($in:ty)? ) -> $out:ty $([$($area:ident),*])? $(= |$d:ident $(, $i:ident)?| $call:expr)? ; )*) => {
         mod generated {
             #[allow(unused_imports)]
             use super::own::*;
-            use crate::reminders::ReminderWake;
             #[allow(unused_imports)]
             use aftersales::api::*;
             use tauri::State;

@@ -2,7 +2,6 @@
 //! those that do more than call the engine (progress events, the tray's language, start at login) and those that
 //! are the shell's alone (the system's file dialogs, the recovery screen shown when the database would not open).
 
-use crate::reminders::ReminderWake;
 use aftersales::api::{
     self, ApiError, Desk, FileInput, LanguageInput, RecoveryDto, ReminderSettingsDto, SavePathInput, SyncInput, SyncReport,
     UiLanguage,
@@ -12,20 +11,17 @@ use tauri::{AppHandle, Emitter, Manager, State};
 /// Set at start when the database failed its integrity check: the app then shows only the recovery screen.
 pub struct Recovery(pub Option<RecoveryDto>);
 
-/// Progress also goes to the window as `sync-progress` events while the command runs.
+/// Progress also goes to the window as `sync-progress` events while the command runs. What it changed is
+/// reported even when it failed: the pages written before the failure stay.
 #[tauri::command]
-pub async fn sync_shops(
-    app: AppHandle,
-    desk: State<'_, Desk>,
-    wake: State<'_, ReminderWake>,
-    input: SyncInput,
-) -> Result<Vec<SyncReport>, ApiError> {
+pub async fn sync_shops(app: AppHandle, desk: State<'_, Desk>, input: SyncInput) -> Result<Vec<SyncReport>, ApiError> {
     let synced = desk
         .sync_shops(input, &move |p| {
             let _ = app.emit("sync-progress", serde_json::json!({"shop_id": p.shop_id, "stream": p.stream, "pages": p.pages, "orders": p.orders}));
         })
         .await;
-    wake.after(synced)
+    desk.changed_by("sync_shops");
+    synced
 }
 
 /// The tray speaks the merchant's language too.
@@ -33,20 +29,16 @@ pub async fn sync_shops(
 pub async fn set_ui_language(app: AppHandle, desk: State<'_, Desk>, input: LanguageInput) -> Result<UiLanguage, ApiError> {
     let language = desk.set_ui_language(input).await?;
     crate::tray::set_language(&app, language == UiLanguage::ZhCn);
+    desk.changed_by("set_ui_language");
     Ok(language)
 }
 
 /// Saves the settings and applies "start at login" to the system.
 #[tauri::command]
-pub async fn update_reminder_settings(
-    app: AppHandle,
-    desk: State<'_, Desk>,
-    wake: State<'_, ReminderWake>,
-    input: ReminderSettingsDto,
-) -> Result<ReminderSettingsDto, ApiError> {
+pub async fn update_reminder_settings(app: AppHandle, desk: State<'_, Desk>, input: ReminderSettingsDto) -> Result<ReminderSettingsDto, ApiError> {
     let saved = desk.update_reminder_settings(input).await?;
     crate::autostart::apply(&app, saved.start_at_login);
-    wake.ring();
+    desk.changed_by("update_reminder_settings");
     Ok(saved)
 }
 

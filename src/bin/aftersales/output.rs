@@ -7,7 +7,7 @@ pub fn print_shops(shops: &[ShopDto]) {
         println!("no shops yet: add one with `aftersales shop add shopify --name NAME --url URL --token-env VAR`");
         return;
     }
-    println!("{:<4} {:<24} {:<12} {:>8}  {:<22} {}", "id", "name", "platform", "orders", "last success", "last error");
+    println!("{:<4} {:<24} {:<12} {:>8}  {:<22} last error", "id", "name", "platform", "orders", "last success");
     for s in shops {
         println!(
             "{:<4} {:<24} {:<12} {:>8}  {:<22} {}",

@@ -3,14 +3,9 @@ import type { CaseDetailDto } from '../bindings';
 import { queryKeys } from './queryKeys';
 
 /**
- * A command answered with the case as it is now: that answer becomes the cached case, and the lists, the due
- * deadlines and the eligibility answers (an open case blocks another) are read again.
+ * A command answered with the case as it is now: that answer becomes the cached case at once. The lists, the due
+ * deadlines and the eligibility answers are read again from what the engine reports changed (`backend/changes.ts`).
  */
 export function caseChanged(queryClient: QueryClient, detail: CaseDetailDto) {
   queryClient.setQueryData(queryKeys.case(detail.case.id), detail);
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKeys.cases }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.due }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.eligibility }),
-  ]);
 }

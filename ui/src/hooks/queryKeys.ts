@@ -42,6 +42,7 @@ export const queryKeys = {
   repairs: ['repairs'] as const,
   repairsPage: (query: RepairsQuery) => ['repairs', query] as const,
   repair: (id: number | null) => ['repair', id] as const,
+  anyRepair: ['repair'] as const,
   /** A photo's bytes: a stored photo never changes (a new one gets a new id). */
   repairPhoto: (id: number) => ['repair_photo', id] as const,
   /** Every `followups` list (due, open, done). */

@@ -3,13 +3,9 @@ import type { RepairDetailDto } from '../bindings';
 import { queryKeys } from './queryKeys';
 
 /**
- * A command answered with the ticket as it is now: that answer becomes the cached ticket and the board is read
- * again (status, cost and the overdue flag all show on the cards). A ticket handed back queues a follow-up call.
+ * A command answered with the ticket as it is now: that answer becomes the cached ticket at once. The board and
+ * the follow-up calls are read again from what the engine reports changed (`backend/changes.ts`).
  */
 export function repairChanged(queryClient: QueryClient, detail: RepairDetailDto) {
   queryClient.setQueryData(queryKeys.repair(detail.repair.id), detail);
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKeys.repairs }),
-    detail.repair.status === 'returned' ? queryClient.invalidateQueries({ queryKey: queryKeys.followups }) : null,
-  ]);
 }

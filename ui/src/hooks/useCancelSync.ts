@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { ShopIdInput } from '../bindings';
-import { queryKeys } from './queryKeys';
 
 /** `cancel_sync` for one shop (nothing happens when it is not syncing); the shop list is refetched after. */
 export function useCancelSync() {
   const backend = useBackend();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ShopIdInput) => backend.cancelSync(input),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.shops }),
   });
 }

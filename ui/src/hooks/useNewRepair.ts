@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { NewRepairInput } from '../bindings';
-import { queryKeys } from './queryKeys';
 import { repairChanged } from './repairChanged';
 
 /** `new_repair`; the new ticket is cached and the board is read again, and the warranty ledger (its unit counts one more repair). */
@@ -10,7 +9,6 @@ export function useNewRepair() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: NewRepairInput) => backend.newRepair(input),
-    onSuccess: (detail) =>
-      Promise.all([repairChanged(queryClient, detail), queryClient.invalidateQueries({ queryKey: queryKeys.warranty })]),
+    onSuccess: (detail) => repairChanged(queryClient, detail),
   });
 }

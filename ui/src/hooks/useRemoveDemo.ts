@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 
 /**
@@ -7,9 +7,7 @@ import { useBackend } from '../backend/BackendContext';
  */
 export function useRemoveDemo() {
   const backend = useBackend();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => backend.removeDemo(),
-    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { ReplaceUnitInput } from '../bindings';
-import { warrantyChanged } from './warrantyChanged';
 
 /** `replace_unit`: swaps a unit for a new serial, which becomes a unit of its own. */
 export function useReplaceUnit() {
   const backend = useBackend();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ReplaceUnitInput) => backend.replaceUnit(input),
-    onSuccess: () => warrantyChanged(queryClient),
   });
 }

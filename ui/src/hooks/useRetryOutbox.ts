@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { OutboxIdInput } from '../bindings';
-import { outboxChanged } from './useSendOutbox';
 
 /**
  * `retry_outbox` then `send_outbox` for that entry: a refused answer goes out again as a new request (after the
@@ -9,14 +8,10 @@ import { outboxChanged } from './useSendOutbox';
  */
 export function useRetryOutbox() {
   const backend = useBackend();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: OutboxIdInput) => {
       const entry = await backend.retryOutbox(input);
-      // The entry is pending again: the case shows it so before the platform answers.
-      await outboxChanged(queryClient);
       return backend.sendOutbox({ id: entry.id });
     },
-    onSettled: () => outboxChanged(queryClient),
   });
 }

@@ -12,10 +12,6 @@ export function useSaveImportProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ImportProfile) => backend.saveImportProfile(input),
-    onSuccess: (profiles, input) => {
-      queryClient.setQueryData(queryKeys.importProfiles, profiles);
-      // Not waited for: the editor closes at once, the preview shows it is reading.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.importPreviews, predicate: (query) => query.queryKey[2] === input.id });
-    },
+    onSuccess: (profiles) => queryClient.setQueryData(queryKeys.importProfiles, profiles),
   });
 }

@@ -12,12 +12,6 @@ export function useSetDeliveryMethod() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: DeliveryMethodInput) => backend.setDeliveryMethod(input),
-    onSuccess: (order) => {
-      queryClient.setQueryData(queryKeys.order(order.id), order);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.eligibility }),
-      ]);
-    },
+    onSuccess: (order) => queryClient.setQueryData(queryKeys.order(order.id), order),
   });
 }

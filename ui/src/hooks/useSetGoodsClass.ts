@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { GoodsClassInput } from '../bindings';
-import { queryKeys } from './queryKeys';
 
 /** `set_goods_class`; what kind of goods a SKU is changes which returns it can take, so every eligibility answer is read again. */
 export function useSetGoodsClass() {
   const backend = useBackend();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: GoodsClassInput) => backend.setGoodsClass(input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.eligibility }),
   });
 }

@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useBackend } from '../backend/BackendContext';
 import type { UnitSerialInput } from '../bindings';
-import { warrantyChanged } from './warrantyChanged';
 
 /** `set_unit_serial`: records (or with an empty serial clears) a unit's serial. */
 export function useSetUnitSerial() {
   const backend = useBackend();
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UnitSerialInput) => backend.setUnitSerial(input),
-    onSuccess: () => warrantyChanged(queryClient),
   });
 }

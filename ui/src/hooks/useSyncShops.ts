@@ -15,15 +15,5 @@ export function useSyncShops() {
     mutationFn: (input: SyncInput) => backend.syncShops(input),
     // Refetch at once so the shops show as running (and start polling) while the sync goes on.
     onMutate: () => queryClient.invalidateQueries({ queryKey: queryKeys.shops }),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.shops }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.orders }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.anyOrder }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.cases }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.anyCase }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.due }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.eligibility }),
-      ]),
   });
 }

@@ -9,9 +9,6 @@ export function useUpdateReminderSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ReminderSettingsDto) => backend.updateReminderSettings(input),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.reminderSettings, saved);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.remindersDue });
-    },
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.reminderSettings, saved),
   });
 }

@@ -1,9 +1,9 @@
-import { Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ActionPreviewDto, ApiError, CaseAction } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { platformName } from '../outbox/platformName';
 import { isPositiveAmount } from './amount';
+import { FormFooter } from '../FormFooter';
 
 /** What an action carries besides its name; null where the action takes nothing. */
 export type ActionFields = { note: string | null; amount: string | null; tracking: string | null; damaged: number | null };
@@ -177,17 +177,13 @@ export function CaseActionForm({
           <Checkbox data-testid="action-already-done">{t('preview.alreadyDone', { platform: platformName(t, platform.platform) })}</Checkbox>
         </Form.Item>
       )}
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" danger={action === 'reject'} htmlType="submit" loading={submitting}>
-          {alreadyDone ? t('preview.record') : (submitLabel ?? t('action.submit'))}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={alreadyDone ? t('preview.record') : (submitLabel ?? t('action.submit'))}
+        danger={action === 'reject'}
+      />
     </Form>
   );
 }

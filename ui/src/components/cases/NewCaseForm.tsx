@@ -1,10 +1,10 @@
-import { Alert, Button, Descriptions, Flex, Form, Input, Select } from 'antd';
+import { Alert, Descriptions, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, CaseType, NewCaseInput, OrderDto, OrderLineDto, ReasonDto, ShopDto } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { ReasonSelect } from '../reasons/ReasonSelect';
 import { isPositiveAmount, lineAmount } from './amount';
 import { CASE_TYPES } from './caseTypes';
+import { FormFooter } from '../FormFooter';
 
 /** Where a new case starts: an order's line (everything about the order is known), or a walk-in at one of the shops. */
 export type NewCaseStart = { kind: 'order'; order: OrderDto; line: OrderLineDto } | { kind: 'walkIn'; shops: ShopDto[] };
@@ -114,17 +114,7 @@ export function NewCaseForm({ start, defaultType, reasons, reasonsLoading, submi
       <Form.Item name="note" label={t('newCase.note')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('newCase.submit')}
-        </Button>
-      </Flex>
+      <FormFooter error={error} onCancel={onCancel} submitting={submitting} submitLabel={t('newCase.submit')} />
     </Form>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Descriptions, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, CompensationInput, CompensationKind, CostCarrier, ShopDto } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { compensationAmount, isCompensationAmount } from './compensationAmount';
 import { COMPENSATION_KINDS, COST_CARRIERS } from './compensationTypes';
+import { FormFooter } from '../FormFooter';
 
 /** Where an entry is added: on a case (its shop and number are fixed), or in the ledger at any of the shops. */
 export type CompensationStart =
@@ -165,17 +165,13 @@ export function CompensationForm({ start, submitting, error, onSubmit, onCancel 
       <Form.Item name="note" label={t('compensation.form.note')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="compensation-submit">
-          {t('compensation.form.submit')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={t('compensation.form.submit')}
+        testId="compensation-submit"
+      />
     </Form>
   );
 }

@@ -1,13 +1,13 @@
-import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import { Flex, Form, Input, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ImportPreviewDto, ImportProfile } from '../../bindings';
 import { useLanguage } from '../../i18n/useLanguage';
-import { ErrorAlert } from '../ErrorAlert';
 import { profileName } from './importTargets';
 import { draftOf, fileHeaders, headerNames, isProfileId, profileOf, rejectedPath, startingColumns, type ProfileDraft } from './profileDraft';
 import { useFieldLabel } from './useFieldLabel';
 import { WordCodeTable } from './WordCodeTable';
+import { FormFooter } from '../FormFooter';
 
 export type ImportProfileFormProps = {
   /** The profile the file was previewed with: a preset to copy, or the merchant's own to change. */
@@ -155,17 +155,14 @@ export function ImportProfileForm({ base, preview, profiles, submitting, error, 
         </Flex>
       )}
 
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('import.editor.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="import-editor-save">
-          {t('import.editor.save')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={t('import.editor.save')}
+        cancelLabel={t('import.editor.cancel')}
+        testId="import-editor-save"
+      />
     </Form>
   );
 }

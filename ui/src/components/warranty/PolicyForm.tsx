@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography, type InputRef } from 'antd';
+import { Alert, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Space, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ShopDto, WarrantyPolicyDto, WarrantyPolicyInput } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { ALL_SHOPS, policyInput, policyValues, type PolicyValues } from './policyValues';
 import { useFocusOnMount } from './useFocusOnMount';
+import { FormFooter } from '../FormFooter';
 
 export type PolicyFormProps = {
   /** The policy to change; null for a new one. */
@@ -122,17 +122,13 @@ export function PolicyForm({ policy, shops, submitting, error, onSubmit, onCance
           options={(['restart', 'remaining'] as const).map((value) => ({ value, label: t(`warranty.policies.replacement.${value}`) }))}
         />
       </Form.Item>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="policy-submit">
-          {policy === null ? t('warranty.policyForm.create') : t('warranty.policyForm.save')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={policy === null ? t('warranty.policyForm.create') : t('warranty.policyForm.save')}
+        testId="policy-submit"
+      />
     </Form>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, DatePicker, Flex, Form, Input, Typography, type InputRef } from 'antd';
+import { DatePicker, Form, Input, Typography, type InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ReplaceUnitInput, WarrantyUnitDto } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { replacementDay } from './replacementDay';
 import { useFocusOnMount } from './useFocusOnMount';
+import { FormFooter } from '../FormFooter';
 
 export type ReplaceFormProps = {
   unit: WarrantyUnitDto;
@@ -44,17 +44,14 @@ export function ReplaceForm({ unit, submitting, error, onSubmit, onCancel }: Rep
           disabledDate={(day) => day.isAfter(dayjs(), 'day') || day.isBefore(start, 'day')}
         />
       </Form.Item>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} hint={error.code === 'conflict' ? t('warranty.action.serialConflict') : null} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="unit-action-submit">
-          {t('warranty.action.replace')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        hint={error?.code === 'conflict' ? t('warranty.action.serialConflict') : null}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={t('warranty.action.replace')}
+        testId="unit-action-submit"
+      />
     </Form>
   );
 }

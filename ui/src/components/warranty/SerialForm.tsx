@@ -1,8 +1,8 @@
-import { Button, Flex, Form, Input, type InputRef } from 'antd';
+import { Form, Input, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, WarrantyUnitDto } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { useFocusOnMount } from './useFocusOnMount';
+import { FormFooter } from '../FormFooter';
 
 export type SerialFormProps = {
   unit: WarrantyUnitDto;
@@ -27,17 +27,14 @@ export function SerialForm({ unit, submitting, error, onSubmit, onCancel }: Seri
       <Form.Item name="serial" label={t('warranty.action.serial')} extra={t('warranty.action.serialHelp')}>
         <Input ref={input} allowClear autoComplete="off" maxLength={64} data-testid="unit-serial-input" />
       </Form.Item>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} hint={error.code === 'conflict' ? t('warranty.action.serialConflict') : null} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="unit-action-submit">
-          {t('warranty.action.save')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        hint={error?.code === 'conflict' ? t('warranty.action.serialConflict') : null}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={t('warranty.action.save')}
+        testId="unit-action-submit"
+      />
     </Form>
   );
 }

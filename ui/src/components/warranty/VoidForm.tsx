@@ -1,8 +1,8 @@
-import { Button, Flex, Form, Input, Typography, type GetRef } from 'antd';
+import { Form, Input, Typography, type GetRef } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../bindings';
-import { ErrorAlert } from '../ErrorAlert';
 import { useFocusOnMount } from './useFocusOnMount';
+import { FormFooter } from '../FormFooter';
 
 export type VoidFormProps = {
   submitting: boolean;
@@ -25,17 +25,14 @@ export function VoidForm({ submitting, error, onSubmit, onCancel }: VoidFormProp
       >
         <Input.TextArea ref={note} rows={3} maxLength={500} data-testid="unit-void-note" />
       </Form.Item>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" danger htmlType="submit" loading={submitting} data-testid="unit-action-submit">
-          {t('warranty.action.void')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={t('warranty.action.void')}
+        danger
+        testId="unit-action-submit"
+      />
     </Form>
   );
 }

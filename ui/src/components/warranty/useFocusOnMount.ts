@@ -24,6 +24,8 @@ export function useFocusOnMount<T extends { focus: () => void }>(element: (box: 
     };
     attempt();
     return () => clearTimeout(timer);
+    // Once, on mount: callers pass a new arrow each render that finds the box's element the same way.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return ref;
 }

@@ -1,7 +1,7 @@
 import { Col, Flex, Row, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Durations, Metrics } from '../../bindings';
+import type { Durations, Metrics, Money, Ratio } from '../../bindings';
 import { DASH } from '../../components/dash';
 import { CategoryAverage } from './CategoryAverage';
 import { windowLength } from './change';
@@ -9,6 +9,15 @@ import { sumRatios } from './format';
 import { Kpi, MoneyList } from './Kpi';
 import { DurationChange, MoneyChange, RatioChange } from './KpiChange';
 import { useFigures } from './useFigures';
+
+type Better = 'lower' | 'higher';
+type FigureId = 'intervention' | 'firstResponse' | 'clocks' | 'autoRefunded' | 'refundRate' | 'resolution' | 'repairTurnaround' | 'repeatRepairs' | 'csat' | 'cost';
+type Shown = { id: FigureId; better: Better; warning?: boolean; extra?: ReactNode };
+/** One card's figure: a rate, a duration or sums of money, read alike from a window and the one before it. */
+type Figure =
+  | (Shown & { kind: 'ratio'; of: (m: Metrics) => Ratio })
+  | (Shown & { kind: 'duration'; of: (m: Metrics) => Durations })
+  | (Shown & { kind: 'money'; of: (m: Metrics) => Money[] });
 
 /** The KPI cards, each with its change against the window of the same length just before. */
 export function Kpis({ metrics, shopId }: { metrics: Metrics; shopId: number | null }) {
@@ -29,179 +38,110 @@ export function Kpis({ metrics, shopId }: { metrics: Metrics; shopId: number | n
   // Undefined rather than null so every change line treats "no previous window" like "no data there".
   const before = metrics.previous ?? undefined;
   const days = windowLength(metrics);
-  const items: { key: string; node: ReactNode }[] = [
+  const fractionLine = (ratio: Ratio) => <Typography.Text type="secondary">{fraction(ratio)}</Typography.Text>;
+  // Each card: its figure (read the same way from this window and the one before), which way is better, and what
+  // it shows under the figure. Label, definition and test id follow from the id.
+  const figures: Figure[] = [
     {
-      key: 'intervention',
-      node: (
-        <Kpi
-          testId="kpi-intervention"
-          warning={metrics.intervention_warning}
-          danger={metrics.intervention_warning}
-          label={t('dashboard.kpi.intervention')}
-          definition={t('dashboard.definition.intervention')}
-          value={percent(rate.value)}
-          change={<RatioChange now={rate} before={before?.intervention_rate} better="lower" days={days} />}
-          extra={
-            <Flex vertical gap={4}>
-              <Typography.Text type="secondary">
-                {t('dashboard.interventions', { n: format.count(rate.numerator) })} · {fraction(rate)}
-              </Typography.Text>
-              {metrics.intervention_second_cycle && (
-                <span>
-                  <Tooltip title={t('dashboard.secondCycleHint')}>
-                    <Tag color="red" data-testid="second-cycle">
-                      {t('dashboard.secondCycle')}
-                    </Tag>
-                  </Tooltip>
-                </span>
-              )}
-              {metrics.intervention_top3_unknown && (
-                <Typography.Text type="secondary" data-testid="top3-unknown">
-                  {t('dashboard.top3Unknown')}
-                </Typography.Text>
-              )}
-              {shopId !== null && <CategoryAverage key={shopId} shopId={shopId} average={metrics.intervention_average} />}
-            </Flex>
-          }
-        />
-      ),
-    },
-    {
-      key: 'first_response',
-      node: (
-        <Kpi
-          testId="kpi-first-response"
-          label={t('dashboard.kpi.firstResponse')}
-          definition={t('dashboard.definition.firstResponse')}
-          value={duration(metrics.first_response.median_ms)}
-          change={<DurationChange now={metrics.first_response} before={before?.first_response} better="lower" days={days} />}
-          extra={durations(metrics.first_response)}
-        />
-      ),
-    },
-    {
-      key: 'clocks',
-      node: (
-        <Kpi
-          testId="kpi-clocks"
-          label={t('dashboard.kpi.clocks')}
-          definition={t('dashboard.definition.clocks')}
-          value={percent(clocks.value)}
-          change={
-            <RatioChange
-              now={clocks}
-              before={before && sumRatios(before.clock_compliance.map((kind) => kind.compliance))}
-              better="higher"
-              days={days}
-            />
-          }
-          extra={
-            <Typography.Text type="secondary">
-              {fraction(clocks)} · {t('dashboard.breaches', { n: format.count(metrics.clocks_breached) })}
+      id: 'intervention',
+      kind: 'ratio',
+      of: (m) => m.intervention_rate,
+      better: 'lower',
+      warning: metrics.intervention_warning,
+      extra: (
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">
+            {t('dashboard.interventions', { n: format.count(rate.numerator) })} · {fraction(rate)}
+          </Typography.Text>
+          {metrics.intervention_second_cycle && (
+            <span>
+              <Tooltip title={t('dashboard.secondCycleHint')}>
+                <Tag color="red" data-testid="second-cycle">
+                  {t('dashboard.secondCycle')}
+                </Tag>
+              </Tooltip>
+            </span>
+          )}
+          {metrics.intervention_top3_unknown && (
+            <Typography.Text type="secondary" data-testid="top3-unknown">
+              {t('dashboard.top3Unknown')}
             </Typography.Text>
-          }
-        />
+          )}
+          {shopId !== null && <CategoryAverage key={shopId} shopId={shopId} average={metrics.intervention_average} />}
+        </Flex>
       ),
     },
+    { id: 'firstResponse', kind: 'duration', of: (m) => m.first_response, better: 'lower', extra: durations(metrics.first_response) },
     {
-      key: 'auto_refunded',
-      node: (
-        <Kpi
-          testId="kpi-auto-refunded"
-          label={t('dashboard.kpi.autoRefunded')}
-          definition={t('dashboard.definition.autoRefunded')}
-          value={<MoneyList items={metrics.auto_refunded} />}
-          change={<MoneyChange now={metrics.auto_refunded} before={before?.auto_refunded} better="lower" days={days} />}
-        />
+      id: 'clocks',
+      kind: 'ratio',
+      of: (m) => sumRatios(m.clock_compliance.map((kind) => kind.compliance)),
+      better: 'higher',
+      extra: (
+        <Typography.Text type="secondary">
+          {fraction(clocks)} · {t('dashboard.breaches', { n: format.count(metrics.clocks_breached) })}
+        </Typography.Text>
       ),
     },
+    { id: 'autoRefunded', kind: 'money', of: (m) => m.auto_refunded, better: 'lower' },
+    { id: 'refundRate', kind: 'ratio', of: (m) => m.refund_rate, better: 'lower', extra: fractionLine(metrics.refund_rate) },
+    { id: 'resolution', kind: 'duration', of: (m) => m.resolution, better: 'lower', extra: durations(metrics.resolution) },
     {
-      key: 'refund_rate',
-      node: (
-        <Kpi
-          testId="kpi-refund-rate"
-          label={t('dashboard.kpi.refundRate')}
-          definition={t('dashboard.definition.refundRate')}
-          value={percent(metrics.refund_rate.value)}
-          change={<RatioChange now={metrics.refund_rate} before={before?.refund_rate} better="lower" days={days} />}
-          extra={<Typography.Text type="secondary">{fraction(metrics.refund_rate)}</Typography.Text>}
-        />
+      id: 'repairTurnaround',
+      kind: 'duration',
+      of: (m) => m.repair_turnaround,
+      better: 'lower',
+      extra: (
+        <Typography.Text type="secondary">
+          {t('dashboard.pastDue', { rate: percent(metrics.repairs_past_due.value, DASH) })} · {fraction(metrics.repairs_past_due)}
+        </Typography.Text>
       ),
     },
-    {
-      key: 'resolution',
-      node: (
-        <Kpi
-          testId="kpi-resolution"
-          label={t('dashboard.kpi.resolution')}
-          definition={t('dashboard.definition.resolution')}
-          value={duration(metrics.resolution.median_ms)}
-          change={<DurationChange now={metrics.resolution} before={before?.resolution} better="lower" days={days} />}
-          extra={durations(metrics.resolution)}
-        />
-      ),
-    },
-    {
-      key: 'repair_turnaround',
-      node: (
-        <Kpi
-          testId="kpi-repair-turnaround"
-          label={t('dashboard.kpi.repairTurnaround')}
-          definition={t('dashboard.definition.repairTurnaround')}
-          value={duration(metrics.repair_turnaround.median_ms)}
-          change={<DurationChange now={metrics.repair_turnaround} before={before?.repair_turnaround} better="lower" days={days} />}
-          extra={
-            <Typography.Text type="secondary">
-              {t('dashboard.pastDue', { rate: percent(metrics.repairs_past_due.value, DASH) })} · {fraction(metrics.repairs_past_due)}
-            </Typography.Text>
-          }
-        />
-      ),
-    },
-    {
-      key: 'repeat_repairs',
-      node: (
-        <Kpi
-          testId="kpi-repeat-repairs"
-          label={t('dashboard.kpi.repeatRepairs')}
-          definition={t('dashboard.definition.repeatRepairs')}
-          value={percent(metrics.repeat_repairs.value)}
-          change={<RatioChange now={metrics.repeat_repairs} before={before?.repeat_repairs} better="lower" days={days} />}
-          extra={<Typography.Text type="secondary">{fraction(metrics.repeat_repairs)}</Typography.Text>}
-        />
-      ),
-    },
-    {
-      key: 'csat',
-      node: (
-        <Kpi
-          testId="kpi-csat"
-          label={t('dashboard.kpi.csat')}
-          definition={t('dashboard.definition.csat')}
-          value={percent(metrics.csat.value)}
-          change={<RatioChange now={metrics.csat} before={before?.csat} better="higher" days={days} />}
-          extra={<Typography.Text type="secondary">{fraction(metrics.csat)}</Typography.Text>}
-        />
-      ),
-    },
-    {
-      key: 'cost',
-      node: (
-        <Kpi
-          testId="kpi-cost"
-          label={t('dashboard.kpi.cost')}
-          definition={t('dashboard.definition.cost')}
-          value={<MoneyList items={metrics.cost} />}
-          change={<MoneyChange now={metrics.cost} before={before?.cost} better="lower" days={days} />}
-        />
-      ),
-    },
+    { id: 'repeatRepairs', kind: 'ratio', of: (m) => m.repeat_repairs, better: 'lower', extra: fractionLine(metrics.repeat_repairs) },
+    { id: 'csat', kind: 'ratio', of: (m) => m.csat, better: 'higher', extra: fractionLine(metrics.csat) },
+    { id: 'cost', kind: 'money', of: (m) => m.cost, better: 'lower' },
   ];
+  const card = (f: Figure): ReactNode => {
+    const common = {
+      testId: `kpi-${f.id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      label: t(`dashboard.kpi.${f.id}`),
+      definition: t(`dashboard.definition.${f.id}`),
+      warning: f.warning,
+      danger: f.warning,
+      extra: f.extra,
+    };
+    switch (f.kind) {
+      case 'ratio':
+        return (
+          <Kpi
+            {...common}
+            value={percent(f.of(metrics).value)}
+            change={<RatioChange now={f.of(metrics)} before={before && f.of(before)} better={f.better} days={days} />}
+          />
+        );
+      case 'duration':
+        return (
+          <Kpi
+            {...common}
+            value={duration(f.of(metrics).median_ms)}
+            change={<DurationChange now={f.of(metrics)} before={before && f.of(before)} better={f.better} days={days} />}
+          />
+        );
+      case 'money':
+        return (
+          <Kpi
+            {...common}
+            value={<MoneyList items={f.of(metrics)} />}
+            change={<MoneyChange now={f.of(metrics)} before={before && f.of(before)} better={f.better} days={days} />}
+          />
+        );
+    }
+  };
   return (
     <Row gutter={[12, 12]}>
-      {items.map((item) => (
-        <Col key={item.key} xs={24} sm={12} lg={8} xl={6}>
-          {item.node}
+      {figures.map((f) => (
+        <Col key={f.id} xs={24} sm={12} lg={8} xl={6}>
+          {card(f)}
         </Col>
       ))}
     </Row>

@@ -1,9 +1,10 @@
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Skeleton } from 'antd';
+import { Alert, App, Flex, Form, Input, InputNumber, Modal, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FollowupSettingsDto } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFollowupSettings } from '../../hooks/useFollowupSettings';
 import { useUpdateFollowupSettings } from '../../hooks/useUpdateFollowupSettings';
+import { FormFooter } from '../../components/FormFooter';
 
 /** The engine takes up to 90 days. */
 const MAX_DELAY_HOURS = 24 * 90;
@@ -53,17 +54,13 @@ export function FollowupSettingsDialog({ open, onClose }: { open: boolean; onClo
           <Form.Item name="repair_script" label={t('followups.settings.repairScript')}>
             <Input.TextArea rows={3} placeholder={t('followups.settings.builtIn')} />
           </Form.Item>
-          {update.error !== null && (
-            <Form.Item>
-              <ErrorAlert error={update.error} />
-            </Form.Item>
-          )}
-          <Flex justify="end" gap="small">
-            <Button onClick={close}>{t('app.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="followup-settings-save">
-              {t('followups.settings.save')}
-            </Button>
-          </Flex>
+          <FormFooter
+            error={update.error}
+            onCancel={close}
+            submitting={update.isPending}
+            submitLabel={t('followups.settings.save')}
+            testId="followup-settings-save"
+          />
         </Form>
       ) : settings.error ? (
         <ErrorAlert error={settings.error} />

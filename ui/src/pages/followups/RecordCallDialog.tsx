@@ -1,8 +1,8 @@
-import { App, Button, Flex, Form, Input, Modal, Radio, Rate, Typography } from 'antd';
+import { App, Form, Input, Modal, Radio, Rate, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FollowupDto, FollowupOutcome } from '../../bindings';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCompleteFollowup } from '../../hooks/useCompleteFollowup';
+import { FormFooter } from '../../components/FormFooter';
 
 const OUTCOMES: readonly FollowupOutcome[] = ['reached', 'no_answer', 'declined'];
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -84,17 +84,13 @@ export function RecordCallDialog({ followup, open, onClose }: RecordCallDialogPr
           <Form.Item name="note" label={t('followups.note')}>
             <Input.TextArea rows={3} placeholder={t('followups.notePlaceholder')} />
           </Form.Item>
-          {complete.error !== null && (
-            <Form.Item>
-              <ErrorAlert error={complete.error} />
-            </Form.Item>
-          )}
-          <Flex justify="end" gap="small">
-            <Button onClick={close}>{t('app.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={complete.isPending} data-testid="followup-save">
-              {t('followups.save')}
-            </Button>
-          </Flex>
+          <FormFooter
+            error={complete.error}
+            onCancel={close}
+            submitting={complete.isPending}
+            submitLabel={t('followups.save')}
+            testId="followup-save"
+          />
         </Form>
       )}
     </Modal>

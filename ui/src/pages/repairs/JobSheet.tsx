@@ -53,7 +53,7 @@ export function JobSheet({ detail }: { detail: RepairDetailDto }) {
             <td data-testid="job-sheet-warranty">
               {unit === null
                 ? t('jobSheet.noWarranty')
-                : t('jobSheet.warrantyUntil', { status: t(`repairs.unitStatus.${unit.status}`), date: format.date(unit.last_day) })}
+                : t('jobSheet.warrantyUntil', { status: t(`warranty.status.${unit.status}`), date: format.date(unit.last_day) })}
             </td>
           </tr>
         </tbody>

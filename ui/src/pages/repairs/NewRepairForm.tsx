@@ -1,13 +1,13 @@
-import { Button, DatePicker, Flex, Form, Input, Select, type GetRef, type InputRef } from 'antd';
+import { DatePicker, Flex, Form, Input, Select, type GetRef, type InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, NewRepairInput, ShopDto } from '../../bindings';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrderProductInput } from './OrderProductInput';
 import { originShopId, type RepairOrigin } from './repairOrigin';
 import { RepairOriginFacts } from './RepairOriginFacts';
 import { text } from './text';
+import { FormFooter } from '../../components/FormFooter';
 
 export type TextAreaRef = GetRef<typeof Input.TextArea>;
 
@@ -163,17 +163,14 @@ export function NewRepairForm({ shops, origin = null, submitting, error, onSubmi
           <Input />
         </Form.Item>
       </Flex>
-      {error !== null && (
-        <Form.Item>
-          <ErrorAlert error={error} hint={isWhichProduct(error) ? t('repairs.new.whichProduct') : null} />
-        </Form.Item>
-      )}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="repair-new-submit">
-          {t('repairs.new.submit')}
-        </Button>
-      </Flex>
+      <FormFooter
+        error={error}
+        hint={error !== null && isWhichProduct(error) ? t('repairs.new.whichProduct') : null}
+        onCancel={onCancel}
+        submitting={submitting}
+        submitLabel={t('repairs.new.submit')}
+        testId="repair-new-submit"
+      />
     </Form>
   );
 }

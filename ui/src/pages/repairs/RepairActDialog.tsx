@@ -1,9 +1,9 @@
-import { App, Button, Flex, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RepairStatus, RepairSummaryDto } from '../../bindings';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRepairAct } from '../../hooks/useRepairAct';
 import { text } from './text';
+import { FormFooter } from '../../components/FormFooter';
 
 type RepairActDialogProps = {
   repair: RepairSummaryDto;
@@ -46,23 +46,14 @@ export function RepairActDialog({ repair, status, open, onClose }: RepairActDial
           <Form.Item name="note" label={t('repairs.act.note')}>
             <Input.TextArea rows={3} autoFocus placeholder={t(status === 'returned' ? 'repairs.act.noteReturned' : 'repairs.act.notePlaceholder')} />
           </Form.Item>
-          {act.error !== null && (
-            <Form.Item>
-              <ErrorAlert error={act.error} />
-            </Form.Item>
-          )}
-          <Flex justify="end" gap="small">
-            <Button onClick={close}>{t('app.cancel')}</Button>
-            <Button
-              type="primary"
-              danger={status === 'unrepairable'}
-              htmlType="submit"
-              loading={act.isPending}
-              data-testid="repair-act-submit"
-            >
-              {t('repairs.act.submit')}
-            </Button>
-          </Flex>
+          <FormFooter
+            error={act.error}
+            onCancel={close}
+            submitting={act.isPending}
+            submitLabel={t('repairs.act.submit')}
+            danger={status === 'unrepairable'}
+            testId="repair-act-submit"
+          />
         </Form>
       )}
     </Modal>

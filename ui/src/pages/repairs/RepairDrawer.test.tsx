@@ -160,7 +160,7 @@ describe('RepairDrawer', () => {
 
     expect(await screen.findByTestId('repair-status')).toHaveTextContent('已收件');
     const warranty = screen.getByTestId('repair-warranty');
-    expect(within(warranty).getByText('保修期内')).toBeInTheDocument();
+    expect(within(warranty).getByText('保修中')).toBeInTheDocument();
     expect(within(warranty).getByTestId('repair-warranty-last-day')).toHaveTextContent('2027年3月1日');
     expect(within(warranty).getByText('Phones 12m（第 1 版）')).toBeInTheDocument();
     expect(within(warranty).getByText('保修')).toBeInTheDocument();

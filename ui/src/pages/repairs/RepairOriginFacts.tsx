@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DASH } from '../../components/dash';
 import { UnitCover } from '../../components/warranty/UnitCover';
 import { UnitSerial } from '../../components/warranty/UnitSerial';
-import { UnitStatusTag } from './UnitStatusTag';
+import { UnitStatusTag } from '../../components/warranty/UnitStatusTag';
 import type { RepairOrigin } from './repairOrigin';
 
 /**

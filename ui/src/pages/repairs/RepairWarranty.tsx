@@ -4,7 +4,7 @@ import type { RepairDetailDto } from '../../bindings';
 import { Money } from '../../components/Money';
 import { useFormat } from '../../i18n/useFormat';
 import { PayerTag } from './PayerTag';
-import { UnitStatusTag } from './UnitStatusTag';
+import { UnitStatusTag } from '../../components/warranty/UnitStatusTag';
 
 /**
  * The unit's warranty as the ledger has it (in or out, until when, under which policy and what it covers), and who
