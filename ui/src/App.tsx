@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import type { i18n } from 'i18next';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { HashRouter, MemoryRouter } from 'react-router';
 import type { Backend } from './backend/Backend';
 import { BackendProvider } from './backend/BackendContext';
 import { invalidateAreas, withCallChanges, type ChangeSource } from './backend/changes';
@@ -39,22 +40,29 @@ export function Providers({
   i18n,
   queryClient,
   toastSeconds,
+  memoryRouter = false,
   children,
 }: {
   backend: Backend;
   changes?: ChangeSource;
+  /** Tests keep the route in memory, so one test's page is not the next one's start (the app keeps it in the URL's hash). */
+  memoryRouter?: boolean;
   i18n: i18n;
   queryClient: QueryClient;
   toastSeconds?: number;
   children: ReactNode;
 }) {
+  const Router = memoryRouter ? MemoryRouter : HashRouter;
   const wired = useMemo(() => (changes === undefined ? withCallChanges(backend) : { backend, changes }), [backend, changes]);
   return (
     <I18nextProvider i18n={i18n}>
       <BackendProvider backend={wired.backend}>
         <QueryClientProvider client={queryClient}>
           <ReadAgainOnChange changes={wired.changes} />
-          <LocalizedAntd toastSeconds={toastSeconds}>{children}</LocalizedAntd>
+          {/* Not in a transition: a click shows its page at once, as the menu did before the router. */}
+          <Router useTransitions={false}>
+            <LocalizedAntd toastSeconds={toastSeconds}>{children}</LocalizedAntd>
+          </Router>
         </QueryClientProvider>
       </BackendProvider>
     </I18nextProvider>

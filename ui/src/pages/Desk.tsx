@@ -11,8 +11,10 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Flex, Spin } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { ShopDto } from '../bindings';
 import { AppLayout, type AppMenu } from '../components/AppLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportDialog } from '../components/import/ImportDialog';
@@ -47,6 +49,37 @@ function isPageKey(key: string): key is PageKey {
   return PAGES.some((page) => page === key);
 }
 
+/** What a page may need from the desk around it. */
+type PageContext = {
+  shops: ShopDto[];
+  clicked: { caseId: number | null; seq: number } | null;
+  go: (page: PageKey) => void;
+  showImport: () => void;
+};
+
+/** One route per page: `#/orders`, `#/cases`, …; anything else goes to the orders. */
+const ROUTES: Record<PageKey, (c: PageContext) => ReactNode> = {
+  dashboard: (c) => <DashboardPage shops={c.shops} />,
+  orders: (c) => <OrdersPage shops={c.shops} />,
+  cases: (c) => <CasesPage shops={c.shops} />,
+  due: (c) => <DueSoonPage opening={c.clicked} />,
+  warranty: (c) => <WarrantyPage shops={c.shops} />,
+  repairs: (c) => <RepairsPage shops={c.shops} />,
+  followups: () => <FollowupsPage />,
+  compensation: (c) => <CompensationPage shops={c.shops} />,
+  shops: (c) => <ShopsPage shops={c.shops} onConnected={() => c.go('orders')} onImport={c.showImport} />,
+  settings: () => <SettingsPage />,
+};
+
+/** The page the route names (the orders for none or an unknown one) and how to go to another. */
+function usePage(): [PageKey, (page: PageKey) => void] {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const key = pathname.replace(/^\//, '');
+  const go = useCallback((page: PageKey) => void navigate(`/${page}`), [navigate]);
+  return [isPageKey(key) ? key : 'orders', go];
+}
+
 /**
  * The app as it starts: when its database could not be opened (damaged), only the page to put a backup in its
  * place; otherwise the desk. While the engine is asked, just the frame: the answer is at hand.
@@ -77,7 +110,7 @@ function OpenDesk() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const shops = useShops();
-  const [page, setPage] = useState<PageKey>('orders');
+  const [page, setPage] = usePage();
   // A clicked reminder opens the due-soon page, and its case there; `seq` opens it again after a second click.
   const [clicked, setClicked] = useState<{ caseId: number | null; seq: number } | null>(null);
   const openCase = (caseId: number | null) => {
@@ -135,28 +168,7 @@ function OpenDesk() {
       ],
       onSelect: (key) => setPage(isPageKey(key) ? key : 'orders'),
     };
-    const shown =
-      page === 'dashboard' ? (
-        <DashboardPage shops={shops.data} />
-      ) : page === 'orders' ? (
-        <OrdersPage shops={shops.data} />
-      ) : page === 'cases' ? (
-        <CasesPage shops={shops.data} />
-      ) : page === 'due' ? (
-        <DueSoonPage opening={clicked} />
-      ) : page === 'warranty' ? (
-        <WarrantyPage shops={shops.data} />
-      ) : page === 'repairs' ? (
-        <RepairsPage shops={shops.data} />
-      ) : page === 'followups' ? (
-        <FollowupsPage />
-      ) : page === 'compensation' ? (
-        <CompensationPage shops={shops.data} />
-      ) : page === 'shops' ? (
-        <ShopsPage shops={shops.data} onConnected={() => setPage('orders')} onImport={importer.show} />
-      ) : (
-        <SettingsPage />
-      );
+    const shown = ROUTES[page]({ shops: shops.data, clicked, go: setPage, showImport: importer.show });
     // Only the page on screen is mounted (its charts disposed, its queries left to expire); the marker lets the
     // window tests time each page from the click to its first rows.
     content = (

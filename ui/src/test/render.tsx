@@ -21,7 +21,7 @@ export function renderIn(language: Language, ui: ReactNode, backend: Backend = u
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <StyleProvider mock="server">
-      <Providers backend={backend} i18n={createI18n(language)} queryClient={queryClient} toastSeconds={120}>
+      <Providers backend={backend} i18n={createI18n(language)} queryClient={queryClient} toastSeconds={120} memoryRouter>
         {ui}
       </Providers>
     </StyleProvider>,
