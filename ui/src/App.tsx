@@ -45,7 +45,11 @@ export function Providers({
 }: {
   backend: Backend;
   changes?: ChangeSource;
-  /** Tests keep the route in memory, so one test's page is not the next one's start (the app keeps it in the URL's hash). */
+  /**
+   * The route kept in memory: the desktop window (no address bar nor Back there, and each change of the URL's hash
+   * cost WebKit 20–30 ms a page switch, measured by `make bench-window`) and tests (one test's page is not the next
+   * one's start). In a plain browser the route is in the URL's hash: an address opens its page, Back goes back.
+   */
   memoryRouter?: boolean;
   i18n: i18n;
   queryClient: QueryClient;
@@ -69,7 +73,7 @@ export function Providers({
   );
 }
 
-export function App(props: { backend: Backend; changes?: ChangeSource; i18n: i18n; queryClient: QueryClient }) {
+export function App(props: { backend: Backend; changes?: ChangeSource; memoryRouter?: boolean; i18n: i18n; queryClient: QueryClient }) {
   return (
     <Providers {...props}>
       <Desk />

@@ -24,6 +24,6 @@ if (root === null) {
 }
 createRoot(root).render(
   <StrictMode>
-    <App backend={backend} changes={changes} i18n={i18n} queryClient={queryClient} />
+    <App backend={backend} changes={changes} memoryRouter={'__TAURI_INTERNALS__' in window} i18n={i18n} queryClient={queryClient} />
   </StrictMode>,
 );
