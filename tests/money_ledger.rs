@@ -330,20 +330,14 @@ async fn a_desk_refund_then_the_same_money_by_sync_counts_once_and_shows_the_mat
 
 /// The platform's automatic refund on a synced shop is expected, not money, until the sync brings it; then it
 /// is matched like a desk refund (store level: a shop with sync, no platform to answer).
-#[test]
-fn an_expected_auto_refund_on_a_synced_shop_counts_only_when_the_sync_brings_it() {
-    use aftersales::cases::service::{self, NewCase};
-    use aftersales::store::{self, orders, shops};
-    let dir = tempfile::tempdir().unwrap();
-    let conn = store::open(&dir.path().join("desk.db")).unwrap();
-    let shop = shops::insert(&conn, &shops::NewShop { platform: "pdd", name: "synced", base_url: "https://x.invalid", time_zone: "Asia/Shanghai", currency: "CNY" }, 0).unwrap();
-    let t0 = parse_ms("2026-11-01T00:00:00Z").unwrap();
-    let mut o = orders::NewOrder {
+/// A synced shop's paid order, nothing shipped, refunded or listed yet: each test changes what it is about.
+fn synced_order(t0: i64) -> aftersales::store::orders::NewOrder {
+    aftersales::store::orders::NewOrder {
         external_id: "O1".into(),
-        number: "O1".into(),
+        number: "#1".into(),
         financial_status: Some("paid".into()),
         fulfillment_status: None,
-        currency: "CNY".into(),
+        currency: "USD".into(),
         total_minor: 5000,
         buyer_name: None,
         buyer_phone: None,
@@ -359,7 +353,18 @@ fn an_expected_auto_refund_on_a_synced_shop_counts_only_when_the_sync_brings_it(
         lines: vec![],
         refunds: vec![],
         refunds_set_aside: Default::default(),
-    };
+    }
+}
+
+#[test]
+fn an_expected_auto_refund_on_a_synced_shop_counts_only_when_the_sync_brings_it() {
+    use aftersales::cases::service::{self, NewCase};
+    use aftersales::store::{self, orders, shops};
+    let dir = tempfile::tempdir().unwrap();
+    let conn = store::open(&dir.path().join("desk.db")).unwrap();
+    let shop = shops::insert(&conn, &shops::NewShop { platform: "pdd", name: "synced", base_url: "https://x.invalid", time_zone: "Asia/Shanghai", currency: "CNY" }, 0).unwrap();
+    let t0 = parse_ms("2026-11-01T00:00:00Z").unwrap();
+    let mut o = orders::NewOrder { number: "O1".into(), currency: "CNY".into(), ..synced_order(t0) };
     orders::upsert(&conn, shop.id, &o, t0).unwrap();
     let order_id: i64 = conn.query_row("SELECT id FROM orders WHERE external_id = 'O1'", [], |r| r.get(0)).unwrap();
     let id = service::open(
@@ -427,26 +432,9 @@ fn a_refund_set_aside_keeps_its_stored_copy_until_the_platform_stops_listing_it(
     let t0 = parse_ms("2026-11-01T00:00:00Z").unwrap();
     let refund = |id: &str, amount: i64| NewRefund { external_id: id.into(), amount_minor: amount, created_at: t0 + H, note: None };
     let mut o = orders::NewOrder {
-        external_id: "O1".into(),
-        number: "#1".into(),
         financial_status: Some("partially_refunded".into()),
-        fulfillment_status: None,
-        currency: "USD".into(),
-        total_minor: 5000,
-        buyer_name: None,
-        buyer_phone: None,
-        buyer_address: None,
-        created_at: t0,
-        updated_at: t0,
-        paid_at: Some(t0),
-        shipped_at: None,
-        delivered_at: None,
-        closed_at: None,
-        cancelled_at: None,
-        delivery_method: Default::default(),
-        lines: vec![],
         refunds: vec![refund("R1", 1000), refund("R2", 500)],
-        refunds_set_aside: Default::default(),
+        ..synced_order(t0)
     };
     let ledger = |conn: &rusqlite::Connection| -> (Vec<String>, i64) {
         let ids = conn.prepare("SELECT external_id FROM order_refunds ORDER BY external_id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
@@ -489,26 +477,10 @@ fn an_order_written_again_keeps_its_lines_and_refunds_true_whatever_part_changed
     let line = |id: &str, qty: i64| NewLine { external_id: id.into(), sku: Some(format!("SKU-{id}")), product_id: None, title: format!("Item {id}"), quantity: qty, price_minor: 2000 };
     let refund = |id: &str, amount: i64| NewRefund { external_id: id.into(), amount_minor: amount, created_at: t0 + H, note: None };
     let mut o = orders::NewOrder {
-        external_id: "O1".into(),
-        number: "#1".into(),
-        financial_status: Some("paid".into()),
-        fulfillment_status: None,
-        currency: "USD".into(),
         total_minor: 4000,
         buyer_name: Some("Ava".into()),
-        buyer_phone: None,
-        buyer_address: None,
-        created_at: t0,
-        updated_at: t0,
-        paid_at: Some(t0),
-        shipped_at: None,
-        delivered_at: None,
-        closed_at: None,
-        cancelled_at: None,
-        delivery_method: Default::default(),
         lines: vec![line("L1", 1), line("L2", 1)],
-        refunds: vec![],
-        refunds_set_aside: Default::default(),
+        ..synced_order(t0)
     };
     // (order status, total, lines as (id, quantity, paid_at), refunds, refunded)
     type Stored = (Option<String>, i64, Vec<(String, i64, Option<i64>)>, Vec<(String, i64)>, i64);

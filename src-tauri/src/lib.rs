@@ -59,7 +59,6 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
         .manage(Recovery(recovery))
-        .manage(wake.clone())
         .on_window_event(tray::on_window_event)
         .setup(move |app| {
             web_engine::draw_without_compositing(app.handle());

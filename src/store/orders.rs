@@ -332,17 +332,16 @@ pub enum Upserted {
 /// was created and paid.
 type Keys = (String, String, i64, Option<String>, Option<String>, Option<String>, i64, Option<i64>);
 
-fn keys_of(o: &NewOrder) -> Keys {
-    (
-        o.number.clone(),
-        o.currency.clone(),
-        o.total_minor,
-        o.buyer_name.clone(),
-        o.buyer_phone.clone(),
-        o.buyer_address.clone(),
-        o.created_at,
-        o.paid_at,
-    )
+/// Whether `o` brings the stored keys unchanged (compared in place: this runs for every updated order).
+fn same_keys(k: &Keys, o: &NewOrder) -> bool {
+    k.0 == o.number
+        && k.1 == o.currency
+        && k.2 == o.total_minor
+        && k.3 == o.buyer_name
+        && k.4 == o.buyer_phone
+        && k.5 == o.buyer_address
+        && k.6 == o.created_at
+        && k.7 == o.paid_at
 }
 
 /// The stored row an upsert compares with.
@@ -380,7 +379,7 @@ pub fn upsert(conn: &Connection, shop_id: i64, order: &NewOrder, now_ms: i64) ->
         // Most changes are the order's progress: an UPDATE that names the number, the buyer, the dates or the
         // money rewrites their index entries and runs the search and ledger triggers even when they are the
         // same (45 µs an order at a million, 16 µs without them).
-        Some(stored) if stored.keys == keys_of(o) => {
+        Some(stored) if same_keys(&stored.keys, o) => {
             same_lines = stored.lines == Some(lines_fp);
             same_refunds = refunds_fp.is_some() && stored.refunds == refunds_fp;
             conn.prepare_cached(
